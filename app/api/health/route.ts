@@ -1,0 +1,11 @@
+import { db } from "@/lib/db/client";
+
+// Liveness and database reachability, for process managers and the test harness.
+export async function GET(): Promise<Response> {
+  try {
+    await db.$queryRaw`SELECT 1`;
+    return Response.json({ ok: true });
+  } catch {
+    return Response.json({ ok: false, detail: "The database is unreachable." }, { status: 503 });
+  }
+}

@@ -1,0 +1,23 @@
+import { receiveWebhook } from "@/lib/ingest/receive";
+import { logger } from "@/lib/log";
+
+// POST|PUT|GET /api/webhooks/{source-slug}: the source's secret authenticates
+// (checked in receiveWebhook), so no user session is involved.
+
+async function handle(request: Request, { params }: { params: Promise<{ source: string }> }): Promise<Response> {
+  const { source } = await params;
+  try {
+    const answer = await receiveWebhook(source, request);
+    const type = answer.status >= 400 ? "application/problem+json" : "application/json";
+    return Response.json(answer.body, { status: answer.status, headers: { "content-type": type } });
+  } catch (e) {
+    logger.error({ err: e, source }, "webhook failed before it was stored");
+    // Nothing was stored, so the vendor should retry.
+    return Response.json(
+      { type: "about:blank", title: "Temporarily unavailable", status: 503, detail: "The event could not be stored; retry later." },
+      { status: 503, headers: { "content-type": "application/problem+json" } },
+    );
+  }
+}
+
+export { handle as GET, handle as POST, handle as PUT };

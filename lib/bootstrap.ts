@@ -1,0 +1,54 @@
+import { hash } from "@node-rs/argon2";
+import { createApiKey } from "@/lib/auth/api-key";
+import { db } from "@/lib/db/client";
+import { providers } from "@/lib/providers/registry";
+import { PROVIDER_IDS } from "@/lib/providers/types";
+import { newSecret, sha256 } from "@/lib/security/secrets";
+
+// What a new installation needs: an admin, one source per vendor, an API key.
+// Values come from the environment, or are generated and reported once.
+
+export interface BootstrapReport {
+  /** Credentials created now, to print once: they cannot be shown again. */
+  created: { label: string; value: string }[];
+  adminEmail: string;
+}
+
+export async function bootstrap(environment: NodeJS.ProcessEnv = process.env): Promise<BootstrapReport> {
+  const created: BootstrapReport["created"] = [];
+  const adminEmail = (environment.ADMIN_EMAIL ?? "admin@example.com").toLowerCase();
+
+  const admin = await db.user.findUnique({ where: { email: adminEmail }, select: { id: true } });
+  if (!admin || environment.ADMIN_PASSWORD) {
+    // ADMIN_PASSWORD also resets the admin's password on start: the way back in.
+    const password = environment.ADMIN_PASSWORD ?? newSecret("", 12);
+    const passwordHash = await hash(password);
+    await db.user.upsert({
+      where: { email: adminEmail },
+      create: { email: adminEmail, name: "Admin", role: "admin", passwordHash },
+      update: { passwordHash, active: true, role: "admin" },
+    });
+    if (!environment.ADMIN_PASSWORD) created.push({ label: `Admin password (${adminEmail})`, value: password });
+  }
+
+  const existing = new Set((await db.source.findMany({ select: { slug: true } })).map((s) => s.slug));
+  const missing = PROVIDER_IDS.filter((id) => !existing.has(id));
+  if (missing.length > 0) {
+    const secret = environment.WEBHOOK_SECRET ?? newSecret("whsec_");
+    await db.source.createMany({
+      data: missing.map((id) => ({ slug: id, name: providers[id].name, provider: id, secretHash: sha256(secret) })),
+    });
+    if (!environment.WEBHOOK_SECRET) created.push({ label: `Webhook secret (sources ${missing.join(", ")})`, value: secret });
+  }
+
+  const bootstrapKey = environment.BOOTSTRAP_API_KEY;
+  if (bootstrapKey) {
+    const known = await db.apiKey.findUnique({ where: { keyHash: sha256(bootstrapKey) }, select: { id: true } });
+    if (!known) await createApiKey("bootstrap", bootstrapKey);
+  } else if ((await db.apiKey.count()) === 0) {
+    const key = await createApiKey("bootstrap");
+    created.push({ label: "API key (read API)", value: key.plainKey });
+  }
+
+  return { created, adminEmail };
+}

@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { CALL_STATUSES, OUTCOMES, SENTIMENTS } from "@/lib/providers/canonical";
+import { PROVIDER_IDS } from "@/lib/providers/types";
+
+// Filters of the call list, as query parameters. Shared by the API and the pages.
+
+/** "a,b" or repeated parameters: one or more values from a fixed list. */
+const oneOrMore = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess(
+    (v) => (v === undefined || v === "" ? undefined : String(v).split(",").map((s) => s.trim()).filter(Boolean)),
+    z.array(z.enum(values)).min(1).optional(),
+  );
+
+const trimmed = z.preprocess((v) => (typeof v === "string" && v.trim() ? v.trim() : undefined), z.string().max(200).optional());
+
+/** A day ("2026-01-31") or an instant; a day as `to` includes the whole day. */
+const dateParam = z.preprocess(
+  (v) => (v === "" ? undefined : v),
+  z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
+);
+
+export const callFiltersSchema = z.object({
+  provider: oneOrMore(PROVIDER_IDS),
+  status: oneOrMore(CALL_STATUSES),
+  sentiment: oneOrMore(SENTIMENTS),
+  outcome: oneOrMore(OUTCOMES),
+  hot: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+  minScore: z.coerce.number().int().min(0).max(100).optional(),
+  q: trimmed,
+  from: dateParam,
+  to: dateParam,
+  campaign: trimmed,
+  agent: trimmed,
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+
+export type CallFilters = z.infer<typeof callFiltersSchema>;
+
+export function startOf(value: string): Date {
+  return new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
+}
+
+/** The exclusive end: a bare day means the end of that day. */
+export function endOf(value: string): Date {
+  const d = startOf(value);
+  if (value.length === 10) d.setUTCDate(d.getUTCDate() + 1);
+  return d;
+}

@@ -1,0 +1,52 @@
+import { db, Prisma } from "@/lib/db/client";
+import { decodeCursor, encodeCursor } from "./cursor";
+import { endOf, startOf, type CallFilters } from "./filters";
+import { CALL_COLUMNS, toCallItem, type CallRow } from "./row";
+import type { CallList } from "./schemas";
+
+// The call list: newest first, filtered, paged by keyset (never OFFSET).
+
+export class BadCursorError extends Error {}
+
+export function callConditions(f: Omit<CallFilters, "limit" | "cursor">): Prisma.Sql[] {
+  const where: Prisma.Sql[] = [];
+  if (f.provider) where.push(Prisma.sql`c.provider IN (${Prisma.join(f.provider)})`);
+  if (f.status) where.push(Prisma.sql`c.status IN (${Prisma.join(f.status)})`);
+  if (f.sentiment) where.push(Prisma.sql`c.sentiment IN (${Prisma.join(f.sentiment)})`);
+  if (f.outcome) where.push(Prisma.sql`c.outcome IN (${Prisma.join(f.outcome)})`);
+  if (f.hot !== undefined) where.push(Prisma.sql`c.is_hot = ${f.hot}`);
+  if (f.minScore !== undefined) where.push(Prisma.sql`c.lead_score >= ${f.minScore}`);
+  if (f.from) where.push(Prisma.sql`c.started_at >= ${startOf(f.from)}`);
+  if (f.to) where.push(Prisma.sql`c.started_at < ${endOf(f.to)}`);
+  if (f.campaign) where.push(Prisma.sql`c.campaign = ${f.campaign}`);
+  if (f.agent) where.push(Prisma.sql`(c.agent_name = ${f.agent} OR c.agent_id = ${f.agent})`);
+  if (f.q) {
+    // Words in the summary or customer name (calls.search) or in the transcript.
+    where.push(Prisma.sql`c.id IN (
+      SELECT id FROM calls WHERE search @@ websearch_to_tsquery('simple', ${f.q})
+      UNION SELECT call_id FROM transcripts WHERE search @@ websearch_to_tsquery('simple', ${f.q}))`);
+  }
+  return where;
+}
+
+export async function listCalls(filters: CallFilters): Promise<CallList> {
+  const where = callConditions(filters);
+  if (filters.cursor) {
+    const after = decodeCursor(filters.cursor);
+    if (!after) throw new BadCursorError("The cursor is not valid; use the nextCursor of a previous page.");
+    where.push(Prisma.sql`(c.started_at, c.id) < (${after.startedAt}, ${after.id}::uuid)`);
+  }
+  const rows = await db.$queryRaw<CallRow[]>`
+    SELECT ${CALL_COLUMNS}
+    FROM calls c JOIN sources s ON s.id = c.source_id
+    ${where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty}
+    ORDER BY c.started_at DESC, c.id DESC
+    LIMIT ${filters.limit + 1}`;
+
+  const page = rows.slice(0, filters.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toCallItem),
+    nextCursor: rows.length > filters.limit && last ? encodeCursor({ startedAt: last.started_at, id: last.id }) : null,
+  };
+}

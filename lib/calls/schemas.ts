@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { CALL_STATUSES, DIRECTIONS, OUTCOMES, SENTIMENTS, turnSchema } from "@/lib/providers/canonical";
+import { PROVIDER_IDS } from "@/lib/providers/types";
+
+// The read API's responses, described once: routes build them, tests check them.
+
+const isoDate = z.iso.datetime({ offset: true });
+
+export const callItemSchema = z.object({
+  id: z.uuid(),
+  provider: z.enum(PROVIDER_IDS),
+  source: z.string(),
+  externalId: z.string(),
+  groupKey: z.string().nullable(),
+  attempt: z.number().int().nullable(),
+  direction: z.enum(DIRECTIONS).nullable(),
+  status: z.enum(CALL_STATUSES),
+  startedAt: isoDate,
+  endedAt: isoDate.nullable(),
+  durationSec: z.number().int().nullable(),
+  customer: z.object({
+    name: z.string().nullable(),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+    company: z.string().nullable(),
+  }),
+  agent: z.string().nullable(),
+  campaign: z.string().nullable(),
+  summary: z.string().nullable(),
+  sentiment: z.enum(SENTIMENTS).nullable(),
+  outcome: z.enum(OUTCOMES).nullable(),
+  outcomeRaw: z.string().nullable(),
+  interestLevel: z.string().nullable(),
+  score: z.number().nullable(),
+  leadScore: z.number().int().min(0).max(100),
+  isHot: z.boolean(),
+  labels: z.array(z.string()),
+  nextAction: z.string().nullable(),
+  callbackAt: isoDate.nullable(),
+  costAmount: z.number().nullable(),
+  costCurrency: z.string().nullable(),
+  hasRecording: z.boolean(),
+  hasTranscript: z.boolean(),
+});
+export type CallItem = z.infer<typeof callItemSchema>;
+
+export const callListSchema = z.object({
+  items: z.array(callItemSchema),
+  nextCursor: z.string().nullable(),
+});
+export type CallList = z.infer<typeof callListSchema>;
+
+export const leadSignalSchema = z.object({ signal: z.string(), value: z.string(), points: z.number() });
+
+export const callDetailSchema = callItemSchema.extend({
+  agentId: z.string().nullable(),
+  billedSec: z.number().int().nullable(),
+  transcript: z.array(turnSchema),
+  transcriptUrl: z.string().nullable(),
+  variables: z.record(z.string(), z.unknown()),
+  leadSignals: z.array(leadSignalSchema),
+  rawEventIds: z.array(z.uuid()),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+});
+export type CallDetail = z.infer<typeof callDetailSchema>;

@@ -1,0 +1,66 @@
+// npm start: Postgres (embedded unless DATABASE_URL is set), migrations,
+// bootstrap, a production build, the server on PORT (3000), demo data.
+// Ctrl-C stops everything.
+import { spawn } from "node:child_process";
+import { buildIfStale, generateClientIfStale } from "./build-if-stale";
+
+const port = Number(process.env.PORT ?? 3000);
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+generateClientIfStale();
+
+const { startEmbeddedPostgres } = await import("../db/embedded");
+const embedded = process.env.DATABASE_URL
+  ? null
+  : await startEmbeddedPostgres({ dir: ".data/postgres", port: Number(process.env.EMBEDDED_PG_PORT ?? 54329), database: "calls" });
+if (embedded) {
+  process.env.DATABASE_URL = embedded.url;
+  console.log(`Embedded PostgreSQL running (data in .data/postgres, ${embedded.url.replace(/:[^:@/]+@/, ":***@")}).`);
+}
+
+const { applyMigrations } = await import("../db/schema-engine");
+const applied = await applyMigrations(process.env.DATABASE_URL!);
+console.log(applied.length ? `Migrations applied: ${applied.join(", ")}` : "Database schema is up to date.");
+
+const { bootstrap } = await import("../bootstrap");
+const report = await bootstrap();
+
+buildIfStale();
+
+const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
+  stdio: "inherit",
+  env: process.env,
+});
+
+let stopping = false;
+async function stop(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    console.log("\nStopping...");
+    if (server.exitCode === null) {
+      server.kill("SIGTERM");
+      await new Promise((resolve) => server.once("exit", resolve));
+    }
+    await embedded?.stop();
+  }
+  process.exit(code);
+}
+process.on("SIGINT", () => void stop(0));
+process.on("SIGTERM", () => void stop(0));
+server.on("exit", (code) => void stop(code ?? 0));
+
+const base = `http://localhost:${port}`;
+console.log(`
+  Call analytics is starting on ${base}
+  Sign in as ${report.adminEmail}${report.created.some((c) => c.label.startsWith("Admin")) ? " with the password below" : " (password printed at first start; set ADMIN_PASSWORD to reset it)"}.
+  Webhooks: ${base}/api/webhooks/{unpod|cllr|hooman|autocalls|hubtalk}
+${report.created.map((c) => `  ${c.label}: ${c.value}`).join("\n")}
+${report.created.length ? "  These were generated now and are not shown again: keep them.\n" : ""}`);
+
+const { db } = await import("../db/client");
+const demoCount = Number(process.env.DEMO_CALLS ?? 3000);
+if (process.env.DEMO_DATA !== "off" && (await db.call.count()) === 0 && demoCount > 0) {
+  const { seedDemoCalls } = await import("../demo/seed");
+  console.log(`Adding ${demoCount} demo calls through the ingestion pipeline (DEMO_DATA=off to skip)...`);
+  await seedDemoCalls(demoCount, (done) => console.log(`  demo calls: ${done}/${demoCount}`));
+}

@@ -1,0 +1,19 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { env } from "@/lib/env";
+import { PrismaClient } from "./generated/client";
+
+// One client per process: Next.js reloads modules in development, so keep it on globalThis.
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+
+function createClient(): PrismaClient {
+  const adapter = new PrismaPg({ connectionString: env().DATABASE_URL, max: 20 });
+  return new PrismaClient({
+    adapter,
+    // Hashes of secrets never leave the data layer unless a query asks for them.
+    omit: { user: { passwordHash: true }, source: { secretHash: true }, apiKey: { keyHash: true } },
+  });
+}
+
+export const db: PrismaClient = (globalForPrisma.prisma ??= createClient());
+export type Db = typeof db;
+export { Prisma } from "./generated/client";

@@ -1,0 +1,37 @@
+import { db } from "@/lib/db/client";
+import { processRawEvent } from "@/lib/ingest/process";
+import { PROVIDER_IDS } from "@/lib/providers/types";
+import { payloadFor } from "./payloads";
+import { scenario } from "./scenario";
+
+// Demo calls enter the real pipeline at step 2 (a stored raw event), exactly
+// like the Unpod poller: raw event, adapter, call, contact, rollup.
+
+export async function seedDemoCalls(count: number, onProgress: (done: number) => void = () => {}): Promise<number> {
+  const sources = await db.source.findMany({
+    where: { slug: { in: [...PROVIDER_IDS] } },
+    select: { id: true, slug: true, provider: true, defaultRegion: true },
+  });
+  const bySlug = new Map(sources.map((s) => [s.slug, s]));
+  const now = new Date();
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    for (let i = next++; i < count; i = next++) {
+      const provider = PROVIDER_IDS[i % PROVIDER_IDS.length];
+      const source = bySlug.get(provider);
+      if (!source) continue;
+      const payload = payloadFor[provider](scenario(1, i, { now, days: 90 }));
+      const body = new TextEncoder().encode(JSON.stringify(payload));
+      const event = await db.rawEvent.create({
+        data: { sourceId: source.id, method: "POST", headers: { "content-type": "application/json", "user-agent": "demo-data" }, query: {}, body },
+        select: { id: true, receivedAt: true },
+      });
+      await processRawEvent({ ...event, method: "POST", query: {}, body }, source);
+      if (++done % 250 === 0) onProgress(done);
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  onProgress(done);
+  return done;
+}

@@ -1,0 +1,77 @@
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { secretMatches } from "@/lib/security/secrets";
+import { processRawEvent, type ProcessResult } from "./process";
+import { readBodyCapped } from "./read-body";
+
+// Step 1 and 2 of the pipeline (DESIGN.md): authenticate the source, check the
+// size, and commit the request as received. Everything after can fail without
+// losing it.
+
+export interface WebhookAnswer {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+/** Credentials never reach the raw event store. */
+const SECRET_HEADERS = new Set(["authorization", "proxy-authorization", "cookie", "x-webhook-secret"]);
+
+function presentedSecret(request: Request, url: URL): string | null {
+  const auth = request.headers.get("authorization");
+  if (auth?.toLowerCase().startsWith("bearer ")) return auth.slice(7).trim();
+  return request.headers.get("x-webhook-secret") ?? url.searchParams.get("token");
+}
+
+function problem(status: number, title: string, detail: string, extra: Record<string, unknown> = {}): WebhookAnswer {
+  return { status, body: { type: "about:blank", title, status, detail, ...extra } };
+}
+
+export async function receiveWebhook(slug: string, request: Request): Promise<WebhookAnswer> {
+  const url = new URL(request.url);
+  const source = await db.source.findUnique({
+    where: { slug },
+    select: { id: true, provider: true, defaultRegion: true, enabled: true, secretHash: true },
+  });
+  if (!source) return problem(404, "Unknown source", `No source has the slug "${slug}".`);
+
+  const secret = presentedSecret(request, url);
+  if (!secret) {
+    return problem(401, "Missing secret", "Send the source's secret as Authorization: Bearer, X-Webhook-Secret or ?token=.");
+  }
+  if (!secretMatches(secret, source.secretHash)) return problem(401, "Bad secret", "The secret does not match this source.");
+  if (!source.enabled) return problem(403, "Source disabled", `The source "${slug}" is disabled; an admin can enable it.`);
+
+  const limit = env().WEBHOOK_MAX_BYTES;
+  const tooLarge = problem(413, "Payload too large", `The body is larger than ${limit} bytes.`);
+  if (Number(request.headers.get("content-length") ?? 0) > limit) return tooLarge;
+  const body = await readBodyCapped(request.body, limit);
+  if (!body) return tooLarge;
+
+  const query = Object.fromEntries([...url.searchParams].filter(([k]) => k !== "token"));
+  const headers = Object.fromEntries([...request.headers].filter(([k]) => !SECRET_HEADERS.has(k.toLowerCase())));
+  const event = await db.rawEvent.create({
+    data: { sourceId: source.id, method: request.method, headers, query, body },
+    select: { id: true, receivedAt: true },
+  });
+
+  const result = await processRawEvent({ ...event, method: request.method, query, body }, source);
+  return answer(result, event.id);
+}
+
+function answer(result: ProcessResult, eventId: string): WebhookAnswer {
+  switch (result.kind) {
+    case "stored":
+      return { status: 202, body: { status: "stored", callId: result.callId, eventId } };
+    case "duplicate":
+      return { status: 200, body: { status: "duplicate", callId: result.callId, eventId } };
+    case "stale":
+      return {
+        status: 200,
+        body: { status: "duplicate", callId: result.callId, eventId, detail: "A newer version of this call is already stored." },
+      };
+    case "rejected":
+      return problem(400, "Body is not JSON", result.error, { eventId });
+    case "failed":
+      return problem(422, "Payload cannot be mapped", `${result.error} The event is kept and can be replayed.`, { eventId });
+  }
+}

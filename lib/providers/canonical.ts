@@ -1,0 +1,75 @@
+import { z } from "zod";
+
+// The one call model every provider adapter produces (DESIGN.md).
+
+export const CALL_STATUSES = ["completed", "no_answer", "busy", "failed", "voicemail", "in_progress", "unknown"] as const;
+export const SENTIMENTS = ["positive", "neutral", "negative", "mixed"] as const;
+export const OUTCOMES = [
+  "meeting_scheduled",
+  "callback_requested",
+  "interested",
+  "not_interested",
+  "no_answer",
+  "voicemail",
+  "busy",
+  "failed",
+  "other",
+] as const;
+export const DIRECTIONS = ["inbound", "outbound"] as const;
+export const TURN_ROLES = ["agent", "customer", "system"] as const;
+
+export type CallStatus = (typeof CALL_STATUSES)[number];
+export type Sentiment = (typeof SENTIMENTS)[number];
+export type Outcome = (typeof OUTCOMES)[number];
+export type Direction = (typeof DIRECTIONS)[number];
+
+export const turnSchema = z.object({
+  role: z.enum(TURN_ROLES),
+  text: z.string(),
+  atMs: z.number().int().nonnegative().optional(),
+});
+export type Turn = z.infer<typeof turnSchema>;
+
+export const canonicalCallSchema = z.object({
+  externalId: z.string().min(1),
+  groupKey: z.string().nullable(),
+  attempt: z.number().int().positive().nullable(),
+  direction: z.enum(DIRECTIONS).nullable(),
+  status: z.enum(CALL_STATUSES),
+  startedAt: z.date(),
+  endedAt: z.date().nullable(),
+  durationSec: z.number().int().nonnegative().nullable(),
+  billedSec: z.number().int().nonnegative().nullable(),
+  customer: z.object({
+    phone: z.string().nullable(),
+    name: z.string().nullable(),
+    email: z.string().nullable(),
+    company: z.string().nullable(),
+  }),
+  agent: z.object({ name: z.string().nullable(), id: z.string().nullable() }),
+  campaign: z.string().nullable(),
+  recordingUrl: z.string().nullable(),
+  recordingKey: z.string().nullable(),
+  transcriptUrl: z.string().nullable(),
+  transcript: z.array(turnSchema),
+  summary: z.string().nullable(),
+  sentiment: z.enum(SENTIMENTS).nullable(),
+  outcome: z.enum(OUTCOMES).nullable(),
+  outcomeRaw: z.string().nullable(),
+  interestLevel: z.string().nullable(),
+  score: z.number().nullable(),
+  labels: z.array(z.string()),
+  nextAction: z.string().nullable(),
+  callbackAt: z.date().nullable(),
+  /** Whether the call reached its objective, when the vendor says so. */
+  objectiveAchieved: z.boolean().nullable(),
+  variables: z.record(z.string(), z.unknown()),
+  costAmount: z.number().nullable(),
+  costCurrency: z.string().nullable(),
+  /** "arrival" when the vendor sent no call time and the arrival time stands in. */
+  timeSource: z.enum(["vendor", "arrival"]),
+  /** The moment this version of the call describes; an older version never replaces a newer one. */
+  eventAt: z.date(),
+});
+
+export type CanonicalCall = z.infer<typeof canonicalCallSchema>;
