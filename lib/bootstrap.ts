@@ -14,7 +14,7 @@ export interface BootstrapReport {
   adminEmail: string;
 }
 
-export async function bootstrap(environment: NodeJS.ProcessEnv = process.env): Promise<BootstrapReport> {
+export async function bootstrap(environment: Record<string, string | undefined> = process.env): Promise<BootstrapReport> {
   const created: BootstrapReport["created"] = [];
   const adminEmail = (environment.ADMIN_EMAIL ?? "admin@example.com").toLowerCase();
 

@@ -1,4 +1,4 @@
-import { Prisma } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 
 // The daily rollup behind the charts: one row per UTC day and dimensions,
 // adjusted in the same transaction that saves a call.

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { booleanish, id, numberish, record, text, timeish } from "./fields";
-import { firstText, outcomeFromStatus, secondsBetween, toDate, toE164, toOutcome, toSentiment, toStatus, turnsFromLines } from "./normalize";
+import { firstText, secondsBetween, toDate, toE164, toCallOutcome, toSentiment, toStatus, turnsFromLines } from "./normalize";
 import { defineAdapter, emptyCall } from "./types";
 
 // Autocalls posts after each call. Quirks: extracted_variables.status is a
@@ -69,7 +69,7 @@ export const autocalls = defineAdapter({
     const { status, summary, ...custom } = extracted;
     call.sentiment = toSentiment(firstText(custom.sentiment, custom.customer_sentiment, custom.mood));
     call.outcomeRaw = firstText(custom.outcome, custom.call_outcome, custom.disposition, p.lead?.status);
-    call.outcome = toOutcome(call.outcomeRaw) ?? outcomeFromStatus(call.status);
+    call.outcome = toCallOutcome(call.status, call.outcomeRaw);
     call.interestLevel = firstText(custom.interest_level, custom.interest);
     call.nextAction = firstText(custom.next_action, custom.next_step, custom.next_steps);
     call.callbackAt = toDate(firstText(custom.callback_time, custom.callback_at, custom.callback_datetime));

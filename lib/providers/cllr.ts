@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { id, numberish, record, text, timeish } from "./fields";
-import { firstText, toDate, toE164, toOutcome, toSentiment } from "./normalize";
+import { firstText, toDate, toE164, toCallOutcome, toSentiment } from "./normalize";
 import { defineAdapter, emptyCall } from "./types";
 
 // Cllr posts once per completed call. Quirks: no call times at all (the
@@ -85,7 +85,7 @@ export const cllr = defineAdapter({
     call.summary = analysis.summary ?? null;
     call.sentiment = toSentiment(sentimentLabel(analysis.sentiment) ?? analysis.mood);
     call.outcomeRaw = analysis.callOutcome ?? null;
-    call.outcome = toOutcome(analysis.callOutcome);
+    call.outcome = toCallOutcome(call.status, analysis.callOutcome);
     call.score = analysis.score ?? null;
     call.labels = analysis.classification ? [analysis.classification] : [];
     call.nextAction = firstAction(analysis.actionItems);

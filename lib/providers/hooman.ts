@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { booleanish, id, maybeStringified, numberish, record, text, timeish } from "./fields";
-import { firstText, offsetMs, outcomeFromStatus, toDate, toE164, toOutcome, toRole, toSentiment, toStatus, turnsFromLines } from "./normalize";
+import { firstText, offsetMs, toDate, toE164, toCallOutcome, toRole, toSentiment, toStatus, turnsFromLines } from "./normalize";
 import type { Turn } from "./canonical";
 import { defineAdapter, emptyCall, MappingError } from "./types";
 
@@ -100,7 +100,7 @@ export const hooman = defineAdapter({
       : call.durationSec || call.transcript.length > 0 || call.summary
         ? "completed"
         : toStatus(info.endReason);
-    call.outcome = toOutcome(call.outcomeRaw) ?? outcomeFromStatus(call.status);
+    call.outcome = toCallOutcome(call.status, call.outcomeRaw);
     call.sentiment = toSentiment(firstText(results.sentiment, p.sentiment));
     call.interestLevel = firstText(results.interest_level, results.interestLevel, results.interest);
     call.nextAction = firstText(results.next_action, results.nextAction, results.next_steps);

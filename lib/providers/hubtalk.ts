@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { id, numberish, record, text, timeish } from "./fields";
 import type { CallStatus, Turn } from "./canonical";
-import { firstText, offsetMs, outcomeFromStatus, toDate, toE164, toOutcome, toRole, toSentiment, toStatus, turnsFromLines } from "./normalize";
+import { firstText, offsetMs, toDate, toE164, toCallOutcome, toRole, toSentiment, toStatus, turnsFromLines } from "./normalize";
 import { defineAdapter, emptyCall } from "./types";
 
 // HubTalk posts once per dial attempt (call_event_uuid), grouped by call_uuid.
@@ -117,7 +117,7 @@ export const hubtalk = defineAdapter({
     call.summary = p.summary ?? firstText(reportWith("summary")?.content) ?? null;
     call.sentiment = toSentiment(p.sentiment_analysis ?? firstText(reportWith("sentiment")?.result));
     call.outcomeRaw = p.final_result ?? p.result ?? null;
-    call.outcome = toOutcome(call.outcomeRaw) ?? outcomeFromStatus(call.status);
+    call.outcome = toCallOutcome(call.status, call.outcomeRaw);
     const interest = reportWith("interest");
     call.interestLevel = interest ? firstText(interest.result, interest.content) : null;
     const next = reportWith("next");

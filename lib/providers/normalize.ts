@@ -78,8 +78,12 @@ export function toStatus(raw: string | null | undefined): CallStatus {
   return "unknown";
 }
 
-/** The outcome a call's status implies when the vendor gave none. */
-export function outcomeFromStatus(status: CallStatus): Outcome | null {
+/** A call that never connected has that as its outcome, whatever text came with it. */
+export function toCallOutcome(status: CallStatus, raw: string | null | undefined): Outcome | null {
+  return outcomeFromStatus(status) ?? toOutcome(raw);
+}
+
+function outcomeFromStatus(status: CallStatus): Outcome | null {
   switch (status) {
     case "no_answer":
     case "busy":

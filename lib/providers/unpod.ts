@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { id, maybeStringified, numberish, record, text, timeish } from "./fields";
-import { firstText, offsetMs, outcomeFromStatus, secondsBetween, toDate, toE164, toOutcome, toRole, toSentiment, toStatus } from "./normalize";
+import { firstText, offsetMs, secondsBetween, toDate, toE164, toCallOutcome, toRole, toSentiment, toStatus } from "./normalize";
 import { defineAdapter, emptyCall } from "./types";
 
 // Unpod has no push: its task API is polled (or a forwarder posts each task as
@@ -92,7 +92,7 @@ export const unpod = defineAdapter({
     call.summary = nested?.summary ?? (typeof pcd.summary === "string" ? pcd.summary : null);
     call.sentiment = toSentiment(prof.tone);
     call.outcomeRaw = prof.outcome ?? connectStatus;
-    call.outcome = toOutcome(call.outcomeRaw) ?? outcomeFromStatus(call.status);
+    call.outcome = toCallOutcome(call.status, call.outcomeRaw);
     call.interestLevel = prof.interest_level ?? null;
     call.labels = pcd.classification?.labels ?? pcd.labels ?? [];
     call.nextAction = prof.next_action ?? null;

@@ -1,0 +1,106 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { callDetailSchema, callListSchema, type CallItem } from "@/lib/calls/schemas";
+import { fixture } from "../support/fixtures";
+import { api, baseUrl, sendWebhook, uniq } from "../support/http";
+
+// A campaign of our own keeps these calls apart from other tests' calls.
+const campaign = uniq("campaign");
+const list = async (query: string) => {
+  const res = await api(`/api/calls?campaign=${campaign}&${query}`);
+  expect(res.status).toBe(200);
+  return callListSchema.parse(await res.json());
+};
+const ids = (items: CallItem[]) => items.map((c) => c.externalId).sort();
+
+beforeAll(async () => {
+  const base = fixture<Record<string, any>>("autocalls/campaign-call.json");
+  const calls = [
+    { id: `${campaign}-hot`, when: "2026-03-01T10:00:00Z", status: "completed", interest: "high", summary: "Booked a site visit for the rooftop", outcome: "Meeting booked" },
+    { id: `${campaign}-cold`, when: "2026-03-02T10:00:00Z", status: "completed", interest: "not interested", summary: "Has panels already", outcome: "Not interested" },
+    { id: `${campaign}-busy`, when: "2026-03-03T10:00:00Z", status: "busy", interest: null, summary: null, outcome: null },
+    { id: `${campaign}-later`, when: "2026-03-04T10:00:00Z", status: "completed", interest: "medium", summary: "Asked about financing", outcome: "callback" },
+  ];
+  for (const c of calls) {
+    const res = await sendWebhook("autocalls", {
+      ...base,
+      id: c.id,
+      status: c.status,
+      created_at: c.when,
+      finished_at: c.when,
+      campaign: { ...base.campaign, name: campaign },
+      extracted_variables: { status: c.status === "completed" && c.interest === "high", summary: c.summary, interest_level: c.interest, outcome: c.outcome, sentiment: c.interest === "high" ? "positive" : "neutral" },
+      input_variables: { name: "Maria Lopez" },
+    });
+    expect(res.status).toBe(202);
+  }
+});
+
+describe("GET /api/calls", () => {
+  it("refuses requests without a valid API key", async () => {
+    expect((await fetch(`${baseUrl()}/api/calls`)).status).toBe(401);
+    const wrong = await fetch(`${baseUrl()}/api/calls`, { headers: { authorization: "Bearer ck_not_a_key" } });
+    expect(wrong.status).toBe(401);
+    expect(wrong.headers.get("content-type")).toBe("application/problem+json");
+  });
+
+  it("lists newest first, in the documented shape", async () => {
+    const page = await list("");
+    expect(page.items.map((c) => c.externalId)).toEqual([`${campaign}-later`, `${campaign}-busy`, `${campaign}-cold`, `${campaign}-hot`]);
+    expect(page.nextCursor).toBeNull();
+    expect(page.items[3]).toMatchObject({ provider: "autocalls", source: "autocalls", customer: { name: "Maria Lopez", phone: "+14155550199" }, hasRecording: true, hasTranscript: true });
+  });
+
+  it("filters by each field", async () => {
+    expect(ids((await list("status=busy")).items)).toEqual([`${campaign}-busy`]);
+    expect(ids((await list("provider=autocalls,cllr&outcome=meeting_scheduled")).items)).toEqual([`${campaign}-hot`]);
+    expect(ids((await list("sentiment=positive")).items)).toEqual([`${campaign}-hot`]);
+    expect(ids((await list("hot=true")).items)).toEqual([`${campaign}-hot`]);
+    expect(ids((await list("minScore=40")).items)).toEqual([`${campaign}-hot`, `${campaign}-later`].sort());
+    expect(ids((await list("from=2026-03-02&to=2026-03-03")).items)).toEqual([`${campaign}-busy`, `${campaign}-cold`].sort());
+    expect(ids((await list("q=rooftop")).items)).toEqual([`${campaign}-hot`]);
+    expect(ids((await list("q=Monday afternoon")).items)).toHaveLength(4); // words from the transcript
+    expect(ids((await list("agent=%2B14155550100&status=completed")).items)).toHaveLength(3);
+    expect((await list("provider=hubtalk")).items).toEqual([]);
+  });
+
+  it("pages by cursor through every call exactly once", async () => {
+    const seen: string[] = [];
+    let cursor: string | null = "";
+    do {
+      const page = await list(`limit=1${cursor ? `&cursor=${cursor}` : ""}`);
+      seen.push(...page.items.map((c) => c.externalId));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual([`${campaign}-later`, `${campaign}-busy`, `${campaign}-cold`, `${campaign}-hot`]);
+  });
+
+  it("explains a bad filter or cursor", async () => {
+    const bad = await api("/api/calls?status=sideways&limit=1000");
+    expect(bad.status).toBe(400);
+    const problem = await bad.json();
+    expect(problem.detail).toMatch(/status/);
+    expect(problem.detail).toMatch(/limit/);
+    const cursor = await api("/api/calls?cursor=nonsense");
+    expect(cursor.status).toBe(400);
+    expect((await cursor.json()).title).toBe("Invalid cursor");
+  });
+});
+
+describe("GET /api/calls/{id}", () => {
+  it("returns the call with transcript, variables, score signals and raw events", async () => {
+    const [hot] = (await list("hot=true")).items;
+    const res = await api(`/api/calls/${hot.id}`);
+    const call = callDetailSchema.parse(await res.json());
+    expect(call.transcript[0]).toEqual({ role: "agent", text: "Hello Maria, this is Sam from Sunny Solar." });
+    expect(call.variables).toMatchObject({ interest_level: "high" });
+    expect(call.leadSignals.map((s) => s.signal)).toContain("objective");
+    expect(call.leadScore).toBe(call.leadSignals.reduce((sum, s) => sum + s.points, 0) > 100 ? 100 : call.leadSignals.reduce((sum, s) => sum + s.points, 0));
+    expect(call.rawEventIds).toHaveLength(1);
+  });
+
+  it("answers 404 for an unknown or malformed id, and 401 without a key", async () => {
+    expect((await api("/api/calls/01a20390-845a-70ba-af86-d089c77f5459")).status).toBe(404);
+    expect((await api("/api/calls/not-a-uuid")).status).toBe(404);
+    expect((await fetch(`${baseUrl()}/api/calls/not-a-uuid`)).status).toBe(401);
+  });
+});

@@ -1,0 +1,3 @@
+// Known credentials the test harness bootstraps with.
+export const TEST_WEBHOOK_SECRET = "whsec_integration_test_secret";
+export const TEST_API_KEY = "ck_integration_test_key_0123456789";

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { mapPayload } from "@/lib/providers/registry";
+import { ctx, fixture, RECEIVED_AT } from "../support/fixtures";
+
+const map = (payload: unknown) => {
+  const result = mapPayload("cllr", payload, ctx());
+  if (!result.ok) throw new Error(result.error);
+  return result.call;
+};
+
+describe("Cllr adapter", () => {
+  it("maps the documented example field by field", () => {
+    const call = map(fixture("cllr/example.json"));
+    expect(call.externalId).toBe("693bff62619c51fac21acf50");
+    expect(call.status).toBe("completed");
+    // Cllr sends no times: the arrival stands in, and says so.
+    expect(call.startedAt).toEqual(RECEIVED_AT);
+    expect(call.timeSource).toBe("arrival");
+    expect(call.customer).toEqual({ phone: "+15551234567", name: "John Smith", email: "john.smith@example.com", company: null });
+    expect(call.recordingUrl).toBe("https://storage.example.com/recordings/693bff62619c51fac21acf50/call_recording.ogg");
+    expect(call.transcriptUrl).toBe("https://storage.example.com/transcripts/transcript_693bff62619c51fac21acf50.json");
+    expect(call.transcript).toEqual([]);
+    expect(call.summary).toBe("Customer called to schedule a product demo...");
+    expect(call.sentiment).toBe("positive");
+    expect(call.score).toBe(85);
+    expect(call.outcome).toBe("meeting_scheduled");
+    expect(call.outcomeRaw).toBe("Demo Scheduled");
+    expect(call.labels).toEqual(["Sales Inquiry"]);
+    expect(call.callbackAt?.toISOString()).toBe("2025-01-20T10:00:00.000Z");
+    expect(call.variables).toEqual({ address: "123 Main Street", city: "New York", state: "NY", country: "USA", language: "English", mood: "Positive" });
+  });
+
+  it("maps the curl test payload with only the essentials", () => {
+    const call = map(fixture("cllr/curl-test.json"));
+    expect(call.externalId).toBe("test-call-123");
+    expect(call.customer.phone).toBe("+15550000000");
+    expect(call.transcriptUrl).toBeNull();
+    expect(call.summary).toBeNull();
+    expect(call.outcome).toBeNull();
+  });
+
+  it("reads the detailed sentiment object and action items", () => {
+    const call = map({
+      callId: "c-2",
+      callAnalysis: { sentiment: { overall: "negative", score: -0.6 }, actionItems: { followUp: ["Send the contract"] } },
+    });
+    expect(call.sentiment).toBe("negative");
+    expect(call.nextAction).toBe("Send the contract");
+  });
+
+  it("reads a national number in the source's region", () => {
+    const result = mapPayload("cllr", { callId: "c-3", callerDetails: { phoneNumber: "020 7946 0018" } }, ctx({ defaultRegion: "GB" }));
+    expect(result.ok && result.call.customer.phone).toBe("+442079460018");
+  });
+
+  it("says what is wrong with a wrong type", () => {
+    const result = mapPayload("cllr", { callId: "c-4", callAnalysis: { score: "very high" } }, ctx());
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error).toMatch(/callAnalysis\.score/);
+  });
+});

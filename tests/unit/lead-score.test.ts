@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { rollupDeltas, type RollupFacts } from "@/lib/ingest/rollup";
+import { leadScore } from "@/lib/scoring/lead-score";
+import { emptyCall } from "@/lib/providers/types";
+import { ctx } from "../support/fixtures";
+
+const call = (patch: Partial<ReturnType<typeof emptyCall>>) => ({ ...emptyCall("x", new Date(), ctx()), ...patch });
+
+describe("lead score", () => {
+  it("scores a booked meeting with a keen, positive customer as hot, listing every signal", () => {
+    const { score, signals } = leadScore(
+      call({ outcome: "meeting_scheduled", interestLevel: "Very Interested", sentiment: "positive", labels: ["Decision Maker"], callbackAt: new Date("2026-02-01T10:00:00Z") }),
+    );
+    expect(score).toBe(100);
+    expect(signals.map((s) => s.signal)).toEqual(["base", "interest", "outcome", "sentiment", "labels", "callback"]);
+  });
+
+  it("keeps a refusal at the bottom and never below zero", () => {
+    const { score } = leadScore(call({ outcome: "not_interested", interestLevel: "Not Interested", sentiment: "negative" }));
+    expect(score).toBe(0);
+  });
+
+  it("counts the vendor's score and the objective", () => {
+    const plain = leadScore(call({ outcome: "other" })).score;
+    expect(leadScore(call({ outcome: "other", score: 100 })).score).toBe(plain + 10);
+    expect(leadScore(call({ outcome: "other", objectiveAchieved: true })).score).toBe(plain + 15);
+  });
+});
+
+describe("daily rollup deltas", () => {
+  const facts: RollupFacts = {
+    startedAt: new Date("2026-02-02T10:00:00Z"),
+    provider: "hubtalk",
+    campaign: null,
+    agent: "Max",
+    status: "in_progress",
+    sentiment: null,
+    outcome: null,
+    durationSec: null,
+    isHot: false,
+  };
+
+  it("moves a call from its old bucket to its new one", () => {
+    const deltas = rollupDeltas(facts, { ...facts, status: "completed", durationSec: 60, isHot: true });
+    expect(deltas).toHaveLength(2);
+    expect(deltas.find((d) => d.key[4] === "in_progress")).toMatchObject({ calls: -1, talkSec: 0, hotCalls: 0 });
+    expect(deltas.find((d) => d.key[4] === "completed")).toMatchObject({ calls: 1, talkSec: 60, hotCalls: 1 });
+  });
+
+  it("changes nothing when the bucket and the figures stay the same", () => {
+    expect(rollupDeltas(facts, { ...facts })).toEqual([]);
+  });
+});
