@@ -1,6 +1,8 @@
 /**
  * Reads a request body up to `limit` bytes. Returns null as soon as the body
  * grows past it, without reading the rest (chunked uploads have no length).
+ * The stream is released, not cancelled: cancelling destroys the socket
+ * before the 413 answer is written. The answer closes the connection instead.
  */
 export async function readBodyCapped(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
   if (!body) return new Uint8Array(0);
@@ -12,7 +14,7 @@ export async function readBodyCapped(body: ReadableStream<Uint8Array> | null, li
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
-      await reader.cancel().catch(() => {});
+      reader.releaseLock();
       return null;
     }
     chunks.push(value);

@@ -1,4 +1,5 @@
-import { db } from "@/lib/db/client";
+import { v7 as uuidv7 } from "uuid";
+import { pool } from "@/lib/db/pool";
 import { env } from "@/lib/env";
 import { secretMatches } from "@/lib/security/secrets";
 import { processRawEvent, type ProcessResult } from "./process";
@@ -28,10 +29,11 @@ function problem(status: number, title: string, detail: string, extra: Record<st
 
 export async function receiveWebhook(slug: string, request: Request): Promise<WebhookAnswer> {
   const url = new URL(request.url);
-  const source = await db.source.findUnique({
-    where: { slug },
-    select: { id: true, provider: true, defaultRegion: true, enabled: true, secretHash: true },
-  });
+  const { rows } = await pool.query<{ id: string; provider: string; defaultRegion: string; enabled: boolean; secretHash: string }>(
+    `SELECT id, provider, default_region AS "defaultRegion", enabled, secret_hash AS "secretHash" FROM sources WHERE slug = $1`,
+    [slug],
+  );
+  const source = rows[0];
   if (!source) return problem(404, "Unknown source", `No source has the slug "${slug}".`);
 
   const secret = presentedSecret(request, url);
@@ -49,10 +51,12 @@ export async function receiveWebhook(slug: string, request: Request): Promise<We
 
   const query = Object.fromEntries([...url.searchParams].filter(([k]) => k !== "token"));
   const headers = Object.fromEntries([...request.headers].filter(([k]) => !SECRET_HEADERS.has(k.toLowerCase())));
-  const event = await db.rawEvent.create({
-    data: { sourceId: source.id, method: request.method, headers, query, body },
-    select: { id: true, receivedAt: true },
-  });
+  const inserted = await pool.query<{ id: string; receivedAt: Date }>(
+    `INSERT INTO raw_events (id, source_id, method, headers, query, body) VALUES ($1, $2, $3, $4, $5, $6)
+     RETURNING id, received_at AS "receivedAt"`,
+    [uuidv7(), source.id, request.method, JSON.stringify(headers), JSON.stringify(query), Buffer.from(body.buffer, body.byteOffset, body.byteLength)],
+  );
+  const event = inserted.rows[0];
 
   const result = await processRawEvent({ ...event, method: request.method, query, body }, source);
   return answer(result, event.id);

@@ -1,33 +1,33 @@
 import { createHash } from "node:crypto";
+import type pg from "pg";
 import { v7 as uuidv7 } from "uuid";
-import { db, Prisma } from "@/lib/db/client";
-import type { TransactionClient } from "@/lib/db/generated/internal/prismaNamespace";
 import { env } from "@/lib/env";
+import { inTransaction, pool } from "@/lib/db/pool";
 import type { CanonicalCall } from "@/lib/providers/canonical";
 import { leadScore } from "@/lib/scoring/lead-score";
 import type { EventSource } from "./process";
-import { rollupDeltas, rollupSql, type RollupFacts } from "./rollup";
+import { rollupDeltas, rollupShard, rollupStatement, type RollupFacts } from "./rollup";
 
-// Step 4: upsert the call with its transcript, contact and daily rollup, in one
-// transaction. Idempotent per (source, vendor id): the call row is locked while
-// deciding, so concurrent copies of one event make one call.
+// Step 4: save the call with its transcript and daily rollup, atomically.
+// Idempotent per (source, vendor id): a new call is one INSERT ... ON CONFLICT
+// DO NOTHING statement; an existing one is locked while deciding whether the
+// event is a resend, older, or newer. Plain SQL on purpose: this runs for
+// every webhook (see bench:ingest).
 
 export type SaveResult = { kind: "stored" | "duplicate" | "stale"; callId: string };
 
 interface Existing {
   id: string;
-  contentHash: string;
-  eventAt: Date;
+  content_hash: string;
+  event_at: Date;
   status: string;
-  startedAt: Date;
+  started_at: Date;
   campaign: string | null;
   agent: string | null;
   sentiment: string | null;
   outcome: string | null;
-  durationSec: number | null;
-  isHot: boolean;
-  contactId: string | null;
-  customerPhone: string | null;
+  duration_sec: number | null;
+  is_hot: boolean;
 }
 
 const UNFINISHED = new Set(["in_progress", "unknown"]);
@@ -36,7 +36,7 @@ const UNFINISHED = new Set(["in_progress", "unknown"]);
 function isNewer(call: CanonicalCall, existing: Existing): boolean {
   const rank = (status: string) => (UNFINISHED.has(status) ? 0 : 1);
   if (rank(call.status) !== rank(existing.status)) return rank(call.status) > rank(existing.status);
-  return call.eventAt.getTime() >= existing.eventAt.getTime();
+  return call.eventAt.getTime() >= existing.event_at.getTime();
 }
 
 /** Identifies the content of a call; times that only echo the arrival don't count. */
@@ -46,125 +46,165 @@ function contentHash(call: CanonicalCall): string {
 }
 
 export async function saveCall(source: EventSource, call: CanonicalCall, rawEventId: string): Promise<SaveResult> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await db.$transaction((tx) => saveInTransaction(tx, source, call, rawEventId), {
-        maxWait: 10_000,
-        timeout: 30_000,
-      });
-    } catch (e) {
-      // A concurrent copy inserted the call first: run again, and find it locked for us.
-      const raced = e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
-      if (!raced || attempt >= 3) throw e;
-    }
-  }
+  const row = callColumns(source, call);
+  // Most events are new calls: one statement, no explicit transaction.
+  const newId = uuidv7();
+  if (await insertNewCall(newId, source, call, row, rawEventId)) return { kind: "stored", callId: newId };
+  return inTransaction((client) => updateExistingCall(client, source, call, row, rawEventId));
 }
 
-async function saveInTransaction(
-  tx: TransactionClient,
-  source: EventSource,
-  call: CanonicalCall,
-  rawEventId: string,
-): Promise<SaveResult> {
-  const [existing] = await tx.$queryRaw<Existing[]>`
-    SELECT id, content_hash AS "contentHash", event_at AS "eventAt", status, started_at AS "startedAt",
-           campaign, COALESCE(agent_name, agent_id) AS agent, sentiment, outcome,
-           duration_sec AS "durationSec", is_hot AS "isHot", contact_id AS "contactId", customer_phone AS "customerPhone"
-    FROM calls WHERE source_id = ${source.id}::uuid AND external_id = ${call.externalId}
-    FOR UPDATE`;
+type Columns = ReturnType<typeof callColumns>;
 
-  const hash = contentHash(call);
-  const markEvent = (status: "stored" | "duplicate", callId: string) =>
-    tx.rawEvent.update({
-      where: { id: rawEventId },
-      data: { status, callId, externalId: call.externalId, processedAt: new Date(), error: null },
-    });
-
-  if (existing && (existing.contentHash === hash || !isNewer(call, existing))) {
-    await markEvent("duplicate", existing.id);
-    return { kind: existing.contentHash === hash ? "duplicate" : "stale", callId: existing.id };
-  }
-
-  // A vendor that sends no times keeps the time the call was first seen.
-  const startedAt = existing && call.timeSource === "arrival" ? existing.startedAt : call.startedAt;
+function callColumns(source: EventSource, call: CanonicalCall) {
   const { score, signals } = leadScore(call);
   const isHot = score >= env().LEAD_HOT_THRESHOLD;
-  const contactId = call.customer.phone
-    ? await upsertContact(tx, call, startedAt, existing?.customerPhone !== call.customer.phone)
-    : null;
-
-  const data = {
+  const columns: Record<string, unknown> = {
     provider: source.provider,
-    groupKey: call.groupKey,
+    group_key: call.groupKey,
     attempt: call.attempt,
     direction: call.direction,
     status: call.status,
-    startedAt,
-    endedAt: call.endedAt,
-    durationSec: call.durationSec,
-    billedSec: call.billedSec,
-    contactId,
-    customerPhone: call.customer.phone,
-    customerName: call.customer.name,
-    customerEmail: call.customer.email,
-    customerCompany: call.customer.company,
-    agentName: call.agent.name,
-    agentId: call.agent.id,
+    started_at: call.startedAt,
+    ended_at: call.endedAt,
+    duration_sec: call.durationSec,
+    billed_sec: call.billedSec,
+    customer_phone: call.customer.phone,
+    customer_name: call.customer.name,
+    customer_email: call.customer.email,
+    customer_company: call.customer.company,
+    agent_name: call.agent.name,
+    agent_id: call.agent.id,
     campaign: call.campaign,
-    recordingUrl: call.recordingUrl,
-    recordingKey: call.recordingKey,
-    transcriptUrl: call.transcriptUrl,
+    recording_url: call.recordingUrl,
+    recording_key: call.recordingKey,
+    transcript_url: call.transcriptUrl,
     summary: call.summary,
     sentiment: call.sentiment,
     outcome: call.outcome,
-    outcomeRaw: call.outcomeRaw,
-    interestLevel: call.interestLevel,
+    outcome_raw: call.outcomeRaw,
+    interest_level: call.interestLevel,
     score: call.score,
     labels: call.labels,
-    nextAction: call.nextAction,
-    callbackAt: call.callbackAt,
-    variables: call.variables as Prisma.InputJsonObject,
-    costAmount: call.costAmount,
-    costCurrency: call.costCurrency,
-    leadScore: score,
-    leadSignals: signals as unknown as Prisma.InputJsonArray,
-    isHot,
-    eventAt: call.eventAt,
-    contentHash: hash,
+    next_action: call.nextAction,
+    callback_at: call.callbackAt,
+    variables: JSON.stringify(call.variables),
+    cost_amount: call.costAmount,
+    cost_currency: call.costCurrency,
+    lead_score: score,
+    lead_signals: JSON.stringify(signals),
+    is_hot: isHot,
+    event_at: call.eventAt,
+    content_hash: contentHash(call),
   };
+  const facts: Omit<RollupFacts, "shard"> = { ...call, provider: source.provider, agent: call.agent.name ?? call.agent.id, isHot };
+  return { columns, facts, hash: columns.content_hash as string };
+}
 
-  const callId = existing?.id ?? uuidv7();
-  if (existing) await tx.call.update({ where: { id: callId }, data, select: { id: true } });
-  else await tx.call.create({ data: { id: callId, sourceId: source.id, externalId: call.externalId, ...data }, select: { id: true } });
+/**
+ * Inserts the call, its transcript and its rollup, and marks the raw event,
+ * in one statement (so one implicit transaction). False when the call exists already.
+ */
+async function insertNewCall(id: string, source: EventSource, call: CanonicalCall, row: Columns, rawEventId: string): Promise<boolean> {
+  const names = Object.keys(row.columns);
+  const values: unknown[] = [id, source.id, call.externalId, ...Object.values(row.columns), rawEventId];
+  const param = (value: unknown) => `$${values.push(value)}`;
+  const callParams = names.map((_, i) => `$${i + 4}`).join(", ");
+  const rawParam = `$${names.length + 4}`;
+  const contact = call.customer.phone ? contactUpsert(call, param) : null;
+  const transcript = call.transcript.length > 0
+    ? `, t AS (INSERT INTO transcripts (call_id, turns, updated_at) SELECT id, ${param(JSON.stringify(call.transcript))}, now() FROM c)`
+    : "";
+  const facts = { ...row.facts, shard: rollupShard(id) };
+  const rollup = rollupStatement(rollupDeltas(null, facts), { offset: values.length, onlyIf: "EXISTS (SELECT 1 FROM c)" });
+  values.push(...(rollup?.values ?? []));
+  const { rows } = await pool.query<{ id: string }>(
+    `WITH ${contact ? `k AS (${contact}),` : ""}
+     c AS (
+       INSERT INTO calls (id, source_id, external_id, ${names.join(", ")}, contact_id, updated_at)
+       VALUES ($1, $2, $3, ${callParams}, ${contact ? "(SELECT id FROM k)" : "NULL"}, now())
+       ON CONFLICT (source_id, external_id) DO NOTHING RETURNING id)
+     ${transcript}
+     , r AS (UPDATE raw_events SET status = 'stored', call_id = c.id, external_id = $3, processed_at = now(), error = NULL
+             FROM c WHERE raw_events.id = ${rawParam})
+     ${rollup ? `, s AS (${rollup.text})` : ""}
+     SELECT id FROM c`,
+    values,
+  );
+  return rows.length > 0;
+}
+
+async function updateExistingCall(
+  client: pg.PoolClient,
+  source: EventSource,
+  call: CanonicalCall,
+  row: Columns,
+  rawEventId: string,
+): Promise<SaveResult> {
+  const { rows } = await client.query<Existing>(
+    `SELECT id, content_hash, event_at, status, started_at, campaign, COALESCE(agent_name, agent_id) AS agent,
+            sentiment, outcome, duration_sec, is_hot
+     FROM calls WHERE source_id = $1 AND external_id = $2 FOR UPDATE`,
+    [source.id, call.externalId],
+  );
+  const existing = rows[0];
+  const markEvent = (status: "stored" | "duplicate", callId: string) =>
+    client.query(
+      `UPDATE raw_events SET status = $2, call_id = $3, external_id = $4, processed_at = now(), error = NULL WHERE id = $1`,
+      [rawEventId, status, callId, call.externalId],
+    );
+  if (existing.content_hash === row.hash || !isNewer(call, existing)) {
+    await markEvent("duplicate", existing.id);
+    return { kind: existing.content_hash === row.hash ? "duplicate" : "stale", callId: existing.id };
+  }
+
+  // A vendor that sends no times keeps the time the call was first seen.
+  const startedAt = call.timeSource === "arrival" ? existing.started_at : call.startedAt;
+  let contactId: string | null = null;
+  if (call.customer.phone) {
+    const values: unknown[] = [];
+    const { rows: contact } = await client.query<{ id: string }>(contactUpsert(call, (v) => `$${values.push(v)}`), values);
+    contactId = contact[0].id;
+  }
+  const columns = { ...row.columns, started_at: startedAt, contact_id: contactId };
+  const sets = Object.keys(columns).map((n, i) => `${n} = $${i + 2}`).join(", ");
+  await client.query(`UPDATE calls SET ${sets}, updated_at = now() WHERE id = $1`, [existing.id, ...Object.values(columns)]);
 
   // A later version without a transcript keeps the one already stored.
   if (call.transcript.length > 0) {
-    const turns = call.transcript as unknown as Prisma.InputJsonArray;
-    await tx.transcript.upsert({ where: { callId }, create: { callId, turns }, update: { turns }, select: { callId: true } });
+    await client.query(
+      `INSERT INTO transcripts (call_id, turns, updated_at) VALUES ($1, $2, now())
+       ON CONFLICT (call_id) DO UPDATE SET turns = EXCLUDED.turns, updated_at = now()`,
+      [existing.id, JSON.stringify(call.transcript)],
+    );
   }
+  await markEvent("stored", existing.id);
 
-  const after: RollupFacts = { ...data, agent: data.agentName ?? data.agentId, startedAt };
-  const before: RollupFacts | null = existing ? { ...existing, provider: source.provider } : null;
-  const rollup = rollupSql(rollupDeltas(before, after));
-  if (rollup) await tx.$executeRaw(rollup);
-
-  await markEvent("stored", callId);
-  return { kind: "stored", callId };
+  // Last, so that the busiest rows (one per day and dimensions) stay locked only until commit.
+  const shard = rollupShard(existing.id);
+  const before: RollupFacts = {
+    ...existing,
+    shard,
+    provider: source.provider,
+    startedAt: existing.started_at,
+    durationSec: existing.duration_sec,
+    isHot: existing.is_hot,
+  };
+  const rollup = rollupStatement(rollupDeltas(before, { ...row.facts, startedAt, shard }));
+  if (rollup) await client.query(rollup.text, rollup.values);
+  return { kind: "stored", callId: existing.id };
 }
 
-/** One contact per phone; the newest non-empty name, email and company win. */
-async function upsertContact(tx: TransactionClient, call: CanonicalCall, at: Date, isNewCall: boolean): Promise<string> {
+/** One contact per phone; the newest non-empty name, email and company win. Returns its id. */
+function contactUpsert(call: CanonicalCall, param: (value: unknown) => string): string {
   const { phone, name, email, company } = call.customer;
-  const [row] = await tx.$queryRaw<{ id: string }[]>`
-    INSERT INTO contacts (id, phone, name, email, company, call_count, first_call_at, last_call_at)
-    VALUES (${uuidv7()}::uuid, ${phone}, ${name}, ${email}, ${company}, ${isNewCall ? 1 : 0}, ${at}, ${at})
+  const at = param(call.startedAt);
+  return `INSERT INTO contacts (id, phone, name, email, company, first_call_at, last_call_at)
+    VALUES (${param(uuidv7())}, ${param(phone)}, ${param(name)}, ${param(email)}, ${param(company)}, ${at}, ${at})
     ON CONFLICT (phone) DO UPDATE SET
       name = COALESCE(EXCLUDED.name, contacts.name),
       email = COALESCE(EXCLUDED.email, contacts.email),
       company = COALESCE(EXCLUDED.company, contacts.company),
-      call_count = contacts.call_count + EXCLUDED.call_count,
       first_call_at = LEAST(contacts.first_call_at, EXCLUDED.first_call_at),
       last_call_at = GREATEST(contacts.last_call_at, EXCLUDED.last_call_at)
     RETURNING id`;
-  return row.id;
 }

@@ -14,7 +14,6 @@ CREATE TABLE "sources" (
     "default_region" TEXT NOT NULL DEFAULT 'US',
     "settings" JSONB NOT NULL DEFAULT '{}',
     "enabled" BOOLEAN NOT NULL DEFAULT true,
-    "last_event_at" TIMESTAMPTZ(3),
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updated_at" TIMESTAMPTZ(3) NOT NULL,
 
@@ -106,7 +105,6 @@ CREATE TABLE "contacts" (
     "name" TEXT,
     "email" TEXT,
     "company" TEXT,
-    "call_count" INTEGER NOT NULL DEFAULT 0,
     "first_call_at" TIMESTAMPTZ(3) NOT NULL,
     "last_call_at" TIMESTAMPTZ(3) NOT NULL,
 
@@ -149,11 +147,12 @@ CREATE TABLE "daily_call_stats" (
     "status" TEXT NOT NULL,
     "sentiment" TEXT NOT NULL DEFAULT '',
     "outcome" TEXT NOT NULL DEFAULT '',
+    "shard" SMALLINT NOT NULL DEFAULT 0,
     "calls" INTEGER NOT NULL DEFAULT 0,
     "talk_sec" BIGINT NOT NULL DEFAULT 0,
     "hot_calls" INTEGER NOT NULL DEFAULT 0,
 
-    CONSTRAINT "daily_call_stats_pkey" PRIMARY KEY ("day","provider","campaign","agent","status","sentiment","outcome")
+    CONSTRAINT "daily_call_stats_pkey" PRIMARY KEY ("day","provider","campaign","agent","status","sentiment","outcome","shard")
 );
 
 -- CreateTable

@@ -8,8 +8,10 @@ async function handle(request: Request, { params }: { params: Promise<{ source: 
   const { source } = await params;
   try {
     const answer = await receiveWebhook(source, request);
-    const type = answer.status >= 400 ? "application/problem+json" : "application/json";
-    return Response.json(answer.body, { status: answer.status, headers: { "content-type": type } });
+    const headers: Record<string, string> = { "content-type": answer.status >= 400 ? "application/problem+json" : "application/json" };
+    // The rest of an oversized body is never read: close rather than drain it.
+    if (answer.status === 413) headers.connection = "close";
+    return Response.json(answer.body, { status: answer.status, headers });
   } catch (e) {
     logger.error({ err: e, source }, "webhook failed before it was stored");
     // Nothing was stored, so the vendor should retry.

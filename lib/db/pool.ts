@@ -1,0 +1,25 @@
+import pg from "pg";
+import { env } from "@/lib/env";
+
+// One pg pool per process, shared by Prisma (through its adapter) and the few
+// hot paths that speak SQL directly (webhook ingestion), where Prisma's
+// per-query overhead would dominate.
+const globalForPool = globalThis as unknown as { pgPool?: pg.Pool };
+
+export const pool: pg.Pool = (globalForPool.pgPool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: 20 }));
+
+/** Runs `work` in a transaction on one connection; rolls back if it throws. */
+export async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (e) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw e;
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,88 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { buildIfStale, generateClientIfStale } from "@/lib/cli/build-if-stale";
+import { createDatabaseIfMissing, startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
+import { applyMigrations } from "@/lib/db/schema-engine";
+import { TEST_API_KEY, TEST_WEBHOOK_SECRET } from "./credentials";
+
+// A throwaway stack for tests and benchmarks: a real Postgres (embedded, or a
+// new database on the server of TEST_DATABASE_URL), migrated and bootstrapped
+// with known credentials, and the app's production build serving it.
+
+export interface Stack {
+  baseUrl: string;
+  databaseUrl: string;
+  stop(): Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+async function waitForHealth(baseUrl: string, server: ChildProcess): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    if (server.exitCode !== null) throw new Error(`the app exited with code ${server.exitCode}`);
+    const ok = await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error("the app did not become healthy within 60 s");
+}
+
+export async function startStack(opts: { appEnv?: Record<string, string>; quiet?: boolean } = {}): Promise<Stack> {
+  let embedded: EmbeddedDatabase | null = null;
+  let dataDir: string | null = null;
+  let server: ChildProcess | null = null;
+  const stop = async () => {
+    if (server && server.exitCode === null) {
+      server.kill("SIGTERM");
+      await new Promise((resolve) => server!.once("exit", resolve));
+    }
+    await embedded?.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    let databaseUrl: string;
+    if (process.env.TEST_DATABASE_URL) {
+      const url = new URL(process.env.TEST_DATABASE_URL);
+      url.pathname = `/calls_test_${Date.now()}`;
+      databaseUrl = url.toString();
+      await createDatabaseIfMissing(databaseUrl);
+    } else {
+      dataDir = await mkdtemp(path.join(os.tmpdir(), "calls-test-pg-"));
+      // As root, Postgres runs as its own OS user, who must be able to enter the directory.
+      await chmod(dataDir, 0o755);
+      embedded = await startEmbeddedPostgres({ dir: path.join(dataDir, "pg"), port: await freePort(), database: "calls_test" });
+      databaseUrl = embedded.url;
+    }
+    await applyMigrations(databaseUrl);
+
+    process.env.DATABASE_URL = databaseUrl;
+    const { bootstrap } = await import("@/lib/bootstrap");
+    await bootstrap({ ADMIN_EMAIL: "admin@test.local", ADMIN_PASSWORD: "test-password", WEBHOOK_SECRET: TEST_WEBHOOK_SECRET, BOOTSTRAP_API_KEY: TEST_API_KEY });
+
+    generateClientIfStale();
+    buildIfStale();
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+      env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn", ...opts.appEnv },
+      stdio: ["ignore", opts.quiet ? "ignore" : "inherit", "inherit"],
+    });
+    await waitForHealth(baseUrl, server);
+    return { baseUrl, databaseUrl, stop };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}
