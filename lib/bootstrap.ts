@@ -1,6 +1,7 @@
 import { hash } from "@node-rs/argon2";
 import { createApiKey } from "@/lib/auth/api-key";
 import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { providers } from "@/lib/providers/registry";
 import { PROVIDER_IDS } from "@/lib/providers/types";
 import { newSecret, sha256 } from "@/lib/security/secrets";
@@ -36,7 +37,13 @@ export async function bootstrap(environment: Record<string, string | undefined> 
   if (missing.length > 0) {
     const secret = environment.WEBHOOK_SECRET ?? newSecret("whsec_");
     await db.source.createMany({
-      data: missing.map((id) => ({ slug: id, name: providers[id].name, provider: id, secretHash: sha256(secret) })),
+      data: missing.map((id) => ({
+        slug: id,
+        name: providers[id].name,
+        provider: id,
+        secretHash: sha256(secret),
+        defaultRegion: env().DEFAULT_PHONE_REGION,
+      })),
     });
     if (!environment.WEBHOOK_SECRET) created.push({ label: `Webhook secret (sources ${missing.join(", ")})`, value: secret });
   }

@@ -9,7 +9,6 @@ const schema = z.object({
   LEAD_HOT_THRESHOLD: z.coerce.number().int().min(0).max(100).default(70),
   /** Region for phone numbers sent without a country code, when the source sets none. */
   DEFAULT_PHONE_REGION: z.string().length(2).default("US"),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
 export type Env = z.infer<typeof schema>;

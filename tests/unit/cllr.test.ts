@@ -1,12 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { mapPayload } from "@/lib/providers/registry";
-import { ctx, fixture, RECEIVED_AT } from "../support/fixtures";
+import { ctx, fixture, mapOk, RECEIVED_AT } from "../support/fixtures";
 
-const map = (payload: unknown) => {
-  const result = mapPayload("cllr", payload, ctx());
-  if (!result.ok) throw new Error(result.error);
-  return result.call;
-};
+const map = (payload: unknown) => mapOk("cllr", payload);
 
 describe("Cllr adapter", () => {
   it("maps the documented example field by field", () => {

@@ -1,12 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { mapPayload } from "@/lib/providers/registry";
-import { ctx, fixture } from "../support/fixtures";
+import { ctx, fixture, mapOk } from "../support/fixtures";
 
-const map = (payload: unknown, query: Record<string, string> = {}) => {
-  const result = mapPayload("hooman", payload, ctx({ query }));
-  if (!result.ok) throw new Error(result.error);
-  return result.call;
-};
+const map = (payload: unknown, query: Record<string, string> = {}) => mapOk("hooman", payload, { query });
 
 describe("Hooman Labs adapter", () => {
   it("maps the default post-call object field by field", () => {

@@ -1,12 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { mapPayload } from "@/lib/providers/registry";
-import { ctx, fixture } from "../support/fixtures";
+import { ctx, fixture, mapOk } from "../support/fixtures";
 
-const map = (payload: unknown) => {
-  const result = mapPayload("hubtalk", payload, ctx());
-  if (!result.ok) throw new Error(result.error);
-  return result.call;
-};
+const map = (payload: unknown) => mapOk("hubtalk", payload);
 const example = () => fixture<Record<string, any>>("hubtalk/full-example.json");
 
 describe("HubTalk adapter", () => {
