@@ -21,10 +21,19 @@ export async function seedDemoCalls(count: number, onProgress: (done: number) =>
       const provider = PROVIDER_IDS[i % PROVIDER_IDS.length];
       const source = bySlug.get(provider);
       if (!source) continue;
-      const payload = payloadFor[provider](scenario(1, i, { now, days: 90 }));
-      const body = new TextEncoder().encode(JSON.stringify(payload));
+      const call = scenario(1, i, { now, days: 90 });
+      const body = new TextEncoder().encode(JSON.stringify(payloadFor[provider](call)));
+      // Vendors post right after the call ends; Cllr's calls are timed by that arrival.
+      const receivedAt = new Date(call.startedAt.getTime() + call.durationSec * 1000 + 2000);
       const event = await db.rawEvent.create({
-        data: { sourceId: source.id, method: "POST", headers: { "content-type": "application/json", "user-agent": "demo-data" }, query: {}, body },
+        data: {
+          sourceId: source.id,
+          receivedAt,
+          method: "POST",
+          headers: { "content-type": "application/json", "user-agent": "demo-data" },
+          query: {},
+          body,
+        },
         select: { id: true, receivedAt: true },
       });
       await processRawEvent({ ...event, method: "POST", query: {}, body }, source);

@@ -38,10 +38,14 @@ describe("POST /api/webhooks/{source}", () => {
     expect((await missing.json()).detail).toMatch(/Authorization: Bearer/);
   });
 
-  it("answers 404 for an unknown source", async () => {
+  it("answers 404 for an unknown source, and 405 in JSON to other methods", async () => {
     const res = await sendWebhook("nope", { callId: "x" });
     expect(res.status).toBe(404);
     expect((await res.json()).detail).toMatch(/nope/);
+    const del = await sendWebhook("cllr", "", { method: "DELETE" });
+    expect(del.status).toBe(405);
+    expect(del.headers.get("allow")).toBe("GET, POST, PUT");
+    expect((await del.json()).detail).toMatch(/not DELETE/);
   });
 
   it("answers 400 to a body that is not JSON, and keeps its exact bytes", async () => {

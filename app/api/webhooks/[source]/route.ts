@@ -22,4 +22,11 @@ async function handle(request: Request, { params }: { params: Promise<{ source: 
   }
 }
 
-export { handle as GET, handle as POST, handle as PUT };
+function methodNotAllowed(request: Request): Response {
+  return Response.json(
+    { type: "about:blank", title: "Method not allowed", status: 405, detail: `Webhooks take POST, PUT or GET, not ${request.method}.` },
+    { status: 405, headers: { "content-type": "application/problem+json", allow: "GET, POST, PUT" } },
+  );
+}
+
+export { handle as GET, handle as POST, handle as PUT, methodNotAllowed as DELETE, methodNotAllowed as PATCH };
