@@ -110,6 +110,8 @@ export const hooman = defineAdapter({
     const { summary, ...structured } = results;
     call.variables = { ...structured, ...(Object.keys(context).length ? { context } : {}) };
     if (info.endReason) call.variables.endReason = info.endReason;
+    if (info.provider) call.variables.telephony = info.provider;
+    if (p.stats && Object.keys(p.stats).length) call.variables.stats = p.stats;
     if (p.leadId) call.variables.leadId = p.leadId;
     call.eventAt = call.endedAt ?? startedAt ?? ctx.receivedAt;
     return call;

@@ -133,6 +133,7 @@ export const hubtalk = defineAdapter({
       ...(p.initial_language ? { initialLanguage: p.initial_language } : {}),
       ...(p.final_language ? { finalLanguage: p.final_language } : {}),
       ...(p.voice_gender ? { voiceGender: p.voice_gender } : {}),
+      ...(p.conversation_path ? { conversationPath: p.conversation_path } : {}),
     };
     call.eventAt = endedAt ?? startedAt ?? ctx.receivedAt;
     return call;

@@ -24,7 +24,13 @@ describe("Hooman Labs adapter", () => {
     expect(call.outcome).toBe("interested");
     expect(call.costAmount).toBe(0.25);
     expect(call.costCurrency).toBe("INR");
-    expect(call.variables).toMatchObject({ interest_level: "high", context: { leadId: "L-77" }, endReason: "customer-ended-call" });
+    expect(call.variables).toMatchObject({
+      interest_level: "high",
+      context: { leadId: "L-77" },
+      endReason: "customer-ended-call",
+      telephony: "twilio",
+      stats: { turns: 20 },
+    });
   });
 
   it("reads the documented template body, whose values are stringified, with the id from the URL", () => {

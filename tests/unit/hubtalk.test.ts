@@ -32,7 +32,13 @@ describe("HubTalk adapter", () => {
     expect(call.sentiment).toBe("neutral");
     expect(call.outcomeRaw).toBe("CALL_ANSWERED_INFORMATION_TRANSFERRED");
     expect(call.outcome).toBe("interested");
-    expect(call.variables).toMatchObject({ clientName: "John Doe", debt: 15000, initialLanguage: "RU", voiceGender: "MALE" });
+    expect(call.variables).toMatchObject({
+      clientName: "John Doe",
+      debt: 15000,
+      initialLanguage: "RU",
+      voiceGender: "MALE",
+      conversationPath: "/logs/llm/0ca800d9-70ec-4e0c-a119-29d27185efce",
+    });
   });
 
   it("reduces each of the four transcript forms to ordered turns", () => {
