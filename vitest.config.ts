@@ -13,7 +13,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
-          include: ["tests/integration/**/*.test.ts"],
+          include: ["tests/integration/**/*.test.ts", "tests/e2e/**/*.test.ts"],
           // One real Postgres and one running app for all integration files.
           globalSetup: ["tests/support/global-setup.ts"],
           fileParallelism: false,

@@ -1,17 +1,21 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { findApiKey } from "@/lib/auth/api-key";
+import { getViewer, type Role } from "@/lib/auth/session";
 import { logger } from "@/lib/log";
 import { HttpError, problem } from "./problem";
 
 // One wrapper for every API route: authentication, query validation, a request
 // id, a tagged logger and problem+json errors. Handlers stay a few lines long.
 
-export type Principal = { kind: "apiKey"; id: string; name: string };
+export type Principal = { kind: "apiKey"; id: string; name: string } | { kind: "user"; id: string; role: Role };
 
 interface Spec<Q extends z.ZodType> {
-  /** "reader": an API key (sessions join in with the dashboard). "public": checked by the handler itself. */
-  auth: "reader" | "public";
+  /**
+   * "reader": an API key or a signed-in user of any role; "admin": a signed-in
+   * admin; "public": the handler checks by itself (webhook secrets).
+   */
+  auth: "reader" | "admin" | "public";
   query?: Q;
 }
 
@@ -25,6 +29,16 @@ interface Context<Q extends z.ZodType> {
 
 type Handler<Q extends z.ZodType> = (ctx: Context<Q>) => Promise<Response | object>;
 
+/** An API key when one is presented, else the session cookie. */
+async function authenticate(request: Request): Promise<Principal | null> {
+  if (request.headers.get("authorization")) {
+    const key = await findApiKey(request.headers.get("authorization"));
+    return key ? { kind: "apiKey", ...key } : null;
+  }
+  const viewer = await getViewer();
+  return viewer ? { kind: "user", id: viewer.id, role: viewer.role } : null;
+}
+
 export function apiRoute<Q extends z.ZodType = z.ZodUndefined>(spec: Spec<Q>, handler: Handler<Q>) {
   return async (request: Request, route: { params: Promise<Record<string, string>> }): Promise<Response> => {
     const requestId = request.headers.get("x-request-id") ?? randomUUID();
@@ -35,10 +49,14 @@ export function apiRoute<Q extends z.ZodType = z.ZodUndefined>(spec: Spec<Q>, ha
     };
     try {
       let principal: Principal | null = null;
-      if (spec.auth === "reader") {
-        const key = await findApiKey(request.headers.get("authorization"));
-        if (!key) return respond(problem(401, "Unauthorized", "Send an API key as Authorization: Bearer <key>."));
-        principal = { kind: "apiKey", ...key };
+      if (spec.auth !== "public") {
+        principal = await authenticate(request);
+        if (!principal) {
+          return respond(problem(401, "Unauthorized", "Sign in, or send an API key as Authorization: Bearer <key>."));
+        }
+        if (spec.auth === "admin" && !(principal.kind === "user" && principal.role === "admin")) {
+          return respond(problem(403, "Forbidden", "This needs an admin."));
+        }
       }
       let query = undefined as z.output<Q>;
       if (spec.query) {

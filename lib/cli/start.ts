@@ -27,6 +27,13 @@ const report = await bootstrap();
 
 buildIfStale();
 
+// Session cookies are signed with NEXTAUTH_SECRET: generated once, kept in .data/.
+if (!process.env.NEXTAUTH_SECRET) {
+  const { readOrCreateSecret } = await import("./auth-secret");
+  process.env.NEXTAUTH_SECRET = readOrCreateSecret(".data/auth-secret");
+}
+process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+
 const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
   stdio: "inherit",
   env: process.env,

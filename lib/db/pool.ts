@@ -1,12 +1,20 @@
 import pg from "pg";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/log";
 
 // One pg pool per process, shared by Prisma (through its adapter) and the few
 // hot paths that speak SQL directly (webhook ingestion), where Prisma's
 // per-query overhead would dominate.
 const globalForPool = globalThis as unknown as { pgPool?: pg.Pool };
 
-export const pool: pg.Pool = (globalForPool.pgPool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: 20 }));
+function createPool(): pg.Pool {
+  const created = new pg.Pool({ connectionString: env().DATABASE_URL, max: 20 });
+  // An idle connection can fail (a database restart); without a listener that would crash the process.
+  created.on("error", (err) => logger.warn({ err: err.message }, "idle database connection failed"));
+  return created;
+}
+
+export const pool: pg.Pool = (globalForPool.pgPool ??= createPool());
 
 /** Runs `work` in a transaction on one connection; rolls back if it throws. */
 export async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {

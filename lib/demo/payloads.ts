@@ -89,6 +89,9 @@ function autocalls(s: Scenario) {
       status: s.kind === "meeting" || s.kind === "interested",
       summary: s.summary,
       interest_level: s.interest,
+      // Custom post-call variables, as an account would define them.
+      call_outcome: s.outcome,
+      sentiment: s.sentiment.toLowerCase(),
       next_action: s.nextAction,
       ...(s.callbackAt ? { callback_time: s.callbackAt.toISOString() } : {}),
     },

@@ -1,3 +1,5 @@
 // Known credentials the test harness bootstraps with.
 export const TEST_WEBHOOK_SECRET = "whsec_integration_test_secret";
 export const TEST_API_KEY = "ck_integration_test_key_0123456789";
+export const TEST_ADMIN = { email: "admin@test.local", password: "test-password" };
+export const TEST_MANAGER = { email: "manager@test.local", password: "manager-password" };

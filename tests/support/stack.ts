@@ -6,7 +6,7 @@ import path from "node:path";
 import { buildIfStale, generateClientIfStale } from "@/lib/cli/build-if-stale";
 import { createDatabaseIfMissing, startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/schema-engine";
-import { TEST_API_KEY, TEST_WEBHOOK_SECRET } from "./credentials";
+import { TEST_ADMIN, TEST_API_KEY, TEST_MANAGER, TEST_WEBHOOK_SECRET } from "./credentials";
 
 // A throwaway stack for tests and benchmarks: a real Postgres (embedded, or a
 // new database on the server of TEST_DATABASE_URL), migrated and bootstrapped
@@ -69,14 +69,29 @@ export async function startStack(opts: { appEnv?: Record<string, string>; quiet?
 
     process.env.DATABASE_URL = databaseUrl;
     const { bootstrap } = await import("@/lib/bootstrap");
-    await bootstrap({ ADMIN_EMAIL: "admin@test.local", ADMIN_PASSWORD: "test-password", WEBHOOK_SECRET: TEST_WEBHOOK_SECRET, BOOTSTRAP_API_KEY: TEST_API_KEY });
+    await bootstrap({ ADMIN_EMAIL: TEST_ADMIN.email, ADMIN_PASSWORD: TEST_ADMIN.password, WEBHOOK_SECRET: TEST_WEBHOOK_SECRET, BOOTSTRAP_API_KEY: TEST_API_KEY });
+    const { db } = await import("@/lib/db/client");
+    const { hash } = await import("@node-rs/argon2");
+    await db.user.upsert({
+      where: { email: TEST_MANAGER.email },
+      create: { email: TEST_MANAGER.email, name: "Manager", role: "manager", passwordHash: await hash(TEST_MANAGER.password) },
+      update: {},
+    });
 
     generateClientIfStale();
     buildIfStale();
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn", ...opts.appEnv },
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        NEXTAUTH_SECRET: "test-session-secret-0123456789abcdef",
+        NEXTAUTH_URL: baseUrl,
+        NEXT_TELEMETRY_DISABLED: "1",
+        LOG_LEVEL: "warn",
+        ...opts.appEnv,
+      },
       stdio: ["ignore", opts.quiet ? "ignore" : "inherit", "inherit"],
     });
     await waitForHealth(baseUrl, server);

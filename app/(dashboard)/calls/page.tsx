@@ -1,0 +1,82 @@
+import Link from "next/link";
+import { Suspense } from "react";
+import { CallFilters } from "@/components/calls/call-filters";
+import { CallsTable } from "@/components/calls/calls-table";
+import { buttonClass } from "@/components/ui/button";
+import { requireViewer } from "@/lib/auth/session";
+import { callFiltersSchema } from "@/lib/calls/filters";
+import { BadCursorError, listCalls } from "@/lib/calls/list";
+
+export const metadata = { title: "Calls · Call Analytics" };
+
+type Search = Record<string, string | string[] | undefined>;
+
+export default async function CallsPage({ searchParams }: { searchParams: Promise<Search> }) {
+  await requireViewer("manager", "/calls");
+  const search = await searchParams;
+  const flat = Object.fromEntries(Object.entries(search).map(([k, v]) => [k, Array.isArray(v) ? v.join(",") : v]));
+  const filters = callFiltersSchema.safeParse(flat);
+
+  let body: React.ReactNode;
+  if (!filters.success) {
+    body = <Notice title="These filters are not valid">{filters.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}</Notice>;
+  } else {
+    const page = await listCalls(filters.data).catch((e) => {
+      if (e instanceof BadCursorError) return null;
+      throw e;
+    });
+    if (!page) {
+      body = <Notice title="This page link has expired">Start again from the first page.</Notice>;
+    } else if (page.items.length === 0) {
+      body = (
+        <Notice title="No calls match these filters">
+          Widen the period or <Link href="/calls" className="text-indigo-700 underline">clear the filters</Link>.
+        </Notice>
+      );
+    } else {
+      const next = new URLSearchParams(flat as Record<string, string>);
+      if (page.nextCursor) next.set("cursor", page.nextCursor);
+      const first = new URLSearchParams(flat as Record<string, string>);
+      first.delete("cursor");
+      body = (
+        <>
+          <CallsTable calls={page.items} />
+          <nav aria-label="Pages" className="flex items-center justify-between text-sm text-slate-600">
+            <span>{page.items.length} calls on this page</span>
+            <div className="flex gap-2">
+              {filters.data.cursor && (
+                <Link href={`/calls?${first}`} className={buttonClass("secondary")}>
+                  ← First page
+                </Link>
+              )}
+              {page.nextCursor && (
+                <Link href={`/calls?${next}`} className={buttonClass("secondary")} rel="next">
+                  Next page →
+                </Link>
+              )}
+            </div>
+          </nav>
+        </>
+      );
+    }
+  }
+
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-semibold tracking-tight">Calls</h1>
+      <Suspense>
+        <CallFilters />
+      </Suspense>
+      {body}
+    </div>
+  );
+}
+
+function Notice({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <div className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-12 text-center">
+      <p className="font-medium text-slate-900">{title}</p>
+      <p className="mt-1 text-sm text-slate-600">{children}</p>
+    </div>
+  );
+}

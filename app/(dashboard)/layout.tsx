@@ -1,0 +1,15 @@
+import { AppHeader } from "@/components/layout/app-header";
+import { getViewer } from "@/lib/auth/session";
+
+// The shell of signed-in pages. Each page checks the session and role itself
+// (and sends a signed-out visitor to sign in, back to that page afterwards).
+export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
+  const viewer = await getViewer();
+  if (!viewer) return children;
+  return (
+    <>
+      <AppHeader viewer={viewer} />
+      <main className="mx-auto max-w-7xl px-4 py-6 sm:px-6">{children}</main>
+    </>
+  );
+}

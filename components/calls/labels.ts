@@ -1,0 +1,38 @@
+import type { Tone } from "@/components/ui/badge";
+
+// How canonical values read and look in the dashboard.
+
+export const PROVIDER_NAMES: Record<string, string> = {
+  unpod: "Unpod",
+  cllr: "Cllr",
+  hooman: "Hooman Labs",
+  autocalls: "Autocalls",
+  hubtalk: "HubTalk",
+};
+
+export const humanize = (value: string) => value.charAt(0).toUpperCase() + value.slice(1).replaceAll("_", " ");
+
+export const SENTIMENT_TONE: Record<string, Tone> = { positive: "green", neutral: "gray", negative: "red", mixed: "amber" };
+
+export const STATUS_TONE: Record<string, Tone> = {
+  completed: "green",
+  no_answer: "gray",
+  busy: "amber",
+  failed: "red",
+  voicemail: "violet",
+  in_progress: "blue",
+  unknown: "gray",
+};
+
+export const OUTCOME_TONE: Record<string, Tone> = {
+  meeting_scheduled: "green",
+  interested: "green",
+  callback_requested: "blue",
+  not_interested: "red",
+};
+
+export function formatDuration(sec: number | null): string {
+  if (sec === null) return "–";
+  const m = Math.floor(sec / 60);
+  return `${m}:${String(sec % 60).padStart(2, "0")}`;
+}
