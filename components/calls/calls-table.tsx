@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
 import type { CallItem } from "@/lib/calls/schemas";
@@ -39,7 +40,9 @@ export function CallsTable({ calls }: { calls: CallItem[] }) {
                 <LocalTime iso={call.startedAt} />
               </td>
               <td className="px-4 py-3">
-                <div className="font-medium text-slate-900">{call.customer.name ?? "Unknown caller"}</div>
+                <Link href={`/calls/${call.id}`} className="font-medium text-slate-900 hover:text-indigo-700 hover:underline">
+                  {call.customer.name ?? "Unknown caller"}
+                </Link>
                 <div className="text-xs tabular-nums text-slate-500">{call.customer.phone ?? "no number"}</div>
               </td>
               <td className="whitespace-nowrap px-4 py-3 text-slate-700">{PROVIDER_NAMES[call.provider] ?? call.provider}</td>

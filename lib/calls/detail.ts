@@ -12,7 +12,7 @@ export async function getCall(id: string): Promise<CallDetail | null> {
     db.$queryRaw<CallRow[]>`SELECT ${CALL_COLUMNS} FROM calls c JOIN sources s ON s.id = c.source_id WHERE c.id = ${id}::uuid`,
     db.call.findUnique({
       where: { id },
-      select: { billedSec: true, transcriptUrl: true, variables: true, leadSignals: true, createdAt: true, updatedAt: true },
+      select: { billedSec: true, contactId: true, transcriptUrl: true, variables: true, leadSignals: true, createdAt: true, updatedAt: true },
     }),
     db.transcript.findUnique({ where: { callId: id }, select: { turns: true } }),
     db.rawEvent.findMany({ where: { callId: id }, select: { id: true }, orderBy: { receivedAt: "asc" } }),
@@ -22,6 +22,7 @@ export async function getCall(id: string): Promise<CallDetail | null> {
   return {
     ...toCallItem(row),
     agentId: row.agent_id,
+    contactId: extra.contactId,
     billedSec: extra.billedSec,
     transcript: (transcript?.turns ?? []) as unknown as Turn[],
     transcriptUrl: extra.transcriptUrl,

@@ -54,6 +54,7 @@ export const leadSignalSchema = z.object({ signal: z.string(), value: z.string()
 
 export const callDetailSchema = callItemSchema.extend({
   agentId: z.string().nullable(),
+  contactId: z.uuid().nullable(),
   billedSec: z.number().int().nullable(),
   transcript: z.array(turnSchema),
   transcriptUrl: z.string().nullable(),

@@ -1,0 +1,114 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Card, ContactTimeline, LeadSignals, Variables } from "@/components/calls/call-facts";
+import { CallMedia } from "@/components/calls/call-media";
+import { formatDuration, humanize, OUTCOME_TONE, PROVIDER_NAMES, SENTIMENT_TONE, STATUS_TONE } from "@/components/calls/labels";
+import { Badge } from "@/components/ui/badge";
+import { LocalTime } from "@/components/ui/local-time";
+import { requireViewer } from "@/lib/auth/session";
+import { getCall } from "@/lib/calls/detail";
+import { otherCallsOfContact, rawEventsOfCall } from "@/lib/calls/related";
+import { timeTurns } from "@/lib/calls/turn-times";
+
+export const metadata = { title: "Call · Call Analytics" };
+
+export default async function CallPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const viewer = await requireViewer("manager", `/calls/${id}`);
+  const call = await getCall(id);
+  if (!call) notFound();
+  const [others, rawEvents] = await Promise.all([
+    otherCallsOfContact(call.id, call.contactId),
+    viewer.role === "admin" ? rawEventsOfCall(call.id) : Promise.resolve(null),
+  ]);
+
+  return (
+    <div className="space-y-4">
+      <Link href="/calls" className="text-sm text-indigo-700 hover:underline">
+        ← All calls
+      </Link>
+      <header className="flex flex-wrap items-start justify-between gap-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+        <div className="space-y-2">
+          <h1 className="text-xl font-semibold tracking-tight">{call.customer.name ?? "Unknown caller"}</h1>
+          <p className="text-sm text-slate-600">
+            <span className="tabular-nums">{call.customer.phone ?? "no number"}</span>
+            {call.customer.company && <> · {call.customer.company}</>}
+            {call.customer.email && <> · {call.customer.email}</>}
+          </p>
+          <div className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
+            <span>{PROVIDER_NAMES[call.provider]}</span>
+            {call.direction && <Badge>{humanize(call.direction)}</Badge>}
+            <Badge tone={STATUS_TONE[call.status]}>{humanize(call.status)}</Badge>
+            {call.outcome && (
+              <span title={call.outcomeRaw ?? undefined}>
+                <Badge tone={OUTCOME_TONE[call.outcome] ?? "gray"}>{humanize(call.outcome)}</Badge>
+              </span>
+            )}
+            {call.sentiment && <Badge tone={SENTIMENT_TONE[call.sentiment]}>{humanize(call.sentiment)}</Badge>}
+            <span>
+              <LocalTime iso={call.startedAt} />
+            </span>
+            <span className="tabular-nums">{formatDuration(call.durationSec)}</span>
+            {call.agent && <span>Agent {call.agent}</span>}
+            {call.campaign && <span>· {call.campaign}</span>}
+          </div>
+        </div>
+        <div className="min-w-56">
+          <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Lead score</p>
+          <p className="text-3xl font-semibold tabular-nums" data-testid="lead-score">
+            {call.leadScore}
+            {call.isHot && <span className="ml-2 align-middle"><Badge tone="amber">Hot lead</Badge></span>}
+          </p>
+          <LeadSignals call={call} />
+        </div>
+      </header>
+
+      <div className="grid gap-4 lg:grid-cols-3">
+        <div className="lg:col-span-2">
+          <CallMedia callId={call.id} hasRecording={call.hasRecording} turns={timeTurns(call.transcript, call.durationSec)} transcriptPending={Boolean(call.transcriptUrl)} />
+        </div>
+        <div className="space-y-4">
+          <Card title="Summary">
+            <p className="whitespace-pre-wrap text-sm text-slate-800">{call.summary ?? "No summary."}</p>
+          </Card>
+          <Card title="Next step">
+            <p className="text-sm text-slate-800">{call.nextAction ?? "None given."}</p>
+            {call.callbackAt && (
+              <p className="mt-1 text-sm text-slate-600">
+                Callback <LocalTime iso={call.callbackAt} />
+              </p>
+            )}
+            {call.labels.length > 0 && (
+              <div className="mt-2 flex flex-wrap gap-1">
+                {call.labels.map((l) => (
+                  <Badge key={l} tone="violet">{l}</Badge>
+                ))}
+              </div>
+            )}
+          </Card>
+          <Card title="Extracted data">
+            <Variables values={call.variables} />
+          </Card>
+          <Card title="Other calls with this number">
+            <ContactTimeline calls={others} />
+          </Card>
+          {rawEvents && (
+            <Card title="As received (admins)">
+              {rawEvents.map((e) => (
+                <details key={e.id} className="text-sm">
+                  <summary className="cursor-pointer text-slate-600">
+                    {e.method} · <LocalTime iso={e.receivedAt.toISOString()} /> · {e.status}
+                  </summary>
+                  <pre className="mt-2 max-h-96 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100">
+                    {e.body}
+                    {e.truncated && "\n… (cut at 256 KB)"}
+                  </pre>
+                </details>
+              ))}
+            </Card>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

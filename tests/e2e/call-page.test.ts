@@ -1,0 +1,89 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startAudioServer, wav } from "../support/audio-server";
+import { CHROMIUM_PATH, launchBrowser, screenshot, signIn } from "../support/browser";
+import { TEST_ADMIN, TEST_MANAGER } from "../support/credentials";
+import { api, baseUrl, sendWebhook, uniq } from "../support/http";
+
+const skip = !CHROMIUM_PATH && !process.env.CI;
+const at = (sec: number) => new Date(Date.UTC(2026, 10, 20, 10, 0, sec)).toISOString().replace("T", " ").replace("Z", "");
+
+describe.skipIf(skip)("call page in Chromium", () => {
+  let browser: Browser;
+  let audio: Awaited<ReturnType<typeof startAudioServer>>;
+  let callId: string;
+
+  beforeAll(async () => {
+    audio = await startAudioServer({ "/call.wav": wav(40) });
+    const res = await sendWebhook("unpod", {
+      task_id: uniq("task"),
+      status: "completed",
+      input: { name: "Dana <b>Bold</b>", contact_number: "+14155550177" },
+      output: {
+        call_type: "outbound",
+        call_status: "completed",
+        start_time: at(0),
+        end_time: at(40),
+        duration: 40,
+        recording_url: `${audio.url}/call.wav`,
+        transcript: [
+          { role: "assistant", content: "Hello Dana, this is Aria.", timestamp: at(1) },
+          { role: "user", content: "<script>window.__xss = 1</script>Hi!", timestamp: at(5) },
+          { role: "assistant", content: "<img src=x onerror=\"window.__xss = 2\">Shall we book a demo?", timestamp: at(12) },
+          { role: "user", content: "Yes, Thursday works for the demo.", timestamp: at(25) },
+        ],
+        post_call_data: { summary: "Booked a demo", tone: "Positive", outcome: "Meeting Scheduled", interest_level: "Very Interested" },
+      },
+    });
+    expect(res.status).toBe(202);
+    callId = (await res.json()).callId;
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await audio?.close();
+  });
+
+  async function openAs(who: { email: string; password: string }): Promise<Page> {
+    const page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
+    await signIn(page, baseUrl(), who, `/calls/${callId}`);
+    await page.waitForURL(new RegExp(`/calls/${callId}$`));
+    return page;
+  }
+
+  it("plays the recording, and a click on a transcript line moves the player there", async () => {
+    const page = await openAs(TEST_MANAGER);
+    await page.getByRole("button", { name: "Play" }).click();
+    await expect.poll(() => page.getByTestId("player-time").textContent(), { timeout: 10_000 }).not.toBe("0:00");
+    await page.getByTestId("transcript-line").nth(3).click();
+    await expect.poll(() => page.getByTestId("player-time").textContent(), { timeout: 10_000 }).toMatch(/^0:2[5-9]$/);
+    await expect.poll(() => page.getByTestId("transcript-line").nth(3).getAttribute("aria-current")).toBe("true");
+    await page.getByRole("button", { name: "Pause" }).click();
+    await screenshot(page, "call-detail");
+  });
+
+  it("shows vendor text as text: markup in a transcript runs nothing", async () => {
+    const page = await openAs(TEST_MANAGER);
+    await page.getByText("Shall we book a demo?").waitFor();
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await page.getByText("<script>window.__xss = 1</script>Hi!").count()).toBe(1);
+    expect(await page.getByRole("heading", { name: "Dana <b>Bold</b>" }).count()).toBe(1);
+    expect(await page.locator("img[src=x]").count()).toBe(0);
+  });
+
+  it("shows the raw payload to admins only", async () => {
+    const manager = await openAs(TEST_MANAGER);
+    expect(await manager.getByText("As received (admins)").count()).toBe(0);
+    const admin = await openAs(TEST_ADMIN);
+    expect(await admin.getByText("As received (admins)").count()).toBe(1);
+  });
+
+  it("streams the recording with Range through the API, without revealing the vendor's URL", async () => {
+    const res = await api(`/api/calls/${callId}/recording`, { headers: { range: "bytes=100-199" } });
+    expect(res.status).toBe(206);
+    expect(res.headers.get("content-range")).toBe(`bytes 100-199/${44 + 40 * 8000 * 2}`);
+    expect((await res.arrayBuffer()).byteLength).toBe(100);
+    const detail = await (await api(`/api/calls/${callId}`)).text();
+    expect(detail).not.toContain(audio.url);
+  });
+});
