@@ -25,7 +25,7 @@ const SIGNAL_NAMES: Record<string, string> = {
   callback: "Callback asked",
 };
 
-export function LeadSignals({ call }: { call: CallDetail }) {
+export function LeadSignals({ call }: { call: Pick<CallDetail, "leadSignals"> }) {
   return (
     <ul className="space-y-1 text-sm" aria-label="Why this score">
       {call.leadSignals.map((s) => (

@@ -2,7 +2,10 @@ import Link from "next/link";
 import type { Viewer } from "@/lib/auth/session";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 
-const NAV = [{ href: "/calls", label: "Calls" }];
+const NAV = [
+  { href: "/calls", label: "Calls" },
+  { href: "/hot-leads", label: "Hot leads" },
+];
 
 export function AppHeader({ viewer }: { viewer: Viewer }) {
   return (

@@ -10,24 +10,27 @@ import { HttpError, problem } from "./problem";
 
 export type Principal = { kind: "apiKey"; id: string; name: string } | { kind: "user"; id: string; role: Role };
 
-interface Spec<Q extends z.ZodType> {
+interface Spec<Q extends z.ZodType, B extends z.ZodType> {
   /**
-   * "reader": an API key or a signed-in user of any role; "admin": a signed-in
-   * admin; "public": the handler checks by itself (webhook secrets).
+   * "reader": an API key or a signed-in user of any role; "user": a signed-in
+   * user of any role (changes made by people); "admin": a signed-in admin;
+   * "public": the handler checks by itself (webhook secrets).
    */
-  auth: "reader" | "admin" | "public";
+  auth: "reader" | "user" | "admin" | "public";
+  body?: B;
   query?: Q;
 }
 
-interface Context<Q extends z.ZodType> {
+interface Context<Q extends z.ZodType, B extends z.ZodType> {
   request: Request;
   params: Record<string, string>;
   query: z.output<Q>;
+  body: z.output<B>;
   principal: Principal | null;
   log: typeof logger;
 }
 
-type Handler<Q extends z.ZodType> = (ctx: Context<Q>) => Promise<Response | object>;
+type Handler<Q extends z.ZodType, B extends z.ZodType> = (ctx: Context<Q, B>) => Promise<Response | object>;
 
 /** An API key when one is presented, else the session cookie. */
 async function authenticate(request: Request): Promise<Principal | null> {
@@ -39,7 +42,10 @@ async function authenticate(request: Request): Promise<Principal | null> {
   return viewer ? { kind: "user", id: viewer.id, role: viewer.role } : null;
 }
 
-export function apiRoute<Q extends z.ZodType = z.ZodUndefined>(spec: Spec<Q>, handler: Handler<Q>) {
+export function apiRoute<Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined>(
+  spec: Spec<Q, B>,
+  handler: Handler<Q, B>,
+) {
   return async (request: Request, route: { params: Promise<Record<string, string>> }): Promise<Response> => {
     const requestId = request.headers.get("x-request-id") ?? randomUUID();
     const log = logger.child({ requestId, method: request.method, path: new URL(request.url).pathname });
@@ -54,6 +60,9 @@ export function apiRoute<Q extends z.ZodType = z.ZodUndefined>(spec: Spec<Q>, ha
         if (!principal) {
           return respond(problem(401, "Unauthorized", "Sign in, or send an API key as Authorization: Bearer <key>."));
         }
+        if (spec.auth === "user" && principal.kind !== "user") {
+          return respond(problem(403, "Forbidden", "API keys can only read; sign in to change things."));
+        }
         if (spec.auth === "admin" && !(principal.kind === "user" && principal.role === "admin")) {
           return respond(problem(403, "Forbidden", "This needs an admin."));
         }
@@ -64,7 +73,14 @@ export function apiRoute<Q extends z.ZodType = z.ZodUndefined>(spec: Spec<Q>, ha
         if (!parsed.success) return respond(problem(400, "Invalid query", z.prettifyError(parsed.error)));
         query = parsed.data;
       }
-      const result = await handler({ request, params: await route.params, query, principal, log });
+      let body = undefined as z.output<B>;
+      if (spec.body) {
+        const json = await request.json().catch(() => undefined);
+        const parsed = spec.body.safeParse(json);
+        if (!parsed.success) return respond(problem(400, "Invalid body", json === undefined ? "The body must be JSON." : z.prettifyError(parsed.error)));
+        body = parsed.data;
+      }
+      const result = await handler({ request, params: await route.params, query, body, principal, log });
       return respond(result instanceof Response ? result : Response.json(result));
     } catch (e) {
       if (e instanceof HttpError) return respond(problem(e.status, e.title, e.message));
