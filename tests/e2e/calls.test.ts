@@ -70,6 +70,16 @@ describe.skipIf(skip)("calls page in Chromium", () => {
     expect(await page.getByText("No calls match these filters").isVisible()).toBe(true);
   });
 
+  it("exports the filtered calls as CSV", async () => {
+    await page.goto(`${baseUrl()}/calls?campaign=${campaign}`);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^calls-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = await new Response((await download.createReadStream()) as unknown as ReadableStream).text();
+    const lines = text.trim().split("\n");
+    expect(lines[0]).toMatch(/^id,started_at,provider,/);
+    expect(lines).toHaveLength(CALLS + 1);
+  });
+
   it("lets the session cookie read the API, and signs out", async () => {
     const res = await page.request.get(`${baseUrl()}/api/calls?campaign=${campaign}&limit=1`);
     expect(res.status()).toBe(200);

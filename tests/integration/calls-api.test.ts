@@ -18,7 +18,7 @@ beforeAll(async () => {
     { id: `${campaign}-hot`, when: "2026-03-01T10:00:00Z", status: "completed", interest: "high", summary: "Booked a site visit for the rooftop", outcome: "Meeting booked" },
     { id: `${campaign}-cold`, when: "2026-03-02T10:00:00Z", status: "completed", interest: "not interested", summary: "Has panels already", outcome: "Not interested" },
     { id: `${campaign}-busy`, when: "2026-03-03T10:00:00Z", status: "busy", interest: null, summary: null, outcome: null },
-    { id: `${campaign}-later`, when: "2026-03-04T10:00:00Z", status: "completed", interest: "medium", summary: "Asked about financing", outcome: "callback" },
+    { id: `${campaign}-later`, when: "2026-03-04T10:00:00Z", status: "completed", interest: "medium", summary: "=HYPERLINK(\"http://x\") asked about financing", outcome: "callback" },
   ];
   for (const c of calls) {
     const res = await sendWebhook("autocalls", {
@@ -83,6 +83,19 @@ describe("GET /api/calls", () => {
     const cursor = await api("/api/calls?cursor=nonsense");
     expect(cursor.status).toBe(400);
     expect((await cursor.json()).title).toBe("Invalid cursor");
+  });
+});
+
+describe("GET /api/calls/export", () => {
+  it("streams every matching call as CSV, with formulas defused", async () => {
+    const res = await api(`/api/calls/export?campaign=${campaign}&status=completed`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(res.headers.get("content-disposition")).toMatch(/attachment; filename="calls-/);
+    const lines = (await res.text()).trim().split("\n");
+    expect(lines).toHaveLength(4);
+    expect(lines[1]).toContain(`${campaign}`);
+    expect(lines[1]).toContain(`"'=HYPERLINK(""http://x"") asked about financing"`);
   });
 });
 

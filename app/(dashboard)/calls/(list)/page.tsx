@@ -63,13 +63,26 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
 
   return (
     <div className="space-y-4">
-      <h1 className="text-xl font-semibold tracking-tight">Calls</h1>
+      <div className="flex items-center justify-between">
+        <h1 className="text-xl font-semibold tracking-tight">Calls</h1>
+        <a href={`/api/calls/export?${exportQuery(flat)}`} className={buttonClass("secondary")} download>
+          Export CSV
+        </a>
+      </div>
       <Suspense>
         <CallFilters />
       </Suspense>
       {body}
     </div>
   );
+}
+
+/** The current filters without paging: an export covers every matching call. */
+function exportQuery(flat: Record<string, string | undefined>): URLSearchParams {
+  const params = new URLSearchParams(Object.entries(flat).filter((e): e is [string, string] => Boolean(e[1])));
+  params.delete("cursor");
+  params.delete("limit");
+  return params;
 }
 
 function Notice({ title, children }: { title: string; children: React.ReactNode }) {

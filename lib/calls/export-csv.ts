@@ -1,0 +1,52 @@
+import { stringify } from "csv-stringify/sync";
+import type { CallFilters } from "./filters";
+import { listCalls } from "./list";
+import type { CallItem } from "./schemas";
+
+// The call list as CSV, streamed page by page (keyset, 1,000 rows at a time),
+// so an export of any size never sits in memory.
+
+const COLUMNS: [string, (c: CallItem) => unknown][] = [
+  ["id", (c) => c.id],
+  ["started_at", (c) => c.startedAt],
+  ["provider", (c) => c.provider],
+  ["direction", (c) => c.direction],
+  ["status", (c) => c.status],
+  ["duration_sec", (c) => c.durationSec],
+  ["customer_name", (c) => c.customer.name],
+  ["customer_phone", (c) => c.customer.phone],
+  ["customer_email", (c) => c.customer.email],
+  ["customer_company", (c) => c.customer.company],
+  ["agent", (c) => c.agent],
+  ["campaign", (c) => c.campaign],
+  ["outcome", (c) => c.outcome],
+  ["outcome_raw", (c) => c.outcomeRaw],
+  ["sentiment", (c) => c.sentiment],
+  ["interest_level", (c) => c.interestLevel],
+  ["lead_score", (c) => c.leadScore],
+  ["is_hot", (c) => c.isHot],
+  ["next_action", (c) => c.nextAction],
+  ["callback_at", (c) => c.callbackAt],
+  ["summary", (c) => c.summary],
+];
+
+/** Cells that a spreadsheet would run as a formula are prefixed with a quote. */
+const defuse = (v: unknown) => (typeof v === "string" && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+
+export function exportCallsCsv(filters: Omit<CallFilters, "limit" | "cursor">): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let cursor: string | null | undefined;
+  let started = false;
+  return new ReadableStream({
+    async pull(controller) {
+      if (!started) {
+        started = true;
+        controller.enqueue(encoder.encode(stringify([COLUMNS.map(([name]) => name)])));
+      }
+      const page = await listCalls({ ...filters, limit: 1000, cursor: cursor ?? undefined });
+      controller.enqueue(encoder.encode(stringify(page.items.map((c) => COLUMNS.map(([, get]) => defuse(get(c)))))));
+      cursor = page.nextCursor;
+      if (!cursor) controller.close();
+    },
+  });
+}
