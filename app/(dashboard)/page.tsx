@@ -1,8 +1,50 @@
-import { redirect } from "next/navigation";
+import Link from "next/link";
+import { KpiCards } from "@/components/overview/kpi-cards";
+import { OverviewCharts } from "@/components/overview/overview-charts";
 import { requireViewer } from "@/lib/auth/session";
+import { getTrends, trendsQuerySchema } from "@/lib/stats/trends";
 
-// The overview with KPIs and charts comes next; until then the calls are home.
-export default async function Home() {
-  await requireViewer();
-  redirect("/calls");
+export const metadata = { title: "Overview · Call Analytics" };
+
+const PERIODS = [7, 30, 90, 365];
+
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ days?: string; denied?: string }> }) {
+  await requireViewer("manager", "/");
+  const search = await searchParams;
+  const days = trendsQuerySchema.safeParse(search).data?.days ?? 30;
+  const trends = await getTrends(days);
+
+  return (
+    <div className="space-y-4">
+      {search.denied === "admin" && (
+        <p role="status" className="rounded-md bg-amber-50 px-4 py-2 text-sm text-amber-800">
+          That page is for admins only.
+        </p>
+      )}
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-xl font-semibold tracking-tight">Overview</h1>
+        <nav className="flex gap-1 rounded-lg bg-slate-100 p-1" aria-label="Period">
+          {PERIODS.map((p) => (
+            <Link
+              key={p}
+              href={`/?days=${p}`}
+              aria-current={p === days ? "page" : undefined}
+              className={`rounded-md px-3 py-1.5 text-sm ${p === days ? "bg-white font-medium text-slate-900 shadow-xs ring-1 ring-slate-200" : "text-slate-600 hover:text-slate-900"}`}
+            >
+              {p === 365 ? "1 year" : `${p} days`}
+            </Link>
+          ))}
+        </nav>
+      </div>
+      <KpiCards current={trends.current} previous={trends.previous} days={days} />
+      {trends.current.calls === 0 ? (
+        <div className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-12 text-center text-sm text-slate-600">
+          No calls in the last {days} days. Connect a vendor, and its calls appear here as they arrive.
+        </div>
+      ) : (
+        <OverviewCharts trends={trends} />
+      )}
+      <p className="text-xs text-slate-400">Days are UTC days, from {trends.from} to {trends.to}.</p>
+    </div>
+  );
 }

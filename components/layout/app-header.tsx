@@ -3,6 +3,7 @@ import type { Viewer } from "@/lib/auth/session";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 
 const NAV = [
+  { href: "/", label: "Overview" },
   { href: "/calls", label: "Calls" },
   { href: "/hot-leads", label: "Hot leads" },
 ];
@@ -15,7 +16,7 @@ export function AppHeader({ viewer }: { viewer: Viewer }) {
           Call Analytics
         </Link>
         <nav className="flex gap-1 text-sm">
-          {NAV.map((item) => (
+          {[...NAV, ...(viewer.role === "admin" ? [{ href: "/admin/sources", label: "Sources" }] : [])].map((item) => (
             <Link key={item.href} href={item.href} className="rounded-md px-3 py-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
               {item.label}
             </Link>

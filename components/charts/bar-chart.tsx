@@ -1,0 +1,70 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+
+// The one wrapper over recharts: stacked or single bars, each segment a link
+// into the call list filtered to it.
+
+export interface Series {
+  key: string;
+  label: string;
+  color: string;
+}
+
+type Row = Record<string, string | number>;
+
+const shortDay = (day: string) => new Date(`${day}T00:00:00Z`).toLocaleDateString(undefined, { month: "short", day: "numeric", timeZone: "UTC" });
+
+export function StackedBars({
+  data,
+  series,
+  xKey,
+  href,
+  layout = "horizontal",
+  height = 260,
+}: {
+  data: Row[];
+  series: Series[];
+  xKey: string;
+  /** Where a click on a segment leads: the row and the series clicked. */
+  href: (row: Row, key: string) => string;
+  layout?: "horizontal" | "vertical";
+  height?: number;
+}) {
+  const router = useRouter();
+  const isDay = xKey === "day";
+  const vertical = layout === "vertical";
+  return (
+    <ResponsiveContainer width="100%" height={height}>
+      <BarChart data={data} layout={vertical ? "vertical" : "horizontal"} margin={{ top: 4, right: 8, bottom: 0, left: vertical ? 24 : -16 }}>
+        <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" vertical={vertical} horizontal={!vertical} />
+        {vertical ? (
+          <>
+            <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12, fill: "#64748b" }} />
+            <YAxis type="category" dataKey={xKey} width={120} tick={{ fontSize: 12, fill: "#334155" }} />
+          </>
+        ) : (
+          <>
+            <XAxis dataKey={xKey} tickFormatter={isDay ? shortDay : undefined} tick={{ fontSize: 12, fill: "#64748b" }} minTickGap={16} />
+            <YAxis allowDecimals={false} tick={{ fontSize: 12, fill: "#64748b" }} />
+          </>
+        )}
+        <Tooltip labelFormatter={(label) => (isDay ? shortDay(String(label)) : String(label))} cursor={{ fill: "#f1f5f9" }} />
+        {series.length > 1 && <Legend iconType="circle" wrapperStyle={{ fontSize: 12 }} />}
+        {series.map((s) => (
+          <Bar
+            key={s.key}
+            dataKey={s.key}
+            name={s.label}
+            stackId="all"
+            fill={s.color}
+            cursor="pointer"
+            isAnimationActive={false}
+            onClick={(bar: { payload?: Row }) => bar.payload && router.push(href(bar.payload, s.key))}
+          />
+        ))}
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}
