@@ -2,7 +2,7 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTransition } from "react";
-import { CALL_STATUSES, OUTCOMES, SENTIMENTS } from "@/lib/providers/canonical";
+import { CALL_STATUSES, OUTCOMES, SENTIMENTS } from "@/lib/providers/values";
 import { PROVIDER_IDS } from "@/lib/providers/types";
 import { humanize, PROVIDER_NAMES } from "./labels";
 

@@ -8,7 +8,8 @@ import type { CallList } from "./schemas";
 
 export class BadCursorError extends Error {}
 
-export function callConditions(f: Omit<CallFilters, "limit" | "cursor">): Prisma.Sql[] {
+/** Conditions on `c` (calls) for every filter but the text search. */
+export function callConditions(f: Omit<CallFilters, "limit" | "cursor" | "q">): Prisma.Sql[] {
   const where: Prisma.Sql[] = [];
   if (f.provider) where.push(Prisma.sql`c.provider IN (${Prisma.join(f.provider)})`);
   if (f.status) where.push(Prisma.sql`c.status IN (${Prisma.join(f.status)})`);
@@ -20,13 +21,24 @@ export function callConditions(f: Omit<CallFilters, "limit" | "cursor">): Prisma
   if (f.to) where.push(Prisma.sql`c.started_at < ${endOf(f.to)}`);
   if (f.campaign) where.push(Prisma.sql`c.campaign = ${f.campaign}`);
   if (f.agent) where.push(Prisma.sql`(c.agent_name = ${f.agent} OR c.agent_id = ${f.agent})`);
-  if (f.q) {
-    // Words in the summary or customer name (calls.search) or in the transcript.
-    where.push(Prisma.sql`c.id IN (
-      SELECT id FROM calls WHERE search @@ websearch_to_tsquery('simple', ${f.q})
-      UNION SELECT call_id FROM transcripts WHERE search @@ websearch_to_tsquery('simple', ${f.q}))`);
-  }
   return where;
+}
+
+const NEWEST_FIRST = Prisma.sql`ORDER BY c.started_at DESC, c.id DESC`;
+const and = (where: Prisma.Sql[]) => (where.length ? Prisma.sql`AND ${Prisma.join(where, " AND ")}` : Prisma.empty);
+
+/**
+ * Ids of the newest `limit` calls whose summary or customer name (calls.search)
+ * or transcript matches, with the other filters applied in each branch. Each
+ * branch alone lets the planner pick: an ordered scan for a common word, the
+ * GIN index for a rare one. Collecting every match first is slow for common words.
+ */
+function searchIds(q: string, where: Prisma.Sql[], limit: number): Prisma.Sql {
+  const query = Prisma.sql`websearch_to_tsquery('simple', ${q})`;
+  return Prisma.sql`
+    (SELECT c.id FROM calls c WHERE c.search @@ ${query} ${and(where)} ${NEWEST_FIRST} LIMIT ${limit})
+    UNION
+    (SELECT c.id FROM transcripts t JOIN calls c ON c.id = t.call_id WHERE t.search @@ ${query} ${and(where)} ${NEWEST_FIRST} LIMIT ${limit})`;
 }
 
 export async function listCalls(filters: CallFilters): Promise<CallList> {
@@ -36,12 +48,14 @@ export async function listCalls(filters: CallFilters): Promise<CallList> {
     if (!after) throw new BadCursorError("The cursor is not valid; use the nextCursor of a previous page.");
     where.push(Prisma.sql`(c.started_at, c.id) < (${after.startedAt}, ${after.id}::uuid)`);
   }
+  const limit = filters.limit + 1;
+  const matching = filters.q ? [Prisma.sql`c.id IN (${searchIds(filters.q, where, limit)})`] : where;
   const rows = await db.$queryRaw<CallRow[]>`
     SELECT ${CALL_COLUMNS}
     FROM calls c JOIN sources s ON s.id = c.source_id
-    ${where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty}
-    ORDER BY c.started_at DESC, c.id DESC
-    LIMIT ${filters.limit + 1}`;
+    ${matching.length ? Prisma.sql`WHERE ${Prisma.join(matching, " AND ")}` : Prisma.empty}
+    ${NEWEST_FIRST}
+    LIMIT ${limit}`;
 
   const page = rows.slice(0, filters.limit);
   const last = page.at(-1);

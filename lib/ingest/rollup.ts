@@ -2,19 +2,10 @@
 // The daily rollup behind the charts: one row per UTC day and dimensions,
 // adjusted in the same transaction that saves a call.
 
-export const ROLLUP_SHARDS = 16;
-
-/** The shard of a call's rows: fixed per call, spread evenly over calls. */
-export function rollupShard(callId: string): number {
-  return parseInt(callId.slice(-2), 16) % ROLLUP_SHARDS;
-}
-
 export interface RollupFacts {
-  shard: number;
   startedAt: Date;
   provider: string;
   campaign: string | null;
-  agent: string | null;
   status: string;
   sentiment: string | null;
   outcome: string | null;
@@ -23,7 +14,7 @@ export interface RollupFacts {
 }
 
 interface Delta {
-  /** day, provider, campaign, agent, status, sentiment, outcome, shard */
+  /** day, provider, campaign, status, sentiment, outcome */
   key: string[];
   calls: number;
   talkSec: number;
@@ -32,7 +23,7 @@ interface Delta {
 
 function bucketKey(f: RollupFacts): string[] {
   const day = f.startedAt.toISOString().slice(0, 10);
-  return [day, f.provider, f.campaign ?? "", f.agent ?? "", f.status, f.sentiment ?? "", f.outcome ?? "", String(f.shard)];
+  return [day, f.provider, f.campaign ?? "", f.status, f.sentiment ?? "", f.outcome ?? ""];
 }
 
 /** Deltas that move a call from `before` (if any) to `after`, merged per bucket, in a stable order. */
@@ -66,13 +57,13 @@ export function rollupStatement(deltas: Delta[], opts: { offset?: number; onlyIf
   const rows = deltas.map(({ key, calls, talkSec, hotCalls }) => {
     const at = (opts.offset ?? 0) + values.length;
     values.push(...key, calls, talkSec, hotCalls);
-    const dims = [2, 3, 4, 5, 6, 7].map((i) => `$${at + i}`).join(", ");
-    return `($${at + 1}::date, ${dims}, $${at + 8}::smallint, $${at + 9}::int, $${at + 10}::bigint, $${at + 11}::int)`;
+    const dims = [2, 3, 4, 5, 6].map((i) => `$${at + i}`).join(", ");
+    return `($${at + 1}::date, ${dims}, $${at + 7}::int, $${at + 8}::bigint, $${at + 9}::int)`;
   });
   return {
-    text: `INSERT INTO daily_call_stats (day, provider, campaign, agent, status, sentiment, outcome, shard, calls, talk_sec, hot_calls)
+    text: `INSERT INTO daily_call_stats (day, provider, campaign, status, sentiment, outcome, calls, talk_sec, hot_calls)
       SELECT * FROM (VALUES ${rows.join(", ")}) AS delta ${opts.onlyIf ? `WHERE ${opts.onlyIf}` : ""}
-      ON CONFLICT (day, provider, campaign, agent, status, sentiment, outcome, shard) DO UPDATE SET
+      ON CONFLICT (day, provider, campaign, status, sentiment, outcome) DO UPDATE SET
         calls = daily_call_stats.calls + EXCLUDED.calls,
         talk_sec = daily_call_stats.talk_sec + EXCLUDED.talk_sec,
         hot_calls = daily_call_stats.hot_calls + EXCLUDED.hot_calls`,

@@ -6,7 +6,7 @@ import { inTransaction, pool } from "@/lib/db/pool";
 import type { CanonicalCall } from "@/lib/providers/canonical";
 import { leadScore } from "@/lib/scoring/lead-score";
 import type { EventSource } from "./process";
-import { rollupDeltas, rollupShard, rollupStatement, type RollupFacts } from "./rollup";
+import { rollupDeltas, rollupStatement, type RollupFacts } from "./rollup";
 
 // Step 4: save the call with its transcript and daily rollup, atomically.
 // Idempotent per (source, vendor id): a new call is one INSERT ... ON CONFLICT
@@ -23,7 +23,6 @@ interface Existing {
   status: string;
   started_at: Date;
   campaign: string | null;
-  agent: string | null;
   sentiment: string | null;
   outcome: string | null;
   duration_sec: number | null;
@@ -96,7 +95,7 @@ function callColumns(source: EventSource, call: CanonicalCall) {
     event_at: call.eventAt,
     content_hash: contentHash(call),
   };
-  const facts: Omit<RollupFacts, "shard"> = { ...call, provider: source.provider, agent: call.agent.name ?? call.agent.id, isHot };
+  const facts: RollupFacts = { ...call, provider: source.provider, isHot };
   return { columns, facts, hash: columns.content_hash as string };
 }
 
@@ -114,8 +113,7 @@ async function insertNewCall(id: string, source: EventSource, call: CanonicalCal
   const transcript = call.transcript.length > 0
     ? `, t AS (INSERT INTO transcripts (call_id, turns, updated_at) SELECT id, ${param(JSON.stringify(call.transcript))}, now() FROM c)`
     : "";
-  const facts = { ...row.facts, shard: rollupShard(id) };
-  const rollup = rollupStatement(rollupDeltas(null, facts), { offset: values.length, onlyIf: "EXISTS (SELECT 1 FROM c)" });
+  const rollup = rollupStatement(rollupDeltas(null, row.facts), { offset: values.length, onlyIf: "EXISTS (SELECT 1 FROM c)" });
   values.push(...(rollup?.values ?? []));
   const { rows } = await pool.query<{ id: string }>(
     `WITH ${contact ? `k AS (${contact}),` : ""}
@@ -141,8 +139,7 @@ async function updateExistingCall(
   rawEventId: string,
 ): Promise<SaveResult> {
   const { rows } = await client.query<Existing>(
-    `SELECT id, content_hash, event_at, status, started_at, campaign, COALESCE(agent_name, agent_id) AS agent,
-            sentiment, outcome, duration_sec, is_hot
+    `SELECT id, content_hash, event_at, status, started_at, campaign, sentiment, outcome, duration_sec, is_hot
      FROM calls WHERE source_id = $1 AND external_id = $2 FOR UPDATE`,
     [source.id, call.externalId],
   );
@@ -180,16 +177,14 @@ async function updateExistingCall(
   await markEvent("stored", existing.id);
 
   // Last, so that the busiest rows (one per day and dimensions) stay locked only until commit.
-  const shard = rollupShard(existing.id);
   const before: RollupFacts = {
     ...existing,
-    shard,
     provider: source.provider,
     startedAt: existing.started_at,
     durationSec: existing.duration_sec,
     isHot: existing.is_hot,
   };
-  const rollup = rollupStatement(rollupDeltas(before, { ...row.facts, startedAt, shard }));
+  const rollup = rollupStatement(rollupDeltas(before, { ...row.facts, startedAt }));
   if (rollup) await client.query(rollup.text, rollup.values);
   return { kind: "stored", callId: existing.id };
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { db } from "@/lib/db/client";
+import { db, Prisma } from "@/lib/db/client";
 
 // The overview's numbers, read from the daily rollup (never from calls). Days
 // are UTC days, as the rollup keeps them.
@@ -28,8 +28,7 @@ export interface Trends {
 
 const dayString = (d: Date) => d.toISOString().slice(0, 10);
 
-interface KpiRow {
-  current: boolean;
+interface Totals {
   calls: number;
   connected: number;
   talk: number;
@@ -39,7 +38,7 @@ interface KpiRow {
   meetings: number;
 }
 
-function toKpis(r: KpiRow | undefined): Kpis {
+function toKpis(r: Totals | undefined): Kpis {
   if (!r) return { calls: 0, connectRate: null, avgTalkSec: null, hotLeads: 0, positiveShare: null, meetings: 0 };
   return {
     calls: r.calls,
@@ -51,57 +50,71 @@ function toKpis(r: KpiRow | undefined): Kpis {
   };
 }
 
+const TOTALS = Prisma.sql`
+  COALESCE(sum(calls), 0)::int AS calls,
+  COALESCE(sum(calls) FILTER (WHERE status = 'completed'), 0)::int AS connected,
+  COALESCE(sum(talk_sec) FILTER (WHERE status = 'completed'), 0)::float8 AS talk,
+  COALESCE(sum(hot_calls), 0)::int AS hot,
+  COALESCE(sum(calls) FILTER (WHERE sentiment = 'positive'), 0)::int AS positive,
+  COALESCE(sum(calls) FILTER (WHERE sentiment <> ''), 0)::int AS rated,
+  COALESCE(sum(calls) FILTER (WHERE outcome = 'meeting_scheduled'), 0)::int AS meetings`;
+
+/** Which grouping set a row belongs to (GROUPING() bits over day, sentiment, outcome, provider, campaign). */
+const SET = { daySentiment: 0b00111, dayOutcome: 0b01011, provider: 0b11101, campaign: 0b11110, total: 0b11111 };
+
+interface GroupedRow extends Totals {
+  day: Date | null;
+  sentiment: string | null;
+  outcome: string | null;
+  provider: string | null;
+  campaign: string | null;
+  g: number;
+}
+
 export async function getTrends(days: number, today = new Date()): Promise<Trends> {
   const to = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + 1));
   const from = new Date(to.getTime() - days * 86_400_000);
   const previousFrom = new Date(from.getTime() - days * 86_400_000);
 
-  const [kpis, sentiment, outcomes, providers, campaigns] = await Promise.all([
-    db.$queryRaw<KpiRow[]>`
-      SELECT day >= ${from}::date AS current,
-             COALESCE(sum(calls), 0)::int AS calls,
-             COALESCE(sum(calls) FILTER (WHERE status = 'completed'), 0)::int AS connected,
-             COALESCE(sum(talk_sec) FILTER (WHERE status = 'completed'), 0)::float8 AS talk,
-             COALESCE(sum(hot_calls), 0)::int AS hot,
-             COALESCE(sum(calls) FILTER (WHERE sentiment = 'positive'), 0)::int AS positive,
-             COALESCE(sum(calls) FILTER (WHERE sentiment <> ''), 0)::int AS rated,
-             COALESCE(sum(calls) FILTER (WHERE outcome = 'meeting_scheduled'), 0)::int AS meetings
-      FROM daily_call_stats WHERE day >= ${previousFrom}::date AND day < ${to}::date GROUP BY 1`,
-    db.$queryRaw<{ day: Date; sentiment: string; calls: number }[]>`
-      SELECT day, sentiment, sum(calls)::int AS calls FROM daily_call_stats
-      WHERE day >= ${from}::date AND day < ${to}::date GROUP BY 1, 2 HAVING sum(calls) > 0`,
-    db.$queryRaw<{ day: Date; outcome: string; calls: number }[]>`
-      SELECT day, outcome, sum(calls)::int AS calls FROM daily_call_stats
-      WHERE day >= ${from}::date AND day < ${to}::date AND outcome <> '' GROUP BY 1, 2 HAVING sum(calls) > 0`,
-    db.$queryRaw<{ provider: string; calls: number }[]>`
-      SELECT provider, sum(calls)::int AS calls FROM daily_call_stats
-      WHERE day >= ${from}::date AND day < ${to}::date GROUP BY 1 HAVING sum(calls) > 0 ORDER BY 2 DESC`,
-    db.$queryRaw<{ campaign: string; calls: number }[]>`
-      SELECT campaign, sum(calls)::int AS calls FROM daily_call_stats
-      WHERE day >= ${from}::date AND day < ${to}::date AND campaign <> '' GROUP BY 1 HAVING sum(calls) > 0 ORDER BY 2 DESC LIMIT 10`,
+  // One pass over the period's rollup rows for every chart and the KPIs.
+  const [rows, previous] = await Promise.all([
+    db.$queryRaw<GroupedRow[]>`
+      SELECT day, sentiment, outcome, provider, campaign,
+             GROUPING(day, sentiment, outcome, provider, campaign) AS g, ${TOTALS}
+      FROM daily_call_stats WHERE day >= ${from}::date AND day < ${to}::date
+      GROUP BY GROUPING SETS ((day, sentiment), (day, outcome), (provider), (campaign), ())`,
+    db.$queryRaw<Totals[]>`
+      SELECT ${TOTALS} FROM daily_call_stats WHERE day >= ${previousFrom}::date AND day < ${from}::date`,
   ]);
+  const set = (g: number) => rows.filter((r) => r.g === g && r.calls > 0);
 
   // Every day of the period, also days without calls, so the charts keep their scale.
   const dayList = Array.from({ length: days }, (_, i) => dayString(new Date(from.getTime() + i * 86_400_000)));
   const sentimentByDay = new Map(dayList.map((day) => [day, { day, positive: 0, neutral: 0, negative: 0, mixed: 0, none: 0 }]));
-  for (const r of sentiment) {
-    const row = sentimentByDay.get(dayString(r.day));
+  for (const r of set(SET.daySentiment)) {
+    const row = sentimentByDay.get(dayString(r.day!));
     if (row) row[(r.sentiment || "none") as keyof Omit<typeof row, "day">] += r.calls;
   }
   const outcomeByDay = new Map<string, { day: string } & Record<string, number | string>>(dayList.map((day) => [day, { day }]));
-  for (const r of outcomes) {
-    const row = outcomeByDay.get(dayString(r.day));
-    if (row) row[r.outcome] = ((row[r.outcome] as number | undefined) ?? 0) + r.calls;
+  for (const r of set(SET.dayOutcome)) {
+    const row = outcomeByDay.get(dayString(r.day!));
+    if (row && r.outcome) row[r.outcome] = r.calls;
   }
 
   return {
     from: dayString(from),
     to: dayString(new Date(to.getTime() - 86_400_000)),
-    current: toKpis(kpis.find((k) => k.current)),
-    previous: toKpis(kpis.find((k) => !k.current)),
+    current: toKpis(rows.find((r) => r.g === SET.total)),
+    previous: previous[0]?.calls ? toKpis(previous[0]) : toKpis(undefined),
     byDaySentiment: [...sentimentByDay.values()],
     byDayOutcome: [...outcomeByDay.values()],
-    byProvider: providers,
-    byCampaign: campaigns,
+    byProvider: set(SET.provider)
+      .map((r) => ({ provider: r.provider!, calls: r.calls }))
+      .sort((a, b) => b.calls - a.calls),
+    byCampaign: set(SET.campaign)
+      .filter((r) => r.campaign)
+      .map((r) => ({ campaign: r.campaign!, calls: r.calls }))
+      .sort((a, b) => b.calls - a.calls)
+      .slice(0, 10),
   };
 }

@@ -187,15 +187,11 @@ describe("POST /api/webhooks/{source}", () => {
   it("keeps the daily rollup equal to the calls it summarizes", async () => {
     const drift = await sql(`
       WITH actual AS (
-        SELECT started_at::date AS day, provider, COALESCE(campaign, '') AS campaign, COALESCE(agent_name, agent_id, '') AS agent,
-               status, COALESCE(sentiment, '') AS sentiment, COALESCE(outcome, '') AS outcome,
+        SELECT (started_at AT TIME ZONE 'UTC')::date AS day, provider, COALESCE(campaign, '') AS campaign, status, COALESCE(sentiment, '') AS sentiment, COALESCE(outcome, '') AS outcome,
                count(*)::int AS calls, COALESCE(sum(duration_sec), 0)::bigint AS talk_sec, count(*) FILTER (WHERE is_hot)::int AS hot_calls
-        FROM calls GROUP BY 1, 2, 3, 4, 5, 6, 7)
-      , rollup AS (
-        SELECT day, provider, campaign, agent, status, sentiment, outcome,
-               sum(calls)::int AS calls, sum(talk_sec)::bigint AS talk_sec, sum(hot_calls)::int AS hot_calls
-        FROM daily_call_stats GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING sum(calls) <> 0)
-      SELECT * FROM actual FULL JOIN rollup r USING (day, provider, campaign, agent, status, sentiment, outcome)
+        FROM calls GROUP BY 1, 2, 3, 4, 5, 6)
+      , rollup AS (SELECT * FROM daily_call_stats WHERE calls <> 0)
+      SELECT * FROM actual FULL JOIN rollup r USING (day, provider, campaign, status, sentiment, outcome)
       WHERE actual.calls IS DISTINCT FROM r.calls OR actual.talk_sec IS DISTINCT FROM r.talk_sec OR actual.hot_calls IS DISTINCT FROM r.hot_calls`);
     expect(drift).toEqual([]);
   });

@@ -1,0 +1,67 @@
+import cliProgress from "cli-progress";
+import type pg from "pg";
+
+// Fills a database with realistic calls inside Postgres (INSERT … SELECT over
+// generate_series, in batches), then their transcripts and the daily rollup
+// the way the pipeline keeps it.
+
+const WORDS = [
+  "pricing", "demo", "contract", "renewal", "discount", "onboarding", "support", "integration", "invoice", "trial",
+  "team", "seats", "budget", "quarter", "manager", "approval", "security", "export", "migration", "training",
+];
+
+/** `count` calls over the last 365 days; one in 10,000 mentions "zeppelin" (a rare word to search). */
+export async function fillCalls(client: pg.Client, count: number, batch = 50_000): Promise<void> {
+  await client.query("SELECT setseed(0.42)");
+  const bar = new cliProgress.SingleBar({ format: "  calls [{bar}] {percentage}% {value}/{total}", noTTYOutput: true, notTTYSchedule: 5000 }, cliProgress.Presets.shades_classic);
+  bar.start(count, 0);
+  for (let start = 1; start <= count; start += batch) {
+    const end = Math.min(count, start + batch - 1);
+    await client.query(
+      `WITH src AS (SELECT array_agg(id ORDER BY slug) AS ids, array_agg(provider ORDER BY slug) AS providers FROM sources),
+       g AS (SELECT n, random() AS r1, random() AS r2, random() AS r3, random() AS r4 FROM generate_series($1::int, $2::int) n)
+       INSERT INTO calls (id, source_id, provider, external_id, status, started_at, ended_at, duration_sec,
+         customer_phone, customer_name, agent_name, campaign, summary, sentiment, outcome, outcome_raw,
+         interest_level, lead_score, is_hot, labels, variables, lead_signals, event_at, content_hash, updated_at)
+       SELECT gen_random_uuid(), src.ids[1 + n % 5], src.providers[1 + n % 5], 'bench-' || n,
+         s.status, t.at, t.at + make_interval(secs => d.sec), d.sec,
+         '+1202' || lpad((n % 9999999)::text, 7, '0'),
+         (ARRAY['Olivia','Liam','Emma','Noah','Ava','Mateo','Sofia','Arjun','Priya','Aigerim'])[1 + (n * 7) % 10] || ' ' ||
+         (ARRAY['Johnson','Garcia','Chen','Patel','Kim','Ivanov','Rossi','Okafor','Silva','Brown'])[1 + (n * 13) % 10],
+         (ARRAY['Aria','Max','Nova','Leo','Iris','Kai','Zoe','Finn'])[1 + n % 8],
+         (ARRAY['Spring Promo','Renewals Q3','Inbound Demo Requests','Auto Loans KZ','Webinar Follow-up','Enterprise Upsell','Win-back','Trial Nurture'])[1 + (n / 7) % 8],
+         CASE WHEN s.status = 'completed' THEN
+           'Customer asked about ' || ($3::text[])[1 + (n % 20)] || ' and ' || ($3::text[])[1 + ((n / 20) % 20)] ||
+           CASE WHEN n % 10000 = 0 THEN ' and mentioned a zeppelin' ELSE '' END END,
+         CASE WHEN s.status = 'completed' THEN (ARRAY['positive','positive','neutral','neutral','negative','mixed'])[1 + (r2 * 6)::int % 6] END,
+         o.outcome, o.outcome, CASE WHEN s.status = 'completed' THEN (ARRAY['high','medium','low'])[1 + (r3 * 3)::int % 3] END,
+         o.score, o.score >= 70, '{}', '{}', '[]', t.at, md5(n::text), now()
+       FROM g CROSS JOIN src
+       CROSS JOIN LATERAL (SELECT date_trunc('second', now() - make_interval(secs => (r1 * 365 * 86400)::int)) AS at) t
+       CROSS JOIN LATERAL (SELECT CASE WHEN r4 < 0.62 THEN 'completed' WHEN r4 < 0.82 THEN 'no_answer' WHEN r4 < 0.9 THEN 'voicemail'
+                                       WHEN r4 < 0.96 THEN 'busy' ELSE 'failed' END AS status) s
+       CROSS JOIN LATERAL (SELECT CASE WHEN s.status = 'completed' THEN 20 + (r3 * 400)::int % 400 ELSE 0 END AS sec) d
+       CROSS JOIN LATERAL (SELECT CASE WHEN s.status <> 'completed' THEN s.status
+              ELSE (ARRAY['meeting_scheduled','interested','callback_requested','not_interested','not_interested','other'])[1 + (r2 * 6)::int % 6] END AS outcome,
+              CASE WHEN s.status <> 'completed' THEN 5 ELSE (r3 * 100)::int END AS score) o`,
+      [start, end, WORDS],
+    );
+    bar.update(end);
+  }
+  bar.stop();
+
+  console.log("  transcripts, daily rollup, statistics...");
+  await client.query(`
+    INSERT INTO transcripts (call_id, turns, updated_at)
+    SELECT id, jsonb_build_array(
+      jsonb_build_object('role', 'agent', 'text', 'Hi ' || split_part(customer_name, ' ', 1) || ', this is ' || agent_name || '. Do you have a minute?'),
+      jsonb_build_object('role', 'customer', 'text', 'Sure. ' || summary),
+      jsonb_build_object('role', 'agent', 'text', 'Thanks, I will follow up about the ' || campaign || ' offer.')), now()
+    FROM calls WHERE summary IS NOT NULL`);
+  await client.query(`
+    INSERT INTO daily_call_stats (day, provider, campaign, status, sentiment, outcome, calls, talk_sec, hot_calls)
+    SELECT (started_at AT TIME ZONE 'UTC')::date, provider, COALESCE(campaign, ''), status,
+           COALESCE(sentiment, ''), COALESCE(outcome, ''), count(*), COALESCE(sum(duration_sec), 0), count(*) FILTER (WHERE is_hot)
+    FROM calls GROUP BY 1, 2, 3, 4, 5, 6`);
+  await client.query("VACUUM ANALYZE");
+}

@@ -1,0 +1,121 @@
+// npm run bench:queries: the dashboard's queries on 1,000,000 calls (BENCH_CALLS),
+// each beside the same result written by hand in SQL through pg, the floor.
+// The data lives in .data/bench-postgres (or BENCH_DATABASE_URL) and is reused.
+import { performance } from "node:perf_hooks";
+import pg from "pg";
+import { startEmbeddedPostgres } from "@/lib/db/embedded";
+import { applyMigrations } from "@/lib/db/schema-engine";
+import { fillCalls } from "./fill-calls";
+
+const CALLS = Number(process.env.BENCH_CALLS ?? 1_000_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+
+const embedded = process.env.BENCH_DATABASE_URL
+  ? null
+  : await startEmbeddedPostgres({ dir: ".data/bench-postgres", port: 54330, database: "calls_bench" });
+const url = process.env.BENCH_DATABASE_URL ?? embedded!.url;
+await applyMigrations(url);
+process.env.DATABASE_URL = url;
+const { bootstrap } = await import("@/lib/bootstrap");
+await bootstrap({ WEBHOOK_SECRET: "bench", ADMIN_PASSWORD: "bench", BOOTSTRAP_API_KEY: "ck_bench" });
+
+const client = new pg.Client({ connectionString: url });
+await client.connect();
+const have = Number((await client.query("SELECT count(*) FROM calls")).rows[0].count);
+if (have < CALLS) {
+  console.log(`Filling ${CALLS.toLocaleString()} calls (once; kept in .data/bench-postgres)...`);
+  await client.query("TRUNCATE calls, transcripts, daily_call_stats CASCADE");
+  const t = performance.now();
+  await fillCalls(client, CALLS);
+  console.log(`  done in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+}
+
+const { listCalls } = await import("@/lib/calls/list");
+const { getTrends } = await import("@/lib/stats/trends");
+const { getCall } = await import("@/lib/calls/detail");
+const { callFiltersSchema } = await import("@/lib/calls/filters");
+
+async function timings(fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
+  await fn(); // warm-up
+  const ms: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    await fn();
+    ms.push(performance.now() - t);
+  }
+  ms.sort((a, b) => a - b);
+  return { p50: ms[Math.floor(RUNS * 0.5)], p95: ms[Math.min(RUNS - 1, Math.floor(RUNS * 0.95))] };
+}
+
+const rows: string[][] = [];
+async function compare(name: string, app: () => Promise<unknown>, sql: string, values: unknown[] = []) {
+  const a = await timings(app);
+  const f = await timings(() => client.query(sql, values));
+  rows.push([name, a.p50.toFixed(1), a.p95.toFixed(1), f.p50.toFixed(1), f.p95.toFixed(1), (a.p95 / Math.max(f.p95, 0.01)).toFixed(2)]);
+  process.stdout.write(".");
+}
+
+const list = (q: Record<string, string>) => () => listCalls(callFiltersSchema.parse(q));
+const page = (where: string) =>
+  `SELECT c.*, s.slug FROM calls c JOIN sources s ON s.id = c.source_id ${where} ORDER BY c.started_at DESC, c.id DESC LIMIT 51`;
+const monthAgo = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+
+console.log(`Measuring (${RUNS} runs each)`);
+await compare("list, no filter", list({}), page(""));
+await compare("list, vendor", list({ provider: "hubtalk" }), page("WHERE c.provider = 'hubtalk'"));
+await compare("list, status", list({ status: "voicemail" }), page("WHERE c.status = 'voicemail'"));
+await compare("list, sentiment", list({ sentiment: "mixed" }), page("WHERE c.sentiment = 'mixed'"));
+await compare("list, outcome", list({ outcome: "meeting_scheduled" }), page("WHERE c.outcome = 'meeting_scheduled'"));
+await compare("list, hot only", list({ hot: "true" }), page("WHERE c.is_hot"));
+await compare("list, min score 95", list({ minScore: "95" }), page("WHERE c.lead_score >= 95"));
+await compare("list, campaign", list({ campaign: "Win-back" }), page("WHERE c.campaign = 'Win-back'"));
+await compare("list, agent", list({ agent: "Nova" }), page("WHERE (c.agent_name = 'Nova' OR c.agent_id = 'Nova')"));
+await compare("list, last 30 days", list({ from: monthAgo }), page(`WHERE c.started_at >= '${monthAgo}'`));
+await compare(
+  "list, combined",
+  list({ provider: "unpod", status: "completed", sentiment: "positive", minScore: "60", from: monthAgo }),
+  page(`WHERE c.provider = 'unpod' AND c.status = 'completed' AND c.sentiment = 'positive' AND c.lead_score >= 60 AND c.started_at >= '${monthAgo}'`),
+);
+
+// Page 500: follow 499 cursors once, then time the 500th page.
+let cursor: string | null = null;
+for (let i = 1; i < 500; i++) cursor = (await listCalls(callFiltersSchema.parse({ cursor: cursor ?? undefined }))).nextCursor;
+const after = JSON.parse(Buffer.from(cursor!, "base64url").toString());
+await compare("list, page 500 by cursor", list({ cursor: cursor! }), page(`WHERE (c.started_at, c.id) < ($1, $2::uuid)`), after);
+
+const search = (word: string) =>
+  page(`WHERE c.id IN (
+    (SELECT c.id FROM calls c WHERE c.search @@ websearch_to_tsquery('simple', '${word}') ORDER BY c.started_at DESC, c.id DESC LIMIT 51)
+    UNION
+    (SELECT c.id FROM transcripts t JOIN calls c ON c.id = t.call_id WHERE t.search @@ websearch_to_tsquery('simple', '${word}')
+     ORDER BY c.started_at DESC, c.id DESC LIMIT 51))`);
+await compare("search, rare word", list({ q: "zeppelin" }), search("zeppelin"));
+await compare("search, common word", list({ q: "pricing" }), search("pricing"));
+
+const kpiSql = (days: number) =>
+  `SELECT day, sentiment, outcome, provider, campaign, sum(calls), sum(calls) FILTER (WHERE status = 'completed'), sum(hot_calls)
+   FROM daily_call_stats WHERE day >= current_date - ${days}
+   GROUP BY GROUPING SETS ((day, sentiment), (day, outcome), (provider), (campaign), ())`;
+await compare("overview charts, 30 days", () => getTrends(30), kpiSql(30));
+await compare("overview charts, 90 days", () => getTrends(90), kpiSql(90));
+await compare("overview charts, 365 days", () => getTrends(365), kpiSql(365));
+
+const ids = (await client.query("SELECT id FROM calls TABLESAMPLE SYSTEM (0.1) LIMIT 50")).rows.map((r) => r.id as string);
+let k = 0;
+await compare(
+  "call detail",
+  () => getCall(ids[k++ % ids.length]),
+  "SELECT c.*, t.turns FROM calls c LEFT JOIN transcripts t ON t.call_id = c.id WHERE c.id = $1",
+  [ids[0]],
+);
+
+console.log(`\n\nQueries on ${CALLS.toLocaleString()} calls (ms; the app's query functions vs hand-written SQL through pg)\n`);
+const head = ["query", "app p50", "app p95", "SQL p50", "SQL p95", "p95 ratio"];
+const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+for (const r of [head, ...rows]) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  "));
+const slow = rows.filter((r) => Number(r[2]) > 50);
+console.log(slow.length ? `\nOver 50 ms at p95: ${slow.map((r) => r[0]).join(", ")}` : "\nEvery query under 50 ms at p95.");
+
+await client.end();
+await embedded?.stop();
+process.exit(0);
