@@ -27,14 +27,24 @@ export function callConditions(f: Omit<CallFilters, "limit" | "cursor" | "q">): 
 const NEWEST_FIRST = Prisma.sql`ORDER BY c.started_at DESC, c.id DESC`;
 const and = (where: Prisma.Sql[]) => (where.length ? Prisma.sql`AND ${Prisma.join(where, " AND ")}` : Prisma.empty);
 
+/** Above this many matches a search word counts as common. */
+const COMMON = 2000;
+
 /**
- * Ids of the newest `limit` calls whose summary or customer name (calls.search)
- * or transcript matches, with the other filters applied in each branch. Each
- * branch alone lets the planner pick: an ordered scan for a common word, the
- * GIN index for a rare one. Collecting every match first is slow for common words.
+ * Ids of calls whose summary or customer name (calls.search) or transcript
+ * matches. Two strategies, chosen by a probe of both indexes (capped, so cheap):
+ * a rare word takes all its matches from the GIN indexes; a common word takes
+ * the newest `limit` of each branch by scanning newest-first, which ends soon
+ * because matches are plentiful. Either alone is slow for the other kind.
  */
-function searchIds(q: string, where: Prisma.Sql[], limit: number): Prisma.Sql {
+async function searchIds(q: string, where: Prisma.Sql[], limit: number): Promise<Prisma.Sql> {
   const query = Prisma.sql`websearch_to_tsquery('simple', ${q})`;
+  const [probe] = await db.$queryRaw<{ rare: boolean }[]>`
+    SELECT (SELECT count(*) FROM (SELECT 1 FROM calls WHERE search @@ ${query} LIMIT ${COMMON}) a) < ${COMMON}
+       AND (SELECT count(*) FROM (SELECT 1 FROM transcripts WHERE search @@ ${query} LIMIT ${COMMON}) b) < ${COMMON} AS rare`;
+  if (probe.rare) {
+    return Prisma.sql`SELECT id FROM calls WHERE search @@ ${query} UNION SELECT call_id FROM transcripts WHERE search @@ ${query}`;
+  }
   return Prisma.sql`
     (SELECT c.id FROM calls c WHERE c.search @@ ${query} ${and(where)} ${NEWEST_FIRST} LIMIT ${limit})
     UNION
@@ -49,7 +59,7 @@ export async function listCalls(filters: CallFilters): Promise<CallList> {
     where.push(Prisma.sql`(c.started_at, c.id) < (${after.startedAt}, ${after.id}::uuid)`);
   }
   const limit = filters.limit + 1;
-  const matching = filters.q ? [Prisma.sql`c.id IN (${searchIds(filters.q, where, limit)})`] : where;
+  const matching = filters.q ? [...where, Prisma.sql`c.id IN (${await searchIds(filters.q, where, limit)})`] : where;
   const rows = await db.$queryRaw<CallRow[]>`
     SELECT ${CALL_COLUMNS}
     FROM calls c JOIN sources s ON s.id = c.source_id
