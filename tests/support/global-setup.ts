@@ -12,8 +12,6 @@ declare module "vitest" {
 
 export default async function setup(project: TestProject) {
   const stack = await startStack();
-  const { db } = await import("@/lib/db/client");
-  await db.$disconnect();
   project.provide("baseUrl", stack.baseUrl);
   project.provide("databaseUrl", stack.databaseUrl);
   return stack.stop;

@@ -77,6 +77,9 @@ export async function startStack(opts: { appEnv?: Record<string, string>; quiet?
       create: { email: TEST_MANAGER.email, name: "Manager", role: "manager", passwordHash: await hash(TEST_MANAGER.password) },
       update: {},
     });
+    // This process is done with the database; only the app (and test workers) talk to it from here.
+    await db.$disconnect();
+    await (await import("@/lib/db/pool")).pool.end();
 
     generateClientIfStale();
     buildIfStale();
