@@ -10,7 +10,16 @@ export const PROVIDER_NAMES: Record<string, string> = {
   hubtalk: "HubTalk",
 };
 
-export const humanize = (value: string) => value.charAt(0).toUpperCase() + value.slice(1).replaceAll("_", " ");
+/**
+ * Identifiers read as words: "meeting_scheduled" and "clientName" become
+ * "Meeting scheduled" and "Client name". Text that already has spaces is
+ * someone's wording and stays as it is.
+ */
+export function humanize(value: string): string {
+  if (/\s/.test(value)) return value;
+  const words = value.replace(/([a-z])([A-Z])/g, "$1 $2").replaceAll("_", " ").toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
 
 export const SENTIMENT_TONE: Record<string, Tone> = { positive: "green", neutral: "gray", negative: "red", mixed: "amber" };
 

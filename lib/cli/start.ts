@@ -18,14 +18,25 @@ if (embedded) {
   console.log(`Embedded PostgreSQL running (data in .data/postgres, ${embedded.url.replace(/:[^:@/]+@/, ":***@")}).`);
 }
 
+/** Startup failed: say why, and stop the database we started rather than leave it running. */
+async function abort(step: string, error: unknown): Promise<never> {
+  console.error(`\n${step} failed: ${error instanceof Error ? error.message : String(error)}`);
+  await embedded?.stop();
+  process.exit(1);
+}
+
 const { applyMigrations } = await import("../db/schema-engine");
-const applied = await applyMigrations(process.env.DATABASE_URL!);
+const applied = await applyMigrations(process.env.DATABASE_URL!).catch((e) => abort("Applying migrations", e));
 console.log(applied.length ? `Migrations applied: ${applied.join(", ")}` : "Database schema is up to date.");
 
 const { bootstrap } = await import("../bootstrap");
-const report = await bootstrap();
+const report = await bootstrap().catch((e) => abort("Bootstrap", e));
 
-buildIfStale();
+try {
+  buildIfStale();
+} catch (e) {
+  await abort("Building the app", e);
+}
 
 // Session cookies are signed with NEXTAUTH_SECRET: generated once, kept in .data/.
 if (!process.env.NEXTAUTH_SECRET) {
@@ -39,18 +50,21 @@ const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "star
   env: process.env,
 });
 
-let stopping = false;
-async function stop(code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
+// One shutdown, however many signals and exits ask for it.
+let stopping: Promise<never> | undefined;
+function stop(code: number): Promise<never> {
+  stopping ??= (async () => {
     console.log("\nStopping...");
     if (server.exitCode === null) {
       server.kill("SIGTERM");
       await new Promise((resolve) => server.once("exit", resolve));
     }
+    const { pool } = await import("../db/pool");
+    await pool.end().catch(() => {});
     await embedded?.stop();
-  }
-  process.exit(code);
+    process.exit(code);
+  })();
+  return stopping;
 }
 process.on("SIGINT", () => void stop(0));
 process.on("SIGTERM", () => void stop(0));
