@@ -40,7 +40,7 @@ describe.skipIf(skip)("calls page in Chromium", () => {
     await page.getByText("That email and password do not match an active account.").waitFor();
     await signIn(page, baseUrl(), TEST_MANAGER);
     await page.waitForURL(/\/calls$/);
-    expect(await page.getByText("manager", { exact: false }).first().isVisible()).toBe(true);
+    await page.getByText("manager", { exact: false }).first().waitFor();
   });
 
   it("filters by URL state: the URL changes and only matching calls remain", async () => {
@@ -67,7 +67,7 @@ describe.skipIf(skip)("calls page in Chromium", () => {
     await page.waitForURL(/cursor=/);
     await expect.poll(() => page.getByTestId("call-row").count()).toBe(CALLS - 50);
     await page.goto(`${baseUrl()}/calls?campaign=${campaign}&q=zzzznotaword`);
-    expect(await page.getByText("No calls match these filters").isVisible()).toBe(true);
+    await page.getByText("No calls match these filters").waitFor();
   });
 
   it("exports the filtered calls as CSV", async () => {

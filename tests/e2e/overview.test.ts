@@ -36,7 +36,7 @@ describe.skipIf(skip)("overview and roles in Chromium", () => {
     const manager = await browser.newPage();
     await signIn(manager, baseUrl(), TEST_MANAGER, "/admin/sources");
     await manager.waitForURL(/\/\?denied=admin$/);
-    expect(await manager.getByText("That page is for admins only.").isVisible()).toBe(true);
+    await manager.getByText("That page is for admins only.").waitFor();
 
     const admin = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await signIn(admin, baseUrl(), TEST_ADMIN, "/admin/sources");
