@@ -1,6 +1,6 @@
-
-// The daily rollup behind the charts: one row per UTC day and dimensions,
-// adjusted in the same transaction that saves a call.
+// The daily rollups behind the charts, adjusted in the same statement or
+// transaction that saves a call. One narrow table per kind of chart keeps
+// each small enough to aggregate a year at a time.
 
 export interface RollupFacts {
   startedAt: Date;
@@ -13,34 +13,47 @@ export interface RollupFacts {
   isHot: boolean;
 }
 
-interface Delta {
-  /** day, provider, campaign, status, sentiment, outcome */
+interface Rollup {
+  table: string;
+  columns: string[];
+  dimensions: (f: RollupFacts) => string[];
+}
+
+const ROLLUPS: Rollup[] = [
+  {
+    table: "daily_outcome_stats",
+    columns: ["status", "sentiment", "outcome"],
+    dimensions: (f) => [f.status, f.sentiment ?? "", f.outcome ?? ""],
+  },
+  { table: "daily_source_stats", columns: ["provider", "campaign"], dimensions: (f) => [f.provider, f.campaign ?? ""] },
+];
+
+export interface Delta {
+  table: string;
+  /** The day, then the table's dimensions. */
   key: string[];
   calls: number;
   talkSec: number;
   hotCalls: number;
 }
 
-function bucketKey(f: RollupFacts): string[] {
-  const day = f.startedAt.toISOString().slice(0, 10);
-  return [day, f.provider, f.campaign ?? "", f.status, f.sentiment ?? "", f.outcome ?? ""];
-}
-
-/** Deltas that move a call from `before` (if any) to `after`, merged per bucket, in a stable order. */
+/** Deltas that move a call from `before` (if any) to `after`, merged per row, in a stable order. */
 export function rollupDeltas(before: RollupFacts | null, after: RollupFacts): Delta[] {
   const deltas = new Map<string, Delta>();
   const add = (f: RollupFacts, sign: 1 | -1) => {
-    const key = bucketKey(f);
-    const id = key.join("\u0000");
-    const d = deltas.get(id) ?? { key, calls: 0, talkSec: 0, hotCalls: 0 };
-    d.calls += sign;
-    d.talkSec += sign * (f.durationSec ?? 0);
-    d.hotCalls += sign * (f.isHot ? 1 : 0);
-    deltas.set(id, d);
+    for (const rollup of ROLLUPS) {
+      const key = [f.startedAt.toISOString().slice(0, 10), ...rollup.dimensions(f)];
+      const id = [rollup.table, ...key].join("\u0000");
+      const d = deltas.get(id) ?? { table: rollup.table, key, calls: 0, talkSec: 0, hotCalls: 0 };
+      d.calls += sign;
+      d.talkSec += sign * (f.durationSec ?? 0);
+      d.hotCalls += sign * (f.isHot ? 1 : 0);
+      deltas.set(id, d);
+    }
   };
   if (before) add(before, -1);
   add(after, 1);
-  // Sorted so that concurrent transactions lock bucket rows in the same order.
+  // Sorted so that concurrent transactions lock rollup rows in the same order.
   return [...deltas.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([, d]) => d)
@@ -48,25 +61,45 @@ export function rollupDeltas(before: RollupFacts | null, after: RollupFacts): De
 }
 
 /**
- * The upsert applying `deltas`. Its parameters are numbered after `offset`
- * others; `onlyIf` is an SQL condition, for use inside a larger statement.
+ * One upsert per rollup table touched by `deltas`. Parameters are numbered
+ * after `offset` others; `onlyIf` is an SQL condition, for use inside a larger
+ * statement.
  */
-export function rollupStatement(deltas: Delta[], opts: { offset?: number; onlyIf?: string } = {}) {
-  if (deltas.length === 0) return null;
-  const values: unknown[] = [];
-  const rows = deltas.map(({ key, calls, talkSec, hotCalls }) => {
-    const at = (opts.offset ?? 0) + values.length;
-    values.push(...key, calls, talkSec, hotCalls);
-    const dims = [2, 3, 4, 5, 6].map((i) => `$${at + i}`).join(", ");
-    return `($${at + 1}::date, ${dims}, $${at + 7}::int, $${at + 8}::bigint, $${at + 9}::int)`;
-  });
+export function rollupStatements(deltas: Delta[], opts: { offset?: number; onlyIf?: string } = {}) {
+  const statements: { text: string; values: unknown[] }[] = [];
+  let offset = opts.offset ?? 0;
+  for (const rollup of ROLLUPS) {
+    const mine = deltas.filter((d) => d.table === rollup.table);
+    if (mine.length === 0) continue;
+    const values: unknown[] = [];
+    const rows = mine.map(({ key, calls, talkSec, hotCalls }) => {
+      const at = offset + values.length;
+      values.push(...key, calls, talkSec, hotCalls);
+      const dims = rollup.columns.map((_, i) => `$${at + i + 2}`).join(", ");
+      const n = rollup.columns.length;
+      return `($${at + 1}::date, ${dims}, $${at + n + 2}::int, $${at + n + 3}::bigint, $${at + n + 4}::int)`;
+    });
+    const keyColumns = ["day", ...rollup.columns].join(", ");
+    statements.push({
+      text: `INSERT INTO ${rollup.table} (${keyColumns}, calls, talk_sec, hot_calls)
+        SELECT * FROM (VALUES ${rows.join(", ")}) AS delta ${opts.onlyIf ? `WHERE ${opts.onlyIf}` : ""}
+        ON CONFLICT (${keyColumns}) DO UPDATE SET
+          calls = ${rollup.table}.calls + EXCLUDED.calls,
+          talk_sec = ${rollup.table}.talk_sec + EXCLUDED.talk_sec,
+          hot_calls = ${rollup.table}.hot_calls + EXCLUDED.hot_calls`,
+      values,
+    });
+    offset += values.length;
+  }
+  return statements;
+}
+
+/** All of `deltas` as one statement (upserts as data-modifying CTEs), or null when there is nothing to do. */
+export function rollupStatement(deltas: Delta[]): { text: string; values: unknown[] } | null {
+  const statements = rollupStatements(deltas);
+  if (statements.length === 0) return null;
   return {
-    text: `INSERT INTO daily_call_stats (day, provider, campaign, status, sentiment, outcome, calls, talk_sec, hot_calls)
-      SELECT * FROM (VALUES ${rows.join(", ")}) AS delta ${opts.onlyIf ? `WHERE ${opts.onlyIf}` : ""}
-      ON CONFLICT (day, provider, campaign, status, sentiment, outcome) DO UPDATE SET
-        calls = daily_call_stats.calls + EXCLUDED.calls,
-        talk_sec = daily_call_stats.talk_sec + EXCLUDED.talk_sec,
-        hot_calls = daily_call_stats.hot_calls + EXCLUDED.hot_calls`,
-    values,
+    text: `WITH ${statements.map((st, i) => `s${i} AS (${st.text})`).join(", ")} SELECT 1`,
+    values: statements.flatMap((st) => st.values),
   };
 }

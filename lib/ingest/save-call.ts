@@ -6,7 +6,7 @@ import { inTransaction, pool } from "@/lib/db/pool";
 import type { CanonicalCall } from "@/lib/providers/canonical";
 import { leadScore } from "@/lib/scoring/lead-score";
 import type { EventSource } from "./process";
-import { rollupDeltas, rollupStatement, type RollupFacts } from "./rollup";
+import { rollupDeltas, rollupStatement, rollupStatements, type RollupFacts } from "./rollup";
 
 // Step 4: save the call with its transcript and daily rollup, atomically.
 // Idempotent per (source, vendor id): a new call is one INSERT ... ON CONFLICT
@@ -113,8 +113,8 @@ async function insertNewCall(id: string, source: EventSource, call: CanonicalCal
   const transcript = call.transcript.length > 0
     ? `, t AS (INSERT INTO transcripts (call_id, turns, updated_at) SELECT id, ${param(JSON.stringify(call.transcript))}, now() FROM c)`
     : "";
-  const rollup = rollupStatement(rollupDeltas(null, row.facts), { offset: values.length, onlyIf: "EXISTS (SELECT 1 FROM c)" });
-  values.push(...(rollup?.values ?? []));
+  const rollups = rollupStatements(rollupDeltas(null, row.facts), { offset: values.length, onlyIf: "EXISTS (SELECT 1 FROM c)" });
+  for (const r of rollups) values.push(...r.values);
   const { rows } = await pool.query<{ id: string }>(
     `WITH ${contact ? `k AS (${contact}),` : ""}
      c AS (
@@ -124,7 +124,7 @@ async function insertNewCall(id: string, source: EventSource, call: CanonicalCal
      ${transcript}
      , r AS (UPDATE raw_events SET status = 'stored', call_id = c.id, external_id = $3, processed_at = now(), error = NULL
              FROM c WHERE raw_events.id = ${rawParam})
-     ${rollup ? `, s AS (${rollup.text})` : ""}
+     ${rollups.map((r, i) => `, s${i} AS (${r.text})`).join("\n")}
      SELECT id FROM c`,
     values,
   );

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { db, Prisma } from "@/lib/db/client";
 
-// The overview's numbers, read from the daily rollup (never from calls). Days
+// The overview's numbers, read from the daily rollups (never from calls). Days
 // are UTC days, as the rollup keeps them.
 
 export const trendsQuerySchema = z.object({ days: z.coerce.number().int().refine((d) => [7, 30, 90, 365].includes(d), "days must be 7, 30, 90 or 365").default(30) });
@@ -59,15 +59,19 @@ const TOTALS = Prisma.sql`
   COALESCE(sum(calls) FILTER (WHERE sentiment <> ''), 0)::int AS rated,
   COALESCE(sum(calls) FILTER (WHERE outcome = 'meeting_scheduled'), 0)::int AS meetings`;
 
-/** Which grouping set a row belongs to (GROUPING() bits over day, sentiment, outcome, provider, campaign). */
-const SET = { daySentiment: 0b00111, dayOutcome: 0b01011, provider: 0b11101, campaign: 0b11110, total: 0b11111 };
-
-interface GroupedRow extends Totals {
+interface OutcomeRow extends Totals {
   day: Date | null;
   sentiment: string | null;
   outcome: string | null;
+  /** GROUPING(day, sentiment, outcome): 0b001 day×sentiment, 0b010 day×outcome, 0b111 the total. */
+  g: number;
+}
+
+interface SourceRow {
   provider: string | null;
   campaign: string | null;
+  calls: number;
+  /** GROUPING(provider, campaign): 0b01 by provider, 0b10 by campaign. */
   g: number;
 }
 
@@ -76,27 +80,30 @@ export async function getTrends(days: number, today = new Date()): Promise<Trend
   const from = new Date(to.getTime() - days * 86_400_000);
   const previousFrom = new Date(from.getTime() - days * 86_400_000);
 
-  // One pass over the period's rollup rows for every chart and the KPIs.
-  const [rows, previous] = await Promise.all([
-    db.$queryRaw<GroupedRow[]>`
-      SELECT day, sentiment, outcome, provider, campaign,
-             GROUPING(day, sentiment, outcome, provider, campaign) AS g, ${TOTALS}
-      FROM daily_call_stats WHERE day >= ${from}::date AND day < ${to}::date
-      GROUP BY GROUPING SETS ((day, sentiment), (day, outcome), (provider), (campaign), ())`,
+  // One pass over each rollup for the period, one for the previous period's KPIs.
+  const [outcomes, sources, previous] = await Promise.all([
+    db.$queryRaw<OutcomeRow[]>`
+      SELECT day, sentiment, outcome, GROUPING(day, sentiment, outcome) AS g, ${TOTALS}
+      FROM daily_outcome_stats WHERE day >= ${from}::date AND day < ${to}::date
+      GROUP BY GROUPING SETS ((day, sentiment), (day, outcome), ())`,
+    db.$queryRaw<SourceRow[]>`
+      SELECT provider, campaign, GROUPING(provider, campaign) AS g, sum(calls)::int AS calls
+      FROM daily_source_stats WHERE day >= ${from}::date AND day < ${to}::date
+      GROUP BY GROUPING SETS ((provider), (campaign))`,
     db.$queryRaw<Totals[]>`
-      SELECT ${TOTALS} FROM daily_call_stats WHERE day >= ${previousFrom}::date AND day < ${from}::date`,
+      SELECT ${TOTALS} FROM daily_outcome_stats WHERE day >= ${previousFrom}::date AND day < ${from}::date`,
   ]);
-  const set = (g: number) => rows.filter((r) => r.g === g && r.calls > 0);
+  const grouped = <R extends { g: number; calls: number }>(rows: R[], g: number) => rows.filter((r) => r.g === g && r.calls > 0);
 
   // Every day of the period, also days without calls, so the charts keep their scale.
   const dayList = Array.from({ length: days }, (_, i) => dayString(new Date(from.getTime() + i * 86_400_000)));
   const sentimentByDay = new Map(dayList.map((day) => [day, { day, positive: 0, neutral: 0, negative: 0, mixed: 0, none: 0 }]));
-  for (const r of set(SET.daySentiment)) {
+  for (const r of grouped(outcomes, 0b001)) {
     const row = sentimentByDay.get(dayString(r.day!));
     if (row) row[(r.sentiment || "none") as keyof Omit<typeof row, "day">] += r.calls;
   }
   const outcomeByDay = new Map<string, { day: string } & Record<string, number | string>>(dayList.map((day) => [day, { day }]));
-  for (const r of set(SET.dayOutcome)) {
+  for (const r of grouped(outcomes, 0b010)) {
     const row = outcomeByDay.get(dayString(r.day!));
     if (row && r.outcome) row[r.outcome] = r.calls;
   }
@@ -104,14 +111,14 @@ export async function getTrends(days: number, today = new Date()): Promise<Trend
   return {
     from: dayString(from),
     to: dayString(new Date(to.getTime() - 86_400_000)),
-    current: toKpis(rows.find((r) => r.g === SET.total)),
+    current: toKpis(outcomes.find((r) => r.g === 0b111)),
     previous: previous[0]?.calls ? toKpis(previous[0]) : toKpis(undefined),
     byDaySentiment: [...sentimentByDay.values()],
     byDayOutcome: [...outcomeByDay.values()],
-    byProvider: set(SET.provider)
+    byProvider: grouped(sources, 0b01)
       .map((r) => ({ provider: r.provider!, calls: r.calls }))
       .sort((a, b) => b.calls - a.calls),
-    byCampaign: set(SET.campaign)
+    byCampaign: grouped(sources, 0b10)
       .filter((r) => r.campaign)
       .map((r) => ({ campaign: r.campaign!, calls: r.calls }))
       .sort((a, b) => b.calls - a.calls)

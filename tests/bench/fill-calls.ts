@@ -59,9 +59,14 @@ export async function fillCalls(client: pg.Client, count: number, batch = 50_000
       jsonb_build_object('role', 'agent', 'text', 'Thanks, I will follow up about the ' || campaign || ' offer.')), now()
     FROM calls WHERE summary IS NOT NULL`);
   await client.query(`
-    INSERT INTO daily_call_stats (day, provider, campaign, status, sentiment, outcome, calls, talk_sec, hot_calls)
-    SELECT (started_at AT TIME ZONE 'UTC')::date, provider, COALESCE(campaign, ''), status,
-           COALESCE(sentiment, ''), COALESCE(outcome, ''), count(*), COALESCE(sum(duration_sec), 0), count(*) FILTER (WHERE is_hot)
-    FROM calls GROUP BY 1, 2, 3, 4, 5, 6`);
+    INSERT INTO daily_outcome_stats (day, status, sentiment, outcome, calls, talk_sec, hot_calls)
+    SELECT (started_at AT TIME ZONE 'UTC')::date, status, COALESCE(sentiment, ''), COALESCE(outcome, ''),
+           count(*), COALESCE(sum(duration_sec), 0), count(*) FILTER (WHERE is_hot)
+    FROM calls GROUP BY 1, 2, 3, 4`);
+  await client.query(`
+    INSERT INTO daily_source_stats (day, provider, campaign, calls, talk_sec, hot_calls)
+    SELECT (started_at AT TIME ZONE 'UTC')::date, provider, COALESCE(campaign, ''),
+           count(*), COALESCE(sum(duration_sec), 0), count(*) FILTER (WHERE is_hot)
+    FROM calls GROUP BY 1, 2, 3`);
   await client.query("VACUUM ANALYZE");
 }

@@ -24,7 +24,7 @@ await client.connect();
 const have = Number((await client.query("SELECT count(*) FROM calls")).rows[0].count);
 if (have < CALLS) {
   console.log(`Filling ${CALLS.toLocaleString()} calls (once; kept in .data/bench-postgres)...`);
-  await client.query("TRUNCATE calls, transcripts, daily_call_stats CASCADE");
+  await client.query("TRUNCATE calls, transcripts, daily_outcome_stats, daily_source_stats CASCADE");
   const t = performance.now();
   await fillCalls(client, CALLS);
   console.log(`  done in ${((performance.now() - t) / 1000).toFixed(0)} s`);
@@ -97,9 +97,8 @@ await compare("search, rare word", list({ q: "zeppelin" }), rare("zeppelin"));
 await compare("search, common word", list({ q: "pricing" }), common("pricing"));
 
 const kpiSql = (days: number) =>
-  `SELECT day, sentiment, outcome, provider, campaign, sum(calls), sum(calls) FILTER (WHERE status = 'completed'), sum(hot_calls)
-   FROM daily_call_stats WHERE day >= current_date - ${days}
-   GROUP BY GROUPING SETS ((day, sentiment), (day, outcome), (provider), (campaign), ())`;
+  `SELECT day, sentiment, outcome, sum(calls), sum(calls) FILTER (WHERE status = 'completed'), sum(hot_calls)
+   FROM daily_outcome_stats WHERE day >= current_date - ${days} GROUP BY GROUPING SETS ((day, sentiment), (day, outcome), ())`;
 await compare("overview charts, 30 days", () => getTrends(30), kpiSql(30));
 await compare("overview charts, 90 days", () => getTrends(90), kpiSql(90));
 await compare("overview charts, 365 days", () => getTrends(365), kpiSql(365));

@@ -187,14 +187,17 @@ describe("POST /api/webhooks/{source}", () => {
     expect(found.items.map((c: { id: string }) => c.id)).toEqual([call.id]);
   });
 
-  it("keeps the daily rollup equal to the calls it summarizes", async () => {
+  it.each([
+    ["daily_outcome_stats", "status, COALESCE(sentiment, '') AS sentiment, COALESCE(outcome, '') AS outcome", "status, sentiment, outcome"],
+    ["daily_source_stats", "provider, COALESCE(campaign, '') AS campaign", "provider, campaign"],
+  ])("keeps %s equal to the calls it summarizes", async (table, dimensions, columns) => {
     const drift = await sql(`
       WITH actual AS (
-        SELECT (started_at AT TIME ZONE 'UTC')::date AS day, provider, COALESCE(campaign, '') AS campaign, status, COALESCE(sentiment, '') AS sentiment, COALESCE(outcome, '') AS outcome,
+        SELECT (started_at AT TIME ZONE 'UTC')::date AS day, ${dimensions},
                count(*)::int AS calls, COALESCE(sum(duration_sec), 0)::bigint AS talk_sec, count(*) FILTER (WHERE is_hot)::int AS hot_calls
-        FROM calls GROUP BY 1, 2, 3, 4, 5, 6)
-      , rollup AS (SELECT * FROM daily_call_stats WHERE calls <> 0)
-      SELECT * FROM actual FULL JOIN rollup r USING (day, provider, campaign, status, sentiment, outcome)
+        FROM calls GROUP BY day, ${columns}),
+      rollup AS (SELECT * FROM ${table} WHERE calls <> 0)
+      SELECT * FROM actual FULL JOIN rollup r USING (day, ${columns})
       WHERE actual.calls IS DISTINCT FROM r.calls OR actual.talk_sec IS DISTINCT FROM r.talk_sec OR actual.hot_calls IS DISTINCT FROM r.hot_calls`);
     expect(drift).toEqual([]);
   });

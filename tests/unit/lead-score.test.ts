@@ -39,14 +39,18 @@ describe("daily rollup deltas", () => {
     isHot: false,
   };
 
-  it("moves a call from its old bucket to its new one", () => {
+  it("moves a call from its old rows to its new ones, in every rollup", () => {
     const deltas = rollupDeltas(facts, { ...facts, status: "completed", durationSec: 60, isHot: true });
-    expect(deltas).toHaveLength(2);
-    expect(deltas.find((d) => d.key[3] === "in_progress")).toMatchObject({ calls: -1, talkSec: 0, hotCalls: 0 });
-    expect(deltas.find((d) => d.key[3] === "completed")).toMatchObject({ calls: 1, talkSec: 60, hotCalls: 1 });
+    const outcomes = deltas.filter((d) => d.table === "daily_outcome_stats");
+    expect(outcomes.find((d) => d.key[1] === "in_progress")).toMatchObject({ calls: -1, talkSec: 0, hotCalls: 0 });
+    expect(outcomes.find((d) => d.key[1] === "completed")).toMatchObject({ calls: 1, talkSec: 60, hotCalls: 1 });
+    // Same day, vendor and campaign: the call stays counted once, its talk time and heat change.
+    expect(deltas.filter((d) => d.table === "daily_source_stats")).toEqual([
+      { table: "daily_source_stats", key: ["2026-02-02", "hubtalk", ""], calls: 0, talkSec: 60, hotCalls: 1 },
+    ]);
   });
 
-  it("changes nothing when the bucket and the figures stay the same", () => {
+  it("changes nothing when the rows and the figures stay the same", () => {
     expect(rollupDeltas(facts, { ...facts })).toEqual([]);
   });
 });
