@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import { HttpError } from "@/lib/api/problem";
+import { fetchPublic, OutboundRefused } from "@/lib/security/outbound";
 
 // Recordings are streamed through the app: the vendor's URL never reaches the
 // browser, and Range requests pass through so that seeking works.
@@ -24,12 +25,9 @@ export async function streamRecording(callId: string, request: Request, download
   const range = request.headers.get("range");
   let upstream: Response;
   try {
-    upstream = await fetch(call.recordingUrl, {
-      headers: range ? { range } : {},
-      redirect: "follow",
-      signal: AbortSignal.timeout(15_000),
-    });
-  } catch {
+    upstream = await fetchPublic(call.recordingUrl, { headers: range ? { range } : {}, signal: AbortSignal.timeout(15_000) });
+  } catch (e) {
+    if (e instanceof OutboundRefused) throw new HttpError(403, "Recording refused", `This recording's address is not allowed: ${e.message}.`);
     throw new HttpError(502, "Recording unreachable", "The vendor's storage did not answer; try again later.");
   }
   if (upstream.status === 404 || upstream.status === 403 || upstream.status === 410) {

@@ -93,6 +93,8 @@ export async function startStack(opts: { appEnv?: Record<string, string>; quiet?
         NEXTAUTH_URL: baseUrl,
         NEXT_TELEMETRY_DISABLED: "1",
         LOG_LEVEL: "warn",
+        // The test's stand-in for a vendor's storage runs on this machine.
+        OUTBOUND_ALLOW_HOSTS: "127.0.0.1",
         ...opts.appEnv,
       },
       stdio: ["ignore", opts.quiet ? "ignore" : "inherit", "inherit"],
