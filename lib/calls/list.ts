@@ -9,7 +9,7 @@ import type { CallList } from "./schemas";
 export class BadCursorError extends Error {}
 
 /** Conditions on `c` (calls) for every filter but the text search. */
-export function callConditions(f: Omit<CallFilters, "limit" | "cursor" | "q">): Prisma.Sql[] {
+function callConditions(f: Omit<CallFilters, "limit" | "cursor" | "q">): Prisma.Sql[] {
   const where: Prisma.Sql[] = [];
   if (f.provider) where.push(Prisma.sql`c.provider IN (${Prisma.join(f.provider)})`);
   if (f.status) where.push(Prisma.sql`c.status IN (${Prisma.join(f.status)})`);

@@ -15,5 +15,4 @@ function createClient(): PrismaClient {
 }
 
 export const db: PrismaClient = (globalForPrisma.prisma ??= createClient());
-export type Db = typeof db;
 export { Prisma } from "./generated/client";

@@ -25,7 +25,7 @@ export type ProcessResult =
   | { kind: "rejected" | "failed"; error: string };
 
 /** The JSON payload of a request: its body, or for a bodiless request (Hooman's GET) its query. */
-export function payloadOf(event: Pick<StoredEvent, "query" | "body">): { ok: true; payload: unknown } | { ok: false; error: string } {
+function payloadOf(event: Pick<StoredEvent, "query" | "body">): { ok: true; payload: unknown } | { ok: false; error: string } {
   const text = Buffer.from(event.body).toString("utf8").trim();
   if (!text) {
     return Object.keys(event.query).length > 0
