@@ -5,31 +5,39 @@ import type { CallDetail } from "./schemas";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** One call with its transcript, variables, score signals and raw event ids; null when there is none. */
+interface DetailRow extends CallRow {
+  billed_sec: number | null;
+  contact_id: string | null;
+  transcript_url: string | null;
+  variables: Record<string, unknown>;
+  lead_signals: CallDetail["leadSignals"];
+  created_at: Date;
+  updated_at: Date;
+  turns: Turn[] | null;
+  raw_event_ids: string[];
+}
+
+/** One call with its transcript, variables, score signals and raw event ids, in one query; null when there is none. */
 export async function getCall(id: string): Promise<CallDetail | null> {
   if (!UUID.test(id)) return null;
-  const [rows, extra, transcript, events] = await Promise.all([
-    db.$queryRaw<CallRow[]>`SELECT ${CALL_COLUMNS} FROM calls c JOIN sources s ON s.id = c.source_id WHERE c.id = ${id}::uuid`,
-    db.call.findUnique({
-      where: { id },
-      select: { billedSec: true, contactId: true, transcriptUrl: true, variables: true, leadSignals: true, createdAt: true, updatedAt: true },
-    }),
-    db.transcript.findUnique({ where: { callId: id }, select: { turns: true } }),
-    db.rawEvent.findMany({ where: { callId: id }, select: { id: true }, orderBy: { receivedAt: "asc" } }),
-  ]);
-  const row = rows[0];
-  if (!row || !extra) return null;
+  const [row] = await db.$queryRaw<DetailRow[]>`
+    SELECT ${CALL_COLUMNS}, c.billed_sec, c.contact_id, c.transcript_url, c.variables, c.lead_signals, c.created_at, c.updated_at,
+           (SELECT turns FROM transcripts t WHERE t.call_id = c.id) AS turns,
+           ARRAY(SELECT e.id::text FROM raw_events e WHERE e.call_id = c.id ORDER BY e.received_at) AS raw_event_ids
+    FROM calls c JOIN sources s ON s.id = c.source_id
+    WHERE c.id = ${id}::uuid`;
+  if (!row) return null;
   return {
     ...toCallItem(row),
     agentId: row.agent_id,
-    contactId: extra.contactId,
-    billedSec: extra.billedSec,
-    transcript: (transcript?.turns ?? []) as unknown as Turn[],
-    transcriptUrl: extra.transcriptUrl,
-    variables: extra.variables as Record<string, unknown>,
-    leadSignals: extra.leadSignals as CallDetail["leadSignals"],
-    rawEventIds: events.map((e) => e.id),
-    createdAt: extra.createdAt.toISOString(),
-    updatedAt: extra.updatedAt.toISOString(),
+    contactId: row.contact_id,
+    billedSec: row.billed_sec,
+    transcript: row.turns ?? [],
+    transcriptUrl: row.transcript_url,
+    variables: row.variables,
+    leadSignals: row.lead_signals,
+    rawEventIds: row.raw_event_ids,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
   };
 }
