@@ -13,10 +13,9 @@ export type Principal = { kind: "apiKey"; id: string; name: string } | { kind: "
 interface Spec<Q extends z.ZodType, B extends z.ZodType> {
   /**
    * "reader": an API key or a signed-in user of any role; "user": a signed-in
-   * user of any role (changes made by people); "admin": a signed-in admin;
-   * "public": the handler checks by itself (webhook secrets).
+   * user of any role (changes made by people); "admin": a signed-in admin.
    */
-  auth: "reader" | "user" | "admin" | "public";
+  auth: "reader" | "user" | "admin";
   body?: B;
   query?: Q;
 }
@@ -26,7 +25,7 @@ interface Context<Q extends z.ZodType, B extends z.ZodType> {
   params: Record<string, string>;
   query: z.output<Q>;
   body: z.output<B>;
-  principal: Principal | null;
+  principal: Principal;
   log: typeof logger;
 }
 
@@ -54,18 +53,15 @@ export function apiRoute<Q extends z.ZodType = z.ZodUndefined, B extends z.ZodTy
       return response;
     };
     try {
-      let principal: Principal | null = null;
-      if (spec.auth !== "public") {
-        principal = await authenticate(request);
-        if (!principal) {
-          return respond(problem(401, "Unauthorized", "Sign in, or send an API key as Authorization: Bearer <key>."));
-        }
-        if (spec.auth === "user" && principal.kind !== "user") {
-          return respond(problem(403, "Forbidden", "API keys can only read; sign in to change things."));
-        }
-        if (spec.auth === "admin" && !(principal.kind === "user" && principal.role === "admin")) {
-          return respond(problem(403, "Forbidden", "This needs an admin."));
-        }
+      const principal = await authenticate(request);
+      if (!principal) {
+        return respond(problem(401, "Unauthorized", "Sign in, or send an API key as Authorization: Bearer <key>."));
+      }
+      if (spec.auth === "user" && principal.kind !== "user") {
+        return respond(problem(403, "Forbidden", "API keys can only read; sign in to change things."));
+      }
+      if (spec.auth === "admin" && !(principal.kind === "user" && principal.role === "admin")) {
+        return respond(problem(403, "Forbidden", "This needs an admin."));
       }
       let query = undefined as z.output<Q>;
       if (spec.query) {

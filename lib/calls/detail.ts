@@ -1,9 +1,8 @@
 import { db } from "@/lib/db/client";
 import type { Turn } from "@/lib/providers/canonical";
+import { isCallId } from "./ids";
 import { CALL_COLUMNS, toCallItem, type CallRow } from "./row";
 import type { CallDetail } from "./schemas";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface DetailRow extends CallRow {
   billed_sec: number | null;
@@ -19,7 +18,7 @@ interface DetailRow extends CallRow {
 
 /** One call with its transcript, variables, score signals and raw event ids, in one query; null when there is none. */
 export async function getCall(id: string): Promise<CallDetail | null> {
-  if (!UUID.test(id)) return null;
+  if (!isCallId(id)) return null;
   const [row] = await db.$queryRaw<DetailRow[]>`
     SELECT ${CALL_COLUMNS}, c.billed_sec, c.contact_id, c.transcript_url, c.variables, c.lead_signals, c.created_at, c.updated_at,
            (SELECT turns FROM transcripts t WHERE t.call_id = c.id) AS turns,

@@ -1,9 +1,10 @@
 import { db, Prisma } from "@/lib/db/client";
+import { isCallId } from "./ids";
 import { CALL_COLUMNS, toCallItem, type CallRow } from "./row";
-import type { CallItem } from "./schemas";
+import type { CallDetail, CallItem } from "./schemas";
 
 export interface HotLead extends CallItem {
-  leadSignals: { signal: string; value: string; points: number }[];
+  leadSignals: CallDetail["leadSignals"];
   handledAt: string | null;
   /** Other calls with the same phone: how many, and the latest few. */
   otherCalls: { count: number; latest: { id: string; startedAt: string; status: string; outcome: string | null }[] };
@@ -46,6 +47,7 @@ export async function listHotLeads(opts: { handled: boolean; limit?: number }): 
 
 /** Marks a call's lead handled (or not); false when there is no such call. */
 export async function setHandled(callId: string, handled: boolean, userId: string): Promise<boolean> {
+  if (!isCallId(callId)) return false;
   const { count } = await db.call.updateMany({
     where: { id: callId },
     data: handled ? { handledAt: new Date(), handledBy: userId } : { handledAt: null, handledBy: null },

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import { HttpError } from "@/lib/api/problem";
+import { isCallId } from "@/lib/calls/ids";
 import { fetchPublic, OutboundRefused } from "@/lib/security/outbound";
 
 // Recordings are streamed through the app: the vendor's URL never reaches the
@@ -8,7 +9,7 @@ import { fetchPublic, OutboundRefused } from "@/lib/security/outbound";
 const PASSED_HEADERS = ["content-type", "content-length", "content-range", "accept-ranges", "last-modified", "etag"];
 
 export async function streamRecording(callId: string, request: Request, download: boolean): Promise<Response> {
-  const call = /^[0-9a-f-]{36}$/i.test(callId)
+  const call = isCallId(callId)
     ? await db.call.findUnique({ where: { id: callId }, select: { recordingUrl: true, recordingKey: true, externalId: true } })
     : null;
   if (!call) throw new HttpError(404, "Not found", `No call has the id "${callId}".`);

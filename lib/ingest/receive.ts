@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from "uuid";
+import { problem } from "@/lib/api/problem";
 import { pool } from "@/lib/db/pool";
 import { env } from "@/lib/env";
 import { secretMatches } from "@/lib/security/secrets";
@@ -9,11 +10,6 @@ import { readBodyCapped } from "./read-body";
 // size, and commit the request as received. Everything after can fail without
 // losing it.
 
-export interface WebhookAnswer {
-  status: number;
-  body: Record<string, unknown>;
-}
-
 /** Credentials never reach the raw event store. */
 const SECRET_HEADERS = new Set(["authorization", "proxy-authorization", "cookie", "x-webhook-secret"]);
 
@@ -23,11 +19,8 @@ function presentedSecret(request: Request, url: URL): string | null {
   return request.headers.get("x-webhook-secret") ?? url.searchParams.get("token");
 }
 
-function problem(status: number, title: string, detail: string, extra: Record<string, unknown> = {}): WebhookAnswer {
-  return { status, body: { type: "about:blank", title, status, detail, ...extra } };
-}
-
-export async function receiveWebhook(slug: string, request: Request): Promise<WebhookAnswer> {
+/** The answer to a webhook request: JSON, problem details for every refusal. */
+export async function receiveWebhook(slug: string, request: Request): Promise<Response> {
   const url = new URL(request.url);
   const { rows } = await pool.query<{ id: string; provider: string; defaultRegion: string; enabled: boolean; secretHash: string }>(
     `SELECT id, provider, default_region AS "defaultRegion", enabled, secret_hash AS "secretHash" FROM sources WHERE slug = $1`,
@@ -44,10 +37,11 @@ export async function receiveWebhook(slug: string, request: Request): Promise<We
   if (!source.enabled) return problem(403, "Source disabled", `The source "${slug}" is disabled; an admin can enable it.`);
 
   const limit = env().WEBHOOK_MAX_BYTES;
-  const tooLarge = problem(413, "Payload too large", `The body is larger than ${limit} bytes.`);
-  if (Number(request.headers.get("content-length") ?? 0) > limit) return tooLarge;
+  // The rest of an oversized body is never read: close the connection rather than drain it.
+  const tooLarge = () => problem(413, "Payload too large", `The body is larger than ${limit} bytes.`, {}, { connection: "close" });
+  if (Number(request.headers.get("content-length") ?? 0) > limit) return tooLarge();
   const body = await readBodyCapped(request.body, limit);
-  if (!body) return tooLarge;
+  if (!body) return tooLarge();
 
   const query = Object.fromEntries([...url.searchParams].filter(([k]) => k !== "token"));
   const headers = Object.fromEntries([...request.headers].filter(([k]) => !SECRET_HEADERS.has(k.toLowerCase())));
@@ -62,17 +56,14 @@ export async function receiveWebhook(slug: string, request: Request): Promise<We
   return answer(result, event.id);
 }
 
-function answer(result: ProcessResult, eventId: string): WebhookAnswer {
+function answer(result: ProcessResult, eventId: string): Response {
   switch (result.kind) {
     case "stored":
-      return { status: 202, body: { status: "stored", callId: result.callId, eventId } };
+      return Response.json({ status: "stored", callId: result.callId, eventId }, { status: 202 });
     case "duplicate":
-      return { status: 200, body: { status: "duplicate", callId: result.callId, eventId } };
+      return Response.json({ status: "duplicate", callId: result.callId, eventId });
     case "stale":
-      return {
-        status: 200,
-        body: { status: "duplicate", callId: result.callId, eventId, detail: "A newer version of this call is already stored." },
-      };
+      return Response.json({ status: "duplicate", callId: result.callId, eventId, detail: "A newer version of this call is already stored." });
     case "rejected":
       return problem(400, "Body is not JSON", result.error, { eventId });
     case "failed":

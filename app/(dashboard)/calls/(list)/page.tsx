@@ -34,10 +34,9 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
         </Notice>
       );
     } else {
-      const next = new URLSearchParams(flat as Record<string, string>);
+      const first = withoutCursor(flat);
+      const next = new URLSearchParams(first);
       if (page.nextCursor) next.set("cursor", page.nextCursor);
-      const first = new URLSearchParams(flat as Record<string, string>);
-      first.delete("cursor");
       body = (
         <>
           <CallsTable calls={page.items} />
@@ -65,7 +64,7 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
     <div className="space-y-4">
       <div className="flex items-center justify-between">
         <h1 className="text-xl font-semibold tracking-tight">Calls</h1>
-        <a href={`/api/calls/export?${exportQuery(flat)}`} className={buttonClass("secondary")} download>
+        <a href={`/api/calls/export?${withoutCursor(flat)}`} className={buttonClass("secondary")} download>
           Export CSV
         </a>
       </div>
@@ -77,11 +76,10 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
   );
 }
 
-/** The current filters without paging: an export covers every matching call. */
-function exportQuery(flat: Record<string, string | undefined>): URLSearchParams {
+/** The current filters from the first page on: for "First page", and for an export of every matching call. */
+function withoutCursor(flat: Record<string, string | undefined>): URLSearchParams {
   const params = new URLSearchParams(Object.entries(flat).filter((e): e is [string, string] => Boolean(e[1])));
   params.delete("cursor");
-  params.delete("limit");
   return params;
 }
 

@@ -1,3 +1,4 @@
+import { problem } from "@/lib/api/problem";
 import { receiveWebhook } from "@/lib/ingest/receive";
 import { logger } from "@/lib/log";
 
@@ -7,26 +8,16 @@ import { logger } from "@/lib/log";
 async function handle(request: Request, { params }: { params: Promise<{ source: string }> }): Promise<Response> {
   const { source } = await params;
   try {
-    const answer = await receiveWebhook(source, request);
-    const headers: Record<string, string> = { "content-type": answer.status >= 400 ? "application/problem+json" : "application/json" };
-    // The rest of an oversized body is never read: close rather than drain it.
-    if (answer.status === 413) headers.connection = "close";
-    return Response.json(answer.body, { status: answer.status, headers });
+    return await receiveWebhook(source, request);
   } catch (e) {
     logger.error({ err: e, source }, "webhook failed before it was stored");
     // Nothing was stored, so the vendor should retry.
-    return Response.json(
-      { type: "about:blank", title: "Temporarily unavailable", status: 503, detail: "The event could not be stored; retry later." },
-      { status: 503, headers: { "content-type": "application/problem+json" } },
-    );
+    return problem(503, "Temporarily unavailable", "The event could not be stored; retry later.");
   }
 }
 
 function methodNotAllowed(request: Request): Response {
-  return Response.json(
-    { type: "about:blank", title: "Method not allowed", status: 405, detail: `Webhooks take POST, PUT or GET, not ${request.method}.` },
-    { status: 405, headers: { "content-type": "application/problem+json", allow: "GET, POST, PUT" } },
-  );
+  return problem(405, "Method not allowed", `Webhooks take POST, PUT or GET, not ${request.method}.`, {}, { allow: "GET, POST, PUT" });
 }
 
 export { handle as GET, handle as POST, handle as PUT, methodNotAllowed as DELETE, methodNotAllowed as PATCH };

@@ -5,7 +5,6 @@ import { setHandled } from "@/lib/calls/hot-leads";
 
 // A manager marks a hot lead handled (or takes that back).
 export const PUT = apiRoute({ auth: "user", body: z.object({ handled: z.boolean() }) }, async ({ params, body, principal }) => {
-  const ok = /^[0-9a-f-]{36}$/i.test(params.id) && (await setHandled(params.id, body.handled, principal!.id));
-  if (!ok) throw new HttpError(404, "Not found", `No call has the id "${params.id}".`);
+  if (!(await setHandled(params.id, body.handled, principal.id))) throw new HttpError(404, "Not found", `No call has the id "${params.id}".`);
   return { id: params.id, handled: body.handled };
 });
