@@ -16,6 +16,7 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts", "tests/e2e/**/*.test.ts"],
           // One real Postgres and one running app for all integration files.
           globalSetup: ["tests/support/global-setup.ts"],
+          setupFiles: ["tests/support/database-env.ts"],
           fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,

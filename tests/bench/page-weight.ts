@@ -3,11 +3,11 @@
 // chart library is among it.
 import { launchBrowser, signIn } from "../support/browser";
 import { TEST_MANAGER } from "../support/credentials";
-import { sendWebhook } from "../support/http-standalone";
+import { postWebhook } from "../support/webhook";
 import { startStack } from "../support/stack";
 
 const stack = await startStack({ quiet: true, appEnv: { DEMO_DATA: "off" } });
-const { callId } = (await (await sendWebhook(stack.baseUrl, "cllr", { callId: "weight-1", callAnalysis: { summary: "A call" } })).json()) as { callId: string };
+const { callId } = (await (await postWebhook(stack.baseUrl, "cllr", { callId: "weight-1", callAnalysis: { summary: "A call" } })).json()) as { callId: string };
 const browser = await launchBrowser();
 try {
   const rows: string[] = [];

@@ -1,14 +1,13 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAudioServer, wav } from "../support/audio-server";
-import { CHROMIUM_PATH, launchBrowser, screenshot, signIn } from "../support/browser";
+import { launchBrowser, screenshot, signIn, skipBrowserTests } from "../support/browser";
 import { TEST_ADMIN, TEST_MANAGER } from "../support/credentials";
 import { api, baseUrl, sendWebhook, uniq } from "../support/http";
 
-const skip = !CHROMIUM_PATH && !process.env.CI;
 const at = (sec: number) => new Date(Date.UTC(2026, 10, 20, 10, 0, sec)).toISOString().replace("T", " ").replace("Z", "");
 
-describe.skipIf(skip)("call page in Chromium", () => {
+describe.skipIf(skipBrowserTests)("call page in Chromium", () => {
   let browser: Browser;
   let audio: Awaited<ReturnType<typeof startAudioServer>>;
   let callId: string;

@@ -2,19 +2,16 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { payloadFor } from "@/lib/demo/payloads";
 import { scenario } from "@/lib/demo/scenario";
-import { CHROMIUM_PATH, launchBrowser, screenshot, signIn } from "../support/browser";
+import { launchBrowser, screenshot, signIn, skipBrowserTests } from "../support/browser";
 import { TEST_MANAGER } from "../support/credentials";
 import { baseUrl, sendWebhook, uniq } from "../support/http";
 
-// Skipped on a machine without Chromium, but never in CI, where a missing browser must fail.
-const skip = !CHROMIUM_PATH && !process.env.CI;
-if (skip) console.warn("Browser tests skipped: no Chromium found (apt-get install chromium, or set CHROMIUM_PATH).");
 
 // Calls of a campaign of our own, so the assertions see only them.
 const campaign = uniq("e2e");
 const CALLS = 60;
 
-describe.skipIf(skip)("calls page in Chromium", () => {
+describe.skipIf(skipBrowserTests)("calls page in Chromium", () => {
   let browser: Browser;
   let page: Page;
 

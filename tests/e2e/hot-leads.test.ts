@@ -1,13 +1,12 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM_PATH, launchBrowser, screenshot, signIn } from "../support/browser";
+import { launchBrowser, screenshot, signIn, skipBrowserTests } from "../support/browser";
 import { TEST_MANAGER } from "../support/credentials";
 import { api, baseUrl, sendWebhook, uniq } from "../support/http";
 
-const skip = !CHROMIUM_PATH && !process.env.CI;
 const naive = (d: Date) => d.toISOString().replace("T", " ").replace("Z", "");
 
-describe.skipIf(skip)("hot leads in Chromium", () => {
+describe.skipIf(skipBrowserTests)("hot leads in Chromium", () => {
   let browser: Browser;
   let page: Page;
   let callId: string;

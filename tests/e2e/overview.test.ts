@@ -1,12 +1,11 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM_PATH, launchBrowser, screenshot, signIn } from "../support/browser";
+import { launchBrowser, screenshot, signIn, skipBrowserTests } from "../support/browser";
 import { TEST_ADMIN, TEST_MANAGER } from "../support/credentials";
 import { baseUrl, sendWebhook, uniq } from "../support/http";
 
-const skip = !CHROMIUM_PATH && !process.env.CI;
 
-describe.skipIf(skip)("overview and roles in Chromium", () => {
+describe.skipIf(skipBrowserTests)("overview and roles in Chromium", () => {
   let browser: Browser;
 
   beforeAll(async () => {

@@ -1,11 +1,6 @@
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { seedDemoCalls } from "@/lib/demo/seed";
 import { sql } from "../support/http";
-
-let seedDemoCalls: typeof import("@/lib/demo/seed").seedDemoCalls;
-beforeAll(async () => {
-  process.env.DATABASE_URL = inject("databaseUrl");
-  ({ seedDemoCalls } = await import("@/lib/demo/seed"));
-});
 
 describe("demo data", () => {
   it("goes through the real pipeline: a raw event per call, every vendor, spread over past days", async () => {

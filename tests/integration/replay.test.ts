@@ -1,14 +1,10 @@
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { replayRawEvent } from "@/lib/ingest/replay";
 import { sha256 } from "@/lib/security/secrets";
 import { fixture } from "../support/fixtures";
 import { TEST_WEBHOOK_SECRET } from "../support/credentials";
 import { sendWebhook, sql, uniq } from "../support/http";
 
-let replayRawEvent: typeof import("@/lib/ingest/replay").replayRawEvent;
-beforeAll(async () => {
-  process.env.DATABASE_URL = inject("databaseUrl");
-  ({ replayRawEvent } = await import("@/lib/ingest/replay"));
-});
 
 describe("replaying a kept event", () => {
   it("maps a 422 event once its source is set to the right vendor, keeping the original bytes", async () => {

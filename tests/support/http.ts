@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
-import { TEST_API_KEY, TEST_WEBHOOK_SECRET } from "./credentials";
+import { TEST_API_KEY } from "./credentials";
+import { postWebhook, type WebhookOptions } from "./webhook";
 
 export const baseUrl = () => inject("baseUrl");
 
@@ -13,18 +14,8 @@ export async function api(pathAndQuery: string, init: RequestInit = {}): Promise
   });
 }
 
-/** Sends a webhook the way a vendor would: JSON body, secret in a header. */
-export async function sendWebhook(
-  slug: string,
-  body: unknown,
-  opts: { method?: string; headers?: Record<string, string>; query?: string } = {},
-): Promise<Response> {
-  return fetch(`${baseUrl()}/api/webhooks/${slug}${opts.query ?? ""}`, {
-    method: opts.method ?? "POST",
-    headers: { "content-type": "application/json", "x-webhook-secret": TEST_WEBHOOK_SECRET, ...opts.headers },
-    body: typeof body === "string" ? body : JSON.stringify(body),
-  });
-}
+/** postWebhook against the app under test. */
+export const sendWebhook = (slug: string, body: unknown, opts?: WebhookOptions) => postWebhook(baseUrl(), slug, body, opts);
 
 /** A short unique tag, to keep each test's calls apart in one shared database. */
 export const uniq = (prefix = "t") => `${prefix}-${randomUUID().slice(0, 8)}`;
