@@ -2,7 +2,10 @@
  * Reads a request body up to `limit` bytes. Returns null as soon as the body
  * grows past it, without reading the rest (chunked uploads have no length).
  * The stream is released, not cancelled: cancelling destroys the socket
- * before the 413 answer is written. The answer closes the connection instead.
+ * before the 413 answer is written. Node then discards the rest of the upload
+ * (bounded by its request timeout), so the sender still receives the answer;
+ * closing the connection at once instead makes the sender's next bytes reset
+ * it, and a reset can discard the unread answer.
  */
 export async function readBodyCapped(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
   if (!body) return new Uint8Array(0);

@@ -37,8 +37,7 @@ export async function receiveWebhook(slug: string, request: Request): Promise<Re
   if (!source.enabled) return problem(403, "Source disabled", `The source "${slug}" is disabled; an admin can enable it.`);
 
   const limit = env().WEBHOOK_MAX_BYTES;
-  // The rest of an oversized body is never read: close the connection rather than drain it.
-  const tooLarge = () => problem(413, "Payload too large", `The body is larger than ${limit} bytes.`, {}, { connection: "close" });
+  const tooLarge = () => problem(413, "Payload too large", `The body is larger than ${limit} bytes.`);
   if (Number(request.headers.get("content-length") ?? 0) > limit) return tooLarge();
   const body = await readBodyCapped(request.body, limit);
   if (!body) return tooLarge();

@@ -81,19 +81,26 @@ describe("POST /api/webhooks/{source}", () => {
     const declared = await sendWebhook("cllr", big);
     expect(declared.status).toBe(413);
     // Chunked, so no Content-Length: the server must stop reading past the limit.
-    // A raw socket, because the server closes the connection while we still
-    // write, and only what it answered matters.
+    // A raw socket, to see exactly what the server answers while we still write.
     const streamed = await new Promise<{ status: number; body: string }>((resolve, reject) => {
       const { hostname, port } = new URL(baseUrl());
       const socket = net.connect(Number(port), hostname);
       let received = "";
-      socket.on("data", (d) => (received += d.toString("utf8")));
-      socket.on("error", () => {}); // EPIPE / ECONNRESET once the server has answered
-      socket.on("close", () => {
+      const settle = () => {
         const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(received)?.[1]);
         if (!status) return reject(new Error(`no HTTP answer: ${received.slice(0, 200)}`));
         resolve({ status, body: received.slice(received.indexOf("\r\n\r\n") + 4) });
+      };
+      socket.on("data", (d) => {
+        received += d.toString("utf8");
+        // The chunked answer is complete: done, without waiting for the connection to close.
+        if (received.endsWith("\r\n0\r\n\r\n")) {
+          socket.destroy();
+          settle();
+        }
       });
+      socket.on("error", () => {}); // EPIPE / ECONNRESET once the server has answered
+      socket.on("close", settle);
       socket.write(
         `POST /api/webhooks/cllr HTTP/1.1\r\nHost: ${hostname}\r\nX-Webhook-Secret: ${TEST_WEBHOOK_SECRET}\r\n` +
           "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n",
