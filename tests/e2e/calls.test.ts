@@ -47,6 +47,7 @@ describe.skipIf(skipBrowserTests)("calls page in Chromium", () => {
     await page.getByLabel("Status").selectOption("completed");
     await page.waitForURL(/status=completed/);
     expect(new URL(page.url()).searchParams.get("campaign")).toBe(campaign);
+    await rows.first().waitFor(); // the new results stream in behind a loading state
     const statuses = await rows.locator("td:nth-child(6)").allTextContents();
     expect(statuses.length).toBeGreaterThan(0);
     expect(new Set(statuses)).toEqual(new Set(["Completed"]));
@@ -85,5 +86,15 @@ describe.skipIf(skipBrowserTests)("calls page in Chromium", () => {
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL(/\/login/);
     expect((await page.request.get(`${baseUrl()}/api/calls`)).status()).toBe(401);
+  });
+
+  it("brings a signed-out visitor of a filtered view back to that view after signing in", async () => {
+    const context = await browser.newContext();
+    const fresh = await context.newPage();
+    await signIn(fresh, baseUrl(), TEST_MANAGER, `/calls?campaign=${campaign}&status=completed`);
+    await fresh.waitForURL((url) => url.pathname === "/calls" && url.searchParams.get("status") === "completed");
+    expect(new URL(fresh.url()).searchParams.get("campaign")).toBe(campaign);
+    await fresh.getByTestId("call-row").first().waitFor();
+    await context.close();
   });
 });
