@@ -37,7 +37,9 @@ export default async function SourcesPage() {
                 <td className="px-4 py-3">
                   <div className="font-medium text-slate-900">{s.name}</div>
                   <div className="text-xs text-slate-500">
-                    {PROVIDER_NAMES[s.provider] ?? s.provider} {!s.enabled && <Badge tone="red">Disabled</Badge>}
+                    {s.slug}
+                    {s.name !== PROVIDER_NAMES[s.provider] && <> · {PROVIDER_NAMES[s.provider] ?? s.provider}</>}{" "}
+                    {!s.enabled && <Badge tone="red">Disabled</Badge>}
                   </div>
                 </td>
                 <td className="px-4 py-3 font-mono text-xs text-slate-700">
