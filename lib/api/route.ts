@@ -3,19 +3,21 @@ import { z } from "zod";
 import { findApiKey } from "@/lib/auth/api-key";
 import { getViewer, type Role } from "@/lib/auth/session";
 import { logger } from "@/lib/log";
+import { cronRefusal } from "./cron";
 import { HttpError, problem } from "./problem";
 
 // One wrapper for every API route: authentication, query validation, a request
 // id, a tagged logger and problem+json errors. Handlers stay a few lines long.
 
-export type Principal = { kind: "apiKey"; id: string; name: string } | { kind: "user"; id: string; role: Role };
+export type Principal = { kind: "apiKey"; id: string; name: string } | { kind: "user"; id: string; role: Role } | { kind: "cron" };
 
 interface Spec<Q extends z.ZodType, B extends z.ZodType> {
   /**
    * "reader": an API key or a signed-in user of any role; "user": a signed-in
-   * user of any role (changes made by people); "admin": a signed-in admin.
+   * user of any role (changes made by people); "admin": a signed-in admin;
+   * "cron": an external scheduler presenting CRON_SECRET as a bearer token.
    */
-  auth: "reader" | "user" | "admin";
+  auth: "reader" | "user" | "admin" | "cron";
   body?: B;
   query?: Q;
 }
@@ -53,7 +55,11 @@ export function apiRoute<Q extends z.ZodType = z.ZodUndefined, B extends z.ZodTy
       return response;
     };
     try {
-      const principal = await authenticate(request);
+      if (spec.auth === "cron") {
+        const refusal = cronRefusal(request);
+        if (refusal) return respond(refusal);
+      }
+      const principal = spec.auth === "cron" ? { kind: "cron" as const } : await authenticate(request);
       if (!principal) {
         return respond(problem(401, "Unauthorized", "Sign in, or send an API key as Authorization: Bearer <key>."));
       }

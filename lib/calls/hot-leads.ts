@@ -46,7 +46,7 @@ export async function listHotLeads(opts: { handled: boolean; limit?: number }): 
 }
 
 /** Marks a call's lead handled (or not); false when there is no such call. */
-export async function setHandled(callId: string, handled: boolean, userId: string): Promise<boolean> {
+export async function setHandled(callId: string, handled: boolean, userId: string | null): Promise<boolean> {
   if (!isCallId(callId)) return false;
   const { count } = await db.call.updateMany({
     where: { id: callId },

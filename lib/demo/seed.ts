@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { pool } from "@/lib/db/pool";
 import { processRawEvent } from "@/lib/ingest/process";
 import { PROVIDER_IDS } from "@/lib/providers/types";
 import { payloadFor } from "./payloads";
@@ -36,7 +37,15 @@ export async function seedDemoCalls(count: number, onProgress: (done: number) =>
         },
         select: { id: true, receivedAt: true },
       });
-      await processRawEvent({ ...event, method: "POST", query: {}, body }, source);
+      const result = await processRawEvent({ ...event, method: "POST", query: {}, body }, source, { followUps: false });
+      // Cllr's transcript files live at made-up addresses: put in place what the fetch job would have read.
+      if (provider === "cllr" && result.kind === "stored" && call.turns.length > 0) {
+        const turns = call.turns.map((t) => ({ role: t.role, text: t.text, atMs: t.atSec * 1000 }));
+        await pool.query("INSERT INTO transcripts (call_id, turns, updated_at) VALUES ($1, $2, now()) ON CONFLICT (call_id) DO NOTHING", [
+          result.callId,
+          JSON.stringify(turns),
+        ]);
+      }
       if (++done % 250 === 0) onProgress(done);
     }
   };

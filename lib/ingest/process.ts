@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import { logger } from "@/lib/log";
 import { isProviderId, mapPayload } from "@/lib/providers/registry";
+import { enqueueFollowUps } from "./follow-ups";
 import { saveCall } from "./save-call";
 
 // Steps 3 and 4: parse a stored raw event, map it through its provider's
@@ -39,8 +40,9 @@ function payloadOf(event: Pick<StoredEvent, "query" | "body">): { ok: true; payl
   }
 }
 
-export async function processRawEvent(event: StoredEvent, source: EventSource): Promise<ProcessResult> {
-  const result = await mapAndSave(event, source).catch(async (e: unknown) => {
+/** `followUps: false` leaves out step 5 (the demo seed puts transcripts in place itself). */
+export async function processRawEvent(event: StoredEvent, source: EventSource, options = { followUps: true }): Promise<ProcessResult> {
+  const result = await mapAndSave(event, source, options.followUps).catch(async (e: unknown) => {
     logger.error({ err: e, eventId: event.id }, "processing a raw event failed");
     return { kind: "failed" as const, error: "Internal error while processing the event." };
   });
@@ -53,7 +55,7 @@ export async function processRawEvent(event: StoredEvent, source: EventSource): 
   return result;
 }
 
-async function mapAndSave(event: StoredEvent, source: EventSource): Promise<ProcessResult> {
+async function mapAndSave(event: StoredEvent, source: EventSource, followUps: boolean): Promise<ProcessResult> {
   const parsed = payloadOf(event);
   if (!parsed.ok) return { kind: "rejected", error: parsed.error };
   if (!isProviderId(source.provider)) return { kind: "failed", error: `No adapter for provider "${source.provider}".` };
@@ -64,5 +66,7 @@ async function mapAndSave(event: StoredEvent, source: EventSource): Promise<Proc
     query: event.query,
   });
   if (!mapped.ok) return { kind: "failed", error: mapped.error };
-  return saveCall(source, mapped.call, event.id);
+  const saved = await saveCall(source, mapped.call, event.id);
+  if (saved.kind === "stored" && followUps) await enqueueFollowUps(saved.callId, mapped.call);
+  return saved;
 }

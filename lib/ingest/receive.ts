@@ -1,10 +1,10 @@
-import { v7 as uuidv7 } from "uuid";
 import { problem } from "@/lib/api/problem";
 import { pool } from "@/lib/db/pool";
 import { env } from "@/lib/env";
 import { secretMatches } from "@/lib/security/secrets";
 import { processRawEvent, type ProcessResult } from "./process";
 import { readBodyCapped } from "./read-body";
+import { storeRawEvent } from "./store-raw";
 
 // Step 1 and 2 of the pipeline (DESIGN.md): authenticate the source, check the
 // size, and commit the request as received. Everything after can fail without
@@ -44,14 +44,8 @@ export async function receiveWebhook(slug: string, request: Request): Promise<Re
 
   const query = Object.fromEntries([...url.searchParams].filter(([k]) => k !== "token"));
   const headers = Object.fromEntries([...request.headers].filter(([k]) => !SECRET_HEADERS.has(k.toLowerCase())));
-  const inserted = await pool.query<{ id: string; receivedAt: Date }>(
-    `INSERT INTO raw_events (id, source_id, method, headers, query, body) VALUES ($1, $2, $3, $4, $5, $6)
-     RETURNING id, received_at AS "receivedAt"`,
-    [uuidv7(), source.id, request.method, JSON.stringify(headers), JSON.stringify(query), Buffer.from(body.buffer, body.byteOffset, body.byteLength)],
-  );
-  const event = inserted.rows[0];
-
-  const result = await processRawEvent({ ...event, method: request.method, query, body }, source);
+  const event = await storeRawEvent(source.id, { method: request.method, headers, query, body });
+  const result = await processRawEvent(event, source);
   return answer(result, event.id);
 }
 

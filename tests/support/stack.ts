@@ -6,7 +6,7 @@ import path from "node:path";
 import { buildIfStale, generateClientIfStale } from "@/lib/cli/build-if-stale";
 import { createDatabaseIfMissing, startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/schema-engine";
-import { TEST_ADMIN, TEST_API_KEY, TEST_MANAGER, TEST_WEBHOOK_SECRET } from "./credentials";
+import { TEST_ADMIN, TEST_API_KEY, TEST_CRON_SECRET, TEST_MANAGER, TEST_SECRETS_KEY, TEST_WEBHOOK_SECRET } from "./credentials";
 
 // A throwaway stack for tests and benchmarks: a real Postgres (embedded, or a
 // new database on the server of TEST_DATABASE_URL), migrated and bootstrapped
@@ -93,8 +93,12 @@ export async function startStack(opts: { appEnv?: Record<string, string>; quiet?
         NEXTAUTH_URL: baseUrl,
         NEXT_TELEMETRY_DISABLED: "1",
         LOG_LEVEL: "warn",
-        // The test's stand-in for a vendor's storage runs on this machine.
+        // The test's stand-ins for vendors and their storage run on this machine.
         OUTBOUND_ALLOW_HOSTS: "127.0.0.1",
+        SECRETS_KEY: TEST_SECRETS_KEY,
+        CRON_SECRET: TEST_CRON_SECRET,
+        // Retries after 1, 2, 4… seconds instead of 30, 60, 120…
+        JOB_RETRY_BASE_SECONDS: "1",
         ...opts.appEnv,
       },
       stdio: ["ignore", opts.quiet ? "ignore" : "inherit", "inherit"],

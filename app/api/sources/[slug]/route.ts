@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { apiRoute } from "@/lib/api/route";
+import { HttpError } from "@/lib/api/problem";
+import { db, type Prisma } from "@/lib/db/client";
+import { enqueue, QUEUE } from "@/lib/jobs/boss";
+import { applySettings, pollingSettings, publicSettings, SettingsError, settingsInput } from "@/lib/sources/settings";
+
+// One source's settings (admins). Secrets are write-only: a read says whether
+// each is set; leaving one out of a change keeps the saved value.
+
+async function findSource(slug: string) {
+  const source = await db.source.findUnique({ where: { slug } });
+  if (!source) throw new HttpError(404, "Not found", `No source has the slug "${slug}".`);
+  return source;
+}
+
+function view(source: Awaited<ReturnType<typeof findSource>>) {
+  const { id, slug, name, provider, enabled, defaultRegion, settings } = source;
+  return { id, slug, name, provider, enabled, defaultRegion, settings: publicSettings(settings) };
+}
+
+export const GET = apiRoute({ auth: "admin" }, async ({ params }) => view(await findSource(params.slug)));
+
+const body = z.object({
+  name: z.string().trim().min(1).max(100).optional(),
+  enabled: z.boolean().optional(),
+  defaultRegion: z.string().regex(/^[A-Z]{2}$/, "two capital letters, e.g. US").optional(),
+  settings: settingsInput.optional(),
+});
+
+export const PATCH = apiRoute({ auth: "admin", body }, async ({ params, body, log }) => {
+  const source = await findSource(params.slug);
+  let settings;
+  try {
+    settings = body.settings ? applySettings(source.provider, source.settings, body.settings) : undefined;
+  } catch (e) {
+    if (e instanceof SettingsError) throw new HttpError(400, "Invalid settings", e.message);
+    throw e;
+  }
+  const updated = await db.source.update({
+    where: { id: source.id },
+    data: { name: body.name, enabled: body.enabled, defaultRegion: body.defaultRegion, ...(settings ? { settings: settings as Prisma.InputJsonObject } : {}) },
+  });
+  log.info({ source: updated.slug, changed: Object.keys(body) }, "source updated");
+  // A source polled on a schedule starts now, not at the next minute.
+  const interval = updated.enabled && body.settings?.polling ? (pollingSettings(updated.settings)?.intervalSec ?? 0) : 0;
+  if (interval > 0) await enqueue(QUEUE.unpodPoll, { sourceId: updated.id }, { key: updated.id });
+  return view(updated);
+});

@@ -1,0 +1,15 @@
+import { enqueue, QUEUE } from "@/lib/jobs/boss";
+import { logger } from "@/lib/log";
+import type { CanonicalCall } from "@/lib/providers/canonical";
+
+// Step 5: work that can wait until after the answer. Queueing must not fail
+// the ingestion: the call is already saved, and the maintenance sweep
+// (lib/jobs/maintenance.ts) queues whatever was missed here.
+
+export async function enqueueFollowUps(callId: string, call: CanonicalCall): Promise<void> {
+  if (call.transcriptUrl && call.transcript.length === 0) {
+    await enqueue(QUEUE.transcriptFetch, { callId }, { key: callId }).catch((err: Error) =>
+      logger.warn({ callId, err: err.message }, "could not queue the transcript fetch; the sweep will"),
+    );
+  }
+}

@@ -1,0 +1,32 @@
+import { v7 as uuidv7 } from "uuid";
+import { pool } from "@/lib/db/pool";
+import type { StoredEvent } from "./process";
+
+// Step 2 of the pipeline: the request (or polled task) exactly as it arrived,
+// committed before anything parses it.
+
+export interface RawRequest {
+  method: string;
+  headers: Record<string, string>;
+  query: Record<string, string>;
+  body: Uint8Array;
+  /** The vendor's id when it is known before parsing (a polled task's id). */
+  externalId?: string;
+}
+
+export async function storeRawEvent(sourceId: string, raw: RawRequest): Promise<StoredEvent> {
+  const { rows } = await pool.query<{ id: string; receivedAt: Date }>(
+    `INSERT INTO raw_events (id, source_id, method, headers, query, body, external_id) VALUES ($1, $2, $3, $4, $5, $6, $7)
+     RETURNING id, received_at AS "receivedAt"`,
+    [
+      uuidv7(),
+      sourceId,
+      raw.method,
+      JSON.stringify(raw.headers),
+      JSON.stringify(raw.query),
+      Buffer.from(raw.body.buffer, raw.body.byteOffset, raw.body.byteLength),
+      raw.externalId ?? null,
+    ],
+  );
+  return { ...rows[0], method: raw.method, query: raw.query, body: raw.body };
+}

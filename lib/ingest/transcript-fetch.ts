@@ -1,0 +1,75 @@
+import { pool } from "@/lib/db/pool";
+import { logger } from "@/lib/log";
+import { cllrTranscriptTurns } from "@/lib/providers/cllr-transcript";
+import { fetchPublic, OutboundRefused } from "@/lib/security/outbound";
+import { readBodyCapped } from "./read-body";
+
+// Step 5 for Cllr: the transcript arrives later, from the URL in the webhook.
+// Fetched through the outbound guard (public addresses only, redirects checked),
+// within a time and a size limit. Failures that a retry could fix are thrown for
+// the queue to retry; the rest, and the last retry, are recorded on the call,
+// whose page then says why there is no transcript.
+
+const TIMEOUT_MS = 15_000;
+const MAX_BYTES = 5 * 1024 * 1024;
+
+class Permanent extends Error {}
+
+export type TranscriptFetchResult = "fetched" | "skipped" | "gave_up";
+
+export async function fetchCallTranscript(callId: string, lastAttempt: boolean): Promise<TranscriptFetchResult> {
+  const { rows } = await pool.query<{ transcript_url: string | null; transcript_error: string | null; started_at: Date; has_transcript: boolean }>(
+    `SELECT transcript_url, transcript_error, started_at, EXISTS (SELECT 1 FROM transcripts t WHERE t.call_id = c.id) AS has_transcript
+     FROM calls c WHERE id = $1`,
+    [callId],
+  );
+  const call = rows[0];
+  if (!call?.transcript_url || call.has_transcript || call.transcript_error) return "skipped";
+
+  try {
+    const turns = await download(call.transcript_url, call.started_at);
+    await pool.query(
+      `INSERT INTO transcripts (call_id, turns, updated_at) VALUES ($1, $2, now()) ON CONFLICT (call_id) DO NOTHING`,
+      [callId, JSON.stringify(turns)],
+    );
+    return "fetched";
+  } catch (e) {
+    const reason = (e as Error).message;
+    if (!(e instanceof Permanent) && !lastAttempt) throw e;
+    logger.warn({ callId, reason }, "transcript fetch gave up");
+    await pool.query(`UPDATE calls SET transcript_error = $2 WHERE id = $1`, [callId, reason]);
+    if (!(e instanceof Permanent)) throw e;
+    return "gave_up";
+  }
+}
+
+async function download(url: string, startedAt: Date) {
+  let response: Response;
+  try {
+    response = await fetchPublic(url, { headers: { accept: "application/json" }, signal: AbortSignal.timeout(TIMEOUT_MS) });
+  } catch (e) {
+    if (e instanceof OutboundRefused) throw new Permanent(`The transcript address is not allowed: ${e.message}.`);
+    throw new Error(`The transcript server did not answer (${(e as Error).message}).`);
+  }
+  if (!response.ok) {
+    await response.body?.cancel();
+    const retryable = response.status >= 500 || response.status === 408 || response.status === 429 || response.status === 404;
+    const message = `The transcript server answered ${response.status}.`;
+    throw retryable ? new Error(message) : new Permanent(message);
+  }
+  const body = await readBodyCapped(response.body, MAX_BYTES);
+  if (!body) {
+    await response.body?.cancel().catch(() => {});
+    throw new Permanent(`The transcript is larger than ${MAX_BYTES / 1024 / 1024} MB.`);
+  }
+  const text = Buffer.from(body).toString("utf8");
+  let json: unknown = text;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // Plain text transcripts ("Agent: …" lines) are read as such.
+  }
+  const turns = cllrTranscriptTurns(json, startedAt);
+  if (!turns || turns.length === 0) throw new Permanent("The transcript file holds no turns this app can read.");
+  return turns;
+}

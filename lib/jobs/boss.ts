@@ -1,0 +1,56 @@
+import PgBoss from "pg-boss";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/log";
+import { QUEUE, queueOptions, type QueueName } from "./queues";
+
+// One pg-boss instance per process, started on first use. It creates its own
+// schema ("pgboss") and queues on start, so a fresh database needs no step.
+// Several processes may share a database: jobs are fetched with SKIP LOCKED, so
+// no job runs twice at once.
+
+const globalForBoss = globalThis as unknown as { boss?: Promise<PgBoss> };
+
+async function startBoss(): Promise<PgBoss> {
+  const boss = new PgBoss({
+    connectionString: env().DATABASE_URL,
+    max: 4,
+    application_name: "call-analytics-jobs",
+    // Completed jobs are kept a week for the sources page, then removed.
+    deleteAfterDays: 7,
+  });
+  boss.on("error", (err) => logger.error({ err: err.message }, "job queue error"));
+  await boss.start();
+  for (const [name, options] of Object.entries(queueOptions())) {
+    if (await boss.getQueue(name)) await boss.updateQueue(name, { name, ...options });
+    else await boss.createQueue(name, { name, ...options });
+  }
+  return boss;
+}
+
+export function jobs(): Promise<PgBoss> {
+  globalForBoss.boss ??= startBoss().catch((e) => {
+    globalForBoss.boss = undefined;
+    throw e;
+  });
+  return globalForBoss.boss;
+}
+
+export async function stopJobs(): Promise<void> {
+  const boss = globalForBoss.boss;
+  globalForBoss.boss = undefined;
+  if (boss) await (await boss).stop({ graceful: true, timeout: 10_000, wait: true });
+}
+
+/**
+ * Queues a job. With a key, at most one such job waits per key (the queue's
+ * policy refuses a second one), so enqueueing twice is harmless.
+ */
+export async function enqueue(queue: QueueName, data: object, options: { key?: string; startAfterSeconds?: number } = {}): Promise<string | null> {
+  const boss = await jobs();
+  return boss.send(queue, data, {
+    ...(options.key ? { singletonKey: options.key } : {}),
+    ...(options.startAfterSeconds ? { startAfter: Math.ceil(options.startAfterSeconds) } : {}),
+  });
+}
+
+export { QUEUE };

@@ -1,0 +1,50 @@
+import { pool } from "@/lib/db/pool";
+import { logger } from "@/lib/log";
+import { syncAlerts } from "@/lib/sources/alerts";
+import { listSourceHealth } from "@/lib/sources/health";
+import { pollingSettings } from "@/lib/sources/settings";
+import { db } from "@/lib/db/client";
+import { enqueue, QUEUE } from "./boss";
+
+// The every-minute job (one at a time across all processes): it queues polls
+// that are due, catches transcript fetches that were never queued, and turns
+// source health into alerts.
+
+/** Unpod sources with an interval whose last run is older than it. */
+export async function queueDuePolls(now = new Date()): Promise<number> {
+  const sources = await db.source.findMany({ where: { provider: "unpod", enabled: true }, include: { poll: true } });
+  let queued = 0;
+  for (const s of sources) {
+    const settings = pollingSettings(s.settings);
+    if (!settings || settings.intervalSec === 0) continue;
+    const lastRun = s.poll?.lastRunAt?.getTime() ?? 0;
+    if (now.getTime() - lastRun < settings.intervalSec * 1000) continue;
+    if (await enqueue(QUEUE.unpodPoll, { sourceId: s.id }, { key: s.id })) queued++;
+  }
+  return queued;
+}
+
+/**
+ * Calls waiting for a transcript for over two minutes, with no fetch given up
+ * and none queued, running or waiting to retry (pg-boss's own job table).
+ */
+export async function sweepTranscripts(): Promise<number> {
+  const { rows } = await pool.query<{ id: string }>(
+    `SELECT c.id FROM calls c
+     WHERE c.transcript_url IS NOT NULL AND c.transcript_error IS NULL
+       AND c.created_at < now() - interval '2 minutes' AND c.created_at > now() - interval '2 days'
+       AND NOT EXISTS (SELECT 1 FROM transcripts t WHERE t.call_id = c.id)
+       AND NOT EXISTS (SELECT 1 FROM pgboss.job j WHERE j.name = $1 AND j.singleton_key = c.id::text AND j.state < 'completed')
+     LIMIT 200`,
+    [QUEUE.transcriptFetch],
+  );
+  for (const { id } of rows) await enqueue(QUEUE.transcriptFetch, { callId: id }, { key: id });
+  return rows.length;
+}
+
+export async function runMaintenance(): Promise<void> {
+  const polls = await queueDuePolls();
+  const transcripts = await sweepTranscripts();
+  const alerts = await syncAlerts(await listSourceHealth());
+  if (polls || transcripts || alerts.opened || alerts.resolved) logger.info({ polls, transcripts, ...alerts }, "maintenance");
+}

@@ -1,0 +1,26 @@
+import type PgBoss from "pg-boss";
+
+// Every queue, with how its jobs retry. Failed jobs back off exponentially
+// (with jitter) and, after their last retry, stay in the "failed" state where
+// the sources page shows them. JOB_RETRY_BASE_SECONDS shortens the waits for tests.
+
+const base = () => Number(process.env.JOB_RETRY_BASE_SECONDS ?? 30);
+
+export const QUEUE = {
+  /** One Unpod poll run (a bounded batch of pages) per source; "stately" keeps one queued and one running per source. */
+  unpodPoll: "unpod-poll",
+  /** Fetch a Cllr transcript from its URL, one job per call. */
+  transcriptFetch: "transcript-fetch",
+  /** Every minute: poll sources that are due, sweep transcripts, evaluate source health. */
+  maintenance: "maintenance",
+} as const;
+
+export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
+
+export function queueOptions(): Record<QueueName, Omit<PgBoss.Queue, "name">> {
+  return {
+    [QUEUE.unpodPoll]: { policy: "stately", retryLimit: 5, retryDelay: base(), retryBackoff: true, expireInSeconds: 600 },
+    [QUEUE.transcriptFetch]: { policy: "stately", retryLimit: 4, retryDelay: base(), retryBackoff: true, expireInSeconds: 120 },
+    [QUEUE.maintenance]: { policy: "singleton", retryLimit: 0, expireInSeconds: 300 },
+  };
+}

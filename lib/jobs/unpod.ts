@@ -1,0 +1,37 @@
+import { db } from "@/lib/db/client";
+import { pollUnpodSource, type PollOutcome } from "@/lib/polling/unpod-poll";
+import { pollingSettings } from "@/lib/sources/settings";
+import { enqueue, QUEUE } from "./boss";
+
+// A poll job runs one bounded batch and queues the source's next run itself:
+// at once while a backlog lasts, after Retry-After when rate limited, after
+// the source's interval otherwise. The maintenance job restarts a chain that
+// broke (a job that failed all its retries). Errors worth retrying are thrown,
+// so the queue retries them with backoff.
+
+export async function runUnpodPollJob(sourceId: string): Promise<PollOutcome> {
+  const outcome = await pollUnpodSource(sourceId);
+  const next = async (seconds: number) => enqueue(QUEUE.unpodPoll, { sourceId }, { key: sourceId, startAfterSeconds: seconds });
+
+  switch (outcome.status) {
+    case "more":
+      await next(0);
+      break;
+    case "rate_limited":
+      await next(outcome.retryAfterSec);
+      break;
+    case "waiting":
+      await next((Date.parse(outcome.until) - Date.now()) / 1000);
+      break;
+    case "done": {
+      const source = await db.source.findUnique({ where: { id: sourceId }, select: { settings: true } });
+      const interval = pollingSettings(source?.settings)?.intervalSec ?? 0;
+      if (interval > 0) await next(interval);
+      break;
+    }
+    case "failed":
+      if (outcome.retry) throw new Error(outcome.error);
+      break;
+  }
+  return outcome;
+}

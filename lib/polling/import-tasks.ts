@@ -1,0 +1,47 @@
+import { pool } from "@/lib/db/pool";
+import { processRawEvent, type EventSource } from "@/lib/ingest/process";
+import { storeRawEvent } from "@/lib/ingest/store-raw";
+import { logger } from "@/lib/log";
+import type { UnpodTask } from "./unpod-client";
+
+// Completed tasks enter the same pipeline as a webhook: raw event first (with
+// the task id as its external id), then the adapter. A task id that already
+// has a raw event is not imported again; one whose processing was cut short
+// (still "received") is processed from that same raw event.
+
+/** Imports the tasks not seen before; returns how many became stored calls. */
+export async function importTasks(source: EventSource, tasks: UnpodTask[], pageNumber: number): Promise<number> {
+  const ids = tasks.map((t) => t.task_id).filter((id): id is string => Boolean(id));
+  if (tasks.length > ids.length) logger.warn({ page: pageNumber, skipped: tasks.length - ids.length }, "unpod tasks without task_id skipped");
+  if (ids.length === 0) return 0;
+
+  const { rows: seen } = await pool.query<{ id: string; external_id: string; status: string; received_at: Date; method: string; query: Record<string, string>; body: Buffer }>(
+    `SELECT DISTINCT ON (external_id) id, external_id, status::text, received_at, method, query, body
+     FROM raw_events WHERE source_id = $1 AND external_id = ANY($2::text[])
+     ORDER BY external_id, received_at DESC`,
+    [source.id, ids],
+  );
+  const byId = new Map(seen.map((r) => [r.external_id, r]));
+
+  let imported = 0;
+  for (const task of tasks) {
+    if (!task.task_id) continue;
+    const known = byId.get(task.task_id);
+    if (known && known.status !== "received") continue;
+    const event = known
+      ? { id: known.id, receivedAt: known.received_at, method: known.method, query: known.query, body: known.body }
+      : await storeRawEvent(source.id, {
+          method: "POLL",
+          headers: {},
+          query: { page: String(pageNumber) },
+          body: Buffer.from(JSON.stringify(task)),
+          externalId: task.task_id,
+        });
+    const result = await processRawEvent(event, source);
+    if (result.kind === "stored") imported++;
+    else if (result.kind === "rejected" || result.kind === "failed") {
+      logger.warn({ taskId: task.task_id, error: result.error }, "unpod task kept but not mapped; replay it from the inbox once fixed");
+    }
+  }
+  return imported;
+}

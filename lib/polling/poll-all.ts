@@ -1,0 +1,18 @@
+import { db } from "@/lib/db/client";
+import { pollingSettings } from "@/lib/sources/settings";
+import { pollUnpodSource, type PollOutcome } from "./unpod-poll";
+
+/** One run for each enabled Unpod source that has polling settings, one after another. */
+export async function pollConfiguredUnpodSources(slug?: string): Promise<Array<{ source: string } & PollOutcome>> {
+  const sources = await db.source.findMany({
+    where: { provider: "unpod", enabled: true, ...(slug ? { slug } : {}) },
+    select: { id: true, slug: true, settings: true },
+    orderBy: { slug: "asc" },
+  });
+  const results = [];
+  for (const s of sources) {
+    if (!pollingSettings(s.settings)) continue;
+    results.push({ source: s.slug, ...(await pollUnpodSource(s.id)) });
+  }
+  return results;
+}

@@ -1,0 +1,123 @@
+import { z } from "zod";
+import { decrypt, encrypt } from "@/lib/security/encryption";
+
+// What an admin can set on a source besides its name, kept in sources.settings:
+//   polling  (Unpod): how to reach its task API and how often
+//   storage  (HubTalk): the S3 bucket its recording keys point into
+//   health   (all): how long a silence is normal before it is an alert
+// Secret fields are stored encrypted and never sent back: reads show only
+// whether they are set.
+
+export const DEFAULT_UNPOD_API = "https://unpod.ai/api/v2/platform";
+export const DEFAULT_EXPECTED_GAP_MINUTES = 24 * 60;
+
+const SECRET_FIELDS = { polling: ["apiToken", "spaceToken"], storage: ["secretAccessKey"] } as const;
+
+const polling = z.object({
+  apiBaseUrl: z.url({ protocol: /^https?$/ }).default(DEFAULT_UNPOD_API),
+  apiToken: z.string().min(1),
+  spaceToken: z.string().min(1),
+  orgHandle: z.string().min(1),
+  pageSize: z.int().min(1).max(100).default(50),
+  /** Seconds between polls; 0 = only when /api/cron/unpod is called. */
+  intervalSec: z.int().min(0).max(86_400).default(60),
+  /** Pages per run while importing a backlog; the next run follows at once. */
+  pagesPerRun: z.int().min(1).max(200).default(20),
+});
+export type PollingSettings = z.infer<typeof polling>;
+
+const storage = z.object({
+  bucket: z.string().min(1),
+  region: z.string().min(1).default("us-east-1"),
+  /** For S3-compatible stores (MinIO, R2, Wasabi); empty for AWS. */
+  endpoint: z.url({ protocol: /^https?$/ }).optional(),
+  forcePathStyle: z.boolean().default(false),
+  accessKeyId: z.string().min(1),
+  secretAccessKey: z.string().min(1),
+});
+export type StorageSettings = z.infer<typeof storage>;
+
+const health = z.object({ expectedGapMinutes: z.int().min(5).max(60 * 24 * 30).default(DEFAULT_EXPECTED_GAP_MINUTES) });
+
+const stored = z.looseObject({ polling: z.record(z.string(), z.unknown()).optional(), storage: z.record(z.string(), z.unknown()).optional(), health: health.optional() });
+type StoredSettings = z.infer<typeof stored>;
+
+/** What an admin sends: secret fields may be left out to keep the saved ones. */
+export const settingsInput = z.object({
+  polling: z.record(z.string(), z.unknown()).nullable().optional(),
+  storage: z.record(z.string(), z.unknown()).nullable().optional(),
+  health: health.partial().optional(),
+});
+export type SettingsInput = z.infer<typeof settingsInput>;
+
+export class SettingsError extends Error {}
+
+/** Which settings groups a vendor has. */
+export function settingGroups(provider: string): Array<"polling" | "storage" | "health"> {
+  if (provider === "unpod") return ["polling", "health"];
+  if (provider === "hubtalk") return ["storage", "health"];
+  return ["health"];
+}
+
+function sealGroup(group: "polling" | "storage", input: Record<string, unknown>, previous: Record<string, unknown> | undefined) {
+  const merged: Record<string, unknown> = { ...input };
+  for (const field of SECRET_FIELDS[group]) {
+    if (merged[field] === undefined || merged[field] === "") merged[field] = previous?.[field] ? decrypt(String(previous[field])) : undefined;
+  }
+  const parsed = (group === "polling" ? polling : storage).safeParse(merged);
+  if (!parsed.success) throw new SettingsError(`${group}: ${z.prettifyError(parsed.error)}`);
+  const sealed: Record<string, unknown> = { ...parsed.data };
+  for (const field of SECRET_FIELDS[group]) sealed[field] = encrypt(String(sealed[field]));
+  return sealed;
+}
+
+/** The settings to store after an admin's change: validated, secrets encrypted. */
+export function applySettings(provider: string, current: unknown, input: SettingsInput): StoredSettings {
+  const previous = stored.parse(current ?? {});
+  const groups = settingGroups(provider);
+  const next: StoredSettings = { ...previous };
+  for (const group of ["polling", "storage"] as const) {
+    const value = input[group];
+    if (value === undefined) continue;
+    if (!groups.includes(group)) throw new SettingsError(`A ${provider} source has no ${group} settings.`);
+    if (value === null) delete next[group];
+    else next[group] = sealGroup(group, value, previous[group]);
+  }
+  if (input.health) next.health = health.parse({ ...previous.health, ...input.health });
+  return next;
+}
+
+/** Settings as the browser may see them: secrets replaced by whether they are set. */
+export function publicSettings(current: unknown) {
+  const s = stored.parse(current ?? {});
+  const mask = (group: "polling" | "storage") => {
+    const values = s[group];
+    if (!values) return null;
+    const shown: Record<string, unknown> = { ...values };
+    for (const field of SECRET_FIELDS[group]) shown[field] = values[field] ? "set" : "missing";
+    return shown;
+  };
+  return { polling: mask("polling"), storage: mask("storage"), health: health.parse(s.health ?? {}) };
+}
+
+function openGroup<T>(schema: z.ZodType<T>, group: "polling" | "storage", current: unknown): T | null {
+  const values = stored.parse(current ?? {})[group];
+  if (!values) return null;
+  const opened: Record<string, unknown> = { ...values };
+  for (const field of SECRET_FIELDS[group]) if (opened[field]) opened[field] = decrypt(String(opened[field]));
+  const parsed = schema.safeParse(opened);
+  return parsed.success ? parsed.data : null;
+}
+
+/** The Unpod polling settings with their tokens decrypted, or null when not configured. */
+export function pollingSettings(current: unknown): PollingSettings | null {
+  return openGroup(polling, "polling", current);
+}
+
+export function storageSettings(current: unknown): StorageSettings | null {
+  return openGroup(storage, "storage", current);
+}
+
+export function expectedGapMinutes(current: unknown): number {
+  return stored.parse(current ?? {}).health?.expectedGapMinutes ?? DEFAULT_EXPECTED_GAP_MINUTES;
+}

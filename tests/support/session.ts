@@ -1,0 +1,28 @@
+import { baseUrl } from "./http";
+
+// A signed-in session over plain HTTP (next-auth's credentials flow), for API
+// tests of what only people, or only admins, may do.
+
+const sessions = new Map<string, Promise<string>>();
+
+async function signInCookie(who: { email: string; password: string }): Promise<string> {
+  const csrf = await fetch(`${baseUrl()}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const response = await fetch(`${baseUrl()}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
+    body: new URLSearchParams({ csrfToken, email: who.email, password: who.password, json: "true" }),
+  });
+  const session = response.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token="));
+  if (!session) throw new Error(`signing in as ${who.email} failed (${response.status})`);
+  return session.split(";")[0];
+}
+
+/** fetch() as a signed-in user; the session is made once per user. */
+export async function asUser(who: { email: string; password: string }, path: string, init: RequestInit = {}): Promise<Response> {
+  if (!sessions.has(who.email)) sessions.set(who.email, signInCookie(who));
+  const cookie = await sessions.get(who.email)!;
+  return fetch(`${baseUrl()}${path}`, { ...init, headers: { cookie, ...(init.body ? { "content-type": "application/json" } : {}), ...init.headers } });
+}
