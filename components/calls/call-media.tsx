@@ -6,7 +6,19 @@ import { AudioPlayer, type PlayerHandle } from "./audio-player";
 import { Transcript } from "./transcript";
 
 /** The player and the transcript, kept in step: click a line to seek, the spoken line is highlighted. */
-export function CallMedia({ callId, hasRecording, turns, transcriptPending }: { callId: string; hasRecording: boolean; turns: TimedTurn[]; transcriptPending: boolean }) {
+export function CallMedia({
+  callId,
+  hasRecording,
+  turns,
+  transcriptPending,
+  transcriptError,
+}: {
+  callId: string;
+  hasRecording: boolean;
+  turns: TimedTurn[];
+  transcriptPending: boolean;
+  transcriptError: string | null;
+}) {
   const player = useRef<PlayerHandle>(null);
   const [nowMs, setNowMs] = useState(-1);
   const active = useMemo(() => {
@@ -30,8 +42,12 @@ export function CallMedia({ callId, hasRecording, turns, transcriptPending }: { 
         {turns.length > 0 ? (
           <Transcript turns={turns} activeIndex={active} onSeek={hasRecording ? (ms) => player.current?.seek(ms) : undefined} />
         ) : (
-          <p className="text-sm text-slate-600">
-            {transcriptPending ? "The transcript is on its way from the vendor." : "The vendor sent no transcript for this call."}
+          <p className="text-sm text-slate-600" data-testid="transcript-state">
+            {transcriptError
+              ? `The transcript could not be fetched from the vendor: ${transcriptError}`
+              : transcriptPending
+                ? "The transcript is on its way from the vendor."
+                : "The vendor sent no transcript for this call."}
           </p>
         )}
       </section>

@@ -8,6 +8,7 @@ interface DetailRow extends CallRow {
   billed_sec: number | null;
   contact_id: string | null;
   transcript_url: string | null;
+  transcript_error: string | null;
   variables: Record<string, unknown>;
   lead_signals: CallDetail["leadSignals"];
   created_at: Date;
@@ -20,7 +21,7 @@ interface DetailRow extends CallRow {
 export async function getCall(id: string): Promise<CallDetail | null> {
   if (!isCallId(id)) return null;
   const [row] = await db.$queryRaw<DetailRow[]>`
-    SELECT ${CALL_COLUMNS}, c.billed_sec, c.contact_id, c.transcript_url, c.variables, c.lead_signals, c.created_at, c.updated_at,
+    SELECT ${CALL_COLUMNS}, c.billed_sec, c.contact_id, c.transcript_url, c.transcript_error, c.variables, c.lead_signals, c.created_at, c.updated_at,
            (SELECT turns FROM transcripts t WHERE t.call_id = c.id) AS turns,
            ARRAY(SELECT e.id::text FROM raw_events e WHERE e.call_id = c.id ORDER BY e.received_at) AS raw_event_ids
     FROM calls c JOIN sources s ON s.id = c.source_id
@@ -33,6 +34,7 @@ export async function getCall(id: string): Promise<CallDetail | null> {
     billedSec: row.billed_sec,
     transcript: row.turns ?? [],
     transcriptUrl: row.transcript_url,
+    transcriptError: row.transcript_error,
     variables: row.variables,
     leadSignals: row.lead_signals,
     rawEventIds: row.raw_event_ids,

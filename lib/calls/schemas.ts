@@ -58,6 +58,8 @@ export const callDetailSchema = callItemSchema.extend({
   billedSec: z.number().int().nullable(),
   transcript: z.array(turnSchema),
   transcriptUrl: z.string().nullable(),
+  /** Why the transcript could not be fetched from transcriptUrl, after retries. */
+  transcriptError: z.string().nullable(),
   variables: z.record(z.string(), z.unknown()),
   leadSignals: z.array(leadSignalSchema),
   rawEventIds: z.array(z.uuid()),

@@ -20,7 +20,7 @@ export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
 export function queueOptions(): Record<QueueName, Omit<PgBoss.Queue, "name">> {
   return {
     [QUEUE.unpodPoll]: { policy: "stately", retryLimit: 5, retryDelay: base(), retryBackoff: true, expireInSeconds: 600 },
-    [QUEUE.transcriptFetch]: { policy: "stately", retryLimit: 4, retryDelay: base(), retryBackoff: true, expireInSeconds: 120 },
+    [QUEUE.transcriptFetch]: { policy: "stately", retryLimit: 3, retryDelay: base(), retryBackoff: true, expireInSeconds: 120 },
     [QUEUE.maintenance]: { policy: "singleton", retryLimit: 0, expireInSeconds: 300 },
   };
 }

@@ -65,7 +65,13 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
 
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="lg:col-span-2">
-          <CallMedia callId={call.id} hasRecording={call.hasRecording} turns={timeTurns(call.transcript, call.durationSec)} transcriptPending={Boolean(call.transcriptUrl)} />
+          <CallMedia
+            callId={call.id}
+            hasRecording={call.hasRecording}
+            turns={timeTurns(call.transcript, call.durationSec)}
+            transcriptPending={Boolean(call.transcriptUrl) && !call.transcriptError}
+            transcriptError={call.transcriptError}
+          />
         </div>
         <div className="space-y-4">
           <Card title="Summary">
