@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { KpiCards } from "@/components/overview/kpi-cards";
 import { OverviewCharts } from "@/components/overview/overview-charts";
+import { SourceAlerts } from "@/components/overview/source-alerts";
 import { requireViewer } from "@/lib/auth/session";
+import { listOpenAlerts } from "@/lib/sources/alerts";
 import { getTrends, trendsQuerySchema } from "@/lib/stats/trends";
 
 export const metadata = { title: "Overview · Call Analytics" };
@@ -9,10 +11,10 @@ export const metadata = { title: "Overview · Call Analytics" };
 const PERIODS = [7, 30, 90, 365];
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ days?: string; denied?: string }> }) {
-  await requireViewer("manager", "/");
+  const viewer = await requireViewer("manager", "/");
   const search = await searchParams;
   const days = trendsQuerySchema.safeParse(search).data?.days ?? 30;
-  const trends = await getTrends(days);
+  const [trends, alerts] = await Promise.all([getTrends(days), listOpenAlerts()]);
 
   return (
     <div className="space-y-4">
@@ -36,6 +38,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           ))}
         </nav>
       </div>
+      <SourceAlerts alerts={alerts} isAdmin={viewer.role === "admin"} />
       <KpiCards current={trends.current} previous={trends.previous} days={days} />
       {trends.current.calls === 0 ? (
         <div className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-12 text-center text-sm text-slate-600">

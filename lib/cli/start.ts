@@ -38,10 +38,12 @@ try {
   await abort("Building the app", e);
 }
 
-// Session cookies are signed with NEXTAUTH_SECRET: generated once, kept in .data/.
-if (!process.env.NEXTAUTH_SECRET) {
+// Session cookies are signed with NEXTAUTH_SECRET, vendor tokens are encrypted
+// with SECRETS_KEY: each generated once and kept in .data/ unless set.
+{
   const { readOrCreateSecret } = await import("./auth-secret");
-  process.env.NEXTAUTH_SECRET = readOrCreateSecret(".data/auth-secret");
+  process.env.NEXTAUTH_SECRET ||= readOrCreateSecret(".data/auth-secret");
+  process.env.SECRETS_KEY ||= readOrCreateSecret(".data/secrets-key");
 }
 process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 

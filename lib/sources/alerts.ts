@@ -1,4 +1,6 @@
+import { v7 as uuidv7 } from "uuid";
 import { db } from "@/lib/db/client";
+import { inTransaction } from "@/lib/db/pool";
 import { logger } from "@/lib/log";
 import type { SourceHealth } from "./health";
 
@@ -6,27 +8,41 @@ import type { SourceHealth } from "./health";
 // overview now, forwarded to destinations once those exist) and so that a
 // condition that persists is one alert, not one per check.
 
-/** Opens the alerts the sources deserve and resolves those they no longer do. */
+/**
+ * Opens the alerts the sources deserve and resolves those they no longer do.
+ * Serialized by a lock, so that two processes checking at once open one alert.
+ */
 export async function syncAlerts(sources: SourceHealth[], now = new Date()): Promise<{ opened: number; resolved: number }> {
-  const open = await db.sourceAlert.findMany({ where: { resolvedAt: null } });
-  let opened = 0;
-  let resolved = 0;
-  for (const source of sources) {
-    for (const alert of source.alerts) {
-      if (open.some((o) => o.sourceId === source.id && o.kind === alert.kind)) continue;
-      await db.sourceAlert.create({ data: { sourceId: source.id, kind: alert.kind, detail: alert.detail, openedAt: now } });
-      logger.warn({ source: source.slug, kind: alert.kind, detail: alert.detail }, "source alert opened");
-      opened++;
+  return inTransaction(async (client) => {
+    await client.query("SELECT pg_advisory_xact_lock(hashtextextended('source-alerts', 0))");
+    const { rows: open } = await client.query<{ id: string; source_id: string; kind: string }>(
+      "SELECT id, source_id, kind FROM source_alerts WHERE resolved_at IS NULL",
+    );
+    let opened = 0;
+    let resolved = 0;
+    for (const source of sources) {
+      for (const alert of source.alerts) {
+        if (open.some((o) => o.source_id === source.id && o.kind === alert.kind)) continue;
+        await client.query("INSERT INTO source_alerts (id, source_id, kind, detail, opened_at) VALUES ($1, $2, $3, $4, $5)", [
+          uuidv7(),
+          source.id,
+          alert.kind,
+          alert.detail,
+          now,
+        ]);
+        logger.warn({ source: source.slug, kind: alert.kind, detail: alert.detail }, "source alert opened");
+        opened++;
+      }
     }
-  }
-  for (const o of open) {
-    const source = sources.find((s) => s.id === o.sourceId);
-    if (source?.alerts.some((a) => a.kind === o.kind)) continue;
-    await db.sourceAlert.update({ where: { id: o.id }, data: { resolvedAt: now } });
-    logger.info({ sourceId: o.sourceId, kind: o.kind }, "source alert resolved");
-    resolved++;
-  }
-  return { opened, resolved };
+    for (const o of open) {
+      const source = sources.find((s) => s.id === o.source_id);
+      if (source?.alerts.some((a) => a.kind === o.kind)) continue;
+      await client.query("UPDATE source_alerts SET resolved_at = $2 WHERE id = $1", [o.id, now]);
+      logger.info({ sourceId: o.source_id, kind: o.kind }, "source alert resolved");
+      resolved++;
+    }
+    return { opened, resolved };
+  });
 }
 
 export interface OpenAlert {

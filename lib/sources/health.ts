@@ -1,79 +1,10 @@
 import { db } from "@/lib/db/client";
-import { expectedGapMinutes, pollingSettings } from "./settings";
+import { alertsFor, type EventCounts, type SourceHealth } from "./alert-rules";
+import { expectedGapMinutes, pollingSettings, publicSettings } from "./settings";
 
-// How each source is doing: when it last delivered, its events by status over
-// 24 hours and 7 days, and which alerts it deserves:
-//   silent   nothing arrived for longer than the source's expected gap
-//            (counted from its creation if it never delivered);
-//   failing  at least 5 events in 24 hours were rejected or failed, at least
-//            20% of them, and at least twice the share of the 6 days before;
-//   polling  Unpod polling has failed for 3 intervals (at least 15 minutes).
+export type { AlertState, EventCounts, SourceHealth } from "./alert-rules";
 
-export type EventCounts = Partial<Record<"received" | "stored" | "duplicate" | "rejected" | "failed", number>>;
-
-export interface AlertState {
-  kind: "silent" | "failing" | "polling";
-  detail: string;
-}
-
-export interface SourceHealth {
-  id: string;
-  slug: string;
-  name: string;
-  provider: string;
-  enabled: boolean;
-  lastEventAt: Date | null;
-  last24h: EventCounts;
-  last7d: EventCounts;
-  expectedGapMinutes: number;
-  polling: null | { configured: boolean; intervalSec: number; lastRunAt: Date | null; lastSuccessAt: Date | null; lastError: string | null; importedTotal: number; backlogPage: number | null };
-  alerts: AlertState[];
-}
-
-const FAILING_MIN_EVENTS = 5;
-const FAILING_MIN_SHARE = 0.2;
-
-function hoursText(minutes: number): string {
-  return minutes >= 120 ? `${Math.round(minutes / 60)} h` : `${Math.round(minutes)} min`;
-}
-
-const bad = (c: EventCounts) => (c.rejected ?? 0) + (c.failed ?? 0);
-const total = (c: EventCounts) => Object.values(c).reduce((a, b) => a + (b ?? 0), 0);
-
-export function alertsFor(h: Omit<SourceHealth, "alerts">, createdAt: Date, now = new Date()): AlertState[] {
-  if (!h.enabled) return [];
-  const alerts: AlertState[] = [];
-  const since = h.lastEventAt ?? createdAt;
-  const quietMinutes = (now.getTime() - since.getTime()) / 60_000;
-  if (quietMinutes > h.expectedGapMinutes) {
-    alerts.push({
-      kind: "silent",
-      detail: `${h.lastEventAt ? "Nothing arrived" : "Nothing has arrived since it was connected"} for ${hoursText(quietMinutes)} (expected at least every ${hoursText(h.expectedGapMinutes)}).`,
-    });
-  }
-
-  const dayBad = bad(h.last24h);
-  const dayShare = dayBad / Math.max(1, total(h.last24h));
-  const before = Object.fromEntries(
-    (Object.keys(h.last7d) as (keyof EventCounts)[]).map((k) => [k, (h.last7d[k] ?? 0) - (h.last24h[k] ?? 0)]),
-  ) as EventCounts;
-  const beforeShare = bad(before) / Math.max(1, total(before));
-  if (dayBad >= FAILING_MIN_EVENTS && dayShare >= FAILING_MIN_SHARE && dayShare >= 2 * beforeShare) {
-    alerts.push({
-      kind: "failing",
-      detail: `${dayBad} of ${total(h.last24h)} events in 24 h were rejected or failed (${Math.round(dayShare * 100)}%, was ${Math.round(beforeShare * 100)}%).`,
-    });
-  }
-
-  const p = h.polling;
-  if (p?.configured && p.lastError && p.intervalSec > 0) {
-    const allowedMs = Math.max(3 * p.intervalSec * 1000, 15 * 60_000);
-    const since = p.lastSuccessAt ?? createdAt;
-    if (now.getTime() - since.getTime() > allowedMs) alerts.push({ kind: "polling", detail: `Polling Unpod fails: ${p.lastError}` });
-  }
-  return alerts;
-}
-
+/** Every source with its deliveries, counts by status (24 h, 7 days), polling state and the alerts it deserves. */
 export async function listSourceHealth(now = new Date()): Promise<SourceHealth[]> {
   const [sources, counts] = await Promise.all([
     db.source.findMany({
@@ -105,6 +36,7 @@ export async function listSourceHealth(now = new Date()): Promise<SourceHealth[]
       last24h: Object.fromEntries(mine.filter((c) => c.day > 0).map((c) => [c.status, c.day])),
       last7d: Object.fromEntries(mine.map((c) => [c.status, c.week])),
       expectedGapMinutes: expectedGapMinutes(s.settings),
+      settings: publicSettings(s.settings),
       polling:
         s.provider === "unpod"
           ? {

@@ -26,7 +26,7 @@ const storage = (extra: Record<string, unknown> = {}) => ({
 });
 
 async function hubtalkCall(key: string): Promise<string> {
-  const res = await sendWebhook(source.slug, { ...fixture("hubtalk/full-example.json"), call_event_uuid: randomUUID(), audio_recording_url: key });
+  const res = await sendWebhook(source.slug, { ...fixture<Record<string, unknown>>("hubtalk/full-example.json"), call_event_uuid: randomUUID(), audio_recording_url: key });
   expect(res.status).toBe(202);
   return ((await res.json()) as { callId: string }).callId;
 }

@@ -1,7 +1,8 @@
 import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TEST_SECRETS_KEY } from "../support/credentials";
+import { TEST_ADMIN, TEST_SECRETS_KEY } from "../support/credentials";
 import { sql } from "../support/http";
+import { asUser } from "../support/session";
 import { configureSource, createSource, cronPoll } from "../support/sources";
 import { complete, fakeTask, startUnpodServer, UNPOD_TOKENS, type UnpodServer } from "../support/unpod-server";
 
@@ -145,7 +146,7 @@ describe("Unpod poller", () => {
     await expect.poll(() => storedTaskIds(id), { timeout: 20_000, interval: 250 }).toContain(later.task_id);
     expect(await rawEventCount(id)).toBe(13);
     // Stop it polling for the rest of the suite.
-    await configureSource(slug, pollSettings({ intervalSec: 0 }));
+    await asUser(TEST_ADMIN, `/api/sources/${slug}`, { method: "PATCH", body: JSON.stringify({ enabled: false }) });
   });
 
   it("keeps tokens write-only and refuses the cron endpoint without CRON_SECRET", async () => {

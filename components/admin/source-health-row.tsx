@@ -1,0 +1,95 @@
+import { PROVIDER_NAMES } from "@/components/calls/labels";
+import { Badge } from "@/components/ui/badge";
+import { LocalTime } from "@/components/ui/local-time";
+import type { EventCounts, SourceHealth } from "@/lib/sources/health";
+
+const STATUS_TONE = { stored: "green", duplicate: "gray", rejected: "amber", failed: "red", received: "blue" } as const;
+const ALERT_TITLE = { silent: "Gone quiet", failing: "Failing", polling: "Polling fails" } as const;
+
+function Counts({ counts }: { counts: EventCounts }) {
+  const entries = Object.entries(counts).filter(([, n]) => n);
+  if (entries.length === 0) return <span className="text-slate-400">Nothing</span>;
+  return (
+    <div className="flex flex-wrap gap-1">
+      {entries.map(([status, n]) => (
+        <Badge key={status} tone={STATUS_TONE[status as keyof typeof STATUS_TONE] ?? "gray"}>
+          {n} {status}
+        </Badge>
+      ))}
+    </div>
+  );
+}
+
+/** How calls reach the app from this source: its webhook URL, or Unpod's polling, plus storage for key-only recordings. */
+function Intake({ s, origin }: { s: SourceHealth; origin: string }) {
+  const p = s.polling;
+  return (
+    <div className="space-y-1 text-xs">
+      {p ? (
+        p.configured ? (
+          <div className="text-slate-700">
+            Polled {p.intervalSec > 0 ? `every ${p.intervalSec} s` : "via /api/cron/unpod"}
+            {p.lastRunAt && (
+              <>
+                {" "}· last <LocalTime iso={p.lastRunAt.toISOString()} />
+              </>
+            )}{" "}
+            · {p.importedTotal} imported
+            {p.backlogPage && <> · backlog at page {p.backlogPage}</>}
+            {p.lastError && <div className="text-rose-700">Last error: {p.lastError}</div>}
+          </div>
+        ) : (
+          <div className="text-amber-800">Polling not set up: needs the API token, space token and org handle.</div>
+        )
+      ) : (
+        <div className="font-mono text-slate-700">
+          {origin}/api/webhooks/{s.slug}
+        </div>
+      )}
+      {s.provider === "hubtalk" &&
+        (s.settings.storage ? (
+          <div className="text-slate-600">Recordings from bucket {String(s.settings.storage.bucket)}</div>
+        ) : (
+          <div className="text-amber-800">Recordings need storage settings (bucket, credentials).</div>
+        ))}
+    </div>
+  );
+}
+
+export function SourceHealthRow({ s, origin }: { s: SourceHealth; origin: string }) {
+  return (
+    <tr data-testid={`source-${s.slug}`}>
+      <td className="px-4 py-3 align-top">
+        <div className="font-medium text-slate-900">{s.name}</div>
+        <div className="text-xs text-slate-500">
+          {s.slug}
+          {s.name !== PROVIDER_NAMES[s.provider] && <> · {PROVIDER_NAMES[s.provider] ?? s.provider}</>}{" "}
+          {!s.enabled && <Badge tone="red">Disabled</Badge>}
+        </div>
+      </td>
+      <td className="px-4 py-3 align-top">
+        <Intake s={s} origin={origin} />
+      </td>
+      <td className="px-4 py-3 align-top text-slate-600">{s.lastEventAt ? <LocalTime iso={s.lastEventAt.toISOString()} /> : "Never"}</td>
+      <td className="px-4 py-3 align-top">
+        <Counts counts={s.last24h} />
+      </td>
+      <td className="px-4 py-3 align-top">
+        <Counts counts={s.last7d} />
+      </td>
+      <td className="px-4 py-3 align-top">
+        {s.alerts.length === 0 ? (
+          <Badge tone="green">{s.enabled ? "OK" : "Off"}</Badge>
+        ) : (
+          <ul className="space-y-1">
+            {s.alerts.map((a) => (
+              <li key={a.kind} className="text-xs text-rose-800">
+                <Badge tone="red">{ALERT_TITLE[a.kind]}</Badge> {a.detail}
+              </li>
+            ))}
+          </ul>
+        )}
+      </td>
+    </tr>
+  );
+}
