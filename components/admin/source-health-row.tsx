@@ -35,7 +35,12 @@ function Intake({ s, origin }: { s: SourceHealth; origin: string }) {
               </>
             )}{" "}
             · {p.importedTotal} imported
-            {p.backlogPage && <> · backlog at page {p.backlogPage}</>}
+            {p.backlog && (
+              <>
+                {" "}· importing page {p.backlog.page}
+                {p.backlog.of ? ` of ${p.backlog.of}` : ""}
+              </>
+            )}
             {p.lastError && <div className="text-rose-700">Last error: {p.lastError}</div>}
           </div>
         ) : (

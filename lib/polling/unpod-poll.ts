@@ -29,6 +29,8 @@ const walkSchema = z.object({
   newestFirst: z.boolean().nullable(),
   startedAt: z.string(),
   imported: z.int(),
+  /** Pages in the list when the walk last looked (from Unpod's count), for progress. */
+  totalPages: z.int().nullable().default(null),
 });
 const cursorSchema = z.object({ watermark: z.string().nullable().default(null), walk: walkSchema.nullable().default(null) });
 export type PollCursor = z.infer<typeof cursorSchema>;
@@ -88,22 +90,27 @@ async function pollLocked(sourceId: string): Promise<PollOutcome> {
   if (source.poll?.notBefore && source.poll.notBefore > new Date()) return { status: "waiting", until: source.poll.notBefore.toISOString() };
 
   const cursor = cursorSchema.parse(source.poll?.cursor ?? {});
-  const walk: Walk = cursor.walk ?? { nextPage: 1, head: null, oldestOpen: null, newestFirst: null, startedAt: new Date().toISOString(), imported: 0 };
+  const walk: Walk = cursor.walk ?? { nextPage: 1, head: null, oldestOpen: null, newestFirst: null, startedAt: new Date().toISOString(), imported: 0, totalPages: null };
   const log = logger.child({ source: source.slug });
   const run = { pages: 0, imported: 0 };
-  const save = (data: { cursor: PollCursor; notBefore?: Date | null; lastError?: string | null; success?: boolean }) =>
-    db.sourcePoll.upsert({
+  let counted = 0;
+  const save = (data: { cursor: PollCursor; notBefore?: Date | null; lastError?: string | null; success?: boolean }) => {
+    const newlyImported = run.imported - counted;
+    counted = run.imported;
+    const now = new Date();
+    const fields = {
+      cursor: data.cursor,
+      notBefore: data.notBefore ?? null,
+      lastRunAt: now,
+      ...(data.lastError !== undefined ? { lastError: data.lastError } : {}),
+      ...(data.success ? { lastSuccessAt: now } : {}),
+    };
+    return db.sourcePoll.upsert({
       where: { sourceId },
-      create: { sourceId, cursor: data.cursor, notBefore: data.notBefore ?? null, lastRunAt: new Date(), lastError: data.lastError ?? null, importedTotal: run.imported },
-      update: {
-        cursor: data.cursor,
-        notBefore: data.notBefore ?? null,
-        lastRunAt: new Date(),
-        ...(data.lastError !== undefined ? { lastError: data.lastError } : {}),
-        ...(data.success ? { lastSuccessAt: new Date() } : {}),
-        importedTotal: { increment: run.imported },
-      },
+      create: { sourceId, ...fields, importedTotal: newlyImported },
+      update: { ...fields, importedTotal: { increment: newlyImported } },
     });
+  };
 
   try {
     while (run.pages < settings.pagesPerRun) {
@@ -116,7 +123,10 @@ async function pollLocked(sourceId: string): Promise<PollOutcome> {
       }
       await save({ cursor: { watermark: cursor.watermark, walk } });
     }
-    log.info({ nextPage: walk.nextPage, importedSoFar: walk.imported }, "unpod backlog: batch done, continuing");
+    log.info(
+      { page: walk.nextPage - 1, of: walk.totalPages, importedSoFar: walk.imported },
+      `unpod backlog: page ${walk.nextPage - 1}${walk.totalPages ? ` of ${walk.totalPages}` : ""} read, continuing`,
+    );
     await save({ cursor: { watermark: cursor.watermark, walk }, lastError: null, success: true });
     return { status: "more", ...run };
   } catch (e) {
@@ -144,6 +154,7 @@ async function readPage(
   const page = await fetchTaskPage(settings, walk.nextPage, settings.pageSize);
   run.pages++;
   if (walk.nextPage === 1) walk.newestFirst = looksNewestFirst(page.tasks);
+  if (page.count !== null) walk.totalPages = Math.ceil(page.count / settings.pageSize);
 
   const completed = page.tasks.filter((t) => t.status === "completed");
   const imported = await importTasks(source, completed, walk.nextPage);

@@ -27,7 +27,7 @@ export interface SourceHealth {
   expectedGapMinutes: number;
   /** Vendor settings as admins may see them (secrets only as "set"). */
   settings: ReturnType<typeof publicSettings>;
-  polling: null | { configured: boolean; intervalSec: number; lastRunAt: Date | null; lastSuccessAt: Date | null; lastError: string | null; importedTotal: number; backlogPage: number | null };
+  polling: null | { configured: boolean; intervalSec: number; lastRunAt: Date | null; lastSuccessAt: Date | null; lastError: string | null; importedTotal: number; backlog: { page: number; of: number | null } | null };
   alerts: AlertState[];
 }
 

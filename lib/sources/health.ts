@@ -25,7 +25,7 @@ export async function listSourceHealth(now = new Date()): Promise<SourceHealth[]
   return sources.map((s) => {
     const mine = counts.filter((c) => c.source_id === s.id);
     const polling = s.provider === "unpod" ? pollingSettings(s.settings) : null;
-    const walk = (s.poll?.cursor as { walk?: { nextPage?: number } | null } | null)?.walk;
+    const walk = (s.poll?.cursor as { walk?: { nextPage?: number; totalPages?: number | null } | null } | null)?.walk;
     const health: Omit<SourceHealth, "alerts"> = {
       id: s.id,
       slug: s.slug,
@@ -46,7 +46,7 @@ export async function listSourceHealth(now = new Date()): Promise<SourceHealth[]
               lastSuccessAt: s.poll?.lastSuccessAt ?? null,
               lastError: s.poll?.lastError ?? null,
               importedTotal: s.poll?.importedTotal ?? 0,
-              backlogPage: walk?.nextPage ?? null,
+              backlog: walk?.nextPage ? { page: walk.nextPage, of: walk.totalPages ?? null } : null,
             }
           : null,
     };

@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TEST_SECRETS_KEY } from "../support/credentials";
+import { TEST_ADMIN, TEST_SECRETS_KEY } from "../support/credentials";
 import { startFileServer, type FileServer } from "../support/file-server";
 import { fixture } from "../support/fixtures";
 import { api, sendWebhook, uniq } from "../support/http";
+import { asUser } from "../support/session";
 
 // Cllr sends its transcript as a URL; a job fetches it after the webhook is
 // answered, retries what may pass, and records on the call what will not.
@@ -53,8 +54,12 @@ describe("Cllr transcripts", () => {
     const path = `/t/${uniq()}.json`;
     const callId = await cllrCall(files.serve(path, { status: 500 }));
     await expect.poll(async () => (await detail(callId)).transcriptError, { timeout: 30_000, interval: 500 }).toBe("The transcript server answered 500.");
-    // The first try and three retries.
+    // The first try and three retries; the job then stays failed, listed for admins.
     expect(files.hits.get(path)).toBe(4);
+    const failures = async () => ((await (await asUser(TEST_ADMIN, "/api/jobs")).json()) as { failures: { queue: string; attempts: number; error: string }[] }).failures;
+    await expect
+      .poll(failures, { timeout: 5_000 })
+      .toContainEqual(expect.objectContaining({ queue: "transcript-fetch", attempts: 4, error: "The transcript server answered 500." }));
   });
 
   it("gives up at once on what a retry cannot fix: a redirect to a private address, an oversized file, an unreadable one", async () => {

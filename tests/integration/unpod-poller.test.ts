@@ -132,6 +132,8 @@ describe("Unpod poller", () => {
     // Nothing new: nothing imported, nothing stored twice.
     expect(await cron(slug)).toMatchObject({ status: "done", imported: 0 });
     expect(await rawEventCount(id)).toBe(24);
+    const [poll] = await sql<{ imported_total: number; last_error: string | null }>(`SELECT imported_total, last_error FROM source_polls WHERE source_id = $1`, [id]);
+    expect(poll).toEqual({ imported_total: 24, last_error: null });
   });
 
   it("polls on its own schedule in the app's job queue, through every page", async () => {
