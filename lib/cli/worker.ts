@@ -1,12 +1,25 @@
 // npm run worker: one more process working the job queue (Unpod polls,
-// transcript fetches, maintenance) beside the app. Needs DATABASE_URL and
-// SECRETS_KEY, the same as the app's. Ctrl-C finishes running jobs, then exits.
-import { pool } from "../db/pool";
-import { stopJobs } from "../jobs/boss";
-import { startWorkers } from "../jobs/worker";
-import { logger } from "../log";
+// transcript fetches, maintenance) beside the app. It uses the same
+// DATABASE_URL and SECRETS_KEY as the app; next to `npm start` on this machine
+// it finds them itself (the embedded database, .data/secrets-key).
+// Ctrl-C lets running jobs finish, then exits.
+import { existsSync, readFileSync } from "node:fs";
 
-await startWorkers();
+if (!process.env.DATABASE_URL) {
+  process.env.DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${process.env.EMBEDDED_PG_PORT ?? 54329}/calls`;
+  console.log("DATABASE_URL is not set: using npm start's embedded database.");
+}
+if (!process.env.SECRETS_KEY && existsSync(".data/secrets-key")) process.env.SECRETS_KEY = readFileSync(".data/secrets-key", "utf8").trim();
+
+const { pool } = await import("../db/pool");
+const { stopJobs } = await import("../jobs/boss");
+const { startWorkers } = await import("../jobs/worker");
+const { logger } = await import("../log");
+
+await startWorkers().catch((e: Error) => {
+  console.error(`The worker could not start: ${e.message}`);
+  process.exit(1);
+});
 logger.info("worker running; Ctrl-C to stop");
 
 let stopping = false;

@@ -40,7 +40,7 @@ describe.skipIf(skipBrowserTests)("overview and roles in Chromium", () => {
     const admin = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await signIn(admin, baseUrl(), TEST_ADMIN, "/admin/sources");
     await admin.waitForURL(/\/admin\/sources$/);
-    expect(await admin.getByText(`${baseUrl()}/api/webhooks/cllr`).count()).toBe(1);
+    expect(await admin.getByText(`${baseUrl()}/api/webhooks/cllr`, { exact: true }).count()).toBe(1);
     await screenshot(admin, "admin-sources");
   });
 });

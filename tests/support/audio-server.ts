@@ -21,18 +21,23 @@ export function wav(seconds: number): Buffer {
   return buf;
 }
 
+/** Answers with `file`, or the part a Range header asks for (206), as storage servers do. */
+export function sendBytes(req: http.IncomingMessage, res: http.ServerResponse, file: Buffer, headers: Record<string, string>): void {
+  const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? "");
+  const base = { ...headers, "accept-ranges": "bytes" };
+  if (!range) return void res.writeHead(200, { ...base, "content-length": file.length }).end(file);
+  const start = range[1] ? Number(range[1]) : 0;
+  const end = range[2] ? Math.min(Number(range[2]), file.length - 1) : file.length - 1;
+  res.writeHead(206, { ...base, "content-length": end - start + 1, "content-range": `bytes ${start}-${end}/${file.length}` });
+  res.end(file.subarray(start, end + 1));
+}
+
 /** Serves files like a vendor's storage: Range requests answered with 206. */
 export async function startAudioServer(files: Record<string, Buffer>): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer((req, res) => {
     const file = files[req.url ?? ""];
     if (!file) return void res.writeHead(404).end();
-    const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? "");
-    const headers = { "content-type": "audio/wav", "accept-ranges": "bytes" };
-    if (!range) return void res.writeHead(200, { ...headers, "content-length": file.length }).end(file);
-    const start = range[1] ? Number(range[1]) : 0;
-    const end = range[2] ? Math.min(Number(range[2]), file.length - 1) : file.length - 1;
-    res.writeHead(206, { ...headers, "content-length": end - start + 1, "content-range": `bytes ${start}-${end}/${file.length}` });
-    res.end(file.subarray(start, end + 1));
+    sendBytes(req, res, file, { "content-type": "audio/wav" });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as { port: number };

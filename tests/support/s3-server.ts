@@ -1,5 +1,6 @@
 import { createHash, createHmac } from "node:crypto";
 import { createServer } from "node:http";
+import { sendBytes } from "./audio-server";
 
 // A small S3-compatible store for tests: path-style GET /{bucket}/{key} with a
 // presigned query (AWS Signature Version 4, checked here from the spec, not by
@@ -48,13 +49,7 @@ export async function startS3Server(bucket: string, objects: Record<string, Buff
     const prefix = `/${bucket}/`;
     const object = path.startsWith(prefix) ? objects[path.slice(prefix.length)] : undefined;
     if (!object) return void res.writeHead(404, { "content-type": "application/xml" }).end(xmlError(path.startsWith(prefix) ? "NoSuchKey" : "NoSuchBucket"));
-    const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? "");
-    const base = { "content-type": "audio/mpeg", "accept-ranges": "bytes", etag: '"abc"' };
-    if (!range) return void res.writeHead(200, { ...base, "content-length": object.length }).end(object);
-    const start = range[1] ? Number(range[1]) : 0;
-    const end = range[2] ? Math.min(Number(range[2]), object.length - 1) : object.length - 1;
-    res.writeHead(206, { ...base, "content-length": end - start + 1, "content-range": `bytes ${start}-${end}/${object.length}` });
-    res.end(object.subarray(start, end + 1));
+    sendBytes(req, res, object, { "content-type": "audio/mpeg", etag: '"abc"' });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const endpoint = `http://127.0.0.1:${(server.address() as { port: number }).port}`;

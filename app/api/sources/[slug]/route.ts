@@ -3,6 +3,7 @@ import { apiRoute } from "@/lib/api/route";
 import { HttpError } from "@/lib/api/problem";
 import { db, type Prisma } from "@/lib/db/client";
 import { enqueue, QUEUE } from "@/lib/jobs/boss";
+import { EncryptionKeyMissing } from "@/lib/security/encryption";
 import { applySettings, pollingSettings, publicSettings, SettingsError, settingsInput } from "@/lib/sources/settings";
 
 // One source's settings (admins). Secrets are write-only: a read says whether
@@ -35,6 +36,7 @@ export const PATCH = apiRoute({ auth: "admin", body }, async ({ params, body, lo
     settings = body.settings ? applySettings(source.provider, source.settings, body.settings) : undefined;
   } catch (e) {
     if (e instanceof SettingsError) throw new HttpError(400, "Invalid settings", e.message);
+    if (e instanceof EncryptionKeyMissing) throw new HttpError(503, "Secrets cannot be stored", e.message);
     throw e;
   }
   const updated = await db.source.update({
