@@ -1,7 +1,7 @@
 // npm start: Postgres (embedded unless DATABASE_URL is set), migrations,
 // bootstrap, a production build, the server on PORT (3000), demo data.
 // Ctrl-C stops everything.
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { buildIfStale, generateClientIfStale } from "./build-if-stale";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -47,19 +47,16 @@ try {
 }
 process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 
-const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
-  stdio: "inherit",
-  env: process.env,
-});
+let server: ChildProcess | undefined;
 
 // One shutdown, however many signals and exits ask for it.
 let stopping: Promise<never> | undefined;
 function stop(code: number): Promise<never> {
   stopping ??= (async () => {
     console.log("\nStopping...");
-    if (server.exitCode === null) {
+    if (server && server.exitCode === null) {
       server.kill("SIGTERM");
-      await new Promise((resolve) => server.once("exit", resolve));
+      await new Promise((resolve) => server!.once("exit", resolve));
     }
     const { pool } = await import("../db/pool");
     await pool.end().catch(() => {});
@@ -70,7 +67,6 @@ function stop(code: number): Promise<never> {
 }
 process.on("SIGINT", () => void stop(0));
 process.on("SIGTERM", () => void stop(0));
-server.on("exit", (code) => void stop(code ?? 0));
 
 const base = `http://localhost:${port}`;
 console.log(`
@@ -80,10 +76,18 @@ console.log(`
 ${report.created.map((c) => `  ${c.label}: ${c.value}`).join("\n")}
 ${report.created.length ? "  These were generated now and are not shown again: keep them.\n" : ""}`);
 
+// Demo calls go in before the server (and its job workers) start, so that the
+// first health check sees the sources as they will be, not half-filled.
 const { db } = await import("../db/client");
 const demoCount = Number(process.env.DEMO_CALLS ?? 3000);
 if (process.env.DEMO_DATA !== "off" && (await db.call.count()) === 0 && demoCount > 0) {
   const { seedDemoCalls } = await import("../demo/seed");
   console.log(`Adding ${demoCount} demo calls through the ingestion pipeline (DEMO_DATA=off to skip)...`);
-  await seedDemoCalls(demoCount, (done) => console.log(`  demo calls: ${done}/${demoCount}`));
+  await seedDemoCalls(demoCount, (done) => console.log(`  demo calls: ${done}/${demoCount}`)).catch((e) => abort("Adding demo calls", e));
 }
+
+server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
+  stdio: "inherit",
+  env: process.env,
+});
+server.on("exit", (code) => void stop(code ?? 0));
