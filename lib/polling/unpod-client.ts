@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fetchPublic, OutboundRefused } from "@/lib/security/outbound";
 
 // Unpod's task API (docs.unpod.dev, "Get Tasks by Space Token"):
 //   GET {base}/spaces/{space_token}/tasks/?page=N&page_size=M
@@ -62,11 +63,13 @@ export function tasksUrl(connection: UnpodConnection, pageNumber: number, pageSi
 export async function fetchTaskPage(connection: UnpodConnection, pageNumber: number, pageSize: number): Promise<TaskPage> {
   let response: Response;
   try {
-    response = await fetch(tasksUrl(connection, pageNumber, pageSize), {
+    // The base URL is set by an admin: it goes through the same outbound guard as vendor URLs.
+    response = await fetchPublic(tasksUrl(connection, pageNumber, pageSize).toString(), {
       headers: { authorization: `Token ${connection.apiToken}`, "org-handle": connection.orgHandle, accept: "application/json" },
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch (e) {
+    if (e instanceof OutboundRefused) throw new ConfigurationFailure(`The Unpod API address is not allowed: ${e.message}.`);
     throw new TransientFailure(`Unpod did not answer page ${pageNumber}: ${(e as Error).message}`);
   }
   if (response.status === 429) throw new RateLimited(parseRetryAfter(response.headers.get("retry-after")));

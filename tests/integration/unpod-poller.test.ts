@@ -43,7 +43,7 @@ async function rawEventCount(sourceId: string): Promise<number> {
 async function crashWhilePolling(sourceId: string, page: number): Promise<string> {
   let output = "";
   const child = spawn(process.execPath, ["--import", "tsx", "tests/support/poll-once.ts", sourceId], {
-    env: { ...process.env, SECRETS_KEY: TEST_SECRETS_KEY, LOG_LEVEL: "debug" },
+    env: { ...process.env, SECRETS_KEY: TEST_SECRETS_KEY, LOG_LEVEL: "debug", OUTBOUND_ALLOW_HOSTS: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout.on("data", (d) => (output += d));
@@ -149,6 +149,14 @@ describe("Unpod poller", () => {
     expect(await rawEventCount(id)).toBe(13);
     // Stop it polling for the rest of the suite.
     await asUser(TEST_ADMIN, `/api/sources/${slug}`, { method: "PATCH", body: JSON.stringify({ enabled: false }) });
+  });
+
+  it("refuses an API address on a private network, without retrying", async () => {
+    const { slug } = await createSource("unpod");
+    await configureSource(slug, pollSettings({ apiBaseUrl: "http://10.255.255.1/api/v2/platform" }));
+    const result = await cron(slug);
+    expect(result).toMatchObject({ status: "failed", retry: false });
+    expect(result.error).toMatch(/not allowed: 10\.255\.255\.1 resolves to a non-public address/);
   });
 
   it("keeps tokens write-only and refuses the cron endpoint without CRON_SECRET", async () => {
