@@ -15,7 +15,10 @@ async function startBoss(): Promise<PgBoss> {
     connectionString: env().DATABASE_URL,
     max: 4,
     application_name: "call-analytics-jobs",
-    // Completed jobs are kept a week for the sources page, then removed.
+    // Finished jobs stay in pgboss.job, where the Sources page counts them: a
+    // day when done, a week when failed; then pg-boss archives and deletes them.
+    archiveCompletedAfterSeconds: 24 * 3600,
+    archiveFailedAfterSeconds: 7 * 24 * 3600,
     deleteAfterDays: 7,
   });
   boss.on("error", (err) => logger.error({ err: err.message }, "job queue error"));
