@@ -68,6 +68,12 @@ export const AudioPlayer = forwardRef<PlayerHandle, { src: string; onTime?: (ms:
     setError(detail ?? "The recording could not be played.");
   };
 
+  // The server-rendered <audio> starts loading before React attaches onError:
+  // a recording that failed that early is caught here instead.
+  useEffect(() => {
+    if (audio.current?.error) void explain();
+  }, []);
+
   if (error) {
     return (
       <div role="status" className="rounded-xl border border-dashed border-slate-300 bg-slate-50 px-4 py-3 text-sm text-slate-600" data-testid="player-error">

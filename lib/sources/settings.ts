@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Prisma } from "@/lib/db/client";
 import { decrypt, encrypt } from "@/lib/security/encryption";
 
 // What an admin can set on a source besides its name, kept in sources.settings:
@@ -72,7 +73,7 @@ function sealGroup(group: "polling" | "storage", input: Record<string, unknown>,
 }
 
 /** The settings to store after an admin's change: validated, secrets encrypted. */
-export function applySettings(provider: string, current: unknown, input: SettingsInput): StoredSettings {
+export function applySettings(provider: string, current: unknown, input: SettingsInput): Prisma.InputJsonObject {
   const previous = stored.parse(current ?? {});
   const groups = settingGroups(provider);
   const next: StoredSettings = { ...previous };
@@ -84,7 +85,7 @@ export function applySettings(provider: string, current: unknown, input: Setting
     else next[group] = sealGroup(group, value, previous[group]);
   }
   if (input.health) next.health = health.parse({ ...previous.health, ...input.health });
-  return next;
+  return next as Prisma.InputJsonObject;
 }
 
 /** Settings as the browser may see them: secrets replaced by whether they are set. */

@@ -67,8 +67,13 @@ describe.skipIf(skipBrowserTests)("background work in Chromium", () => {
     await screenshot(page, "call-transcript-failed");
 
     const hubtalk = await sendWebhook("hubtalk", { ...fixture<Record<string, unknown>>("hubtalk/full-example.json"), call_event_uuid: randomUUID() });
+    expect(hubtalk.status).toBe(202);
     const hubtalkId = ((await hubtalk.json()) as { callId: string }).callId;
+    // Scripts arrive late, so the recording fails before React is there to see it.
+    await page.route("**/_next/static/chunks/**", (route) => setTimeout(() => void route.continue(), 1500));
     await page.goto(`${baseUrl()}/calls/${hubtalkId}`);
+    await page.waitForLoadState("networkidle");
+    await screenshot(page, "call-recording-no-storage");
     await page.getByTestId("player-error").getByText("it plays once an admin adds the source's storage settings").waitFor({ timeout: 10_000 });
   });
 });

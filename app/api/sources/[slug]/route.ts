@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
 import { HttpError } from "@/lib/api/problem";
-import { db, type Prisma } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 import { enqueue, QUEUE } from "@/lib/jobs/boss";
 import { EncryptionKeyMissing } from "@/lib/security/encryption";
 import { applySettings, pollingSettings, publicSettings, SettingsError, settingsInput } from "@/lib/sources/settings";
@@ -41,7 +41,7 @@ export const PATCH = apiRoute({ auth: "admin", body }, async ({ params, body, lo
   }
   const updated = await db.source.update({
     where: { id: source.id },
-    data: { name: body.name, enabled: body.enabled, defaultRegion: body.defaultRegion, ...(settings ? { settings: settings as Prisma.InputJsonObject } : {}) },
+    data: { name: body.name, enabled: body.enabled, defaultRegion: body.defaultRegion, ...(settings ? { settings } : {}) },
   });
   log.info({ source: updated.slug, changed: Object.keys(body) }, "source updated");
   // A source polled on a schedule starts now, not at the next minute.
