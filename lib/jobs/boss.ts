@@ -38,10 +38,15 @@ export function jobs(): Promise<PgBoss> {
   return globalForBoss.boss;
 }
 
-export async function stopJobs(): Promise<void> {
+/**
+ * Stops taking jobs. Graceful: waits (up to 10 s) for running jobs. Otherwise
+ * running jobs are handed back at once, to be retried, as when the app's
+ * server is shutting down and will not wait.
+ */
+export async function stopJobs({ graceful = true } = {}): Promise<void> {
   const boss = globalForBoss.boss;
   globalForBoss.boss = undefined;
-  if (boss) await (await boss).stop({ graceful: true, timeout: 10_000, wait: true });
+  if (boss) await (await boss).stop({ graceful, timeout: 10_000, wait: true });
 }
 
 /**
