@@ -8,6 +8,11 @@ const NAV = [
   { href: "/hot-leads", label: "Hot leads" },
 ];
 
+const ADMIN_NAV = [
+  { href: "/admin/sources", label: "Sources" },
+  { href: "/admin/inbox", label: "Inbox" },
+];
+
 export function AppHeader({ viewer }: { viewer: Viewer }) {
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -16,7 +21,7 @@ export function AppHeader({ viewer }: { viewer: Viewer }) {
           Call Analytics
         </Link>
         <nav className="flex gap-1 text-sm">
-          {[...NAV, ...(viewer.role === "admin" ? [{ href: "/admin/sources", label: "Sources" }] : [])].map((item) => (
+          {[...NAV, ...(viewer.role === "admin" ? ADMIN_NAV : [])].map((item) => (
             <Link key={item.href} href={item.href} className="rounded-md px-3 py-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
               {item.label}
             </Link>

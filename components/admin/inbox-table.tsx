@@ -1,0 +1,141 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { LocalTime } from "@/components/ui/local-time";
+import type { ReplayOutcome } from "@/lib/inbox/events";
+import { replay } from "./replay";
+import { ReplayOutcomeView } from "./replay-outcome";
+
+export interface InboxRow {
+  id: string;
+  receivedAt: string;
+  sourceName: string;
+  method: string;
+  status: string;
+  error: string | null;
+  callId: string | null;
+}
+
+/** A row's status and call as the replay left them. */
+function afterReplay(o: ReplayOutcome): Partial<InboxRow> {
+  if (o.result === "stored") return { status: "stored", error: null, callId: o.callId ?? null };
+  if (o.result === "duplicate" || o.result === "stale") return { status: "duplicate", error: null, callId: o.callId ?? null };
+  if (o.result === "rejected" || o.result === "failed") return { status: o.result, error: o.error ?? null };
+  return {};
+}
+
+const STATUS_TONE: Record<string, "green" | "gray" | "amber" | "red" | "blue"> = {
+  stored: "green",
+  duplicate: "gray",
+  rejected: "amber",
+  failed: "red",
+  received: "blue",
+};
+
+/**
+ * Raw events with checkboxes: replay a selection and see what became of each.
+ * Replayed rows stay on screen (even when they no longer match the filter),
+ * with their new status, until the page is reloaded.
+ */
+export function InboxTable({ rows }: { rows: InboxRow[] }) {
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [outcomes, setOutcomes] = useState<Map<string, ReplayOutcome>>(new Map());
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const toggle = (id: string) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.id));
+
+  const replaySelected = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await replay([...selected]);
+      setOutcomes((o) => new Map([...o, ...result]));
+      setSelected(new Set());
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="space-y-2">
+      <div className="flex items-center gap-3">
+        <Button onClick={replaySelected} disabled={busy || selected.size === 0}>
+          {busy ? "Replaying…" : selected.size ? `Replay ${selected.size} selected` : "Replay selected"}
+        </Button>
+        <span className="text-xs text-slate-500">Replays run each event through its source&apos;s current adapter.</span>
+        {error && (
+          <span role="alert" className="text-sm text-rose-700">
+            {error}
+          </span>
+        )}
+      </div>
+      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+        <table className="min-w-full divide-y divide-slate-200 text-sm">
+          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+            <tr>
+              <th className="px-3 py-2">
+                <input
+                  type="checkbox"
+                  aria-label="Select all on this page"
+                  checked={allSelected}
+                  onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((r) => r.id)))}
+                />
+              </th>
+              <th className="px-3 py-2">Received</th>
+              <th className="px-3 py-2">Source</th>
+              <th className="px-3 py-2">Status</th>
+              <th className="px-3 py-2">Why / call</th>
+              <th className="px-3 py-2">Replay</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {rows.map((row) => {
+              const outcome = outcomes.get(row.id);
+              const r = outcome ? { ...row, ...afterReplay(outcome) } : row;
+              return (
+                <tr key={r.id} data-testid="inbox-row">
+                  <td className="px-3 py-2">
+                    <input type="checkbox" aria-label={`Select event ${r.id}`} checked={selected.has(r.id)} onChange={() => toggle(r.id)} />
+                  </td>
+                  <td className="px-3 py-2 whitespace-nowrap">
+                    <Link href={`/admin/inbox/${r.id}`} className="text-indigo-700 hover:underline">
+                      <LocalTime iso={r.receivedAt} />
+                    </Link>
+                    <span className="ml-1 text-xs text-slate-400">{r.method}</span>
+                  </td>
+                  <td className="px-3 py-2">{r.sourceName}</td>
+                  <td className="px-3 py-2">
+                    <Badge tone={STATUS_TONE[r.status] ?? "gray"}>{r.status}</Badge>
+                  </td>
+                  <td className="max-w-md px-3 py-2 text-xs text-slate-600">
+                    {r.error ? (
+                      <span className="line-clamp-2">{r.error}</span>
+                    ) : r.callId ? (
+                      <Link href={`/calls/${r.callId}`} className="text-indigo-700 hover:underline">
+                        open call
+                      </Link>
+                    ) : null}
+                  </td>
+                  <td className="px-3 py-2">{outcome && <ReplayOutcomeView outcome={outcome} />}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+import { z } from "zod";
+import { db, type Prisma } from "@/lib/db/client";
+import { decodeCursor, encodeCursor } from "@/lib/calls/cursor";
+import { replayRawEvent } from "@/lib/ingest/replay";
+
+// The inbox: every request a source sent, as received, newest first. Admins
+// filter it, read one, and replay events through the current adapter (after
+// an adapter fix, or after correcting a source), seeing what each replay did.
+
+export const RAW_STATUSES = ["received", "stored", "duplicate", "rejected", "failed"] as const;
+
+export const inboxQuerySchema = z.object({
+  source: z.string().max(100).optional(),
+  status: z.enum(RAW_STATUSES).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type InboxQuery = z.infer<typeof inboxQuerySchema>;
+
+export interface InboxItem {
+  id: string;
+  receivedAt: Date;
+  source: { slug: string; name: string; provider: string };
+  method: string;
+  status: (typeof RAW_STATUSES)[number];
+  error: string | null;
+  externalId: string | null;
+  callId: string | null;
+}
+
+const itemSelect = {
+  id: true,
+  receivedAt: true,
+  method: true,
+  status: true,
+  error: true,
+  externalId: true,
+  callId: true,
+  source: { select: { slug: true, name: true, provider: true } },
+} satisfies Prisma.RawEventSelect;
+
+export async function listInbox(query: InboxQuery): Promise<{ items: InboxItem[]; nextCursor: string | null }> {
+  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  const rows = await db.rawEvent.findMany({
+    where: {
+      ...(query.source ? { source: { slug: query.source } } : {}),
+      ...(query.status ? { status: query.status } : {}),
+      ...(after
+        ? { OR: [{ receivedAt: { lt: after.startedAt } }, { receivedAt: after.startedAt, id: { lt: after.id } }] }
+        : {}),
+    },
+    orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+    select: itemSelect,
+  });
+  const items = rows.slice(0, query.limit);
+  const last = items.at(-1);
+  return {
+    items,
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ startedAt: last.receivedAt, id: last.id }) : null,
+  };
+}
+
+export interface InboxEvent extends InboxItem {
+  headers: Record<string, string>;
+  query: Record<string, string>;
+  /** The body as text; JSON is indented. */
+  body: string;
+  bytes: number;
+  processedAt: Date | null;
+}
+
+const SHOWN_BYTES = 512 * 1024;
+
+export async function getInboxEvent(id: string): Promise<InboxEvent | null> {
+  if (!z.uuid().safeParse(id).success) return null;
+  const row = await db.rawEvent.findUnique({
+    where: { id },
+    select: { ...itemSelect, headers: true, query: true, body: true, processedAt: true },
+  });
+  if (!row) return null;
+  const text = Buffer.from(row.body.subarray(0, SHOWN_BYTES)).toString("utf8");
+  let body = text;
+  if (row.body.length <= SHOWN_BYTES) {
+    try {
+      body = JSON.stringify(JSON.parse(text), null, 2);
+    } catch {
+      // Not JSON: shown as it came.
+    }
+  } else body += `\n… (${row.body.length.toLocaleString()} bytes, cut at ${SHOWN_BYTES / 1024} KB)`;
+  return {
+    ...row,
+    headers: row.headers as Record<string, string>,
+    query: row.query as Record<string, string>,
+    body,
+    bytes: row.body.length,
+  };
+}
+
+export interface ReplayOutcome {
+  id: string;
+  result: "stored" | "duplicate" | "stale" | "rejected" | "failed" | "not_found";
+  callId?: string;
+  error?: string;
+}
+
+/** Replays each event in turn (oldest first, as they arrived) and says what became of it. */
+export async function replayEvents(ids: string[]): Promise<ReplayOutcome[]> {
+  const events = await db.rawEvent.findMany({ where: { id: { in: ids } }, select: { id: true }, orderBy: [{ receivedAt: "asc" }, { id: "asc" }] });
+  const found = new Set(events.map((e) => e.id));
+  const outcomes: ReplayOutcome[] = ids.filter((id) => !found.has(id)).map((id) => ({ id, result: "not_found" }));
+  for (const { id } of events) {
+    const result = await replayRawEvent(id);
+    if (!result) outcomes.push({ id, result: "not_found" });
+    else if ("callId" in result) outcomes.push({ id, result: result.kind, callId: result.callId });
+    else outcomes.push({ id, result: result.kind, error: result.error });
+  }
+  return outcomes;
+}

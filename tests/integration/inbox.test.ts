@@ -1,0 +1,78 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { TEST_ADMIN, TEST_MANAGER, TEST_WEBHOOK_SECRET } from "../support/credentials";
+import { fixture } from "../support/fixtures";
+import { sendWebhook, sql } from "../support/http";
+import { asUser } from "../support/session";
+import { createSource } from "../support/sources";
+
+// The inbox of raw events: filter, read one as received, replay a selection
+// through the current adapter and see what became of each.
+
+const admin = (path: string, init?: RequestInit) => asUser(TEST_ADMIN, path, init);
+
+/** Two HubTalk calls posted to a source set up as Cllr: both 422, kept as failed. */
+async function misconfiguredSource() {
+  const source = await createSource("cllr");
+  const ids: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    const res = await sendWebhook(source.slug, { ...fixture<Record<string, unknown>>("hubtalk/full-example.json"), call_event_uuid: randomUUID() });
+    expect(res.status).toBe(422);
+    ids.push(((await res.json()) as { eventId: string }).eventId);
+  }
+  return { ...source, ids };
+}
+
+describe("inbox of raw events", () => {
+  it("filters by source and status, newest first, page by page", async () => {
+    const { slug, ids } = await misconfiguredSource();
+    expect((await sendWebhook(slug, "{broken")).status).toBe(400);
+
+    const failed = await (await admin(`/api/raw-events?source=${slug}&status=failed`)).json();
+    expect(failed.items.map((e: { id: string }) => e.id)).toEqual([...ids].reverse());
+    expect(failed.items[0]).toMatchObject({ status: "failed", source: { slug, provider: "cllr" }, error: expect.stringContaining("Cllr payload") });
+
+    const first = await (await admin(`/api/raw-events?source=${slug}&limit=2`)).json();
+    expect(first.items.map((e: { status: string }) => e.status)).toEqual(["rejected", "failed"]);
+    const second = await (await admin(`/api/raw-events?source=${slug}&limit=2&cursor=${first.nextCursor}`)).json();
+    expect(second.items.map((e: { id: string }) => e.id)).toEqual([ids[0]]);
+    expect(second.nextCursor).toBeNull();
+  });
+
+  it("shows one event as received, without the credentials it came with", async () => {
+    const { ids } = await misconfiguredSource();
+    const event = await (await admin(`/api/raw-events/${ids[0]}`)).json();
+    expect(JSON.parse(event.body)).toMatchObject({ call_uuid: expect.any(String) });
+    expect(event.headers["content-type"]).toBe("application/json");
+    expect(JSON.stringify(event)).not.toContain(TEST_WEBHOOK_SECRET);
+    expect((await admin(`/api/raw-events/${randomUUID()}`)).status).toBe(404);
+  });
+
+  it("replays a selection once the source is fixed, and says what became of each", async () => {
+    const { slug, ids } = await misconfiguredSource();
+    const missing = randomUUID();
+    const before = await (await admin("/api/raw-events/replay", { method: "POST", body: JSON.stringify({ ids: [ids[0]] }) })).json();
+    expect(before.outcomes).toEqual([{ id: ids[0], result: "failed", error: expect.stringContaining("Cllr payload") }]);
+
+    await sql("UPDATE sources SET provider = 'hubtalk' WHERE slug = $1", [slug]);
+    const res = await admin("/api/raw-events/replay", { method: "POST", body: JSON.stringify({ ids: [...ids, missing] }) });
+    expect(res.status).toBe(200);
+    const { outcomes } = await res.json();
+    expect(outcomes).toEqual([
+      { id: missing, result: "not_found" },
+      { id: ids[0], result: "stored", callId: expect.any(String) },
+      { id: ids[1], result: "stored", callId: expect.any(String) },
+    ]);
+    expect((await (await admin(`/api/raw-events?source=${slug}&status=failed`)).json()).items).toEqual([]);
+    const [row] = await sql<{ status: string }>("SELECT status::text FROM raw_events WHERE id = $1", [ids[0]]);
+    expect(row.status).toBe("stored");
+  });
+
+  it("refuses managers and bad requests", async () => {
+    expect((await asUser(TEST_MANAGER, "/api/raw-events")).status).toBe(403);
+    expect((await asUser(TEST_MANAGER, `/api/raw-events/${randomUUID()}`)).status).toBe(403);
+    expect((await asUser(TEST_MANAGER, "/api/raw-events/replay", { method: "POST", body: JSON.stringify({ ids: [randomUUID()] }) })).status).toBe(403);
+    expect((await admin("/api/raw-events/replay", { method: "POST", body: JSON.stringify({ ids: ["nope"] }) })).status).toBe(400);
+    expect((await admin("/api/raw-events?status=lost")).status).toBe(400);
+  });
+});
