@@ -45,6 +45,11 @@ describe.skipIf(skipBrowserTests)("inbox in Chromium", () => {
     await page.getByTestId("inbox-row").first().getByRole("link", { name: "open call" }).first().click();
     await page.waitForURL(/\/calls\/[0-9a-f-]{36}$/);
     await page.getByText("John Doe").first().waitFor();
+
+    // The audit log records the replay.
+    await page.goto(`${baseUrl()}/admin/audit?action=raw_events.replay`);
+    await page.getByTestId("audit-row").first().getByText("Replayed raw events · 2 events").waitFor();
+    await screenshot(page, "audit-log");
   });
 
   it("shows one event as received", async () => {

@@ -66,6 +66,12 @@ describe("inbox of raw events", () => {
     expect((await (await admin(`/api/raw-events?source=${slug}&status=failed`)).json()).items).toEqual([]);
     const [row] = await sql<{ status: string }>("SELECT status::text FROM raw_events WHERE id = $1", [ids[0]]);
     expect(row.status).toBe("stored");
+
+    // The audit log says who replayed what, and with what result.
+    const audit = await (await admin("/api/audit?action=raw_events.replay&limit=5")).json();
+    expect(audit.items).toContainEqual(
+      expect.objectContaining({ actorEmail: TEST_ADMIN.email, targetName: "3 events", after: { results: { not_found: 1, stored: 2 }, ids: [missing, ...ids] } }),
+    );
   });
 
   it("refuses managers and bad requests", async () => {

@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { db, type Prisma } from "@/lib/db/client";
+import { decodeCursor, encodeCursor } from "@/lib/calls/cursor";
+import { logger } from "@/lib/log";
+import { maskSecrets } from "./mask";
+
+// The audit log: every change an admin makes, recorded by the route that made
+// it, after it succeeded. Read newest first, filtered by action or by person.
+
+export interface AuditInput {
+  actorId: string;
+  action: string;
+  target: { type: string; id?: string | null; name?: string | null };
+  before?: unknown;
+  after?: unknown;
+}
+
+const json = (value: unknown) => (value === undefined ? undefined : (maskSecrets(JSON.parse(JSON.stringify(value))) as Prisma.InputJsonValue));
+
+export async function recordAudit(entry: AuditInput): Promise<void> {
+  const actor = await db.user.findUnique({ where: { id: entry.actorId }, select: { email: true } });
+  await db.auditEntry.create({
+    data: {
+      actorId: entry.actorId,
+      actorEmail: actor?.email ?? "unknown",
+      action: entry.action,
+      targetType: entry.target.type,
+      targetId: entry.target.id ?? null,
+      targetName: entry.target.name ?? null,
+      before: json(entry.before),
+      after: json(entry.after),
+    },
+  });
+  logger.info({ action: entry.action, target: entry.target, actorId: entry.actorId }, "audit");
+}
+
+export const auditQuerySchema = z.object({
+  action: z.string().max(100).optional(),
+  actor: z.string().max(200).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+export async function listAudit(query: AuditQuery) {
+  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  const rows = await db.auditEntry.findMany({
+    where: {
+      ...(query.action ? { action: query.action } : {}),
+      ...(query.actor ? { actorEmail: { contains: query.actor, mode: "insensitive" } } : {}),
+      ...(after ? { OR: [{ at: { lt: after.startedAt } }, { at: after.startedAt, id: { lt: after.id } }] } : {}),
+    },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+  });
+  const items = rows.slice(0, query.limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > query.limit && last ? encodeCursor({ startedAt: last.at, id: last.id }) : null };
+}
+
+/** The actions recorded so far, for the filter. */
+export async function auditActions(): Promise<string[]> {
+  const rows = await db.auditEntry.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } });
+  return rows.map((r) => r.action);
+}
