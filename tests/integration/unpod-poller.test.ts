@@ -156,7 +156,7 @@ describe("Unpod poller", () => {
     await configureSource(slug, pollSettings({ apiBaseUrl: "http://10.255.255.1/api/v2/platform" }));
     const result = await cron(slug);
     expect(result).toMatchObject({ status: "failed", retry: false });
-    expect(result.error).toMatch(/not allowed: 10\.255\.255\.1 resolves to a non-public address/);
+    expect(result.error).toMatch(/not allowed: 10\.255\.255\.1 is not a public address/);
   });
 
   it("keeps tokens write-only and refuses the cron endpoint without CRON_SECRET", async () => {
