@@ -11,6 +11,7 @@ const NAV = [
 const ADMIN_NAV = [
   { href: "/admin/sources", label: "Sources" },
   { href: "/admin/inbox", label: "Inbox" },
+  { href: "/admin/users", label: "Users" },
   { href: "/admin/audit", label: "Audit" },
 ];
 

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { findApiKey } from "@/lib/auth/api-key";
 import { getViewer, type Role } from "@/lib/auth/session";
 import { logger } from "@/lib/log";
+import { recordAudit, type AuditInput } from "@/lib/audit/log";
 import { cronRefusal } from "./cron";
 import { HttpError, problem } from "./problem";
 
@@ -29,6 +30,8 @@ interface Context<Q extends z.ZodType, B extends z.ZodType> {
   body: z.output<B>;
   principal: Principal;
   log: typeof logger;
+  /** Records an admin's change in the audit log, as the signed-in user. */
+  audit: (entry: Omit<AuditInput, "actorId">) => Promise<void>;
 }
 
 type Handler<Q extends z.ZodType, B extends z.ZodType> = (ctx: Context<Q, B>) => Promise<Response | object>;
@@ -82,7 +85,10 @@ export function apiRoute<Q extends z.ZodType = z.ZodUndefined, B extends z.ZodTy
         if (!parsed.success) return respond(problem(400, "Invalid body", json === undefined ? "The body must be JSON." : z.prettifyError(parsed.error)));
         body = parsed.data;
       }
-      const result = await handler({ request, params: await route.params, query, body, principal, log });
+      const audit = async (entry: Omit<AuditInput, "actorId">) => {
+        if (principal.kind === "user") await recordAudit({ ...entry, actorId: principal.id });
+      };
+      const result = await handler({ request, params: await route.params, query, body, principal, log, audit });
       return respond(result instanceof Response ? result : Response.json(result));
     } catch (e) {
       if (e instanceof HttpError) return respond(problem(e.status, e.title, e.message));

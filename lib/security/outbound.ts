@@ -72,8 +72,11 @@ export async function fetchPublic(input: string, init: RequestInit = {}): Promis
       // undici's own fetch, for its dispatcher option; its Response is the same web Response.
       response = (await undiciFetch(url, { ...(init as object), redirect: "manual", dispatcher: agent })) as unknown as Response;
     } catch (e) {
+      // undici says "fetch failed" and keeps the reason (refused, DNS, reset) as the cause.
       const cause = (e as { cause?: unknown }).cause;
-      throw cause instanceof OutboundRefused ? cause : e;
+      if (cause instanceof OutboundRefused) throw cause;
+      if (cause instanceof Error) throw new Error(cause.message, { cause });
+      throw e;
     }
     const location = response.headers.get("location");
     if (response.status < 300 || response.status >= 400 || !location) return response;

@@ -5,7 +5,7 @@ import { baseUrl } from "./http";
 
 const sessions = new Map<string, Promise<string>>();
 
-async function signInCookie(who: { email: string; password: string }): Promise<string> {
+export async function signInCookie(who: { email: string; password: string }): Promise<string> {
   const csrf = await fetch(`${baseUrl()}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");

@@ -10,6 +10,11 @@ export const metadata = { title: "Audit log · Call Analytics" };
 const ACTION_TEXT: Record<string, string> = {
   "source.update": "Changed a source",
   "raw_events.replay": "Replayed raw events",
+  "user.create": "Added a user",
+  "user.update": "Changed a user",
+  "user.password_reset": "Gave a new password",
+  "api_key.create": "Created an API key",
+  "api_key.revoke": "Revoked an API key",
 };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
-import { recordAudit } from "@/lib/audit/log";
 import { HttpError } from "@/lib/api/problem";
 import { db } from "@/lib/db/client";
 import { enqueue, QUEUE } from "@/lib/jobs/boss";
@@ -30,7 +29,7 @@ const body = z.object({
   settings: settingsInput.optional(),
 });
 
-export const PATCH = apiRoute({ auth: "admin", body }, async ({ params, body, log, principal }) => {
+export const PATCH = apiRoute({ auth: "admin", body }, async ({ params, body, log, audit }) => {
   const source = await findSource(params.slug);
   let settings;
   try {
@@ -45,15 +44,7 @@ export const PATCH = apiRoute({ auth: "admin", body }, async ({ params, body, lo
     data: { name: body.name, enabled: body.enabled, defaultRegion: body.defaultRegion, ...(settings ? { settings } : {}) },
   });
   log.info({ source: updated.slug, changed: Object.keys(body) }, "source updated");
-  if (principal.kind === "user") {
-    await recordAudit({
-      actorId: principal.id,
-      action: "source.update",
-      target: { type: "source", id: updated.slug, name: updated.name },
-      before: view(source),
-      after: view(updated),
-    });
-  }
+  await audit({ action: "source.update", target: { type: "source", id: updated.slug, name: updated.name }, before: view(source), after: view(updated) });
   // A source polled on a schedule starts now, not at the next minute.
   const interval = updated.enabled && body.settings?.polling ? (pollingSettings(updated.settings)?.intervalSec ?? 0) : 0;
   if (interval > 0) await enqueue(QUEUE.unpodPoll, { sourceId: updated.id }, { key: updated.id });

@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { apiRoute } from "@/lib/api/route";
+import { issueApiKey, listApiKeys } from "@/lib/users/api-keys";
+
+// Read-API keys (admins). The key itself is in the answer to POST, and nowhere else, ever.
+export const GET = apiRoute({ auth: "admin" }, async () => ({ keys: await listApiKeys() }));
+
+const body = z.object({ name: z.string().trim().min(1).max(100) });
+
+export const POST = apiRoute({ auth: "admin", body }, async ({ body, principal, audit }) => {
+  const created = await issueApiKey(body.name, principal.kind === "user" ? principal.id : "");
+  await audit({ action: "api_key.create", target: { type: "api_key", id: created.id, name: created.name }, after: { name: created.name, prefix: created.prefix } });
+  return Response.json({ id: created.id, name: created.name, prefix: created.prefix, key: created.plainKey }, { status: 201 });
+});

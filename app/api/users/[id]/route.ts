@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { HttpError } from "@/lib/api/problem";
+import { apiRoute } from "@/lib/api/route";
+import { updateUser } from "@/lib/users/manage";
+
+// Role, name, deactivation (admins). The last active admin stays an active admin.
+const body = z
+  .object({ role: z.enum(["admin", "manager"]).optional(), active: z.boolean().optional(), name: z.string().trim().max(100).nullable().optional() })
+  .refine((b) => Object.keys(b).length > 0, "Send role, active or name.");
+
+export const PATCH = apiRoute({ auth: "admin", body }, async ({ params, body, audit }) => {
+  if (!z.uuid().safeParse(params.id).success) throw new HttpError(404, "Not found", `No user has the id "${params.id}".`);
+  const { before, after } = await updateUser(params.id, body);
+  await audit({ action: "user.update", target: { type: "user", id: after.id, name: after.email }, before, after });
+  return after;
+});

@@ -1,0 +1,57 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { adminFetch } from "./admin-fetch";
+import { OneTimeSecret } from "./one-time-secret";
+
+/** Creates a read-API key; the key is shown once. */
+export function NewApiKeyForm() {
+  const router = useRouter();
+  const [key, setKey] = useState<{ name: string; key: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (form: FormData) => {
+    setError(null);
+    try {
+      setKey(await adminFetch<{ name: string; key: string }>("/api/api-keys", "POST", { name: form.get("name") }));
+      router.refresh();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  return (
+    <div className="space-y-2">
+      <form action={submit} className="flex flex-wrap items-end gap-3" aria-label="Create an API key">
+        <label className="text-sm text-slate-600">
+          Name (what uses it)
+          <input name="name" required placeholder="e.g. BI export" className="input mt-1 block" />
+        </label>
+        <Button type="submit">Create key</Button>
+      </form>
+      {error && (
+        <p role="alert" className="text-sm text-rose-700">
+          {error}
+        </p>
+      )}
+      {key && <OneTimeSecret label={`Key "${key.name}"`} value={key.key} />}
+    </div>
+  );
+}
+
+export function RevokeKeyButton({ id, name }: { id: string; name: string }) {
+  const router = useRouter();
+  return (
+    <button
+      type="button"
+      className="rounded-md px-2 py-1 text-xs text-rose-700 hover:bg-rose-50"
+      onClick={async () => {
+        if (!confirm(`Revoke "${name}"? Requests with it fail from now on.`)) return;
+        await adminFetch(`/api/api-keys/${id}`, "DELETE").catch((e: Error) => alert(e.message));
+        router.refresh();
+      }}
+    >
+      Revoke
+    </button>
+  );
+}

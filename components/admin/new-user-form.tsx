@@ -1,0 +1,64 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { adminFetch } from "./admin-fetch";
+import { OneTimeSecret } from "./one-time-secret";
+
+/** Adds a person; their first password is shown once, for the admin to pass on. */
+export function NewUserForm() {
+  const router = useRouter();
+  const [created, setCreated] = useState<{ email: string; password: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (form: FormData) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const { user, password } = await adminFetch<{ user: { email: string }; password: string }>("/api/users", "POST", {
+        email: form.get("email"),
+        name: form.get("name") || undefined,
+        role: form.get("role"),
+      });
+      setCreated({ email: user.email, password });
+      router.refresh();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="space-y-2">
+      <form action={submit} className="flex flex-wrap items-end gap-3" aria-label="Add a user">
+        <label className="text-sm text-slate-600">
+          Email
+          <input name="email" type="email" required className="input mt-1 block" />
+        </label>
+        <label className="text-sm text-slate-600">
+          Name
+          <input name="name" className="input mt-1 block" />
+        </label>
+        <label className="text-sm text-slate-600">
+          Role
+          <select name="role" defaultValue="manager" className="input mt-1 block">
+            <option value="manager">Manager</option>
+            <option value="admin">Admin</option>
+          </select>
+        </label>
+        <Button type="submit" disabled={busy}>
+          {busy ? "Adding…" : "Add user"}
+        </Button>
+      </form>
+      {error && (
+        <p role="alert" className="text-sm text-rose-700">
+          {error}
+        </p>
+      )}
+      {created && <OneTimeSecret label={`Password for ${created.email}`} value={created.password} />}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { adminFetch } from "./admin-fetch";
+import { OneTimeSecret } from "./one-time-secret";
+
+/** A user's role, active state and password reset, changed in place. */
+export function UserActions({ id, email, role, active }: { id: string; email: string; role: "admin" | "manager"; active: boolean }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [password, setPassword] = useState<string | null>(null);
+
+  const change = async (body: object) => {
+    setError(null);
+    try {
+      await adminFetch(`/api/users/${id}`, "PATCH", body);
+      router.refresh();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  const reset = async () => {
+    if (!confirm(`Give ${email} a new password? The current one stops working.`)) return;
+    try {
+      setPassword((await adminFetch<{ password: string }>(`/api/users/${id}/password`, "POST")).password);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  return (
+    <div className="space-y-1">
+      <div className="flex flex-wrap items-center gap-2">
+        <select aria-label={`Role of ${email}`} value={role} onChange={(e) => void change({ role: e.target.value })} className="input py-1 text-xs">
+          <option value="manager">Manager</option>
+          <option value="admin">Admin</option>
+        </select>
+        <button type="button" onClick={() => void change({ active: !active })} className="rounded-md px-2 py-1 text-xs text-slate-700 hover:bg-slate-100">
+          {active ? "Deactivate" : "Reactivate"}
+        </button>
+        <button type="button" onClick={() => void reset()} className="rounded-md px-2 py-1 text-xs text-slate-700 hover:bg-slate-100">
+          New password
+        </button>
+      </div>
+      {error && (
+        <p role="alert" className="text-xs text-rose-700">
+          {error}
+        </p>
+      )}
+      {password && <OneTimeSecret label={`New password for ${email}`} value={password} />}
+    </div>
+  );
+}

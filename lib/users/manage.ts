@@ -1,0 +1,57 @@
+import { hash } from "@node-rs/argon2";
+import { db, type Prisma } from "@/lib/db/client";
+import { HttpError } from "@/lib/api/problem";
+import { newSecret } from "@/lib/security/secrets";
+
+// People who sign in. Admins create them (with a one-time password to pass
+// on), change roles, deactivate and reactivate them; a change that would leave
+// no active admin is refused. Sessions re-read the user on every request, so a
+// deactivation or a role change takes effect at once.
+
+export const userSelect = { id: true, email: true, name: true, role: true, active: true, createdAt: true } satisfies Prisma.UserSelect;
+export type UserView = Prisma.UserGetPayload<{ select: typeof userSelect }>;
+
+export function listUsers(): Promise<UserView[]> {
+  return db.user.findMany({ orderBy: [{ active: "desc" }, { email: "asc" }], select: userSelect });
+}
+
+const oneTimePassword = () => newSecret("", 12);
+
+export async function createUser(input: { email: string; name?: string | null; role: "admin" | "manager" }): Promise<{ user: UserView; password: string }> {
+  const password = oneTimePassword();
+  try {
+    const user = await db.user.create({
+      data: { email: input.email.toLowerCase(), name: input.name || null, role: input.role, passwordHash: await hash(password) },
+      select: userSelect,
+    });
+    return { user, password };
+  } catch (e) {
+    if ((e as { code?: string }).code === "P2002") throw new HttpError(409, "Email taken", `A user with the email ${input.email} exists already.`);
+    throw e;
+  }
+}
+
+/** Changes a user; refuses to leave the app without an active admin. Returns the user before and after. */
+export async function updateUser(id: string, change: { role?: "admin" | "manager"; active?: boolean; name?: string | null }) {
+  return db.$transaction(async (tx) => {
+    // One change to admins at a time, so two admins demoting each other cannot both succeed.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('users:admins', 0))`;
+    const before = await tx.user.findUnique({ where: { id }, select: userSelect });
+    if (!before) throw new HttpError(404, "Not found", `No user has the id "${id}".`);
+    const after = await tx.user.update({ where: { id }, data: change, select: userSelect });
+    const admins = await tx.user.count({ where: { role: "admin", active: true } });
+    if (admins === 0) throw new HttpError(409, "Last admin", "This would leave no active admin: make someone else an admin first.");
+    return { before, after };
+  });
+}
+
+/** A new one-time password for a user who lost theirs. */
+export async function resetPassword(id: string): Promise<{ user: UserView; password: string }> {
+  const password = oneTimePassword();
+  const user = await db.user
+    .update({ where: { id }, data: { passwordHash: await hash(password) }, select: userSelect })
+    .catch(() => {
+      throw new HttpError(404, "Not found", `No user has the id "${id}".`);
+    });
+  return { user, password };
+}

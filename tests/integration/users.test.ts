@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { TEST_ADMIN, TEST_MANAGER } from "../support/credentials";
+import { baseUrl, sql, uniq } from "../support/http";
+import { asUser, signInCookie } from "../support/session";
+
+// Admins manage people and read-API keys; the last admin cannot be removed.
+
+const admin = (path: string, init?: RequestInit) => asUser(TEST_ADMIN, path, init);
+const json = (body: unknown) => ({ body: JSON.stringify(body) });
+
+describe("users", () => {
+  it("creates a user whose one-time password signs in, changes the role, and a deactivation ends the session at once", async () => {
+    const email = `${uniq("new")}@test.local`;
+    const created = await admin("/api/users", { method: "POST", ...json({ email, name: "New Person", role: "manager" }) });
+    expect(created.status).toBe(201);
+    const { user, password } = await created.json();
+    expect(user).toMatchObject({ email, role: "manager", active: true });
+
+    const cookie = await signInCookie({ email, password });
+    const asNew = (path: string) => fetch(`${baseUrl()}${path}`, { headers: { cookie } });
+    expect((await asNew("/api/calls?limit=1")).status).toBe(200);
+    expect((await asNew("/api/users")).status).toBe(403);
+
+    expect((await admin(`/api/users/${user.id}`, { method: "PATCH", ...json({ role: "admin" }) })).status).toBe(200);
+    expect((await asNew("/api/users")).status).toBe(200);
+
+    expect((await admin(`/api/users/${user.id}`, { method: "PATCH", ...json({ active: false }) })).status).toBe(200);
+    expect((await asNew("/api/calls?limit=1")).status).toBe(401);
+    await expect(signInCookie({ email, password })).rejects.toThrow(/failed/);
+
+    expect((await admin("/api/users", { method: "POST", ...json({ email, role: "manager" }) })).status).toBe(409);
+  });
+
+  it("refuses to leave no active admin", async () => {
+    const [{ id }] = await sql<{ id: string }>("SELECT id FROM users WHERE email = $1", [TEST_ADMIN.email]);
+    // Make the test admin the only active admin, then try to demote and to deactivate it.
+    await sql("UPDATE users SET active = false WHERE role = 'admin' AND email <> $1", [TEST_ADMIN.email]);
+    const demote = await admin(`/api/users/${id}`, { method: "PATCH", ...json({ role: "manager" }) });
+    expect(demote.status).toBe(409);
+    expect((await demote.json()).detail).toMatch(/no active admin/);
+    expect((await admin(`/api/users/${id}`, { method: "PATCH", ...json({ active: false }) })).status).toBe(409);
+    const [after] = await sql<{ role: string; active: boolean }>("SELECT role::text, active FROM users WHERE id = $1", [id]);
+    expect(after).toEqual({ role: "admin", active: true });
+  });
+
+  it("gives a new one-time password; the old one stops working", async () => {
+    const email = `${uniq("reset")}@test.local`;
+    const { user, password } = await (await admin("/api/users", { method: "POST", ...json({ email }) })).json();
+    const reset = await (await admin(`/api/users/${user.id}/password`, { method: "POST" })).json();
+    expect(reset.password).not.toBe(password);
+    await expect(signInCookie({ email, password })).rejects.toThrow();
+    await expect(signInCookie({ email, password: reset.password })).resolves.toMatch(/^next-auth\.session-token=/);
+  });
+});
+
+describe("API keys", () => {
+  it("creates a key shown once, records its use, and a revoked key is refused", async () => {
+    const created = await admin("/api/api-keys", { method: "POST", ...json({ name: "BI export" }) });
+    expect(created.status).toBe(201);
+    const { id, key, prefix } = await created.json();
+    expect(key.startsWith(prefix)).toBe(true);
+    const withKey = () => fetch(`${baseUrl()}/api/calls?limit=1`, { headers: { authorization: `Bearer ${key}` } });
+    expect((await withKey()).status).toBe(200);
+
+    const listed = (await (await admin("/api/api-keys")).json()).keys.find((k: { id: string }) => k.id === id);
+    expect(listed).toMatchObject({ name: "BI export", prefix, revokedAt: null, user: { email: TEST_ADMIN.email } });
+    expect(JSON.stringify(listed)).not.toContain(key);
+    await expect.poll(async () => (await sql<{ last_used_at: Date | null }>("SELECT last_used_at FROM api_keys WHERE id = $1", [id]))[0].last_used_at).not.toBeNull();
+
+    expect((await admin(`/api/api-keys/${id}`, { method: "DELETE" })).status).toBe(200);
+    expect((await withKey()).status).toBe(401);
+    const audit = (await (await admin("/api/audit?action=api_key.revoke")).json()).items;
+    expect(audit[0]).toMatchObject({ actorEmail: TEST_ADMIN.email, targetName: "BI export" });
+  });
+
+  it("keeps users and keys to admins", async () => {
+    for (const [path, method] of [["/api/users", "GET"], ["/api/users", "POST"], ["/api/api-keys", "GET"], ["/api/api-keys", "POST"]] as const) {
+      expect((await asUser(TEST_MANAGER, path, { method, ...(method === "POST" ? json({ email: "x@y.z", name: "x" }) : {}) })).status, `${method} ${path}`).toBe(403);
+    }
+  });
+});
