@@ -5,21 +5,16 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { adminFetch } from "./admin-fetch";
 import { OneTimeSecret } from "./one-time-secret";
+import { ActionError, useAction } from "./use-action";
 
 /** Creates a read-API key; the key is shown once. */
 export function NewApiKeyForm() {
   const router = useRouter();
   const [key, setKey] = useState<{ name: string; key: string } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (form: FormData) => {
-    setError(null);
-    try {
-      setKey(await adminFetch<{ name: string; key: string }>("/api/api-keys", "POST", { name: form.get("name") }));
-      router.refresh();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
+  const { run: submit, busy, error } = useAction(async (form: FormData) => {
+    setKey(await adminFetch<{ name: string; key: string }>("/api/api-keys", "POST", { name: form.get("name") }));
+    router.refresh();
+  });
   return (
     <div className="space-y-2">
       <form action={submit} className="flex flex-wrap items-end gap-3" aria-label="Create an API key">
@@ -27,13 +22,11 @@ export function NewApiKeyForm() {
           Name (what uses it)
           <input name="name" required placeholder="e.g. BI export" className="input mt-1 block" />
         </label>
-        <Button type="submit">Create key</Button>
+        <Button type="submit" disabled={busy}>
+          {busy ? "Creating…" : "Create key"}
+        </Button>
       </form>
-      {error && (
-        <p role="alert" className="text-sm text-rose-700">
-          {error}
-        </p>
-      )}
+      <ActionError error={error} />
       {key && <OneTimeSecret label={`Key "${key.name}"`} value={key.key} />}
     </div>
   );
@@ -41,17 +34,17 @@ export function NewApiKeyForm() {
 
 export function RevokeKeyButton({ id, name }: { id: string; name: string }) {
   const router = useRouter();
+  const { run, busy, error } = useAction(async () => {
+    if (!confirm(`Revoke "${name}"? Requests with it fail from now on.`)) return;
+    await adminFetch(`/api/api-keys/${id}`, "DELETE");
+    router.refresh();
+  });
   return (
-    <button
-      type="button"
-      className="rounded-md px-2 py-1 text-xs text-rose-700 hover:bg-rose-50"
-      onClick={async () => {
-        if (!confirm(`Revoke "${name}"? Requests with it fail from now on.`)) return;
-        await adminFetch(`/api/api-keys/${id}`, "DELETE").catch((e: Error) => alert(e.message));
-        router.refresh();
-      }}
-    >
-      Revoke
-    </button>
+    <>
+      <button type="button" disabled={busy} className="rounded-md px-2 py-1 text-xs text-rose-700 hover:bg-rose-50" onClick={() => void run()}>
+        Revoke
+      </button>
+      <ActionError error={error} small />
+    </>
   );
 }

@@ -8,6 +8,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import type { ReplayOutcome } from "@/lib/inbox/events";
 import { replay } from "./replay";
 import { ReplayOutcomeView } from "./replay-outcome";
+import { ActionError, useAction } from "./use-action";
 
 export interface InboxRow {
   id: string;
@@ -43,8 +44,6 @@ const STATUS_TONE: Record<string, "green" | "gray" | "amber" | "red" | "blue"> =
 export function InboxTable({ rows }: { rows: InboxRow[] }) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [outcomes, setOutcomes] = useState<Map<string, ReplayOutcome>>(new Map());
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
   const toggle = (id: string) =>
     setSelected((s) => {
@@ -55,32 +54,20 @@ export function InboxTable({ rows }: { rows: InboxRow[] }) {
     });
   const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.id));
 
-  const replaySelected = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await replay([...selected]);
-      setOutcomes((o) => new Map([...o, ...result]));
-      setSelected(new Set());
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { run: replaySelected, busy, error } = useAction(async () => {
+    const result = await replay([...selected]);
+    setOutcomes((o) => new Map([...o, ...result]));
+    setSelected(new Set());
+  });
 
   return (
     <div className="space-y-2">
       <div className="flex items-center gap-3">
-        <Button onClick={replaySelected} disabled={busy || selected.size === 0}>
+        <Button onClick={() => void replaySelected()} disabled={busy || selected.size === 0}>
           {busy ? "Replaying…" : selected.size ? `Replay ${selected.size} selected` : "Replay selected"}
         </Button>
         <span className="text-xs text-slate-500">Replays run each event through its source&apos;s current adapter.</span>
-        {error && (
-          <span role="alert" className="text-sm text-rose-700">
-            {error}
-          </span>
-        )}
+        <ActionError error={error} />
       </div>
       <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
         <table className="min-w-full divide-y divide-slate-200 text-sm">

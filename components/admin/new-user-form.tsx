@@ -5,31 +5,21 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { adminFetch } from "./admin-fetch";
 import { OneTimeSecret } from "./one-time-secret";
+import { ActionError, useAction } from "./use-action";
 
 /** Adds a person; their first password is shown once, for the admin to pass on. */
 export function NewUserForm() {
   const router = useRouter();
   const [created, setCreated] = useState<{ email: string; password: string } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (form: FormData) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const { user, password } = await adminFetch<{ user: { email: string }; password: string }>("/api/users", "POST", {
-        email: form.get("email"),
-        name: form.get("name") || undefined,
-        role: form.get("role"),
-      });
-      setCreated({ email: user.email, password });
-      router.refresh();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { run: submit, busy, error } = useAction(async (form: FormData) => {
+    const { user, password } = await adminFetch<{ user: { email: string }; password: string }>("/api/users", "POST", {
+      email: form.get("email"),
+      name: form.get("name") || undefined,
+      role: form.get("role"),
+    });
+    setCreated({ email: user.email, password });
+    router.refresh();
+  });
 
   return (
     <div className="space-y-2">
@@ -53,11 +43,7 @@ export function NewUserForm() {
           {busy ? "Adding…" : "Add user"}
         </Button>
       </form>
-      {error && (
-        <p role="alert" className="text-sm text-rose-700">
-          {error}
-        </p>
-      )}
+      <ActionError error={error} />
       {created && <OneTimeSecret label={`Password for ${created.email}`} value={created.password} />}
     </div>
   );

@@ -4,30 +4,24 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { adminFetch } from "./admin-fetch";
 import { OneTimeSecret } from "./one-time-secret";
+import { ActionError, useAction } from "./use-action";
 
 /** A user's role, active state and password reset, changed in place. */
 export function UserActions({ id, email, role, active }: { id: string; email: string; role: "admin" | "manager"; active: boolean }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
   const [password, setPassword] = useState<string | null>(null);
+  const { run, error } = useAction(async (work: () => Promise<void>) => work());
 
-  const change = async (body: object) => {
-    setError(null);
-    try {
+  const change = (body: object) =>
+    run(async () => {
       await adminFetch(`/api/users/${id}`, "PATCH", body);
       router.refresh();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
-  const reset = async () => {
-    if (!confirm(`Give ${email} a new password? The current one stops working.`)) return;
-    try {
+    });
+  const reset = () =>
+    run(async () => {
+      if (!confirm(`Give ${email} a new password? The current one stops working.`)) return;
       setPassword((await adminFetch<{ password: string }>(`/api/users/${id}/password`, "POST")).password);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
+    });
 
   return (
     <div className="space-y-1">
@@ -43,11 +37,7 @@ export function UserActions({ id, email, role, active }: { id: string; email: st
           New password
         </button>
       </div>
-      {error && (
-        <p role="alert" className="text-xs text-rose-700">
-          {error}
-        </p>
-      )}
+      <ActionError error={error} small />
       {password && <OneTimeSecret label={`New password for ${email}`} value={password} />}
     </div>
   );

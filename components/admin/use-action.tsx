@@ -1,0 +1,30 @@
+"use client";
+
+import { useState } from "react";
+
+/** Runs an async action with a busy flag and its error message, for buttons and forms. */
+export function useAction<A extends unknown[]>(action: (...args: A) => Promise<void>) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (...args: A) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action(...args);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { run, busy, error };
+}
+
+export function ActionError({ error, small = false }: { error: string | null; small?: boolean }) {
+  if (!error) return null;
+  return (
+    <p role="alert" className={`${small ? "text-xs" : "text-sm"} text-rose-700`}>
+      {error}
+    </p>
+  );
+}
