@@ -2,6 +2,7 @@ import { PROVIDER_NAMES } from "@/components/calls/labels";
 import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
 import type { EventCounts, SourceHealth } from "@/lib/sources/health";
+import { SourceActions } from "./source-actions";
 
 const STATUS_TONE = { stored: "green", duplicate: "gray", rejected: "amber", failed: "red", received: "blue" } as const;
 const ALERT_TITLE = { silent: "Gone quiet", failing: "Failing", polling: "Polling fails" } as const;
@@ -94,6 +95,9 @@ export function SourceHealthRow({ s, origin }: { s: SourceHealth; origin: string
             ))}
           </ul>
         )}
+      </td>
+      <td className="px-4 py-3 align-top">
+        <SourceActions slug={s.slug} name={s.name} enabled={s.enabled} polled={s.provider === "unpod"} />
       </td>
     </tr>
   );

@@ -10,7 +10,7 @@ function createClient(): PrismaClient {
   return new PrismaClient({
     adapter,
     // Hashes of secrets never leave the data layer unless a query asks for them.
-    omit: { user: { passwordHash: true }, source: { secretHash: true }, apiKey: { keyHash: true } },
+    omit: { user: { passwordHash: true }, source: { secretHash: true, previousSecretHash: true }, apiKey: { keyHash: true } },
   });
 }
 

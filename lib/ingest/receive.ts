@@ -2,7 +2,7 @@ import { problem } from "@/lib/api/problem";
 import { pool } from "@/lib/db/pool";
 import { env } from "@/lib/env";
 import { secretMatches } from "@/lib/security/secrets";
-import { processRawEvent, type ProcessResult } from "./process";
+import { processRawEvent, type EventSource, type ProcessResult } from "./process";
 import { readBodyCapped } from "./read-body";
 import { storeRawEvent } from "./store-raw";
 
@@ -22,8 +22,10 @@ function presentedSecret(request: Request, url: URL): string | null {
 /** The answer to a webhook request: JSON, problem details for every refusal. */
 export async function receiveWebhook(slug: string, request: Request): Promise<Response> {
   const url = new URL(request.url);
-  const { rows } = await pool.query<{ id: string; provider: string; defaultRegion: string; enabled: boolean; secretHash: string }>(
-    `SELECT id, provider, default_region AS "defaultRegion", enabled, secret_hash AS "secretHash" FROM sources WHERE slug = $1`,
+  const { rows } = await pool.query<{ id: string; provider: string; defaultRegion: string; enabled: boolean; secretHash: string; previousSecretHash: string | null }>(
+    `SELECT id, provider, default_region AS "defaultRegion", enabled, secret_hash AS "secretHash",
+            CASE WHEN previous_secret_expires_at > now() THEN previous_secret_hash END AS "previousSecretHash"
+     FROM sources WHERE slug = $1`,
     [slug],
   );
   const source = rows[0];
@@ -33,9 +35,19 @@ export async function receiveWebhook(slug: string, request: Request): Promise<Re
   if (!secret) {
     return problem(401, "Missing secret", "Send the source's secret as Authorization: Bearer, X-Webhook-Secret or ?token=.");
   }
-  if (!secretMatches(secret, source.secretHash)) return problem(401, "Bad secret", "The secret does not match this source.");
+  // During a rotation's grace period the previous secret works too.
+  const matches = secretMatches(secret, source.secretHash) || (source.previousSecretHash !== null && secretMatches(secret, source.previousSecretHash));
+  if (!matches) return problem(401, "Bad secret", "The secret does not match this source.");
   if (!source.enabled) return problem(403, "Source disabled", `The source "${slug}" is disabled; an admin can enable it.`);
+  return acceptRequest(source, request);
+}
 
+/**
+ * Everything after authentication: size, the raw request committed, the
+ * adapter, the answer. An admin's "send a test event" enters here too.
+ */
+export async function acceptRequest(source: EventSource, request: Request): Promise<Response> {
+  const url = new URL(request.url);
   const limit = env().WEBHOOK_MAX_BYTES;
   const tooLarge = () => problem(413, "Payload too large", `The body is larger than ${limit} bytes.`);
   if (Number(request.headers.get("content-length") ?? 0) > limit) return tooLarge();

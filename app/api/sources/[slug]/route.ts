@@ -4,6 +4,7 @@ import { HttpError } from "@/lib/api/problem";
 import { db } from "@/lib/db/client";
 import { enqueue, QUEUE } from "@/lib/jobs/boss";
 import { EncryptionKeyMissing } from "@/lib/security/encryption";
+import { deleteSource } from "@/lib/sources/manage";
 import { applySettings, pollingSettings, publicSettings, SettingsError, settingsInput } from "@/lib/sources/settings";
 
 // One source's settings (admins). Secrets are write-only: a read says whether
@@ -49,4 +50,11 @@ export const PATCH = apiRoute({ auth: "admin", body }, async ({ params, body, lo
   const interval = updated.enabled && body.settings?.polling ? (pollingSettings(updated.settings)?.intervalSec ?? 0) : 0;
   if (interval > 0) await enqueue(QUEUE.unpodPoll, { sourceId: updated.id }, { key: updated.id });
   return view(updated);
+});
+
+// Deletes a source that brought no calls; one with calls is to be disabled instead.
+export const DELETE = apiRoute({ auth: "admin" }, async ({ params, audit }) => {
+  const removed = await deleteSource(params.slug);
+  await audit({ action: "source.delete", target: { type: "source", id: removed.slug, name: removed.name }, before: removed });
+  return { deleted: removed.slug };
 });

@@ -1,0 +1,61 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { adminFetch } from "./admin-fetch";
+import { ConnectResult, type Connection } from "./connect-result";
+import { ActionError, useAction } from "./use-action";
+
+const VENDORS = [
+  ["cllr", "Cllr"],
+  ["hooman", "Hooman Labs"],
+  ["autocalls", "Autocalls"],
+  ["hubtalk", "HubTalk"],
+  ["unpod", "Unpod (polled)"],
+] as const;
+
+/** Connects a new source: name, vendor, phone region; then its URL and secret, once. */
+export function ConnectSourceForm() {
+  const router = useRouter();
+  const [connection, setConnection] = useState<(Connection & { name: string }) | null>(null);
+  const { run: submit, busy, error } = useAction(async (form: FormData) => {
+    setConnection(
+      await adminFetch("/api/sources", "POST", {
+        name: form.get("name"),
+        provider: form.get("provider"),
+        defaultRegion: String(form.get("region") || "").toUpperCase() || undefined,
+      }),
+    );
+    router.refresh();
+  });
+  return (
+    <div className="space-y-3">
+      <form action={submit} className="flex flex-wrap items-end gap-3" aria-label="Connect a source">
+        <label className="text-sm text-slate-600">
+          Name
+          <input name="name" required placeholder="e.g. Cllr EU agents" className="input mt-1 block" />
+        </label>
+        <label className="text-sm text-slate-600">
+          Vendor
+          <select name="provider" className="input mt-1 block" defaultValue="cllr">
+            {VENDORS.map(([id, label]) => (
+              <option key={id} value={id}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm text-slate-600">
+          Phone region
+          <input name="region" defaultValue="US" maxLength={2} className="input mt-1 block w-20 uppercase" title="For numbers sent without a country code" />
+        </label>
+        <Button type="submit" disabled={busy}>
+          {busy ? "Connecting…" : "Connect"}
+        </Button>
+      </form>
+      <ActionError error={error} />
+      {connection && <ConnectResult connection={connection} title={`${connection.name} is connected.`} />}
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { db } from "@/lib/db/client";
+import { HttpError } from "@/lib/api/problem";
+import { isProviderId } from "@/lib/providers/registry";
+import { newSecret, sha256 } from "@/lib/security/secrets";
+
+// Connecting, rotating and removing sources. A webhook secret is shown once,
+// when it is made; only its hash is kept. Rotating keeps the old secret
+// working for a grace period, so the vendor's console can be updated without
+// losing a call.
+
+export const DEFAULT_GRACE_HOURS = 24;
+
+function slugify(name: string): string {
+  return (
+    name
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[^\w\s-]/g, "")
+      .trim()
+      .replace(/[\s_]+/g, "-")
+      .replace(/-+/g, "-")
+      .slice(0, 40) || "source"
+  );
+}
+
+async function freeSlug(wanted: string): Promise<string> {
+  for (let i = 1; ; i++) {
+    const slug = i === 1 ? wanted : `${wanted}-${i}`;
+    if (!(await db.source.findUnique({ where: { slug }, select: { id: true } }))) return slug;
+  }
+}
+
+export async function createSource(input: { name: string; provider: string; slug?: string; defaultRegion?: string }) {
+  if (!isProviderId(input.provider)) throw new HttpError(400, "Unknown vendor", `No adapter for "${input.provider}".`);
+  const slug = input.slug ?? (await freeSlug(slugify(input.name)));
+  if (input.slug && (await db.source.findUnique({ where: { slug }, select: { id: true } }))) {
+    throw new HttpError(409, "Slug taken", `A source with the slug "${slug}" exists already.`);
+  }
+  const secret = newSecret("whsec_");
+  const source = await db.source.create({
+    data: { name: input.name, provider: input.provider, slug, secretHash: sha256(secret), defaultRegion: input.defaultRegion ?? "US" },
+  });
+  return { source, secret };
+}
+
+export async function rotateSecret(slug: string, graceHours = DEFAULT_GRACE_HOURS) {
+  // The hash is omitted from reads unless asked for (lib/db/client).
+  const source = await db.source.findUnique({ where: { slug }, select: { id: true, secretHash: true } });
+  if (!source) throw new HttpError(404, "Not found", `No source has the slug "${slug}".`);
+  const secret = newSecret("whsec_");
+  const previousSecretExpiresAt = new Date(Date.now() + graceHours * 3_600_000);
+  const updated = await db.source.update({
+    where: { id: source.id },
+    data: { secretHash: sha256(secret), previousSecretHash: graceHours > 0 ? source.secretHash : null, previousSecretExpiresAt: graceHours > 0 ? previousSecretExpiresAt : null },
+  });
+  return { source: updated, secret, previousValidUntil: graceHours > 0 ? previousSecretExpiresAt : null };
+}
+
+/**
+ * Deletes a source that brought no calls (a mistake, a test) with its raw
+ * events. One with calls is disabled instead: deleting its calls would
+ * rewrite past reports.
+ */
+export async function deleteSource(slug: string) {
+  const source = await db.source.findUnique({ where: { slug }, select: { id: true, name: true, slug: true, provider: true, _count: { select: { calls: true } } } });
+  if (!source) throw new HttpError(404, "Not found", `No source has the slug "${slug}".`);
+  if (source._count.calls > 0) {
+    throw new HttpError(409, "Source has calls", `${source.name} brought ${source._count.calls} calls; disable it instead, so past reports stay as they were.`);
+  }
+  await db.source.delete({ where: { id: source.id } });
+  return { id: source.id, name: source.name, slug: source.slug, provider: source.provider };
+}
