@@ -2,6 +2,7 @@ import Link from "next/link";
 import { KpiCards } from "@/components/overview/kpi-cards";
 import { OverviewCharts } from "@/components/overview/overview-charts";
 import { SourceAlerts } from "@/components/overview/source-alerts";
+import { EmptyState } from "@/components/ui/empty-state";
 import { requireViewer } from "@/lib/auth/session";
 import { listOpenAlerts } from "@/lib/sources/alerts";
 import { getTrends, trendsQuerySchema } from "@/lib/stats/trends";
@@ -41,9 +42,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       <SourceAlerts alerts={alerts} isAdmin={viewer.role === "admin"} />
       <KpiCards current={trends.current} previous={trends.previous} days={days} />
       {trends.current.calls === 0 ? (
-        <div className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-12 text-center text-sm text-slate-600">
-          No calls in the last {days} days. Connect a vendor, and its calls appear here as they arrive.
-        </div>
+        <EmptyState>No calls in the last {days} days. Connect a vendor, and its calls appear here as they arrive.</EmptyState>
       ) : (
         <OverviewCharts trends={trends} />
       )}

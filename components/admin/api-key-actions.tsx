@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { adminFetch } from "./admin-fetch";
 import { OneTimeSecret } from "./one-time-secret";
 import { ActionError, useAction } from "./use-action";
@@ -18,10 +19,9 @@ export function NewApiKeyForm() {
   return (
     <div className="space-y-2">
       <form action={submit} className="flex flex-wrap items-end gap-3" aria-label="Create an API key">
-        <label className="text-sm text-slate-600">
-          Name (what uses it)
-          <input name="name" required placeholder="e.g. BI export" className="input mt-1 block" />
-        </label>
+        <Field label="Name (what uses it)">
+          <input name="name" required placeholder="e.g. BI export" className="input block" />
+        </Field>
         <Button type="submit" disabled={busy}>
           {busy ? "Creating…" : "Create key"}
         </Button>

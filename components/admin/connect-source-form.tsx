@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { adminFetch } from "./admin-fetch";
 import { ConnectResult, type Connection } from "./connect-result";
 import { ActionError, useAction } from "./use-action";
@@ -32,24 +33,21 @@ export function ConnectSourceForm() {
   return (
     <div className="space-y-3">
       <form action={submit} className="flex flex-wrap items-end gap-3" aria-label="Connect a source">
-        <label className="text-sm text-slate-600">
-          Name
-          <input name="name" required placeholder="e.g. Cllr EU agents" className="input mt-1 block" />
-        </label>
-        <label className="text-sm text-slate-600">
-          Vendor
-          <select name="provider" className="input mt-1 block" defaultValue="cllr">
+        <Field label="Name">
+          <input name="name" required placeholder="e.g. Cllr EU agents" className="input block" />
+        </Field>
+        <Field label="Vendor">
+          <select name="provider" className="input block" defaultValue="cllr">
             {VENDORS.map(([id, label]) => (
               <option key={id} value={id}>
                 {label}
               </option>
             ))}
           </select>
-        </label>
-        <label className="text-sm text-slate-600">
-          Phone region
-          <input name="region" defaultValue="US" maxLength={2} className="input mt-1 block w-20 uppercase" title="For numbers sent without a country code" />
-        </label>
+        </Field>
+        <Field label="Phone region">
+          <input name="region" defaultValue="US" maxLength={2} className="input block w-20 uppercase" title="For numbers sent without a country code" />
+        </Field>
         <Button type="submit" disabled={busy}>
           {busy ? "Connecting…" : "Connect"}
         </Button>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 import { LocalTime } from "@/components/ui/local-time";
 import type { ReplayOutcome } from "@/lib/inbox/events";
 import { replay } from "./replay";
@@ -60,6 +61,16 @@ export function InboxTable({ rows }: { rows: InboxRow[] }) {
     setSelected(new Set());
   });
 
+  const selectAll = (
+    <input
+      type="checkbox"
+      aria-label="Select all on this page"
+      checked={allSelected}
+      onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((r) => r.id)))}
+    />
+  );
+  const columns = [{ label: selectAll }, "Received", "Source", "Status", "Why / call", "Replay"];
+
   return (
     <div className="space-y-2">
       <div className="flex items-center gap-3">
@@ -69,60 +80,39 @@ export function InboxTable({ rows }: { rows: InboxRow[] }) {
         <span className="text-xs text-slate-500">Replays run each event through its source&apos;s current adapter.</span>
         <ActionError error={error} />
       </div>
-      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-            <tr>
-              <th className="px-3 py-2">
-                <input
-                  type="checkbox"
-                  aria-label="Select all on this page"
-                  checked={allSelected}
-                  onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((r) => r.id)))}
-                />
-              </th>
-              <th className="px-3 py-2">Received</th>
-              <th className="px-3 py-2">Source</th>
-              <th className="px-3 py-2">Status</th>
-              <th className="px-3 py-2">Why / call</th>
-              <th className="px-3 py-2">Replay</th>
+      <DataTable columns={columns}>
+        {rows.map((row) => {
+          const outcome = outcomes.get(row.id);
+          const r = outcome ? { ...row, ...afterReplay(outcome) } : row;
+          return (
+            <tr key={r.id} data-testid="inbox-row">
+              <td className="px-4 py-3">
+                <input type="checkbox" aria-label={`Select event ${r.id}`} checked={selected.has(r.id)} onChange={() => toggle(r.id)} />
+              </td>
+              <td className="px-4 py-3 whitespace-nowrap">
+                <Link href={`/admin/inbox/${r.id}`} className="text-indigo-700 hover:underline">
+                  <LocalTime iso={r.receivedAt} />
+                </Link>
+                <span className="ml-1 text-xs text-slate-400">{r.method}</span>
+              </td>
+              <td className="px-4 py-3">{r.sourceName}</td>
+              <td className="px-4 py-3">
+                <Badge tone={STATUS_TONE[r.status] ?? "gray"}>{r.status}</Badge>
+              </td>
+              <td className="max-w-md px-4 py-3 text-xs text-slate-600">
+                {r.error ? (
+                  <span className="line-clamp-2">{r.error}</span>
+                ) : r.callId ? (
+                  <Link href={`/calls/${r.callId}`} className="text-indigo-700 hover:underline">
+                    open call
+                  </Link>
+                ) : null}
+              </td>
+              <td className="px-4 py-3">{outcome && <ReplayOutcomeView outcome={outcome} />}</td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {rows.map((row) => {
-              const outcome = outcomes.get(row.id);
-              const r = outcome ? { ...row, ...afterReplay(outcome) } : row;
-              return (
-                <tr key={r.id} data-testid="inbox-row">
-                  <td className="px-3 py-2">
-                    <input type="checkbox" aria-label={`Select event ${r.id}`} checked={selected.has(r.id)} onChange={() => toggle(r.id)} />
-                  </td>
-                  <td className="px-3 py-2 whitespace-nowrap">
-                    <Link href={`/admin/inbox/${r.id}`} className="text-indigo-700 hover:underline">
-                      <LocalTime iso={r.receivedAt} />
-                    </Link>
-                    <span className="ml-1 text-xs text-slate-400">{r.method}</span>
-                  </td>
-                  <td className="px-3 py-2">{r.sourceName}</td>
-                  <td className="px-3 py-2">
-                    <Badge tone={STATUS_TONE[r.status] ?? "gray"}>{r.status}</Badge>
-                  </td>
-                  <td className="max-w-md px-3 py-2 text-xs text-slate-600">
-                    {r.error ? (
-                      <span className="line-clamp-2">{r.error}</span>
-                    ) : r.callId ? (
-                      <Link href={`/calls/${r.callId}`} className="text-indigo-700 hover:underline">
-                        open call
-                      </Link>
-                    ) : null}
-                  </td>
-                  <td className="px-3 py-2">{outcome && <ReplayOutcomeView outcome={outcome} />}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </DataTable>
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { adminFetch } from "./admin-fetch";
 import { OneTimeSecret } from "./one-time-secret";
 import { ActionError, useAction } from "./use-action";
@@ -24,21 +25,18 @@ export function NewUserForm() {
   return (
     <div className="space-y-2">
       <form action={submit} className="flex flex-wrap items-end gap-3" aria-label="Add a user">
-        <label className="text-sm text-slate-600">
-          Email
-          <input name="email" type="email" required className="input mt-1 block" />
-        </label>
-        <label className="text-sm text-slate-600">
-          Name
-          <input name="name" className="input mt-1 block" />
-        </label>
-        <label className="text-sm text-slate-600">
-          Role
-          <select name="role" defaultValue="manager" className="input mt-1 block">
+        <Field label="Email">
+          <input name="email" type="email" required className="input block" />
+        </Field>
+        <Field label="Name">
+          <input name="name" className="input block" />
+        </Field>
+        <Field label="Role">
+          <select name="role" defaultValue="manager" className="input block">
             <option value="manager">Manager</option>
             <option value="admin">Admin</option>
           </select>
-        </label>
+        </Field>
         <Button type="submit" disabled={busy}>
           {busy ? "Adding…" : "Add user"}
         </Button>

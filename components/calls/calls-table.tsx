@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { DataTable } from "@/components/ui/data-table";
 import { LocalTime } from "@/components/ui/local-time";
 import type { CallItem } from "@/lib/calls/schemas";
 import { formatDuration, humanize, OUTCOME_TONE, PROVIDER_NAMES, SENTIMENT_TONE, STATUS_TONE } from "./labels";
@@ -18,55 +19,40 @@ function ScoreBar({ score, hot }: { score: number; hot: boolean }) {
 
 export function CallsTable({ calls }: { calls: CallItem[] }) {
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-          <tr>
-            <th className="px-4 py-3">Time</th>
-            <th className="px-4 py-3">Customer</th>
-            <th className="px-4 py-3">Vendor</th>
-            <th className="px-4 py-3">Agent · Campaign</th>
-            <th className="px-4 py-3 text-right">Duration</th>
-            <th className="px-4 py-3">Status</th>
-            <th className="px-4 py-3">Outcome</th>
-            <th className="px-4 py-3">Sentiment</th>
-            <th className="px-4 py-3">Lead score</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {calls.map((call) => (
-            <tr key={call.id} className="hover:bg-slate-50" data-testid="call-row">
-              <td className="whitespace-nowrap px-4 py-3 text-slate-600">
-                <LocalTime iso={call.startedAt} />
-              </td>
-              <td className="px-4 py-3">
-                <Link href={`/calls/${call.id}`} className="font-medium text-slate-900 hover:text-indigo-700 hover:underline">
-                  {call.customer.name ?? "Unknown caller"}
-                </Link>
-                <div className="text-xs tabular-nums text-slate-500">{call.customer.phone ?? "no number"}</div>
-              </td>
-              <td className="whitespace-nowrap px-4 py-3 text-slate-700">{PROVIDER_NAMES[call.provider] ?? call.provider}</td>
-              <td className="max-w-48 px-4 py-3">
-                <div className="truncate text-slate-700">{call.agent ?? "–"}</div>
-                <div className="truncate text-xs text-slate-500">{call.campaign ?? ""}</div>
-              </td>
-              <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums text-slate-700">{formatDuration(call.durationSec)}</td>
-              <td className="px-4 py-3">
-                <Badge tone={STATUS_TONE[call.status]}>{humanize(call.status)}</Badge>
-              </td>
-              <td className="px-4 py-3">
-                {call.outcome ? <Badge tone={OUTCOME_TONE[call.outcome] ?? "gray"}>{humanize(call.outcome)}</Badge> : "–"}
-              </td>
-              <td className="px-4 py-3">
-                {call.sentiment ? <Badge tone={SENTIMENT_TONE[call.sentiment]}>{humanize(call.sentiment)}</Badge> : "–"}
-              </td>
-              <td className="px-4 py-3">
-                <ScoreBar score={call.leadScore} hot={call.isHot} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={["Time", "Customer", "Vendor", "Agent · Campaign", { label: "Duration", className: "text-right" }, "Status", "Outcome", "Sentiment", "Lead score"]}
+    >
+      {calls.map((call) => (
+        <tr key={call.id} className="hover:bg-slate-50" data-testid="call-row">
+          <td className="whitespace-nowrap px-4 py-3 text-slate-600">
+            <LocalTime iso={call.startedAt} />
+          </td>
+          <td className="px-4 py-3">
+            <Link href={`/calls/${call.id}`} className="font-medium text-slate-900 hover:text-indigo-700 hover:underline">
+              {call.customer.name ?? "Unknown caller"}
+            </Link>
+            <div className="text-xs tabular-nums text-slate-500">{call.customer.phone ?? "no number"}</div>
+          </td>
+          <td className="whitespace-nowrap px-4 py-3 text-slate-700">{PROVIDER_NAMES[call.provider] ?? call.provider}</td>
+          <td className="max-w-48 px-4 py-3">
+            <div className="truncate text-slate-700">{call.agent ?? "–"}</div>
+            <div className="truncate text-xs text-slate-500">{call.campaign ?? ""}</div>
+          </td>
+          <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums text-slate-700">{formatDuration(call.durationSec)}</td>
+          <td className="px-4 py-3">
+            <Badge tone={STATUS_TONE[call.status]}>{humanize(call.status)}</Badge>
+          </td>
+          <td className="px-4 py-3">
+            {call.outcome ? <Badge tone={OUTCOME_TONE[call.outcome] ?? "gray"}>{humanize(call.outcome)}</Badge> : "–"}
+          </td>
+          <td className="px-4 py-3">
+            {call.sentiment ? <Badge tone={SENTIMENT_TONE[call.sentiment]}>{humanize(call.sentiment)}</Badge> : "–"}
+          </td>
+          <td className="px-4 py-3">
+            <ScoreBar score={call.leadScore} hot={call.isHot} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -4,6 +4,7 @@ import { findApiKey } from "@/lib/auth/api-key";
 import { getViewer, type Role } from "@/lib/auth/session";
 import { logger } from "@/lib/log";
 import { recordAudit, type AuditInput } from "@/lib/audit/log";
+import { BadCursorError } from "@/lib/calls/cursor";
 import { cronRefusal } from "./cron";
 import { HttpError, problem } from "./problem";
 
@@ -92,6 +93,7 @@ export function apiRoute<Q extends z.ZodType = z.ZodUndefined, B extends z.ZodTy
       return respond(result instanceof Response ? result : Response.json(result));
     } catch (e) {
       if (e instanceof HttpError) return respond(problem(e.status, e.title, e.message));
+      if (e instanceof BadCursorError) return respond(problem(400, "Invalid cursor", e.message));
       log.error({ err: e }, "request failed");
       return respond(problem(500, "Internal error", `Something went wrong; quote request id ${requestId} when reporting it.`));
     }

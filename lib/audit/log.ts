@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db, type Prisma } from "@/lib/db/client";
-import { decodeCursor, encodeCursor } from "@/lib/calls/cursor";
+import { after, decodeCursor, keysetPage } from "@/lib/calls/cursor";
 import { logger } from "@/lib/log";
 import { maskSecrets } from "./mask";
 
@@ -43,19 +43,16 @@ export const auditQuerySchema = z.object({
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
 export async function listAudit(query: AuditQuery) {
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
   const rows = await db.auditEntry.findMany({
     where: {
       ...(query.action ? { action: query.action } : {}),
       ...(query.actor ? { actorEmail: { contains: query.actor, mode: "insensitive" } } : {}),
-      ...(after ? { OR: [{ at: { lt: after.startedAt } }, { at: after.startedAt, id: { lt: after.id } }] } : {}),
+      ...after("at", decodeCursor(query.cursor)),
     },
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: query.limit + 1,
   });
-  const items = rows.slice(0, query.limit);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > query.limit && last ? encodeCursor({ startedAt: last.at, id: last.id }) : null };
+  return keysetPage(rows, query.limit, (r) => ({ at: r.at, id: r.id }));
 }
 
 /** The actions recorded so far, for the filter. */

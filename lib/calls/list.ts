@@ -1,12 +1,10 @@
 import { db, Prisma } from "@/lib/db/client";
-import { decodeCursor, encodeCursor } from "./cursor";
+import { decodeCursor, keysetPage } from "./cursor";
 import { endOf, startOf, type CallFilters } from "./filters";
 import { CALL_COLUMNS, toCallItem, type CallRow } from "./row";
 import type { CallList } from "./schemas";
 
 // The call list: newest first, filtered, paged by keyset (never OFFSET).
-
-export class BadCursorError extends Error {}
 
 /** Conditions on `c` (calls) for every filter but the text search. */
 function callConditions(f: Omit<CallFilters, "limit" | "cursor" | "q">): Prisma.Sql[] {
@@ -53,11 +51,8 @@ async function searchIds(q: string, where: Prisma.Sql[], limit: number): Promise
 
 export async function listCalls(filters: CallFilters): Promise<CallList> {
   const where = callConditions(filters);
-  if (filters.cursor) {
-    const after = decodeCursor(filters.cursor);
-    if (!after) throw new BadCursorError("The cursor is not valid; use the nextCursor of a previous page.");
-    where.push(Prisma.sql`(c.started_at, c.id) < (${after.startedAt}, ${after.id}::uuid)`);
-  }
+  const start = decodeCursor(filters.cursor);
+  if (start) where.push(Prisma.sql`(c.started_at, c.id) < (${start.at}, ${start.id}::uuid)`);
   const limit = filters.limit + 1;
   const matching = filters.q ? [...where, Prisma.sql`c.id IN (${await searchIds(filters.q, where, limit)})`] : where;
   const rows = await db.$queryRaw<CallRow[]>`
@@ -67,10 +62,6 @@ export async function listCalls(filters: CallFilters): Promise<CallList> {
     ${NEWEST_FIRST}
     LIMIT ${limit}`;
 
-  const page = rows.slice(0, filters.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(toCallItem),
-    nextCursor: rows.length > filters.limit && last ? encodeCursor({ startedAt: last.started_at, id: last.id }) : null,
-  };
+  const page = keysetPage(rows, filters.limit, (r) => ({ at: r.started_at, id: r.id }));
+  return { items: page.items.map(toCallItem), nextCursor: page.nextCursor };
 }

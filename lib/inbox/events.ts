@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db, type Prisma } from "@/lib/db/client";
-import { decodeCursor, encodeCursor } from "@/lib/calls/cursor";
+import { after, decodeCursor, keysetPage } from "@/lib/calls/cursor";
 import { replayRawEvent } from "@/lib/ingest/replay";
 
 // The inbox: every request a source sent, as received, newest first. Admins
@@ -40,25 +40,17 @@ const itemSelect = {
 } satisfies Prisma.RawEventSelect;
 
 export async function listInbox(query: InboxQuery): Promise<{ items: InboxItem[]; nextCursor: string | null }> {
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
   const rows = await db.rawEvent.findMany({
     where: {
       ...(query.source ? { source: { slug: query.source } } : {}),
       ...(query.status ? { status: query.status } : {}),
-      ...(after
-        ? { OR: [{ receivedAt: { lt: after.startedAt } }, { receivedAt: after.startedAt, id: { lt: after.id } }] }
-        : {}),
+      ...after("receivedAt", decodeCursor(query.cursor)),
     },
     orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
     take: query.limit + 1,
     select: itemSelect,
   });
-  const items = rows.slice(0, query.limit);
-  const last = items.at(-1);
-  return {
-    items,
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ startedAt: last.receivedAt, id: last.id }) : null,
-  };
+  return keysetPage(rows, query.limit, (r) => ({ at: r.receivedAt, id: r.id }));
 }
 
 export interface InboxEvent extends InboxItem {

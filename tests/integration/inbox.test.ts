@@ -80,5 +80,7 @@ describe("inbox of raw events", () => {
     expect((await asUser(TEST_MANAGER, "/api/raw-events/replay", { method: "POST", body: JSON.stringify({ ids: [randomUUID()] }) })).status).toBe(403);
     expect((await admin("/api/raw-events/replay", { method: "POST", body: JSON.stringify({ ids: ["nope"] }) })).status).toBe(400);
     expect((await admin("/api/raw-events?status=lost")).status).toBe(400);
+    expect((await admin("/api/raw-events?cursor=not-ours")).status).toBe(400);
+    expect((await admin("/api/audit?cursor=not-ours")).status).toBe(400);
   });
 });

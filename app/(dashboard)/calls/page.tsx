@@ -4,9 +4,11 @@ import { CallFilters } from "@/components/calls/call-filters";
 import { CallsSkeleton } from "@/components/calls/calls-skeleton";
 import { CallsTable } from "@/components/calls/calls-table";
 import { buttonClass } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 import { requireViewer } from "@/lib/auth/session";
+import { expiredCursor } from "@/lib/calls/cursor";
 import { callFiltersSchema, type CallFilters as Filters } from "@/lib/calls/filters";
-import { BadCursorError, listCalls } from "@/lib/calls/list";
+import { listCalls } from "@/lib/calls/list";
 
 export const metadata = { title: "Calls · Call Analytics" };
 
@@ -37,23 +39,20 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
           <CallsResults filters={filters.data} flat={flat} />
         </Suspense>
       ) : (
-        <Notice title="These filters are not valid">{filters.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}</Notice>
+        <EmptyState title="These filters are not valid">{filters.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}</EmptyState>
       )}
     </div>
   );
 }
 
 async function CallsResults({ filters, flat }: { filters: Filters; flat: Record<string, string | undefined> }) {
-  const page = await listCalls(filters).catch((e) => {
-    if (e instanceof BadCursorError) return null;
-    throw e;
-  });
-  if (!page) return <Notice title="This page link has expired">Start again from the first page.</Notice>;
+  const page = await listCalls(filters).catch(expiredCursor);
+  if (!page) return <EmptyState title="This page link has expired">Start again from the first page.</EmptyState>;
   if (page.items.length === 0) {
     return (
-      <Notice title="No calls match these filters">
+      <EmptyState title="No calls match these filters">
         Widen the period or <Link href="/calls" className="text-indigo-700 underline">clear the filters</Link>.
-      </Notice>
+      </EmptyState>
     );
   }
   const first = withoutCursor(flat);
@@ -88,11 +87,3 @@ function withoutCursor(flat: Record<string, string | undefined>): URLSearchParam
   return params;
 }
 
-function Notice({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <div className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-12 text-center">
-      <p className="font-medium text-slate-900">{title}</p>
-      <p className="mt-1 text-sm text-slate-600">{children}</p>
-    </div>
-  );
-}

@@ -3,6 +3,7 @@ import { LeadSignals } from "@/components/calls/call-facts";
 import { humanize, OUTCOME_TONE, PROVIDER_NAMES, STATUS_TONE } from "@/components/calls/labels";
 import { MarkHandled } from "@/components/leads/mark-handled";
 import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
 import { LocalTime } from "@/components/ui/local-time";
 import { requireViewer } from "@/lib/auth/session";
 import { listHotLeads } from "@/lib/calls/hot-leads";
@@ -30,9 +31,7 @@ export default async function HotLeadsPage({ searchParams }: { searchParams: Pro
         </nav>
       </div>
       {leads.length === 0 && (
-        <div className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-12 text-center text-sm text-slate-600">
-          {handled ? "No handled leads yet." : "No hot leads waiting. New ones appear here as calls arrive."}
-        </div>
+        <EmptyState>{handled ? "No handled leads yet." : "No hot leads waiting. New ones appear here as calls arrive."}</EmptyState>
       )}
       <ul className="space-y-3">
         {leads.map((lead) => (

@@ -1,7 +1,10 @@
-import Link from "next/link";
 import { InboxTable } from "@/components/admin/inbox-table";
 import { buttonClass } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Field } from "@/components/ui/field";
+import { OlderLink } from "@/components/ui/older-link";
 import { requireViewer } from "@/lib/auth/session";
+import { expiredCursor } from "@/lib/calls/cursor";
 import { db } from "@/lib/db/client";
 import { inboxQuerySchema, listInbox, RAW_STATUSES } from "@/lib/inbox/events";
 
@@ -13,12 +16,10 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   await requireViewer("admin", "/admin/inbox");
   const search = await searchParams;
   const query = inboxQuerySchema.safeParse(search).data ?? inboxQuerySchema.parse({});
-  const [{ items, nextCursor }, sources] = await Promise.all([
-    listInbox(query),
+  const [page, sources] = await Promise.all([
+    listInbox(query).catch(expiredCursor),
     db.source.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true } }),
   ]);
-  const older = new URLSearchParams({ ...(query.source ? { source: query.source } : {}), ...(query.status ? { status: query.status } : {}) });
-  if (nextCursor) older.set("cursor", nextCursor);
 
   return (
     <div className="space-y-4">
@@ -30,9 +31,8 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
         </p>
       </div>
       <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Filter events">
-        <label className="text-sm text-slate-600">
-          Source
-          <select name="source" defaultValue={query.source ?? ""} className="input mt-1 block">
+        <Field label="Source">
+          <select name="source" defaultValue={query.source ?? ""} className="input block">
             <option value="">All sources</option>
             {sources.map((s) => (
               <option key={s.slug} value={s.slug}>
@@ -40,10 +40,9 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
               </option>
             ))}
           </select>
-        </label>
-        <label className="text-sm text-slate-600">
-          Status
-          <select name="status" defaultValue={query.status ?? ""} className="input mt-1 block">
+        </Field>
+        <Field label="Status">
+          <select name="status" defaultValue={query.status ?? ""} className="input block">
             <option value="">Any status</option>
             {RAW_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -51,19 +50,19 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
               </option>
             ))}
           </select>
-        </label>
+        </Field>
         <button type="submit" className={buttonClass("secondary")}>
           Filter
         </button>
       </form>
-      {items.length === 0 ? (
-        <div className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-12 text-center text-sm text-slate-600">
-          No events match these filters.
-        </div>
+      {!page ? (
+        <EmptyState title="This page link has expired">Start again from the newest events.</EmptyState>
+      ) : page.items.length === 0 ? (
+        <EmptyState>No events match these filters.</EmptyState>
       ) : (
         <InboxTable
           key={JSON.stringify(query)}
-          rows={items.map((e) => ({
+          rows={page.items.map((e) => ({
             id: e.id,
             receivedAt: e.receivedAt.toISOString(),
             sourceName: e.source.name,
@@ -74,11 +73,9 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           }))}
         />
       )}
-      {nextCursor && (
-        <Link href={`/admin/inbox?${older}`} className={buttonClass("secondary")}>
-          Older events
-        </Link>
-      )}
+      <OlderLink path="/admin/inbox" filters={{ source: query.source, status: query.status }} cursor={page?.nextCursor ?? null}>
+        Older events
+      </OlderLink>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { headers } from "next/headers";
 import { ConnectSourceForm } from "@/components/admin/connect-source-form";
 import { JobStats } from "@/components/admin/job-stats";
 import { SourceHealthRow } from "@/components/admin/source-health-row";
+import { DataTable } from "@/components/ui/data-table";
 import { publicOrigin } from "@/lib/api/origin";
 import { requireViewer } from "@/lib/auth/session";
 import { jobStats } from "@/lib/jobs/stats";
@@ -24,26 +25,11 @@ export default async function SourcesPage() {
       <div className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
         <ConnectSourceForm />
       </div>
-      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-            <tr>
-              <th className="px-4 py-3">Source</th>
-              <th className="px-4 py-3">Calls arrive by</th>
-              <th className="px-4 py-3">Last delivery</th>
-              <th className="px-4 py-3">Last 24 hours</th>
-              <th className="px-4 py-3">Last 7 days</th>
-              <th className="px-4 py-3">Health</th>
-              <th className="px-4 py-3">Actions</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {sources.map((s) => (
-              <SourceHealthRow key={s.id} s={s} origin={origin} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable columns={["Source", "Calls arrive by", "Last delivery", "Last 24 hours", "Last 7 days", "Health", "Actions"]}>
+        {sources.map((s) => (
+          <SourceHealthRow key={s.id} s={s} origin={origin} />
+        ))}
+      </DataTable>
       <JobStats queues={jobs.queues} failures={jobs.failures} />
     </div>
   );

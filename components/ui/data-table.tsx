@@ -1,0 +1,25 @@
+/** A column heading: its text, and classes for alignment or width. */
+export type Column = string | { label: React.ReactNode; className?: string };
+
+/** The bordered table every list page uses: heading row from `columns`, rows as children. */
+export function DataTable({ columns, children }: { columns: Column[]; children: React.ReactNode }) {
+  return (
+    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+      <table className="min-w-full divide-y divide-slate-200 text-sm">
+        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+          <tr>
+            {columns.map((column, i) => {
+              const { label, className = "" } = typeof column === "string" ? { label: column } : column;
+              return (
+                <th key={i} className={`px-4 py-3 ${className}`}>
+                  {label}
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">{children}</tbody>
+      </table>
+    </div>
+  );
+}
