@@ -51,7 +51,7 @@ export async function bootstrap(environment: Record<string, string | undefined> 
   const bootstrapKey = environment.BOOTSTRAP_API_KEY;
   if (bootstrapKey) {
     const known = await db.apiKey.findUnique({ where: { keyHash: sha256(bootstrapKey) }, select: { id: true } });
-    if (!known) await createApiKey("bootstrap", bootstrapKey);
+    if (!known) await createApiKey("bootstrap", { plainKey: bootstrapKey });
   } else if ((await db.apiKey.count()) === 0) {
     const key = await createApiKey("bootstrap");
     created.push({ label: "API key (read API)", value: key.plainKey });

@@ -10,6 +10,7 @@ import type { ReplayOutcome } from "@/lib/inbox/events";
 import { replay } from "./replay";
 import { ReplayOutcomeView } from "./replay-outcome";
 import { ActionError, useAction } from "./use-action";
+import { RAW_STATUS_TONE } from "./labels";
 
 export interface InboxRow {
   id: string;
@@ -28,14 +29,6 @@ function afterReplay(o: ReplayOutcome): Partial<InboxRow> {
   if (o.result === "rejected" || o.result === "failed") return { status: o.result, error: o.error ?? null };
   return {};
 }
-
-const STATUS_TONE: Record<string, "green" | "gray" | "amber" | "red" | "blue"> = {
-  stored: "green",
-  duplicate: "gray",
-  rejected: "amber",
-  failed: "red",
-  received: "blue",
-};
 
 /**
  * Raw events with checkboxes: replay a selection and see what became of each.
@@ -97,7 +90,7 @@ export function InboxTable({ rows }: { rows: InboxRow[] }) {
               </td>
               <td className="px-4 py-3">{r.sourceName}</td>
               <td className="px-4 py-3">
-                <Badge tone={STATUS_TONE[r.status] ?? "gray"}>{r.status}</Badge>
+                <Badge tone={RAW_STATUS_TONE[r.status] ?? "gray"}>{r.status}</Badge>
               </td>
               <td className="max-w-md px-4 py-3 text-xs text-slate-600">
                 {r.error ? (

@@ -1,16 +1,11 @@
 import type { ReplayOutcome } from "@/lib/inbox/events";
+import { adminFetch } from "./admin-fetch";
 
 // The browser's side of replaying raw events: one request, outcomes by id.
 
 export async function replay(ids: string[]): Promise<Map<string, ReplayOutcome>> {
-  const res = await fetch("/api/raw-events/replay", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ ids }),
-  });
-  const json = (await res.json().catch(() => null)) as { outcomes?: ReplayOutcome[]; detail?: string } | null;
-  if (!res.ok || !json?.outcomes) throw new Error(json?.detail ?? `Replay failed (${res.status}).`);
-  return new Map(json.outcomes.map((o) => [o.id, o]));
+  const { outcomes } = await adminFetch<{ outcomes: ReplayOutcome[] }>("/api/raw-events/replay", "POST", { ids });
+  return new Map(outcomes.map((o) => [o.id, o]));
 }
 
 export const OUTCOME_TEXT: Record<ReplayOutcome["result"], string> = {

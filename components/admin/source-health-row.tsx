@@ -3,9 +3,8 @@ import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
 import type { EventCounts, SourceHealth } from "@/lib/sources/health";
 import { SourceActions } from "./source-actions";
+import { ALERT_TITLES, RAW_STATUS_TONE } from "./labels";
 
-const STATUS_TONE = { stored: "green", duplicate: "gray", rejected: "amber", failed: "red", received: "blue" } as const;
-const ALERT_TITLE = { silent: "Gone quiet", failing: "Failing", polling: "Polling fails" } as const;
 
 function Counts({ counts }: { counts: EventCounts }) {
   const entries = Object.entries(counts).filter(([, n]) => n);
@@ -13,7 +12,7 @@ function Counts({ counts }: { counts: EventCounts }) {
   return (
     <div className="flex flex-wrap gap-1">
       {entries.map(([status, n]) => (
-        <Badge key={status} tone={STATUS_TONE[status as keyof typeof STATUS_TONE] ?? "gray"}>
+        <Badge key={status} tone={RAW_STATUS_TONE[status] ?? "gray"}>
           {n} {status}
         </Badge>
       ))}
@@ -90,7 +89,7 @@ export function SourceHealthRow({ s, origin }: { s: SourceHealth; origin: string
           <ul className="space-y-1">
             {s.alerts.map((a) => (
               <li key={a.kind} className="text-xs text-rose-800">
-                <Badge tone="red">{ALERT_TITLE[a.kind]}</Badge> {a.detail}
+                <Badge tone="red">{ALERT_TITLES[a.kind] ?? a.kind}</Badge> {a.detail}
               </li>
             ))}
           </ul>

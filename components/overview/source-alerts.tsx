@@ -1,8 +1,8 @@
 import Link from "next/link";
+import { ALERT_TITLES } from "@/components/admin/labels";
 import { LocalTime } from "@/components/ui/local-time";
 import type { OpenAlert } from "@/lib/sources/alerts";
 
-const TITLES: Record<string, string> = { silent: "Gone quiet", failing: "Failing", polling: "Polling fails" };
 
 /** Open source alerts, so that a feed that stopped or broke is noticed before the numbers mislead. */
 export function SourceAlerts({ alerts, isAdmin }: { alerts: OpenAlert[]; isAdmin: boolean }) {
@@ -20,7 +20,7 @@ export function SourceAlerts({ alerts, isAdmin }: { alerts: OpenAlert[]; isAdmin
       <ul className="mt-1 space-y-0.5">
         {alerts.map((a) => (
           <li key={a.id}>
-            <span className="font-medium">{a.source.name}</span> · {TITLES[a.kind] ?? a.kind}: {a.detail}{" "}
+            <span className="font-medium">{a.source.name}</span> · {ALERT_TITLES[a.kind] ?? a.kind}: {a.detail}{" "}
             <span className="text-amber-700">
               (since <LocalTime iso={a.openedAt.toISOString()} />)
             </span>

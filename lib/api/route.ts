@@ -11,7 +11,7 @@ import { HttpError, problem } from "./problem";
 // One wrapper for every API route: authentication, query validation, a request
 // id, a tagged logger and problem+json errors. Handlers stay a few lines long.
 
-export type Principal = { kind: "apiKey"; id: string; name: string } | { kind: "user"; id: string; role: Role } | { kind: "cron" };
+export type Principal = { kind: "apiKey"; id: string; name: string } | { kind: "user"; id: string; email: string; role: Role } | { kind: "cron" };
 
 interface Spec<Q extends z.ZodType, B extends z.ZodType> {
   /**
@@ -32,7 +32,7 @@ interface Context<Q extends z.ZodType, B extends z.ZodType> {
   principal: Principal;
   log: typeof logger;
   /** Records an admin's change in the audit log, as the signed-in user. */
-  audit: (entry: Omit<AuditInput, "actorId">) => Promise<void>;
+  audit: (entry: Omit<AuditInput, "actor">) => Promise<void>;
 }
 
 type Handler<Q extends z.ZodType, B extends z.ZodType> = (ctx: Context<Q, B>) => Promise<Response | object>;
@@ -44,7 +44,7 @@ async function authenticate(request: Request): Promise<Principal | null> {
     return key ? { kind: "apiKey", ...key } : null;
   }
   const viewer = await getViewer();
-  return viewer ? { kind: "user", id: viewer.id, role: viewer.role } : null;
+  return viewer ? { kind: "user", id: viewer.id, email: viewer.email, role: viewer.role } : null;
 }
 
 export function apiRoute<Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined>(
@@ -86,8 +86,8 @@ export function apiRoute<Q extends z.ZodType = z.ZodUndefined, B extends z.ZodTy
         if (!parsed.success) return respond(problem(400, "Invalid body", json === undefined ? "The body must be JSON." : z.prettifyError(parsed.error)));
         body = parsed.data;
       }
-      const audit = async (entry: Omit<AuditInput, "actorId">) => {
-        if (principal.kind === "user") await recordAudit({ ...entry, actorId: principal.id });
+      const audit = async (entry: Omit<AuditInput, "actor">) => {
+        if (principal.kind === "user") await recordAudit({ ...entry, actor: principal });
       };
       const result = await handler({ request, params: await route.params, query, body, principal, log, audit });
       return respond(result instanceof Response ? result : Response.json(result));

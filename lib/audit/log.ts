@@ -8,7 +8,7 @@ import { maskSecrets } from "./mask";
 // it, after it succeeded. Read newest first, filtered by action or by person.
 
 export interface AuditInput {
-  actorId: string;
+  actor: { id: string; email: string };
   action: string;
   target: { type: string; id?: string | null; name?: string | null };
   before?: unknown;
@@ -18,11 +18,10 @@ export interface AuditInput {
 const json = (value: unknown) => (value === undefined ? undefined : (maskSecrets(JSON.parse(JSON.stringify(value))) as Prisma.InputJsonValue));
 
 export async function recordAudit(entry: AuditInput): Promise<void> {
-  const actor = await db.user.findUnique({ where: { id: entry.actorId }, select: { email: true } });
   await db.auditEntry.create({
     data: {
-      actorId: entry.actorId,
-      actorEmail: actor?.email ?? "unknown",
+      actorId: entry.actor.id,
+      actorEmail: entry.actor.email,
       action: entry.action,
       targetType: entry.target.type,
       targetId: entry.target.id ?? null,
@@ -31,7 +30,7 @@ export async function recordAudit(entry: AuditInput): Promise<void> {
       after: json(entry.after),
     },
   });
-  logger.info({ action: entry.action, target: entry.target, actorId: entry.actorId }, "audit");
+  logger.info({ action: entry.action, target: entry.target, actorId: entry.actor.id }, "audit");
 }
 
 export const auditQuerySchema = z.object({

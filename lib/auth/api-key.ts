@@ -3,10 +3,10 @@ import { newSecret, sha256 } from "@/lib/security/secrets";
 
 export const API_KEY_PREFIX = "ck_";
 
-/** Creates a key; the plain key is returned once and only its hash is kept. */
-export async function createApiKey(name: string, plainKey = newSecret(API_KEY_PREFIX)) {
+/** Creates a key (made by `userId`, if a person made it); the plain key is returned once and only its hash is kept. */
+export async function createApiKey(name: string, { plainKey = newSecret(API_KEY_PREFIX), userId }: { plainKey?: string; userId?: string } = {}) {
   const key = await db.apiKey.create({
-    data: { name, prefix: plainKey.slice(0, 8), keyHash: sha256(plainKey) },
+    data: { name, prefix: plainKey.slice(0, 8), keyHash: sha256(plainKey), userId },
     select: { id: true, name: true, prefix: true },
   });
   return { ...key, plainKey };

@@ -2,7 +2,7 @@ import { pool } from "@/lib/db/pool";
 import { logger } from "@/lib/log";
 import { syncAlerts } from "@/lib/sources/alerts";
 import { listSourceHealth } from "@/lib/sources/health";
-import { pollingSettings } from "@/lib/sources/settings";
+import { pollingInterval } from "@/lib/sources/settings";
 import { db } from "@/lib/db/client";
 import { enqueue, QUEUE } from "./boss";
 
@@ -15,10 +15,10 @@ export async function queueDuePolls(now = new Date()): Promise<number> {
   const sources = await db.source.findMany({ where: { provider: "unpod", enabled: true }, include: { poll: true } });
   let queued = 0;
   for (const s of sources) {
-    const settings = pollingSettings(s.settings);
-    if (!settings || settings.intervalSec === 0) continue;
+    const interval = pollingInterval(s.settings);
+    if (!interval) continue;
     const lastRun = s.poll?.lastRunAt?.getTime() ?? 0;
-    if (now.getTime() - lastRun < settings.intervalSec * 1000) continue;
+    if (now.getTime() - lastRun < interval * 1000) continue;
     if (await enqueue(QUEUE.unpodPoll, { sourceId: s.id }, { key: s.id })) queued++;
   }
   return queued;

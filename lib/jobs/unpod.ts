@@ -1,6 +1,4 @@
-import { db } from "@/lib/db/client";
 import { pollUnpodSource, type PollOutcome } from "@/lib/polling/unpod-poll";
-import { pollingSettings } from "@/lib/sources/settings";
 import { enqueue, QUEUE } from "./boss";
 
 // A poll job runs one bounded batch and queues the source's next run itself:
@@ -23,12 +21,9 @@ export async function runUnpodPollJob(sourceId: string): Promise<PollOutcome> {
     case "waiting":
       await next((Date.parse(outcome.until) - Date.now()) / 1000);
       break;
-    case "done": {
-      const source = await db.source.findUnique({ where: { id: sourceId }, select: { settings: true } });
-      const interval = pollingSettings(source?.settings)?.intervalSec ?? 0;
-      if (interval > 0) await next(interval);
+    case "done":
+      if (outcome.intervalSec > 0) await next(outcome.intervalSec);
       break;
-    }
     case "failed":
       if (outcome.retry) throw new Error(outcome.error);
       break;

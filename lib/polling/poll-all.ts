@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/client";
-import { pollingSettings } from "@/lib/sources/settings";
+import { pollingInterval } from "@/lib/sources/settings";
 import { pollUnpodSource, type PollOutcome } from "./unpod-poll";
 
 /** One run for each enabled Unpod source that has polling settings, one after another. */
@@ -11,7 +11,7 @@ export async function pollConfiguredUnpodSources(slug?: string): Promise<Array<{
   });
   const results = [];
   for (const s of sources) {
-    if (!pollingSettings(s.settings)) continue;
+    if (pollingInterval(s.settings) === null) continue;
     results.push({ source: s.slug, ...(await pollUnpodSource(s.id)) });
   }
   return results;

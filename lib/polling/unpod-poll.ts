@@ -39,7 +39,8 @@ type Walk = z.infer<typeof walkSchema>;
 export type PollOutcome =
   | { status: "not_configured" | "busy" }
   | { status: "waiting"; until: string }
-  | { status: "done" | "more"; pages: number; imported: number }
+  | { status: "more"; pages: number; imported: number }
+  | { status: "done"; pages: number; imported: number; intervalSec: number }
   | { status: "rate_limited"; pages: number; imported: number; retryAfterSec: number }
   | { status: "failed"; pages: number; imported: number; error: string; retry: boolean };
 
@@ -119,7 +120,7 @@ async function pollLocked(sourceId: string): Promise<PollOutcome> {
         const watermark = walk.oldestOpen ?? later(cursor.watermark, walk.head ? new Date(walk.head) : null);
         await save({ cursor: { watermark, walk: null }, lastError: null, success: true });
         if (walk.imported > 0 || walk.nextPage > 2) log.info({ pages: walk.nextPage - 1, imported: walk.imported }, "unpod poll finished");
-        return { status: "done", ...run };
+        return { status: "done", ...run, intervalSec: settings.intervalSec };
       }
       await save({ cursor: { watermark: cursor.watermark, walk } });
     }

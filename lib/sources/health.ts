@@ -1,12 +1,12 @@
 import { db } from "@/lib/db/client";
 import { alertsFor, type EventCounts, type SourceHealth } from "./alert-rules";
-import { expectedGapMinutes, pollingSettings, publicSettings } from "./settings";
+import { expectedGapMinutes, pollingInterval, publicSettings } from "./settings";
 
 export type { AlertState, EventCounts, SourceHealth } from "./alert-rules";
 
 /** Every source with its deliveries, counts by status (24 h, 7 days), polling state and the alerts it deserves. */
 export async function listSourceHealth(now = new Date()): Promise<SourceHealth[]> {
-  const [sources, counts] = await Promise.all([
+  const [sources, counts, last] = await Promise.all([
     db.source.findMany({
       orderBy: { name: "asc" },
       include: { poll: true },
@@ -17,14 +17,14 @@ export async function listSourceHealth(now = new Date()): Promise<SourceHealth[]
              count(*)::int AS week
       FROM raw_events WHERE received_at > ${now}::timestamptz - interval '7 days'
       GROUP BY 1, 2`,
+    db.$queryRaw<{ id: string; last: Date | null }[]>`
+      SELECT s.id, (SELECT max(received_at) FROM raw_events e WHERE e.source_id = s.id) AS last FROM sources s`,
   ]);
-  const last = await db.$queryRaw<{ id: string; last: Date | null }[]>`
-    SELECT s.id, (SELECT max(received_at) FROM raw_events e WHERE e.source_id = s.id) AS last FROM sources s`;
   const lastById = new Map(last.map((r) => [r.id, r.last]));
 
   return sources.map((s) => {
     const mine = counts.filter((c) => c.source_id === s.id);
-    const polling = s.provider === "unpod" ? pollingSettings(s.settings) : null;
+    const interval = s.provider === "unpod" ? pollingInterval(s.settings) : null;
     const walk = (s.poll?.cursor as { walk?: { nextPage?: number; totalPages?: number | null } | null } | null)?.walk;
     const health: Omit<SourceHealth, "alerts"> = {
       id: s.id,
@@ -40,8 +40,8 @@ export async function listSourceHealth(now = new Date()): Promise<SourceHealth[]
       polling:
         s.provider === "unpod"
           ? {
-              configured: polling !== null,
-              intervalSec: polling?.intervalSec ?? 0,
+              configured: interval !== null,
+              intervalSec: interval ?? 0,
               lastRunAt: s.poll?.lastRunAt ?? null,
               lastSuccessAt: s.poll?.lastSuccessAt ?? null,
               lastError: s.poll?.lastError ?? null,

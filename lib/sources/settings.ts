@@ -110,7 +110,18 @@ function openGroup<T>(schema: z.ZodType<T>, group: "polling" | "storage", curren
   return parsed.success ? parsed.data : null;
 }
 
-/** The Unpod polling settings with their tokens decrypted, or null when not configured. */
+/**
+ * Whether a source is set up for polling, and how often, read without
+ * decrypting anything: for the schedule and the health checks, which run often.
+ */
+export function pollingInterval(current: unknown): number | null {
+  const values = stored.parse(current ?? {}).polling;
+  if (!values || SECRET_FIELDS.polling.some((field) => !values[field])) return null;
+  const interval = polling.shape.intervalSec.safeParse(values.intervalSec);
+  return interval.success ? interval.data : null;
+}
+
+/** The Unpod polling settings with their tokens decrypted (for the poller itself), or null when not configured. */
 export function pollingSettings(current: unknown): PollingSettings | null {
   return openGroup(polling, "polling", current);
 }

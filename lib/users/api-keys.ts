@@ -11,11 +11,7 @@ export function listApiKeys() {
   return db.apiKey.findMany({ orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }], select: keySelect });
 }
 
-export async function issueApiKey(name: string, userId: string) {
-  const created = await createApiKey(name);
-  await db.apiKey.update({ where: { id: created.id }, data: { userId } });
-  return created;
-}
+export const issueApiKey = (name: string, userId?: string) => createApiKey(name, { userId });
 
 export async function revokeApiKey(id: string) {
   const key = await db.apiKey.findUnique({ where: { id }, select: { id: true, name: true, revokedAt: true } });

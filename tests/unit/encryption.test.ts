@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { decrypt, encrypt, EncryptionKeyMissing } from "@/lib/security/encryption";
-import { applySettings, pollingSettings, publicSettings } from "@/lib/sources/settings";
+import { applySettings, pollingInterval, pollingSettings, publicSettings } from "@/lib/sources/settings";
 
 const KEY_A = "11".repeat(32);
 const KEY_B = Buffer.alloc(32, 7).toString("base64");
@@ -47,5 +47,9 @@ describe("secrets at rest", () => {
     const changed = applySettings("unpod", saved, { polling: { orgHandle: "acme2", intervalSec: 300 } });
     expect(pollingSettings(changed)).toMatchObject({ apiToken: "tok-1", spaceToken: "space-1", orgHandle: "acme2", intervalSec: 300 });
     expect(() => applySettings("cllr", {}, { polling: input })).toThrow(/no polling settings/);
+    // The schedule reads the interval without the key: nothing is decrypted for it.
+    delete process.env.SECRETS_KEY;
+    expect(pollingInterval(changed)).toBe(300);
+    expect(pollingInterval(applySettings("unpod", {}, {}))).toBeNull();
   });
 });

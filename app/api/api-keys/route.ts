@@ -8,7 +8,7 @@ export const GET = apiRoute({ auth: "admin" }, async () => ({ keys: await listAp
 const body = z.object({ name: z.string().trim().min(1).max(100) });
 
 export const POST = apiRoute({ auth: "admin", body }, async ({ body, principal, audit }) => {
-  const created = await issueApiKey(body.name, principal.kind === "user" ? principal.id : "");
+  const created = await issueApiKey(body.name, principal.kind === "user" ? principal.id : undefined);
   await audit({ action: "api_key.create", target: { type: "api_key", id: created.id, name: created.name }, after: { name: created.name, prefix: created.prefix } });
   return Response.json({ id: created.id, name: created.name, prefix: created.prefix, key: created.plainKey }, { status: 201 });
 });

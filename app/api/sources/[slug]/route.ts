@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { enqueue, QUEUE } from "@/lib/jobs/boss";
 import { EncryptionKeyMissing } from "@/lib/security/encryption";
 import { deleteSource } from "@/lib/sources/manage";
-import { applySettings, pollingSettings, publicSettings, SettingsError, settingsInput } from "@/lib/sources/settings";
+import { applySettings, pollingInterval, publicSettings, SettingsError, settingsInput } from "@/lib/sources/settings";
 
 // One source's settings (admins). Secrets are write-only: a read says whether
 // each is set; leaving one out of a change keeps the saved value.
@@ -47,8 +47,8 @@ export const PATCH = apiRoute({ auth: "admin", body }, async ({ params, body, lo
   log.info({ source: updated.slug, changed: Object.keys(body) }, "source updated");
   await audit({ action: "source.update", target: { type: "source", id: updated.slug, name: updated.name }, before: view(source), after: view(updated) });
   // A source polled on a schedule starts now, not at the next minute.
-  const interval = updated.enabled && body.settings?.polling ? (pollingSettings(updated.settings)?.intervalSec ?? 0) : 0;
-  if (interval > 0) await enqueue(QUEUE.unpodPoll, { sourceId: updated.id }, { key: updated.id });
+  const interval = updated.enabled && body.settings?.polling ? pollingInterval(updated.settings) : null;
+  if (interval) await enqueue(QUEUE.unpodPoll, { sourceId: updated.id }, { key: updated.id });
   return view(updated);
 });
 

@@ -5,6 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
 import { requireViewer } from "@/lib/auth/session";
 import { getInboxEvent } from "@/lib/inbox/events";
+import { RAW_STATUS_TONE } from "@/components/admin/labels";
 
 export const metadata = { title: "Event · Call Analytics" };
 
@@ -39,7 +40,7 @@ export default async function InboxEventPage({ params }: { params: Promise<{ id:
           {event.method} from {event.source.name} · <LocalTime iso={event.receivedAt.toISOString()} />
         </h1>
         <div className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
-          <Badge tone={event.status === "stored" ? "green" : event.status === "failed" ? "red" : "gray"}>{event.status}</Badge>
+          <Badge tone={RAW_STATUS_TONE[event.status] ?? "gray"}>{event.status}</Badge>
           <span>{event.bytes.toLocaleString()} bytes</span>
           {event.externalId && <span>vendor id {event.externalId}</span>}
           {event.callId && (
