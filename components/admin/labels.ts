@@ -6,4 +6,4 @@ import type { Tone } from "@/components/ui/badge";
 export const RAW_STATUS_TONE: Record<string, Tone> = { stored: "green", duplicate: "gray", rejected: "amber", failed: "red", received: "blue" };
 
 /** A source alert's kind. */
-export const ALERT_TITLES: Record<string, string> = { silent: "Gone quiet", failing: "Failing", polling: "Polling fails" };
+export { ALERT_TITLES } from "@/lib/sources/alert-titles";

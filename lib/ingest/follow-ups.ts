@@ -1,8 +1,9 @@
+import { queueCallDeliveries } from "@/lib/destinations/queue";
 import { enqueue, QUEUE } from "@/lib/jobs/boss";
 import { logger } from "@/lib/log";
 import type { CanonicalCall } from "@/lib/providers/canonical";
 
-// Step 5: work that can wait until after the answer. Queueing must not fail
+// Step 5: work that can wait until after the answer (transcript fetch, forwarding). Queueing must not fail
 // the ingestion: the call is already saved, and the maintenance sweep
 // (lib/jobs/maintenance.ts) queues whatever was missed here.
 
@@ -12,4 +13,5 @@ export async function enqueueFollowUps(callId: string, call: CanonicalCall): Pro
       logger.warn({ callId, err: err.message }, "could not queue the transcript fetch; the sweep will"),
     );
   }
+  await queueCallDeliveries(callId).catch((err: Error) => logger.warn({ callId, err: err.message }, "could not queue deliveries"));
 }

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import type pg from "pg";
 import { v7 as uuidv7 } from "uuid";
-import { env } from "@/lib/env";
 import { inTransaction, pool } from "@/lib/db/pool";
 import type { CanonicalCall } from "@/lib/providers/canonical";
 import { leadScore } from "@/lib/scoring/lead-score";
+import { currentScoring, resolveOutcome } from "@/lib/scoring/settings";
 import type { EventSource } from "./process";
 import { rollupDeltas, rollupStatement, rollupStatements, type RollupFacts } from "./rollup";
 
@@ -45,7 +45,7 @@ function contentHash(call: CanonicalCall): string {
 }
 
 export async function saveCall(source: EventSource, call: CanonicalCall, rawEventId: string): Promise<SaveResult> {
-  const row = callColumns(source, call);
+  const row = callColumns(source, call, await currentScoring());
   // Most events are new calls: one statement, no explicit transaction.
   const newId = uuidv7();
   if (await insertNewCall(newId, source, call, row, rawEventId)) return { kind: "stored", callId: newId };
@@ -54,9 +54,10 @@ export async function saveCall(source: EventSource, call: CanonicalCall, rawEven
 
 type Columns = ReturnType<typeof callColumns>;
 
-function callColumns(source: EventSource, call: CanonicalCall) {
+function callColumns(source: EventSource, mapped: CanonicalCall, scoring: Awaited<ReturnType<typeof currentScoring>>) {
+  const call = { ...mapped, outcome: resolveOutcome(mapped.status, mapped.outcomeRaw, scoring.map) };
   const { score, signals } = leadScore(call);
-  const isHot = score >= env().LEAD_HOT_THRESHOLD;
+  const isHot = score >= scoring.hotThreshold;
   const columns: Record<string, unknown> = {
     provider: source.provider,
     group_key: call.groupKey,

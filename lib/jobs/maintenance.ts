@@ -4,11 +4,12 @@ import { syncAlerts } from "@/lib/sources/alerts";
 import { listSourceHealth } from "@/lib/sources/health";
 import { pollingInterval } from "@/lib/sources/settings";
 import { db } from "@/lib/db/client";
+import { queueAlertDeliveries, sweepDeliveries } from "@/lib/destinations/queue";
 import { enqueue, QUEUE } from "./boss";
 
 // The every-minute job (one at a time across all processes): it queues polls
-// that are due, catches transcript fetches that were never queued, and turns
-// source health into alerts.
+// that are due, catches transcript fetches and deliveries that were never
+// queued, and turns source health into alerts (forwarded where asked).
 
 /** Unpod sources with an interval whose last run is older than it. */
 export async function queueDuePolls(now = new Date()): Promise<number> {
@@ -45,6 +46,10 @@ export async function sweepTranscripts(): Promise<number> {
 export async function runMaintenance(): Promise<void> {
   const polls = await queueDuePolls();
   const transcripts = await sweepTranscripts();
+  const deliveries = await sweepDeliveries();
   const alerts = await syncAlerts(await listSourceHealth());
-  if (polls || transcripts || alerts.opened || alerts.resolved) logger.info({ polls, transcripts, ...alerts }, "maintenance");
+  const forwarded = await queueAlertDeliveries(alerts.openedIds);
+  if (polls || transcripts || deliveries || alerts.openedIds.length || alerts.resolved) {
+    logger.info({ polls, transcripts, deliveries, opened: alerts.openedIds.length, resolved: alerts.resolved, forwarded: forwarded.length }, "maintenance");
+  }
 }

@@ -11,6 +11,10 @@ export const QUEUE = {
   unpodPoll: "unpod-poll",
   /** Fetch a Cllr transcript from its URL, one job per call. */
   transcriptFetch: "transcript-fetch",
+  /** Send one delivery to a destination (lib/destinations/deliver.ts); it schedules its own retries. */
+  delivery: "delivery",
+  /** Re-score past calls after the outcome mapping or the hot threshold changed. */
+  rescore: "rescore",
   /** Every minute: poll sources that are due, sweep transcripts, evaluate source health. */
   maintenance: "maintenance",
 } as const;
@@ -21,6 +25,9 @@ export function queueOptions(): Record<QueueName, Omit<PgBoss.Queue, "name">> {
   return {
     [QUEUE.unpodPoll]: { policy: "stately", retryLimit: 5, retryDelay: base(), retryBackoff: true, expireInSeconds: 600 },
     [QUEUE.transcriptFetch]: { policy: "stately", retryLimit: 3, retryDelay: base(), retryBackoff: true, expireInSeconds: 120 },
+    // pg-boss retries only a job that crashed or threw; a delivery's own failures are rescheduled by it.
+    [QUEUE.delivery]: { policy: "stately", retryLimit: 3, retryDelay: base(), retryBackoff: true, expireInSeconds: 180 },
+    [QUEUE.rescore]: { policy: "stately", retryLimit: 3, retryDelay: base(), expireInSeconds: 3600 },
     [QUEUE.maintenance]: { policy: "singleton", retryLimit: 0, expireInSeconds: 300 },
   };
 }

@@ -37,7 +37,8 @@ export function toE164(raw: string | null | undefined, region: string): string |
 }
 
 const has = (s: string, ...words: string[]) => words.some((w) => s.includes(w));
-const squash = (s: string) => s.toLowerCase().replace(/[_\-]+/g, " ").trim();
+/** Lower case, with _ and - as spaces: "Call_Back" and "call back" read the same. */
+export const squash = (s: string) => s.toLowerCase().replace(/[_\-\s]+/g, " ").trim();
 
 export function toSentiment(raw: string | null | undefined): Sentiment | null {
   if (!raw) return null;

@@ -59,6 +59,18 @@ export function leadScore(call: CanonicalCall): { score: number; signals: LeadSi
   if (call.objectiveAchieved !== null) add("objective", call.objectiveAchieved ? "achieved" : "not achieved", call.objectiveAchieved ? 15 : -5);
   if (call.callbackAt) add("callback", call.callbackAt.toISOString(), 10);
 
-  const total = signals.reduce((sum, s) => sum + s.points, 0);
-  return { score: Math.max(0, Math.min(100, total)), signals };
+  return { score: total(signals), signals };
+}
+
+const total = (signals: LeadSignal[]) => Math.max(0, Math.min(100, signals.reduce((sum, s) => sum + s.points, 0)));
+
+/**
+ * A saved call's score after its outcome changed (a new outcome mapping): its
+ * other signals stay as they were computed, only the outcome's points change.
+ */
+export function rescoreWithOutcome(signals: LeadSignal[], outcome: Outcome | null): { score: number; signals: LeadSignal[] } {
+  const others = signals.filter((s) => s.signal !== "outcome");
+  const points = outcome ? OUTCOME_POINTS[outcome] : 0;
+  const next = points !== 0 ? [...others, { signal: "outcome" as const, value: outcome!, points }] : others;
+  return { score: total(next), signals: next };
 }

@@ -1,3 +1,5 @@
+import http from "node:http";
+import https from "node:https";
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from "node:dns";
 import ipaddr from "ipaddr.js";
 import { Agent, fetch as undiciFetch } from "undici";
@@ -84,4 +86,22 @@ export async function fetchPublic(input: string, init: RequestInit = {}): Promis
     if (hop >= MAX_REDIRECTS) throw new OutboundRefused("Too many redirects");
     url = new URL(location, url);
   }
+}
+
+/**
+ * A node:http(s) Agent with the same guard, for client libraries that take an
+ * agent rather than a fetch (the HubSpot client). Names are checked by the
+ * lookup; literal addresses, which skip the lookup, are checked here.
+ */
+export function guardedNodeAgent(protocol: "http:" | "https:"): http.Agent {
+  const lookup = guardedLookup();
+  const AgentClass = protocol === "https:" ? https.Agent : http.Agent;
+  const agent = new AgentClass({ keepAlive: true, lookup: lookup as never });
+  const connect = agent.createConnection.bind(agent);
+  agent.createConnection = ((options: { host?: string }, callback: unknown) => {
+    const host = bare(options.host ?? "");
+    if (ipaddr.isValid(host) && !allowedHosts().has(host) && !isPublicAddress(host)) throw new OutboundRefused(`${host} is not a public address`);
+    return (connect as (o: unknown, c: unknown) => unknown)(options, callback);
+  }) as typeof agent.createConnection;
+  return agent;
 }

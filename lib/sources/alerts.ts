@@ -12,26 +12,27 @@ import type { SourceHealth } from "./health";
  * Opens the alerts the sources deserve and resolves those they no longer do.
  * Serialized by a lock, so that two processes checking at once open one alert.
  */
-export async function syncAlerts(sources: SourceHealth[], now = new Date()): Promise<{ opened: number; resolved: number }> {
+export async function syncAlerts(sources: SourceHealth[], now = new Date()): Promise<{ openedIds: string[]; resolved: number }> {
   return inTransaction(async (client) => {
     await client.query("SELECT pg_advisory_xact_lock(hashtextextended('source-alerts', 0))");
     const { rows: open } = await client.query<{ id: string; source_id: string; kind: string }>(
       "SELECT id, source_id, kind FROM source_alerts WHERE resolved_at IS NULL",
     );
-    let opened = 0;
+    const openedIds: string[] = [];
     let resolved = 0;
     for (const source of sources) {
       for (const alert of source.alerts) {
         if (open.some((o) => o.source_id === source.id && o.kind === alert.kind)) continue;
+        const id = uuidv7();
         await client.query("INSERT INTO source_alerts (id, source_id, kind, detail, opened_at) VALUES ($1, $2, $3, $4, $5)", [
-          uuidv7(),
+          id,
           source.id,
           alert.kind,
           alert.detail,
           now,
         ]);
         logger.warn({ source: source.slug, kind: alert.kind, detail: alert.detail }, "source alert opened");
-        opened++;
+        openedIds.push(id);
       }
     }
     for (const o of open) {
@@ -41,7 +42,7 @@ export async function syncAlerts(sources: SourceHealth[], now = new Date()): Pro
       logger.info({ sourceId: o.source_id, kind: o.kind }, "source alert resolved");
       resolved++;
     }
-    return { opened, resolved };
+    return { openedIds, resolved };
   });
 }
 

@@ -1,5 +1,5 @@
 import type { TestProject } from "vitest/node";
-import { startStack } from "./stack";
+import { freePort, startStack } from "./stack";
 
 // One real Postgres and the production build of the app for every integration test.
 
@@ -7,11 +7,15 @@ declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     databaseUrl: string;
+    /** Where tests run their stand-in HubSpot; the app's HUBSPOT_API_BASE_URL points there. */
+    hubspotPort: number;
   }
 }
 
 export default async function setup(project: TestProject) {
-  const stack = await startStack();
+  const hubspotPort = await freePort();
+  const stack = await startStack({ appEnv: { HUBSPOT_API_BASE_URL: `http://127.0.0.1:${hubspotPort}` } });
+  project.provide("hubspotPort", hubspotPort);
   project.provide("baseUrl", stack.baseUrl);
   project.provide("databaseUrl", stack.databaseUrl);
   return stack.stop;

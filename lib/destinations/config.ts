@@ -1,0 +1,100 @@
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import type { Prisma } from "@/lib/db/client";
+import { OUTCOMES, type Outcome } from "@/lib/providers/values";
+import { decrypt, encrypt } from "@/lib/security/encryption";
+
+// What each kind of destination needs, as an admin enters it. Secret fields
+// (the HubSpot token, the Slack webhook URL, which is itself a credential, and
+// the webhook signing secret) are stored encrypted and never sent back.
+
+export const DESTINATION_KINDS = ["hubspot", "slack", "webhook"] as const;
+export type DestinationKind = (typeof DESTINATION_KINDS)[number];
+
+/** HubSpot's built-in contact lead statuses (property hs_lead_status). */
+export const HUBSPOT_LEAD_STATUSES = [
+  "NEW",
+  "OPEN",
+  "IN_PROGRESS",
+  "OPEN_DEAL",
+  "UNQUALIFIED",
+  "ATTEMPTED_TO_CONTACT",
+  "CONNECTED",
+  "BAD_TIMING",
+] as const;
+
+export const DEFAULT_LEAD_STATUS: Record<Outcome, (typeof HUBSPOT_LEAD_STATUSES)[number] | ""> = {
+  meeting_scheduled: "OPEN_DEAL",
+  interested: "IN_PROGRESS",
+  callback_requested: "BAD_TIMING",
+  not_interested: "UNQUALIFIED",
+  no_answer: "ATTEMPTED_TO_CONTACT",
+  voicemail: "ATTEMPTED_TO_CONTACT",
+  busy: "ATTEMPTED_TO_CONTACT",
+  failed: "ATTEMPTED_TO_CONTACT",
+  other: "CONNECTED",
+};
+
+const leadStatusMap = z.partialRecord(z.enum(OUTCOMES), z.union([z.enum(HUBSPOT_LEAD_STATUSES), z.literal("")]));
+
+const schemas = {
+  hubspot: z.object({
+    accessToken: z.string().min(10, "A HubSpot private-app access token (pat-…) is needed."),
+    createContacts: z.boolean().default(true),
+    leadStatus: leadStatusMap.default({}),
+  }),
+  slack: z.object({
+    webhookUrl: z.url({ protocol: /^https?$/, error: "A Slack incoming-webhook URL (https://hooks.slack.com/services/…) is needed." }),
+  }),
+  webhook: z.object({
+    url: z.url({ protocol: /^https?$/, error: "The receiver's http(s) URL is needed." }),
+    secret: z.string().regex(/^whsec_[A-Za-z0-9+/=]{24,}$/, "A Standard Webhooks secret looks like whsec_ followed by base64."),
+  }),
+};
+
+export type HubSpotConfig = z.infer<typeof schemas.hubspot>;
+export type SlackConfig = z.infer<typeof schemas.slack>;
+export type WebhookConfig = z.infer<typeof schemas.webhook>;
+export type DestinationConfig = HubSpotConfig | SlackConfig | WebhookConfig;
+
+const SECRET_FIELDS: Record<DestinationKind, string[]> = { hubspot: ["accessToken"], slack: ["webhookUrl"], webhook: ["secret"] };
+
+export class ConfigError extends Error {}
+
+/** A new signing secret in the Standard Webhooks format. */
+export const newWebhookSecret = () => `whsec_${randomBytes(32).toString("base64")}`;
+
+/**
+ * The config to store after an admin's change: merged over the saved one (a
+ * secret left empty keeps the saved value), validated, secrets encrypted.
+ */
+export function sealConfig(kind: DestinationKind, input: Record<string, unknown>, saved: unknown = {}): Prisma.InputJsonObject {
+  const previous = (saved ?? {}) as Record<string, unknown>;
+  const merged: Record<string, unknown> = { ...previous, ...input };
+  for (const field of SECRET_FIELDS[kind]) {
+    const given = input[field];
+    merged[field] = given === undefined || given === "" ? (previous[field] ? decrypt(String(previous[field])) : undefined) : given;
+  }
+  const parsed = schemas[kind].safeParse(merged);
+  if (!parsed.success) throw new ConfigError(z.prettifyError(parsed.error));
+  const sealed: Record<string, unknown> = { ...parsed.data };
+  for (const field of SECRET_FIELDS[kind]) sealed[field] = encrypt(String(sealed[field]));
+  return sealed as Prisma.InputJsonObject;
+}
+
+/** The config in clear, for sending. */
+export function openConfig<K extends DestinationKind>(kind: K, saved: unknown): z.infer<(typeof schemas)[K]> {
+  const sealed = { ...(saved as Record<string, unknown>) };
+  for (const field of SECRET_FIELDS[kind]) if (sealed[field]) sealed[field] = decrypt(String(sealed[field]));
+  return schemas[kind].parse(sealed) as z.infer<(typeof schemas)[K]>;
+}
+
+/** The config as the browser may see it: secret fields only say whether they are set. */
+export function publicConfig(kind: DestinationKind, saved: unknown): Record<string, unknown> {
+  const view: Record<string, unknown> = { ...(saved as Record<string, unknown>) };
+  for (const field of SECRET_FIELDS[kind]) view[field] = view[field] ? "set" : "missing";
+  return view;
+}
+
+/** The secret field names of a kind, for masking in the audit log. */
+export const secretFields = (kind: DestinationKind) => SECRET_FIELDS[kind];

@@ -1,0 +1,157 @@
+import { appUrl } from "@/lib/api/app-url";
+import { getCall } from "@/lib/calls/detail";
+import { pool } from "@/lib/db/pool";
+import { enqueue, QUEUE } from "@/lib/jobs/boss";
+import { logger } from "@/lib/log";
+import { ALERT_TITLES } from "@/lib/sources/alert-titles";
+import { openConfig, type DestinationKind } from "./config";
+import { sendHubSpot } from "./hubspot";
+import { decide, type Decision } from "./policy";
+import { sampleCall } from "./sample-call";
+import { sendSlack } from "./slack";
+import type { Outgoing, SendInput, SendResult } from "./types";
+import { sendWebhook } from "./webhook";
+
+// One attempt at one delivery, run by the "delivery" job.
+//
+// A delivery is claimed before it is sent: attempts + 1, and next_attempt_at
+// pushed a lease ahead. Two processes never send it at once, and one that
+// crashed mid-send leaves it to be picked up once the lease is over (by the
+// job's own retry or the maintenance sweep), sent again with the same key.
+
+/** Longer than the slowest attempt (a HubSpot delivery is up to six 15 s requests). */
+const leaseSeconds = () => Number(process.env.DELIVERY_LEASE_SECONDS ?? 150);
+
+/** Seconds between requests to one destination: HubSpot allows 100 requests per 10 s to a private app (up to six per delivery), Slack one message per second per webhook. */
+export const RATE_INTERVAL_SEC: Record<DestinationKind, number> = { hubspot: 0.6, slack: 1, webhook: 0.1 };
+/** A slot further away than this is waited for in the queue, not in the worker. */
+const MAX_IN_PROCESS_WAIT_MS = 5_000;
+
+interface Claimed {
+  id: string;
+  kind: "call" | "alert" | "test";
+  call_id: string | null;
+  alert_id: string | null;
+  attempts: number;
+  destination_id: string;
+  destination_kind: DestinationKind;
+  config: unknown;
+  enabled: boolean;
+  consecutive_failures: number;
+}
+
+async function claim(id: string): Promise<Claimed | null> {
+  const { rows } = await pool.query<Claimed>(
+    `UPDATE deliveries d SET attempts = d.attempts + 1, last_attempt_at = now(),
+            next_attempt_at = now() + make_interval(secs => $2)
+     FROM destinations t
+     WHERE d.id = $1 AND t.id = d.destination_id AND d.status = 'pending'
+       AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= now() + interval '1 second')
+     RETURNING d.id, d.kind, d.call_id, d.alert_id, d.attempts, t.id AS destination_id, t.kind AS destination_kind,
+               t.config, t.enabled, t.consecutive_failures`,
+    [id, leaseSeconds()],
+  );
+  return rows[0] ?? null;
+}
+
+/** Reserves the destination's next request slot; milliseconds to wait for it. */
+async function reserveSlot(destinationId: string, kind: DestinationKind): Promise<number> {
+  const { rows } = await pool.query<{ wait_ms: number }>(
+    `UPDATE destinations SET next_slot_at = GREATEST(next_slot_at, now()) + make_interval(secs => $2)
+     WHERE id = $1
+     RETURNING GREATEST(0, EXTRACT(EPOCH FROM (next_slot_at - make_interval(secs => $2) - now())) * 1000)::float8 AS wait_ms`,
+    [destinationId, RATE_INTERVAL_SEC[kind]],
+  );
+  return rows[0]?.wait_ms ?? 0;
+}
+
+async function buildEvent(d: Claimed): Promise<Outgoing | null> {
+  if (d.kind === "test") {
+    const call = sampleCall();
+    return { type: "call.test", call, callUrl: appUrl("/calls") };
+  }
+  if (d.kind === "call") {
+    const call = d.call_id ? await getCall(d.call_id) : null;
+    return call ? { type: "call.forwarded", call, callUrl: appUrl(`/calls/${call.id}`) } : null;
+  }
+  const { rows } = await pool.query<{ id: string; kind: string; detail: string; opened_at: Date; name: string }>(
+    `SELECT a.id, a.kind, a.detail, a.opened_at, s.name FROM source_alerts a JOIN sources s ON s.id = a.source_id WHERE a.id = $1`,
+    [d.alert_id],
+  );
+  const a = rows[0];
+  if (!a) return null;
+  return {
+    type: "source.alert",
+    alert: { id: a.id, kind: a.kind, title: ALERT_TITLES[a.kind] ?? a.kind, detail: a.detail, sourceName: a.name, openedAt: a.opened_at.toISOString() },
+    sourcesUrl: appUrl("/admin/sources"),
+  };
+}
+
+function send(kind: DestinationKind, config: unknown, input: SendInput): Promise<SendResult> {
+  switch (kind) {
+    case "hubspot":
+      return sendHubSpot(openConfig("hubspot", config), input);
+    case "slack":
+      return sendSlack(openConfig("slack", config), input);
+    case "webhook":
+      return sendWebhook(openConfig("webhook", config), input);
+  }
+}
+
+async function record(d: Claimed, result: SendResult, decision: Decision): Promise<void> {
+  const status = decision.next === "retry" ? "pending" : decision.next;
+  const delay = decision.next === "retry" ? decision.delaySec : null;
+  await pool.query(
+    `UPDATE deliveries SET status = $2::delivery_status, response_code = $3, response_excerpt = $4,
+            next_attempt_at = CASE WHEN $5::float8 IS NULL THEN NULL ELSE now() + make_interval(secs => $5::float8) END,
+            delivered_at = CASE WHEN $2::text = 'delivered' THEN now() ELSE delivered_at END
+     WHERE id = $1`,
+    [d.id, status, result.status, result.skipped ?? result.excerpt, delay],
+  );
+  // Tests of a destination say whether it works; they do not count towards turning it off.
+  if (d.kind === "test") return;
+  const failed = decision.next === "failed" || (decision.next === "retry" && decision.countsAsFailure);
+  const disable = decision.next === "failed" ? decision.disable : null;
+  await pool.query(
+    `UPDATE destinations SET
+       consecutive_failures = CASE WHEN $2 THEN consecutive_failures + 1 WHEN $4 THEN 0 ELSE consecutive_failures END,
+       enabled = CASE WHEN $3::text IS NULL THEN enabled ELSE false END,
+       disabled_reason = COALESCE($3::text, disabled_reason)
+     WHERE id = $1`,
+    [d.destination_id, failed, disable, decision.next === "delivered" || decision.next === "skipped"],
+  );
+  if (disable) logger.warn({ destinationId: d.destination_id, reason: disable }, "destination turned off");
+}
+
+/** Runs one attempt of a delivery, if it is due; returns what happened, for the job log. */
+export async function runDelivery(id: string): Promise<string> {
+  const d = await claim(id);
+  if (!d) return "not due";
+  if (!d.enabled && d.kind !== "test") {
+    await pool.query(
+      `UPDATE deliveries SET status = 'skipped', next_attempt_at = NULL, attempts = attempts - 1, response_excerpt = 'The destination was turned off before this was sent.' WHERE id = $1`,
+      [id],
+    );
+    return "destination off";
+  }
+  const event = await buildEvent(d);
+  if (!event) {
+    await pool.query(`UPDATE deliveries SET status = 'skipped', next_attempt_at = NULL, response_excerpt = 'The call or alert no longer exists.' WHERE id = $1`, [id]);
+    return "nothing to send";
+  }
+
+  const wait = await reserveSlot(d.destination_id, d.destination_kind);
+  if (wait > MAX_IN_PROCESS_WAIT_MS) {
+    // Give the attempt back and come back at the slot.
+    await pool.query(`UPDATE deliveries SET attempts = attempts - 1, next_attempt_at = now() + make_interval(secs => $2) WHERE id = $1`, [id, wait / 1000]);
+    await enqueue(QUEUE.delivery, { deliveryId: id }, { key: id, startAfterSeconds: wait / 1000 });
+    return "rate limited";
+  }
+  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+
+  const result = await send(d.destination_kind, d.config, { key: d.id, event });
+  const decision = decide(result, d.attempts, d.consecutive_failures);
+  await record(d, result, decision);
+  if (decision.next === "retry") await enqueue(QUEUE.delivery, { deliveryId: id }, { key: id, startAfterSeconds: decision.delaySec });
+  return `${decision.next} (attempt ${d.attempts}, ${result.status ?? result.excerpt})`;
+}

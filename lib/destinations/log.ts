@@ -1,0 +1,42 @@
+import { after, decodeCursor, keysetPage } from "@/lib/calls/cursor";
+import { db } from "@/lib/db/client";
+
+// The delivery log: per destination (newest first, paged) and per call.
+
+const select = {
+  id: true,
+  kind: true,
+  callId: true,
+  alertId: true,
+  status: true,
+  attempts: true,
+  lastAttemptAt: true,
+  nextAttemptAt: true,
+  responseCode: true,
+  responseExcerpt: true,
+  deliveredAt: true,
+  createdAt: true,
+  destination: { select: { id: true, name: true, kind: true } },
+  call: { select: { customerName: true, customerPhone: true } },
+} as const;
+
+export async function listDeliveries(opts: { destinationId: string; status?: string; cursor?: string; limit?: number }) {
+  const limit = opts.limit ?? 50;
+  const rows = await db.delivery.findMany({
+    where: {
+      destinationId: opts.destinationId,
+      ...(opts.status ? { status: opts.status as never } : {}),
+      ...after("createdAt", decodeCursor(opts.cursor)),
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit + 1,
+    select,
+  });
+  return keysetPage(rows, limit, (r) => ({ at: r.createdAt, id: r.id }));
+}
+
+export function callDeliveries(callId: string) {
+  return db.delivery.findMany({ where: { callId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 100, select });
+}
+
+export type DeliveryRow = Awaited<ReturnType<typeof callDeliveries>>[number];

@@ -1,0 +1,106 @@
+import { v7 as uuidv7 } from "uuid";
+import { HttpError } from "@/lib/api/problem";
+import { pool } from "@/lib/db/pool";
+import { enqueue, QUEUE } from "@/lib/jobs/boss";
+import type { Outcome } from "@/lib/providers/values";
+import { readRules, ruleMatches } from "./rules";
+
+// Creating deliveries: one per call (or alert) and matching destination,
+// exactly once (dedupe_key), then a job for each. A job that could not be
+// queued is picked up by sweepDeliveries, run every minute.
+
+const UNFINISHED = ["in_progress"];
+
+interface EnabledDestination {
+  id: string;
+  rules: unknown;
+}
+
+async function enabledDestinations(): Promise<EnabledDestination[]> {
+  const { rows } = await pool.query<EnabledDestination>("SELECT id, rules FROM destinations WHERE enabled");
+  return rows;
+}
+
+async function insertAndQueue(rows: Array<{ destinationId: string; kind: "call" | "alert" | "test"; callId?: string; alertId?: string; dedupeKey: string | null }>): Promise<string[]> {
+  const ids: string[] = [];
+  for (const r of rows) {
+    const { rows: inserted } = await pool.query<{ id: string }>(
+      `INSERT INTO deliveries (id, destination_id, kind, call_id, alert_id, dedupe_key) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+      [uuidv7(), r.destinationId, r.kind, r.callId ?? null, r.alertId ?? null, r.dedupeKey],
+    );
+    if (inserted[0]) ids.push(inserted[0].id);
+  }
+  for (const id of ids) await enqueue(QUEUE.delivery, { deliveryId: id }, { key: id });
+  return ids;
+}
+
+/** After a call is saved: a delivery to each destination whose rules it matches, once it has finished. */
+export async function queueCallDeliveries(callId: string): Promise<string[]> {
+  const destinations = await enabledDestinations();
+  if (destinations.length === 0) return [];
+  const { rows } = await pool.query<{ source_id: string; outcome: Outcome | null; lead_score: number; is_hot: boolean; status: string }>(
+    "SELECT source_id, outcome, lead_score, is_hot, status FROM calls WHERE id = $1",
+    [callId],
+  );
+  const call = rows[0];
+  if (!call || UNFINISHED.includes(call.status)) return [];
+  const facts = { sourceId: call.source_id, outcome: call.outcome, leadScore: call.lead_score, isHot: call.is_hot };
+  const matching = destinations.filter((d) => ruleMatches(readRules(d.rules), facts));
+  return insertAndQueue(matching.map((d) => ({ destinationId: d.id, kind: "call", callId, dedupeKey: `call:${d.id}:${callId}` })));
+}
+
+/** After source alerts open: a delivery to each destination that takes alerts. */
+export async function queueAlertDeliveries(alertIds: string[]): Promise<string[]> {
+  if (alertIds.length === 0) return [];
+  const destinations = (await enabledDestinations()).filter((d) => readRules(d.rules).alerts);
+  return insertAndQueue(
+    destinations.flatMap((d) => alertIds.map((alertId) => ({ destinationId: d.id, kind: "alert" as const, alertId, dedupeKey: `alert:${d.id}:${alertId}` }))),
+  );
+}
+
+/** A sample call to one destination, whether or not it is on. */
+export async function queueTestDelivery(destinationId: string): Promise<string> {
+  const [id] = await insertAndQueue([{ destinationId, kind: "test", dedupeKey: null }]);
+  return id;
+}
+
+/**
+ * Sends a delivery again. One that never arrived keeps its id (the receiver
+ * may have processed it after all, and can tell); one that did arrive is sent
+ * as a new delivery, since the receiver would rightly drop the same id twice.
+ */
+export async function replayDelivery(id: string): Promise<{ id: string; sameKey: boolean }> {
+  const { rows } = await pool.query<{ id: string; status: string; destination_id: string; kind: "call" | "alert" | "test"; call_id: string | null; alert_id: string | null; enabled: boolean }>(
+    `SELECT d.id, d.status, d.destination_id, d.kind, d.call_id, d.alert_id, t.enabled
+     FROM deliveries d JOIN destinations t ON t.id = d.destination_id WHERE d.id = $1`,
+    [id],
+  );
+  const d = rows[0];
+  if (!d) throw new HttpError(404, "Not found", `No delivery has the id "${id}".`);
+  if (!d.enabled && d.kind !== "test") throw new HttpError(409, "Destination off", "Turn the destination on before replaying its deliveries.");
+  if (d.status === "pending") throw new HttpError(409, "Still pending", "This delivery is still being tried; wait for its next attempt.");
+  if (d.status === "delivered") {
+    const [newId] = await insertAndQueue([{ destinationId: d.destination_id, kind: d.kind, callId: d.call_id ?? undefined, alertId: d.alert_id ?? undefined, dedupeKey: null }]);
+    return { id: newId, sameKey: false };
+  }
+  await pool.query(
+    `UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = NULL, response_code = NULL, response_excerpt = NULL WHERE id = $1`,
+    [id],
+  );
+  await enqueue(QUEUE.delivery, { deliveryId: id }, { key: id });
+  return { id, sameKey: true };
+}
+
+/** Pending deliveries past their time with no job (the queueing failed, or a worker died): queue them again. */
+export async function sweepDeliveries(): Promise<number> {
+  const { rows } = await pool.query<{ id: string }>(
+    `SELECT d.id FROM deliveries d
+     WHERE d.status = 'pending' AND COALESCE(d.next_attempt_at, d.created_at) < now() - interval '1 minute'
+       AND NOT EXISTS (SELECT 1 FROM pgboss.job j WHERE j.name = $1 AND j.singleton_key = d.id::text AND j.state < 'completed')
+     LIMIT 500`,
+    [QUEUE.delivery],
+  );
+  for (const { id } of rows) await enqueue(QUEUE.delivery, { deliveryId: id }, { key: id });
+  return rows.length;
+}

@@ -1,0 +1,41 @@
+import type { CallDetail } from "@/lib/calls/schemas";
+
+// What a destination is asked to send, and what came back.
+
+export interface AlertEvent {
+  id: string;
+  kind: string;
+  title: string;
+  detail: string;
+  sourceName: string;
+  openedAt: string;
+}
+
+export type Outgoing =
+  | { type: "call.forwarded"; call: CallDetail; callUrl: string }
+  | { type: "call.test"; call: CallDetail; callUrl: string }
+  | { type: "source.alert"; alert: AlertEvent; sourcesUrl: string };
+
+export interface SendInput {
+  /** The delivery's id: the idempotency key, the same on every attempt. */
+  key: string;
+  event: Outgoing;
+}
+
+export interface SendResult {
+  /** The receiver took it. `skipped` says why nothing needed doing (a HubSpot contact that does not exist). */
+  ok: boolean;
+  skipped?: string;
+  /** The HTTP status of the last response, or null when none came (refused, timeout, DNS). */
+  status: number | null;
+  /** The start of the response body, or the reason no response came. */
+  excerpt: string;
+  /** Trying again cannot help (the address is refused by the outbound guard). */
+  permanent?: boolean;
+  /** The receiver's Retry-After, in seconds. */
+  retryAfterSec?: number;
+}
+
+export const EXCERPT_CHARS = 500;
+
+export const excerpt = (text: string) => (text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS)}…` : text);

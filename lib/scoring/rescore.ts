@@ -1,0 +1,153 @@
+import { v7 as uuidv7 } from "uuid";
+import type { Prisma } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
+import { inTransaction } from "@/lib/db/pool";
+import { rollupDeltas, rollupStatement, type Delta, type RollupFacts } from "@/lib/ingest/rollup";
+import { enqueue, QUEUE } from "@/lib/jobs/boss";
+import { logger } from "@/lib/log";
+import type { CallStatus, Outcome } from "@/lib/providers/values";
+import { rescoreWithOutcome, type LeadSignal } from "./lead-score";
+import { outcomeMap, readScoring, resolveOutcome, SCORING_CACHE_MS } from "./settings";
+
+// After the outcome mapping or the hot threshold changes, every saved call is
+// scored again in the background: in batches of BATCH calls (by id), each batch
+// in one transaction with its rollup changes, progress saved after each. A
+// newer change supersedes a run in progress; it stops at its next batch.
+
+const BATCH = 500;
+
+export interface RescoreState {
+  runId: string;
+  status: "queued" | "running" | "done" | "failed" | "superseded";
+  total: number;
+  done: number;
+  changed: number;
+  queuedAt: string;
+  finishedAt: string | null;
+  error: string | null;
+}
+
+export async function rescoreState(): Promise<RescoreState | null> {
+  const row = await db.setting.findUnique({ where: { key: "rescore" } });
+  return (row?.value as unknown as RescoreState) ?? null;
+}
+
+async function saveState(state: RescoreState): Promise<void> {
+  const value = state as unknown as Prisma.InputJsonObject;
+  await db.setting.upsert({ where: { key: "rescore" }, create: { key: "rescore", value }, update: { value } });
+}
+
+/** Queues a re-score of every call. It starts once every process has seen the new settings. */
+export async function startRescore(): Promise<RescoreState> {
+  const total = await db.call.count();
+  const state: RescoreState = { runId: uuidv7(), status: "queued", total, done: 0, changed: 0, queuedAt: new Date().toISOString(), finishedAt: null, error: null };
+  await saveState(state);
+  // One job waits at a time; whichever runs re-scores with the latest settings.
+  await enqueue(QUEUE.rescore, {}, { key: "rescore", startAfterSeconds: SCORING_CACHE_MS / 1000 + 1 });
+  return state;
+}
+
+interface Row {
+  id: string;
+  status: CallStatus;
+  outcome: Outcome | null;
+  outcome_raw: string | null;
+  lead_score: number;
+  lead_signals: LeadSignal[];
+  is_hot: boolean;
+  started_at: Date;
+  provider: string;
+  campaign: string | null;
+  sentiment: string | null;
+  duration_sec: number | null;
+}
+
+const facts = (r: Row, outcome: Outcome | null, isHot: boolean): RollupFacts => ({
+  startedAt: r.started_at,
+  provider: r.provider,
+  campaign: r.campaign,
+  status: r.status,
+  sentiment: r.sentiment,
+  outcome,
+  durationSec: r.duration_sec,
+  isHot,
+});
+
+/** One batch after `afterId`: the calls changed and the last id seen (null at the end). */
+async function rescoreBatch(afterId: string, map: Map<string, Outcome>, threshold: number): Promise<{ seen: number; changed: number; lastId: string | null }> {
+  return inTransaction(async (client) => {
+    const { rows } = await client.query<Row>(
+      `SELECT id, status, outcome, outcome_raw, lead_score, lead_signals, is_hot, started_at, provider, campaign, sentiment, duration_sec
+       FROM calls WHERE id > $1 ORDER BY id LIMIT ${BATCH} FOR UPDATE`,
+      [afterId],
+    );
+    const updates: { id: string; outcome: Outcome | null; score: number; signals: string; hot: boolean }[] = [];
+    const deltas: Delta[] = [];
+    for (const r of rows) {
+      const outcome = resolveOutcome(r.status, r.outcome_raw, map);
+      const { score, signals } = rescoreWithOutcome(r.lead_signals, outcome);
+      const isHot = score >= threshold;
+      if (outcome === r.outcome && score === r.lead_score && isHot === r.is_hot) continue;
+      updates.push({ id: r.id, outcome, score, signals: JSON.stringify(signals), hot: isHot });
+      deltas.push(...rollupDeltas(facts(r, r.outcome, r.is_hot), facts(r, outcome, isHot)));
+    }
+    if (updates.length) {
+      await client.query(
+        `UPDATE calls c SET outcome = u.outcome, lead_score = u.score, lead_signals = u.signals, is_hot = u.hot, updated_at = now()
+         FROM unnest($1::uuid[], $2::text[], $3::int[], $4::jsonb[], $5::bool[]) AS u(id, outcome, score, signals, hot)
+         WHERE c.id = u.id`,
+        [updates.map((u) => u.id), updates.map((u) => u.outcome), updates.map((u) => u.score), updates.map((u) => u.signals), updates.map((u) => u.hot)],
+      );
+      const rollup = rollupStatement(mergeDeltas(deltas));
+      if (rollup) await client.query(rollup.text, rollup.values);
+    }
+    return { seen: rows.length, changed: updates.length, lastId: rows.length === BATCH ? rows[rows.length - 1].id : null };
+  });
+}
+
+/** Adds up deltas of the same rollup row, in the stable order the rollups lock in. */
+function mergeDeltas(deltas: Delta[]): Delta[] {
+  const merged = new Map<string, Delta>();
+  for (const d of deltas) {
+    const id = [d.table, ...d.key].join("\u0000");
+    const m = merged.get(id) ?? { ...d, calls: 0, talkSec: 0, hotCalls: 0 };
+    m.calls += d.calls;
+    m.talkSec += d.talkSec;
+    m.hotCalls += d.hotCalls;
+    merged.set(id, m);
+  }
+  return [...merged.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, d]) => d)
+    .filter((d) => d.calls !== 0 || d.talkSec !== 0 || d.hotCalls !== 0);
+}
+
+/** The job: re-scores every call for the latest run, unless a newer one replaces it meanwhile. */
+export async function runRescore(): Promise<string> {
+  let state = await rescoreState();
+  if (!state || state.status === "done") return "nothing to do";
+  const { runId } = state;
+  const scoring = await readScoring();
+  const map = outcomeMap(scoring);
+  state = { ...state, status: "running", done: 0, changed: 0 };
+  await saveState(state);
+  let afterId = "00000000-0000-0000-0000-000000000000";
+  try {
+    for (;;) {
+      const batch = await rescoreBatch(afterId, map, scoring.hotThreshold);
+      const latest = await rescoreState();
+      if (latest?.runId !== runId) return "superseded";
+      state = { ...state, done: state.done + batch.seen, changed: state.changed + batch.changed, total: Math.max(state.total, state.done + batch.seen) };
+      if (!batch.lastId) break;
+      afterId = batch.lastId;
+      await saveState(state);
+    }
+    state = { ...state, status: "done", total: state.done, finishedAt: new Date().toISOString() };
+    await saveState(state);
+    logger.info({ runId, calls: state.done, changed: state.changed }, "re-score finished");
+    return `${state.changed} of ${state.done} calls changed`;
+  } catch (e) {
+    await saveState({ ...state, status: "failed", error: (e as Error).message, finishedAt: new Date().toISOString() });
+    throw e;
+  }
+}

@@ -1,0 +1,152 @@
+import { spawn } from "node:child_process";
+import { Webhook } from "standardwebhooks";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { TEST_SECRETS_KEY } from "../support/credentials";
+import { createDestination, deleteDestination, deliveryOfCall, destination, sendAutocallsCall, type DeliveryView } from "../support/destinations";
+import { sql } from "../support/http";
+import { startReceiver, type Receiver } from "../support/receiver";
+import { createSource } from "../support/sources";
+
+// Forwarding to a customer's own endpoint, signed with Standard Webhooks and
+// verified here with the `standardwebhooks` library as a receiver would.
+
+let receiver: Receiver;
+let source: { id: string; slug: string };
+let hook: { id: string; secret?: string };
+
+beforeAll(async () => {
+  receiver = await startReceiver({ status: 204 });
+  source = await createSource("autocalls");
+  hook = await createDestination({
+    kind: "webhook",
+    name: "Our CRM",
+    config: { url: `${receiver.url}/hooks/calls` },
+    rules: { calls: "all", sourceIds: [source.id] },
+  });
+});
+afterAll(async () => {
+  await deleteDestination(hook.id);
+  await receiver.close();
+});
+
+const settled = (id: string, callId: string) =>
+  expect.poll(async () => (await deliveryOfCall(id, callId))?.status, { timeout: 20_000, interval: 250 });
+
+/** The requests the receiver got for one call. */
+const requestsFor = (callId: string) => receiver.requests.filter((r) => r.body.includes(callId));
+
+function verified(r: (typeof receiver.requests)[number], secret = hook.secret!) {
+  return new Webhook(secret).verify(r.body, r.headers as Record<string, string>) as { type: string; data: { call: { id: string; customer: { phone: string } }; callUrl: string } };
+}
+
+describe("webhook destinations", () => {
+  it("answers the signing secret once, in the Standard Webhooks format", () => {
+    expect(hook.secret).toMatch(/^whsec_[A-Za-z0-9+/=]{40,}$/);
+  });
+
+  it("delivers the canonical call, signed, with the delivery's id as webhook-id", async () => {
+    const callId = await sendAutocallsCall(source.slug);
+    await settled(hook.id, callId).toBe("delivered");
+    const [request] = requestsFor(callId);
+    const event = verified(request);
+    expect(event.type).toBe("call.forwarded");
+    expect(event.data.call).toMatchObject({ id: callId, customer: { phone: "+14155550199" } });
+    expect(event.data.callUrl).toMatch(new RegExp(`/calls/${callId}$`));
+    const delivery = (await deliveryOfCall(hook.id, callId))!;
+    expect(request.headers["webhook-id"]).toBe(delivery.id);
+    expect(delivery).toMatchObject({ attempts: 1, responseCode: 204 });
+    // A tampered body fails verification: the signature covers it.
+    expect(() => new Webhook(hook.secret!).verify(request.body.replace(callId, "x"), request.headers as Record<string, string>)).toThrow();
+  });
+
+  it("waits for Retry-After after a 429, then delivers with the same idempotency key", async () => {
+    receiver.script({ status: 429, headers: { "retry-after": "2" }, body: "slow down" });
+    const callId = await sendAutocallsCall(source.slug);
+    await settled(hook.id, callId).toBe("delivered");
+    const requests = requestsFor(callId);
+    expect(requests).toHaveLength(2);
+    expect(new Set(requests.map((r) => r.headers["webhook-id"])).size).toBe(1);
+    const [first, second] = requests.map((r) => Number(r.headers["webhook-timestamp"]));
+    expect(second - first).toBeGreaterThanOrEqual(2);
+    expect((await destination(hook.id)).consecutiveFailures).toBe(0);
+  });
+
+  it("retries a 503 with backoff until the receiver recovers", async () => {
+    receiver.script({ status: 503, body: "maintenance" }, { status: 503, body: "maintenance" }, { status: 503, body: "maintenance" });
+    const callId = await sendAutocallsCall(source.slug);
+    // Meanwhile the log shows the failure and when the next try is due.
+    await expect.poll(async () => (await deliveryOfCall(hook.id, callId))?.responseCode, { timeout: 10_000, interval: 100 }).toBe(503);
+    const waiting = (await deliveryOfCall(hook.id, callId))!;
+    expect(waiting).toMatchObject({ status: "pending", responseExcerpt: "maintenance" });
+    expect(waiting.nextAttemptAt).not.toBeNull();
+
+    await expect.poll(async () => (await deliveryOfCall(hook.id, callId))?.status, { timeout: 40_000, interval: 500 }).toBe("delivered");
+    const requests = requestsFor(callId);
+    expect(requests).toHaveLength(4);
+    expect(new Set(requests.map((r) => r.headers["webhook-id"])).size).toBe(1);
+    const delivery = (await deliveryOfCall(hook.id, callId))!;
+    expect(delivery).toMatchObject({ attempts: 4, responseCode: 204 });
+    expect(await destination(hook.id)).toMatchObject({ enabled: true, consecutiveFailures: 0 });
+  }, 60_000);
+
+  it("re-sends with the same idempotency key after a crash between sending and recording", async () => {
+    // A delivery made by hand, so that only the processes below work on it.
+    const quiet = await createDestination({ kind: "webhook", name: "Crash test", config: { url: `${receiver.url}/hooks/crash` }, rules: { calls: "none" } });
+    const callId = await sendAutocallsCall(source.slug);
+    const [{ id }] = await sql<{ id: string }>(
+      `INSERT INTO deliveries (id, destination_id, kind, call_id) VALUES (gen_random_uuid(), $1, 'call', $2) RETURNING id::text`,
+      [quiet.id, callId],
+    );
+    const env = { ...process.env, DATABASE_URL: inject("databaseUrl"), SECRETS_KEY: TEST_SECRETS_KEY, OUTBOUND_ALLOW_HOSTS: "127.0.0.1", DELIVERY_LEASE_SECONDS: "1", LOG_LEVEL: "silent" };
+    const run = () => spawn(process.execPath, ["--import", "tsx", "tests/support/deliver-once.ts", id], { env, stdio: ["ignore", "pipe", "inherit"] });
+
+    const crashing = run();
+    const exited = new Promise((resolve) => crashing.once("exit", resolve));
+    receiver.onRequest = (r) => {
+      if (r.path === "/hooks/crash") crashing.kill("SIGKILL");
+    };
+    await exited;
+    receiver.onRequest = undefined;
+    const [afterCrash] = await sql<DeliveryView & { status: string }>("SELECT status::text, attempts, response_code FROM deliveries WHERE id = $1", [id]);
+    expect(afterCrash).toMatchObject({ status: "pending", attempts: 1, response_code: null });
+
+    await new Promise((r) => setTimeout(r, 1200)); // the crashed attempt's lease runs out
+    const second = run();
+    await new Promise((resolve) => second.once("exit", resolve));
+    const [done] = await sql("SELECT status::text, attempts, response_code FROM deliveries WHERE id = $1", [id]);
+    expect(done).toMatchObject({ status: "delivered", attempts: 2, response_code: 204 });
+    const sent = receiver.requests.filter((r) => r.path === "/hooks/crash");
+    expect(sent).toHaveLength(2);
+    expect(sent.map((r) => r.headers["webhook-id"])).toEqual([id, id]);
+    expect(verified(sent[1], quiet.secret).data.call.id).toBe(callId);
+    await deleteDestination(quiet.id);
+  });
+
+  it("turns the destination off when the receiver answers 410 Gone", async () => {
+    const gone = await startReceiver({ status: 410, body: "endpoint removed" });
+    const doomed = await createDestination({ kind: "webhook", name: "Old endpoint", config: { url: gone.url }, rules: { calls: "all", sourceIds: [source.id] } });
+    const callId = await sendAutocallsCall(source.slug);
+    await settled(doomed.id, callId).toBe("failed");
+    expect(gone.requests).toHaveLength(1);
+    expect(await destination(doomed.id)).toMatchObject({ enabled: false, disabledReason: expect.stringContaining("410") });
+    // Nothing more goes to it.
+    const later = await sendAutocallsCall(source.slug);
+    await settled(hook.id, later).toBe("delivered");
+    expect(await deliveryOfCall(doomed.id, later)).toBeUndefined();
+    await deleteDestination(doomed.id);
+    await gone.close();
+  });
+
+  it("refuses private addresses in any form, without retrying", async () => {
+    const port = new URL(receiver.url).port;
+    for (const host of ["127.0.0.2", "[::ffff:127.0.0.2]", "[::1]", "169.254.169.254", "10.0.0.1", "0x7f000002"]) {
+      const blocked = await createDestination({ kind: "webhook", name: `Blocked ${host}`, config: { url: `http://${host}:${port}/x` }, rules: { calls: "all", sourceIds: [source.id] } });
+      const callId = await sendAutocallsCall(source.slug);
+      await settled(blocked.id, callId).toBe("failed");
+      const d = (await deliveryOfCall(blocked.id, callId))!;
+      expect(d, host).toMatchObject({ attempts: 1, responseCode: null, responseExcerpt: expect.stringMatching(/not a public address/) });
+      await deleteDestination(blocked.id);
+    }
+    expect(receiver.requests.filter((r) => r.path === "/x")).toHaveLength(0);
+  });
+});
