@@ -25,6 +25,8 @@ export interface HubSpotServer {
   requests: Array<{ method: string; path: string }>;
   /** Replies for the next requests, whatever they are, before the CRM answers again. */
   script(...replies: Reply[]): void;
+  /** One reply for the next request to `method path` (e.g. "POST /crm/v3/objects/tasks"). */
+  failNext(route: string, reply: Reply): void;
   close(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ const matches = (o: CrmObject, f: Filter) => {
 
 export async function startHubSpot(port: number, token = "pat-na1-test-token-0000"): Promise<HubSpotServer> {
   const queue: Reply[] = [];
+  const traps = new Map<string, Reply>();
   let nextId = 1000;
   const state: HubSpotServer = {
     url: "",
@@ -44,6 +47,7 @@ export async function startHubSpot(port: number, token = "pat-na1-test-token-000
     objects: { contacts: [], notes: [], tasks: [] },
     requests: [],
     script: (...replies) => queue.push(...replies),
+    failNext: (route, reply) => traps.set(route, reply),
     close: () => new Promise((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
   };
   const now = () => new Date().toISOString();
@@ -58,7 +62,9 @@ export async function startHubSpot(port: number, token = "pat-na1-test-token-000
     const send = (status: number, json: unknown, headers: Record<string, string> = {}) =>
       res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(json));
 
-    const scripted = queue.shift();
+    const route = `${req.method} ${path}`;
+    const scripted = queue.shift() ?? traps.get(route);
+    traps.delete(route);
     if (scripted) return res.writeHead(scripted.status, { "content-type": "application/json", ...scripted.headers }).end(scripted.body ?? "{}");
     if (req.headers.authorization !== `Bearer ${token}`) {
       return send(401, { status: "error", message: "Authentication credentials not found.", category: "INVALID_AUTHENTICATION" });

@@ -1,0 +1,62 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { TEST_ADMIN, TEST_API_KEY, TEST_MANAGER } from "../support/credentials";
+import { baseUrl } from "../support/http";
+import { asUser } from "../support/session";
+
+// Every admin API refuses a manager and an API key, found by reading the
+// route files, so that a new admin route is covered the day it is added.
+
+const API_DIR = path.resolve("app/api");
+
+function adminRoutes(): Array<{ method: string; path: string }> {
+  const found: Array<{ method: string; path: string }> = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name === "route.ts") {
+        const source = readFileSync(full, "utf8");
+        const url = `/api/${path.relative(API_DIR, dir)}`.replace(/\[(\w+)\]/g, (_, name) => (name === "slug" ? "some-source" : "01900000-0000-7000-8000-000000000000"));
+        for (const m of source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE) = apiRoute\(\{ auth: "admin"/g)) found.push({ method: m[1], path: url });
+      }
+    }
+  };
+  walk(API_DIR);
+  return found;
+}
+
+describe("admin APIs", () => {
+  const routes = adminRoutes();
+
+  it("are all found", () => {
+    const paths = routes.map((r) => `${r.method} ${r.path}`);
+    for (const expected of ["POST /api/destinations", "PUT /api/settings/scoring", "POST /api/users", "GET /api/raw-events", "PATCH /api/sources/some-source"]) {
+      expect(paths).toContain(expected);
+    }
+    expect(routes.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it("answer 403 to a manager", async () => {
+    for (const r of routes) {
+      const res = await asUser(TEST_MANAGER, r.path, { method: r.method, ...(r.method === "GET" || r.method === "DELETE" ? {} : { body: "{}" }) });
+      expect(res.status, `${r.method} ${r.path}`).toBe(403);
+      expect(((await res.json()) as { detail: string }).detail).toBe("This needs an admin.");
+    }
+  });
+
+  it("answer 403 to an API key", async () => {
+    for (const r of routes) {
+      const res = await fetch(`${baseUrl()}${r.path}`, { method: r.method, headers: { authorization: `Bearer ${TEST_API_KEY}` } });
+      expect(res.status, `${r.method} ${r.path}`).toBe(403);
+    }
+  });
+
+  it("answer an admin (not 401 or 403)", async () => {
+    for (const r of routes.filter((r) => r.method === "GET")) {
+      const res = await asUser(TEST_ADMIN, r.path);
+      expect([200, 404], `GET ${r.path}`).toContain(res.status);
+    }
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { rescoreWithOutcome, type LeadSignal } from "@/lib/scoring/lead-score";
+import { outcomeMap, resolveOutcome, scoringSchema } from "@/lib/scoring/outcome-map";
+
+// The admin's outcome mapping and what a changed outcome does to a saved score.
+
+describe("outcome mapping", () => {
+  const map = outcomeMap({ hotThreshold: 70, outcomeMap: [{ raw: "Site Visit Booked", outcome: "meeting_scheduled" }, { raw: "follow_up_later", outcome: "not_interested" }] });
+
+  it("maps the vendor's word however it is cased or separated", () => {
+    expect(resolveOutcome("completed", "site visit booked", map)).toBe("meeting_scheduled");
+    expect(resolveOutcome("completed", "Follow-Up  Later", map)).toBe("not_interested");
+  });
+
+  it("falls back to the built-in reading, and a call that never connected stays what it was", () => {
+    expect(resolveOutcome("completed", "Demo booked", map)).toBe("meeting_scheduled");
+    expect(resolveOutcome("completed", "Callback requested", new Map())).toBe("callback_requested");
+    expect(resolveOutcome("no_answer", "site visit booked", map)).toBe("no_answer");
+    expect(resolveOutcome("completed", null, map)).toBeNull();
+  });
+
+  it("refuses a vendor word mapped twice", () => {
+    const twice = scoringSchema.safeParse({ hotThreshold: 70, outcomeMap: [{ raw: "Booked", outcome: "interested" }, { raw: "booked ", outcome: "other" }] });
+    expect(twice.success).toBe(false);
+  });
+});
+
+describe("re-scoring a saved call", () => {
+  const signals: LeadSignal[] = [
+    { signal: "base", value: "every call", points: 20 },
+    { signal: "interest", value: "high", points: 25 },
+    { signal: "outcome", value: "other", points: 0 },
+  ];
+
+  it("replaces only the outcome's points", () => {
+    expect(rescoreWithOutcome(signals, "meeting_scheduled")).toEqual({
+      score: 80,
+      signals: [signals[0], signals[1], { signal: "outcome", value: "meeting_scheduled", points: 35 }],
+    });
+    expect(rescoreWithOutcome(signals, "not_interested").score).toBe(5);
+    expect(rescoreWithOutcome(signals, null)).toEqual({ score: 45, signals: [signals[0], signals[1]] });
+  });
+});
