@@ -7,3 +7,9 @@ export const RAW_STATUS_TONE: Record<string, Tone> = { stored: "green", duplicat
 
 /** A source alert's kind. */
 export { ALERT_TITLES } from "@/lib/sources/alert-titles";
+
+/** A delivery's status. */
+export const DELIVERY_STATUS_TONE: Record<string, Tone> = { delivered: "green", pending: "blue", failed: "red", skipped: "gray" };
+
+/** Each kind of destination as admins know it. */
+export const DESTINATION_KIND_LABEL: Record<string, string> = { hubspot: "HubSpot", slack: "Slack", webhook: "Webhook" };

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { adminFetch } from "./admin-fetch";
@@ -8,7 +9,7 @@ import { ActionError, useAction } from "./use-action";
 
 const small = "rounded-md px-2 py-1 text-xs hover:bg-slate-100";
 
-/** Per-source actions: test event, secret rotation, enable/disable, delete. */
+/** Per-source actions: settings, test event, secret rotation, enable/disable, delete. */
 export function SourceActions({ slug, name, enabled, polled }: { slug: string; name: string; enabled: boolean; polled: boolean }) {
   const router = useRouter();
   const [rotated, setRotated] = useState<Connection | null>(null);
@@ -34,6 +35,9 @@ export function SourceActions({ slug, name, enabled, polled }: { slug: string; n
   return (
     <div className="space-y-1">
       <div className="flex flex-wrap items-center gap-1">
+        <Link href={`/admin/sources/${slug}`} className={`${small} text-indigo-700`}>
+          Settings
+        </Link>
         {enabled && <TestEventButton slug={slug} small />}
         {!polled && (
           <button type="button" disabled={busy} onClick={() => void rotate()} className={`${small} text-slate-700`}>

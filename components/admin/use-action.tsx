@@ -28,3 +28,15 @@ export function ActionError({ error, small = false }: { error: string | null; sm
     </p>
   );
 }
+
+/**
+ * An onSubmit that passes the form's data to `run`. For forms that stay on the
+ * page after saving: React resets a form after a form action, which would show
+ * the old values again (or put controlled fields out of step with their state).
+ */
+export function submitWith(run: (form: FormData) => Promise<void>) {
+  return (e: React.FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    void run(new FormData(e.currentTarget));
+  };
+}

@@ -11,7 +11,9 @@ const NAV = [
 const ADMIN_NAV = [
   { href: "/admin/sources", label: "Sources" },
   { href: "/admin/inbox", label: "Inbox" },
+  { href: "/admin/destinations", label: "Forwarding" },
   { href: "/admin/users", label: "Users" },
+  { href: "/admin/settings", label: "Scoring" },
   { href: "/admin/audit", label: "Audit" },
 ];
 

@@ -37,4 +37,25 @@ describe.skipIf(skipBrowserTests)("connecting a source in Chromium", () => {
     await page.waitForURL(/\/calls\/[0-9a-f-]{36}$/);
     await page.getByText("Autocalls", { exact: true }).first().waitFor();
   });
+
+  it("edits a HubTalk source's storage settings; the secret key is never shown again", async () => {
+    const { createSource } = await import("../support/sources");
+    const source = await createSource("hubtalk");
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await signIn(page, baseUrl(), TEST_ADMIN, `/admin/sources/${source.slug}`);
+    const form = page.getByRole("form", { name: "Source settings" });
+    await form.getByLabel("Bucket").fill("call-recordings");
+    await form.getByLabel("Region", { exact: true }).fill("eu-west-1");
+    await form.getByLabel("Access key id").fill("AKIAEXAMPLE");
+    await form.getByLabel("Secret access key").fill("very-secret-key-123");
+    await form.getByLabel(/Phone region/).fill("KZ");
+    await form.getByRole("button", { name: "Save settings" }).click();
+    await form.getByText("Saved.").waitFor();
+    await page.reload();
+    expect(await form.getByLabel("Bucket").inputValue()).toBe("call-recordings");
+    expect(await form.getByLabel(/Phone region/).inputValue()).toBe("KZ");
+    expect(await form.getByLabel("Secret access key").getAttribute("placeholder")).toBe("Saved; leave empty to keep it");
+    expect(await page.content()).not.toContain("very-secret-key-123");
+    await screenshot(page, "source-settings");
+  });
 });

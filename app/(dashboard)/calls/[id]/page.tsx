@@ -9,6 +9,8 @@ import { requireViewer } from "@/lib/auth/session";
 import { getCall } from "@/lib/calls/detail";
 import { otherCallsOfContact, rawEventsOfCall } from "@/lib/calls/related";
 import { timeTurns } from "@/lib/calls/turn-times";
+import { callDeliveries } from "@/lib/destinations/log";
+import { CallDeliveries } from "@/components/admin/call-deliveries";
 
 export const metadata = { title: "Call · Call Analytics" };
 
@@ -17,9 +19,11 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
   const viewer = await requireViewer("manager", `/calls/${id}`);
   const call = await getCall(id);
   if (!call) notFound();
-  const [others, rawEvents] = await Promise.all([
+  const admin = viewer.role === "admin";
+  const [others, rawEvents, deliveries] = await Promise.all([
     otherCallsOfContact(call.id, call.contactId),
-    viewer.role === "admin" ? rawEventsOfCall(call.id) : Promise.resolve(null),
+    admin ? rawEventsOfCall(call.id) : Promise.resolve(null),
+    admin ? callDeliveries(call.id) : Promise.resolve(null),
   ]);
 
   return (
@@ -98,6 +102,11 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
           <Card title="Other calls with this number">
             <ContactTimeline calls={others} />
           </Card>
+          {deliveries && (
+            <Card title="Forwarded (admins)">
+              <CallDeliveries rows={deliveries} />
+            </Card>
+          )}
           {rawEvents && (
             <Card title="As received (admins)">
               {rawEvents.map((e) => (

@@ -1,0 +1,96 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DestinationToggles, SendTestButton } from "@/components/admin/destination-actions";
+import { DestinationForm } from "@/components/admin/destination-form";
+import { DeliveryTable } from "@/components/admin/delivery-table";
+import { DESTINATION_KIND_LABEL } from "@/components/admin/labels";
+import { Badge } from "@/components/ui/badge";
+import { buttonClass } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Field } from "@/components/ui/field";
+import { OlderLink } from "@/components/ui/older-link";
+import { HttpError } from "@/lib/api/problem";
+import { requireViewer } from "@/lib/auth/session";
+import { expiredCursor } from "@/lib/calls/cursor";
+import { db } from "@/lib/db/client";
+import { DEFAULT_LEAD_STATUS } from "@/lib/destinations/config";
+import { listDeliveries } from "@/lib/destinations/log";
+import { findDestination, view } from "@/lib/destinations/manage";
+
+export const metadata = { title: "Destination · Call Analytics" };
+
+const STATUSES = ["pending", "delivered", "failed", "skipped"] as const;
+
+export default async function DestinationPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+  const { id } = await params;
+  await requireViewer("admin", `/admin/destinations/${id}`);
+  const search = await searchParams;
+  const destination = await findDestination(id).then(view, (e) => (e instanceof HttpError ? notFound() : Promise.reject(e)));
+  const status = STATUSES.find((s) => s === search.status);
+  const [page, sources] = await Promise.all([
+    listDeliveries({ destinationId: id, status, cursor: search.cursor }).catch(expiredCursor),
+    db.source.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+  ]);
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <Link href="/admin/destinations" className="text-sm text-indigo-700 hover:underline">
+            ← Forwarding
+          </Link>
+          <h1 className="mt-1 text-xl font-semibold tracking-tight">
+            {destination.name} <span className="text-base font-normal text-slate-500">{DESTINATION_KIND_LABEL[destination.kind]}</span>{" "}
+            {destination.enabled ? <Badge tone="green">on</Badge> : <Badge tone={destination.disabledReason ? "red" : "gray"}>off</Badge>}
+          </h1>
+          {destination.disabledReason && (
+            <p role="alert" className="mt-1 text-sm text-rose-700">
+              Turned off: {destination.disabledReason} Fix the receiver, then turn it on again.
+            </p>
+          )}
+        </div>
+        <div className="flex flex-wrap items-start gap-3">
+          <SendTestButton id={destination.id} />
+          <DestinationToggles id={destination.id} name={destination.name} enabled={destination.enabled} />
+        </div>
+      </div>
+
+      <section className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+        <DestinationForm existing={destination} sources={sources} leadStatusDefaults={DEFAULT_LEAD_STATUS} />
+      </section>
+
+      <section className="space-y-3" aria-labelledby="log-title">
+        <h2 id="log-title" className="text-lg font-semibold tracking-tight">
+          Delivery log
+        </h2>
+        <form method="get" className="flex items-end gap-3" aria-label="Filter deliveries">
+          <Field label="Status">
+            <select name="status" defaultValue={status ?? ""} className="input block">
+              <option value="">Any status</option>
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <button type="submit" className={buttonClass("secondary")}>
+            Filter
+          </button>
+        </form>
+        {!page ? (
+          <EmptyState title="This page link has expired">Start again from the newest deliveries.</EmptyState>
+        ) : page.items.length === 0 ? (
+          <EmptyState title="No deliveries yet">Calls that match the rules appear here as they are sent. &ldquo;Send test&rdquo; sends a sample.</EmptyState>
+        ) : (
+          <>
+            <DeliveryTable rows={page.items} />
+            <OlderLink path={`/admin/destinations/${id}`} filters={{ status }} cursor={page.nextCursor}>
+              Older deliveries
+            </OlderLink>
+          </>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { SourceSettingsForm } from "@/components/admin/source-settings-form";
+import { PROVIDER_NAMES } from "@/components/calls/labels";
+import { requireViewer } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { publicSettings } from "@/lib/sources/settings";
+
+export const metadata = { title: "Source settings · Call Analytics" };
+
+export default async function SourceSettingsPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  await requireViewer("admin", `/admin/sources/${slug}`);
+  const source = await db.source.findUnique({ where: { slug } });
+  if (!source) notFound();
+  const value = {
+    slug: source.slug,
+    name: source.name,
+    provider: source.provider,
+    defaultRegion: source.defaultRegion,
+    settings: publicSettings(source.settings),
+  };
+  return (
+    <div className="space-y-4">
+      <Link href="/admin/sources" className="text-sm text-indigo-700 hover:underline">
+        ← Sources
+      </Link>
+      <h1 className="text-xl font-semibold tracking-tight">
+        {source.name} <span className="text-base font-normal text-slate-500">{PROVIDER_NAMES[source.provider as keyof typeof PROVIDER_NAMES] ?? source.provider}</span>
+      </h1>
+      <section className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+        <SourceSettingsForm source={value} />
+      </section>
+    </div>
+  );
+}

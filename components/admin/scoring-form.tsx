@@ -1,0 +1,110 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { OUTCOMES } from "@/lib/providers/values";
+import type { RescoreState } from "@/lib/scoring/rescore";
+import { adminFetch } from "./admin-fetch";
+import { ActionError, submitWith, useAction } from "./use-action";
+
+type Row = { raw: string; outcome: string };
+
+/** Progress of the background re-score, followed every second while it runs. */
+function RescoreProgress({ initial }: { initial: RescoreState | null }) {
+  const [state, setState] = useState(initial);
+  const running = state?.status === "queued" || state?.status === "running";
+  useEffect(() => setState(initial), [initial]);
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(async () => {
+      const next = await adminFetch<{ rescore: RescoreState | null }>("/api/settings/scoring", "GET").catch(() => null);
+      if (next) setState(next.rescore);
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [running]);
+  if (!state) return null;
+  const pct = state.total ? Math.round((100 * state.done) / state.total) : 100;
+  return (
+    <div role="status" data-testid="rescore-progress" className="space-y-1 text-sm text-slate-600">
+      {state.status === "queued" && <p>Re-scoring past calls starts in a few seconds…</p>}
+      {state.status === "running" && (
+        <p>
+          Re-scoring past calls: {state.done.toLocaleString()} of {state.total.toLocaleString()} ({pct}%)
+        </p>
+      )}
+      {state.status === "done" && (
+        <p>
+          Re-scored {state.done.toLocaleString()} calls; {state.changed.toLocaleString()} changed.
+        </p>
+      )}
+      {state.status === "failed" && <p className="text-rose-700">Re-scoring stopped: {state.error}. It is retried automatically.</p>}
+      {running && (
+        <div className="h-2 w-full max-w-md overflow-hidden rounded bg-slate-200" aria-hidden>
+          <div className="h-full bg-indigo-600 transition-all" style={{ width: `${state.status === "queued" ? 2 : pct}%` }} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function ScoringForm({ hotThreshold, outcomeMap, rescore }: { hotThreshold: number; outcomeMap: Row[]; rescore: RescoreState | null }) {
+  const router = useRouter();
+  const [rows, setRows] = useState<Row[]>(outcomeMap.length ? outcomeMap : [{ raw: "", outcome: "interested" }]);
+  const [progress, setProgress] = useState(rescore);
+  const { run: submit, busy, error } = useAction(async (form: FormData) => {
+    const body = { hotThreshold: Number(form.get("hotThreshold")), outcomeMap: rows.filter((r) => r.raw.trim()) };
+    const saved = await adminFetch<{ rescore: RescoreState }>("/api/settings/scoring", "PUT", body);
+    setProgress(saved.rescore);
+    router.refresh();
+  });
+  const update = (i: number, change: Partial<Row>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...change } : r)));
+
+  return (
+    <form onSubmit={submitWith(submit)} className="space-y-5" aria-label="Scoring settings">
+      <Field label="A call is a hot lead from this lead score (0–100)">
+        <input name="hotThreshold" type="number" min={0} max={100} required defaultValue={hotThreshold} className="input block w-28" />
+      </Field>
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium text-slate-900">Outcome mapping</legend>
+        <p className="text-sm text-slate-600">
+          What a vendor&apos;s outcome means, where the built-in reading gets it wrong. Matching ignores case, spaces, _ and -. A call that
+          never connected (no answer, busy, voicemail, failed) keeps that outcome.
+        </p>
+        {rows.map((r, i) => (
+          <div key={i} className="flex flex-wrap items-center gap-2" data-testid="mapping-row">
+            <input
+              aria-label="Vendor outcome"
+              value={r.raw}
+              onChange={(e) => update(i, { raw: e.target.value })}
+              placeholder="e.g. Site visit booked"
+              className="input w-64"
+            />
+            <span className="text-slate-500">means</span>
+            <select aria-label="Canonical outcome" value={r.outcome} onChange={(e) => update(i, { outcome: e.target.value })} className="input w-52">
+              {OUTCOMES.map((o) => (
+                <option key={o} value={o}>
+                  {o.replaceAll("_", " ")}
+                </option>
+              ))}
+            </select>
+            <Button type="button" variant="ghost" onClick={() => setRows(rows.filter((_, j) => j !== i))} aria-label={`Remove ${r.raw || "row"}`}>
+              Remove
+            </Button>
+          </div>
+        ))}
+        <Button type="button" variant="secondary" onClick={() => setRows([...rows, { raw: "", outcome: "interested" }])}>
+          Add a mapping
+        </Button>
+      </fieldset>
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" disabled={busy}>
+          {busy ? "Saving…" : "Save and re-score past calls"}
+        </Button>
+      </div>
+      <ActionError error={error} />
+      <RescoreProgress initial={progress} />
+    </form>
+  );
+}
