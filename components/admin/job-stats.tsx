@@ -4,6 +4,8 @@ import type { FailedJob, QueueStats } from "@/lib/jobs/stats";
 const QUEUE_TITLES: Record<string, string> = {
   "unpod-poll": "Unpod polls",
   "transcript-fetch": "Transcript fetches",
+  delivery: "Deliveries (forwarding)",
+  rescore: "Re-scoring past calls",
   maintenance: "Maintenance (every minute)",
 };
 

@@ -5,7 +5,7 @@ import { TEST_SECRETS_KEY } from "../support/credentials";
 import { createDestination, deleteDestination, deliveryOfCall, destination, sendAutocallsCall, type DeliveryView } from "../support/destinations";
 import { sql } from "../support/http";
 import { startReceiver, type Receiver } from "../support/receiver";
-import { createSource } from "../support/sources";
+import { configureSource, createSource } from "../support/sources";
 
 // Forwarding to a customer's own endpoint, signed with Standard Webhooks and
 // verified here with the `standardwebhooks` library as a receiver would.
@@ -149,4 +149,22 @@ describe("webhook destinations", () => {
     }
     expect(receiver.requests.filter((r) => r.path === "/x")).toHaveLength(0);
   });
+
+  it("forwards a source alert where the rules ask for alerts", async () => {
+    const alerts = await createDestination({ kind: "webhook", name: "Alerts", config: { url: `${receiver.url}/hooks/alerts` }, rules: { calls: "none", alerts: true } });
+    const quiet = await createSource("cllr");
+    expect((await configureSource(quiet.slug, { health: { expectedGapMinutes: 5 } })).status).toBe(200);
+    await sql(`UPDATE sources SET created_at = now() - interval '10 minutes' WHERE id = $1`, [quiet.id]);
+    // The app's every-minute maintenance opens the alert and forwards it.
+    const forwarded = () => receiver.requests.filter((r) => r.path === "/hooks/alerts" && r.body.includes(quiet.slug));
+    await expect.poll(() => forwarded().length, { timeout: 80_000, interval: 1000 }).toBe(1);
+    const event = new Webhook(alerts.secret!).verify(forwarded()[0].body, forwarded()[0].headers as Record<string, string>) as {
+      type: string;
+      data: { alert: { kind: string; title: string; sourceName: string; detail: string }; sourcesUrl: string };
+    };
+    expect(event.type).toBe("source.alert");
+    expect(event.data.alert).toMatchObject({ kind: "silent", title: "Gone quiet", sourceName: quiet.slug, detail: expect.stringContaining("expected at least every 5 min") });
+    expect(event.data.sourcesUrl).toMatch(/\/admin\/sources$/);
+    await deleteDestination(alerts.id);
+  }, 90_000);
 });
