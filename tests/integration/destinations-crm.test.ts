@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { TEST_ADMIN } from "../support/credentials";
 import { createDestination, deleteDestination, deliveryOfCall, destination, sendAutocallsCall, type DeliveryView } from "../support/destinations";
-import { api } from "../support/http";
+import { api, sql } from "../support/http";
 import { startHubSpot, type HubSpotServer } from "../support/hubspot-server";
 import { startReceiver, type Receiver } from "../support/receiver";
 import { asUser } from "../support/session";
@@ -80,11 +80,24 @@ describe("Slack destinations", () => {
     expect(body).toContain("Test message from Call Analytics");
   });
 
-  it("does not send the webhook URL back to the browser", async () => {
+  it("sends at most one message a second to one Slack webhook", async () => {
+    const source = await createSource("autocalls");
+    const d = await make({ kind: "slack", name: "#burst", config: { webhookUrl: `${slack.url}/services/burst` }, rules: { calls: "all", sourceIds: [source.id] } });
+    const calls = await Promise.all([1, 2, 3, 4].map(() => sendAutocallsCall(source.slug)));
+    for (const callId of calls) await settled(d.id, callId).toBe("delivered");
+    const times = slack.requests.filter((r) => r.path === "/services/burst").map((r) => r.at);
+    expect(times).toHaveLength(4);
+    for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(900);
+  });
+
+  it("does not send the webhook URL back to the browser, and keeps it encrypted", async () => {
     const d = await make({ kind: "slack", name: "#secret", config: { webhookUrl: `${slack.url}/services/secret-path` }, rules: { calls: "none" } });
     const text = await (await asUser(TEST_ADMIN, `/api/destinations/${d.id}`)).text();
     expect(text).not.toContain("secret-path");
     expect(JSON.parse(text).config.webhookUrl).toBe("set");
+    const [row] = await sql<{ config: string }>("SELECT config::text FROM destinations WHERE id = $1", [d.id]);
+    expect(row.config).not.toContain("secret-path");
+    expect(row.config).toMatch(/"webhookUrl": "enc:v1:/);
   });
 });
 

@@ -1,10 +1,11 @@
 import { spawn } from "node:child_process";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { TEST_SECRETS_KEY } from "../support/credentials";
+import { TEST_ADMIN, TEST_SECRETS_KEY } from "../support/credentials";
 import { createDestination, deleteDestination, deliveryOfCall, destination, sendAutocallsCall, type DeliveryView } from "../support/destinations";
 import { sql } from "../support/http";
 import { startReceiver, type Receiver } from "../support/receiver";
+import { asUser } from "../support/session";
 import { configureSource, createSource } from "../support/sources";
 
 // Forwarding to a customer's own endpoint, signed with Standard Webhooks and
@@ -148,6 +149,33 @@ describe("webhook destinations", () => {
       await deleteDestination(blocked.id);
     }
     expect(receiver.requests.filter((r) => r.path === "/x")).toHaveLength(0);
+  });
+
+  it("replays a failed delivery with its own key, and a delivered one as a new delivery", async () => {
+    const strict = await startReceiver({ status: 400, body: "missing field: crm_owner" });
+    const d = await createDestination({ kind: "webhook", name: "Strict", config: { url: strict.url }, rules: { calls: "all", sourceIds: [source.id] } });
+    const callId = await sendAutocallsCall(source.slug);
+    await settled(d.id, callId).toBe("failed");
+    const failed = (await deliveryOfCall(d.id, callId))!;
+    expect(failed).toMatchObject({ attempts: 1, responseCode: 400, responseExcerpt: "missing field: crm_owner" });
+
+    strict.fallback = { status: 200, body: "thanks" };
+    const replay = async (id: string) => {
+      const res = await asUser(TEST_ADMIN, `/api/deliveries/${id}/replay`, { method: "POST" });
+      expect(res.status).toBe(202);
+      return (await res.json()) as { id: string; sameKey: boolean };
+    };
+    expect(await replay(failed.id)).toEqual({ id: failed.id, sameKey: true });
+    await settled(d.id, callId).toBe("delivered");
+    expect((await deliveryOfCall(d.id, callId))!).toMatchObject({ attempts: 1, responseCode: 200, responseExcerpt: "thanks" });
+
+    const again = await replay(failed.id);
+    expect(again.sameKey).toBe(false);
+    const read = async () => (await (await asUser(TEST_ADMIN, `/api/deliveries/${again.id}`)).json()) as DeliveryView;
+    await expect.poll(async () => (await read()).status, { timeout: 15_000 }).toBe("delivered");
+    expect(strict.requests.map((r) => r.headers["webhook-id"])).toEqual([failed.id, failed.id, again.id]);
+    await deleteDestination(d.id);
+    await strict.close();
   });
 
   it("forwards a source alert where the rules ask for alerts", async () => {

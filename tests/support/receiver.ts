@@ -5,6 +5,8 @@ import { createServer, type IncomingHttpHeaders } from "node:http";
 // reply repeating. `onRequest` runs before answering, e.g. to kill a sender.
 
 export interface Received {
+  /** When it arrived (ms since the epoch). */
+  at: number;
   path: string;
   headers: IncomingHttpHeaders;
   body: string;
@@ -38,7 +40,7 @@ export async function startReceiver(fallback: Reply = { status: 200, body: "ok" 
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const received = { path: req.url ?? "/", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
+    const received = { at: Date.now(), path: req.url ?? "/", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
     receiver.requests.push(received);
     await receiver.onRequest?.(received);
     const reply = queue.shift() ?? receiver.fallback;

@@ -1,7 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { LookupAddress } from "node:dns";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { checkUrl, fetchPublic, guardedLookup, isPublicAddress, OutboundRefused } from "@/lib/security/outbound";
+import http from "node:http";
+import { checkUrl, fetchPublic, guardedLookup, guardedNodeAgent, isPublicAddress, OutboundRefused } from "@/lib/security/outbound";
 
 // The guard every server-side fetch of an outside URL goes through.
 
@@ -53,5 +54,21 @@ describe("outbound address guard", () => {
     await expect(fetchPublic(`http://127.0.0.1:${port}/to-localhost`)).rejects.toBeInstanceOf(OutboundRefused);
     process.env.OUTBOUND_ALLOW_HOSTS = "127.0.0.1,localhost";
     expect(await (await fetchPublic(`http://127.0.0.1:${port}/to-localhost`)).text()).toBe("ok");
+  });
+
+  it("guards node:http agents too (the HubSpot client's), literal addresses and names alike", async () => {
+    const get = (url: string) =>
+      new Promise<number>((resolve, reject) => {
+        try {
+          http.get(url, { agent: guardedNodeAgent("http:") }, (res) => (res.resume(), resolve(res.statusCode!))).on("error", reject);
+        } catch (e) {
+          reject(e);
+        }
+      });
+    await expect(get(`http://127.0.0.1:${port}/ok`)).rejects.toThrow(/not a public address/);
+    await expect(get(`http://[::ffff:127.0.0.1]:${port}/ok`)).rejects.toThrow(/not a public address/);
+    await expect(get(`http://localhost:${port}/ok`)).rejects.toThrow(/non-public address/);
+    process.env.OUTBOUND_ALLOW_HOSTS = "127.0.0.1";
+    expect(await get(`http://127.0.0.1:${port}/ok`)).toBe(200);
   });
 });

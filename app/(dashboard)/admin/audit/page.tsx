@@ -1,7 +1,7 @@
-import { buttonClass } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
+import { FilterBar, FilterSelect } from "@/components/ui/filter-bar";
 import { LocalTime } from "@/components/ui/local-time";
 import { OlderLink } from "@/components/ui/older-link";
 import { changes, shown } from "@/lib/audit/diff";
@@ -12,7 +12,17 @@ import { expiredCursor } from "@/lib/calls/cursor";
 export const metadata = { title: "Audit log · Call Analytics" };
 
 const ACTION_TEXT: Record<string, string> = {
+  "source.create": "Connected a source",
   "source.update": "Changed a source",
+  "source.delete": "Deleted a source",
+  "source.rotate_secret": "Rotated a source's secret",
+  "source.test_event": "Sent a test event",
+  "destination.create": "Added a destination",
+  "destination.update": "Changed a destination",
+  "destination.delete": "Deleted a destination",
+  "destination.test": "Sent a test to a destination",
+  "delivery.replay": "Replayed a delivery",
+  "scoring.update": "Changed scoring",
   "raw_events.replay": "Replayed raw events",
   "user.create": "Added a user",
   "user.update": "Changed a user",
@@ -32,24 +42,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <h1 className="text-xl font-semibold tracking-tight">Audit log</h1>
         <p className="text-sm text-slate-600">Every change an admin made, newest first, with what it was before and after. Secrets are never shown.</p>
       </div>
-      <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Filter the audit log">
-        <Field label="Action">
-          <select name="action" defaultValue={query.action ?? ""} className="input block">
-            <option value="">All actions</option>
-            {actions.map((a) => (
-              <option key={a} value={a}>
-                {ACTION_TEXT[a] ?? a}
-              </option>
-            ))}
-          </select>
-        </Field>
+      <FilterBar label="Filter the audit log">
+        <FilterSelect label="Action" name="action" value={query.action} any="All actions" options={actions.map((a) => ({ value: a, label: ACTION_TEXT[a] ?? a }))} />
         <Field label="Who">
           <input name="actor" defaultValue={query.actor ?? ""} placeholder="email" className="input block" />
         </Field>
-        <button type="submit" className={buttonClass("secondary")}>
-          Filter
-        </button>
-      </form>
+      </FilterBar>
       {!page ? (
         <EmptyState title="This page link has expired">Start again from the newest entries.</EmptyState>
       ) : page.items.length === 0 ? (

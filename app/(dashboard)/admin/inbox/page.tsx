@@ -1,7 +1,6 @@
 import { InboxTable } from "@/components/admin/inbox-table";
-import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Field } from "@/components/ui/field";
+import { FilterBar, FilterSelect } from "@/components/ui/filter-bar";
 import { OlderLink } from "@/components/ui/older-link";
 import { requireViewer } from "@/lib/auth/session";
 import { expiredCursor } from "@/lib/calls/cursor";
@@ -30,31 +29,10 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           the adapter or the source is fixed.
         </p>
       </div>
-      <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Filter events">
-        <Field label="Source">
-          <select name="source" defaultValue={query.source ?? ""} className="input block">
-            <option value="">All sources</option>
-            {sources.map((s) => (
-              <option key={s.slug} value={s.slug}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label="Status">
-          <select name="status" defaultValue={query.status ?? ""} className="input block">
-            <option value="">Any status</option>
-            {RAW_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <button type="submit" className={buttonClass("secondary")}>
-          Filter
-        </button>
-      </form>
+      <FilterBar label="Filter events">
+        <FilterSelect label="Source" name="source" value={query.source} any="All sources" options={sources.map((s) => ({ value: s.slug, label: s.name }))} />
+        <FilterSelect label="Status" name="status" value={query.status} any="Any status" options={RAW_STATUSES} />
+      </FilterBar>
       {!page ? (
         <EmptyState title="This page link has expired">Start again from the newest events.</EmptyState>
       ) : page.items.length === 0 ? (

@@ -5,9 +5,8 @@ import { DestinationForm } from "@/components/admin/destination-form";
 import { DeliveryTable } from "@/components/admin/delivery-table";
 import { DESTINATION_KIND_LABEL } from "@/components/admin/labels";
 import { Badge } from "@/components/ui/badge";
-import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Field } from "@/components/ui/field";
+import { FilterBar, FilterSelect } from "@/components/ui/filter-bar";
 import { OlderLink } from "@/components/ui/older-link";
 import { HttpError } from "@/lib/api/problem";
 import { requireViewer } from "@/lib/auth/session";
@@ -63,21 +62,9 @@ export default async function DestinationPage({ params, searchParams }: { params
         <h2 id="log-title" className="text-lg font-semibold tracking-tight">
           Delivery log
         </h2>
-        <form method="get" className="flex items-end gap-3" aria-label="Filter deliveries">
-          <Field label="Status">
-            <select name="status" defaultValue={status ?? ""} className="input block">
-              <option value="">Any status</option>
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <button type="submit" className={buttonClass("secondary")}>
-            Filter
-          </button>
-        </form>
+        <FilterBar label="Filter deliveries">
+          <FilterSelect label="Status" name="status" value={status} any="Any status" options={STATUSES} />
+        </FilterBar>
         {!page ? (
           <EmptyState title="This page link has expired">Start again from the newest deliveries.</EmptyState>
         ) : page.items.length === 0 ? (

@@ -1,0 +1,36 @@
+import { buttonClass } from "./button";
+import { Field } from "./field";
+
+// The filter row above a list: a GET form, so that filters live in the URL.
+
+export function FilterBar({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <form method="get" className="flex flex-wrap items-end gap-3" aria-label={label}>
+      {children}
+      <button type="submit" className={buttonClass("secondary")}>
+        Filter
+      </button>
+    </form>
+  );
+}
+
+type Option = string | { value: string; label: string };
+
+/** A select whose first choice, `any`, means no filter. */
+export function FilterSelect({ label, name, value, any, options }: { label: string; name: string; value: string | undefined; any: string; options: readonly Option[] }) {
+  return (
+    <Field label={label}>
+      <select name={name} defaultValue={value ?? ""} className="input block">
+        <option value="">{any}</option>
+        {options.map((o) => {
+          const { value: v, label: text } = typeof o === "string" ? { value: o, label: o } : o;
+          return (
+            <option key={v} value={v}>
+              {text}
+            </option>
+          );
+        })}
+      </select>
+    </Field>
+  );
+}
