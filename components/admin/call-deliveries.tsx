@@ -22,6 +22,11 @@ export function CallDeliveries({ rows }: { rows: DeliveryRow[] }) {
               {d.attempts > 1 && <span>{d.attempts} attempts</span>}
               {d.responseCode !== null && <span className="font-mono">HTTP {d.responseCode}</span>}
               <LocalTime iso={(d.deliveredAt ?? d.createdAt).toISOString()} />
+              {d.status === "pending" && d.nextAttemptAt && (
+                <span>
+                  · next try <LocalTime iso={d.nextAttemptAt.toISOString()} />
+                </span>
+              )}
             </div>
             {d.status !== "delivered" && d.responseExcerpt && <p className="mt-0.5 break-words text-xs text-slate-500">{d.responseExcerpt}</p>}
           </div>

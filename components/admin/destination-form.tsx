@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -98,7 +99,7 @@ export function DestinationForm({
 }) {
   const router = useRouter();
   const [kind, setKind] = useState<Kind>(existing?.kind ?? "slack");
-  const [secret, setSecret] = useState<string | null>(null);
+  const [secret, setSecret] = useState<{ value: string; id: string; name: string } | null>(null);
   const [saved, setSaved] = useState(false);
   const { run: submit, busy, error } = useAction(async (form: FormData) => {
     setSaved(false);
@@ -110,7 +111,7 @@ export function DestinationForm({
       return;
     }
     const created = await adminFetch<{ destination: { id: string }; secret?: string }>("/api/destinations", "POST", { ...body, kind });
-    if (created.secret) setSecret(created.secret);
+    if (created.secret) setSecret({ value: created.secret, id: created.destination.id, name: String(body.name) });
     else router.push(`/admin/destinations/${created.destination.id}`);
     router.refresh();
   });
@@ -146,9 +147,13 @@ export function DestinationForm({
       <ActionError error={error} />
       {secret && (
         <div className="space-y-2">
-          <OneTimeSecret label="Signing secret: give it to the receiver to verify webhook-signature" value={secret} note="Shown once: copy it now. It is kept encrypted, for signing, and never shown again." />
+          <OneTimeSecret label="Signing secret: give it to the receiver to verify webhook-signature" value={secret.value} note="Shown once: copy it now. It is kept encrypted, for signing, and never shown again." />
           <p className="text-sm text-slate-600">
-            Receivers verify each request with the <code>standardwebhooks</code> library: <code>new Webhook(secret).verify(body, headers)</code>.
+            Receivers verify each request with the <code>standardwebhooks</code> library: <code>new Webhook(secret).verify(body, headers)</code>. Then{" "}
+            <Link href={`/admin/destinations/${secret.id}`} className="text-indigo-700 hover:underline">
+              open {secret.name}
+            </Link>{" "}
+            to send a test.
           </p>
         </div>
       )}

@@ -150,7 +150,9 @@ export async function runDelivery(id: string): Promise<string> {
   if (wait > 0) await new Promise((r) => setTimeout(r, wait));
 
   const result = await send(d.destination_kind, d.config, { key: d.id, event });
-  const decision = decide(result, d.attempts, d.consecutive_failures);
+  const decided = decide(result, d.attempts, d.consecutive_failures);
+  // A test answers the admin now: one attempt, no retries in the background.
+  const decision: Decision = d.kind === "test" && decided.next === "retry" ? { next: "failed", disable: null } : decided;
   await record(d, result, decision);
   if (decision.next === "retry") await enqueue(QUEUE.delivery, { deliveryId: id }, { key: id, startAfterSeconds: decision.delaySec });
   return `${decision.next} (attempt ${d.attempts}, ${result.status ?? result.excerpt})`;

@@ -147,16 +147,31 @@ describe("HubSpot destinations", () => {
   });
 
   it("retries a 429 and a 503 within one delivery", async () => {
-    const d = await make({ kind: "hubspot", name: "HubSpot flaky", config: config(), rules: { calls: "none" } });
-    hubspot.script(
-      { status: 429, body: JSON.stringify({ status: "error", message: "You have reached your ten_secondly_rolling limit.", errorType: "RATE_LIMIT" }), headers: { "retry-after": "1" } },
-    );
-    const delivery = await followTest(d.id);
-    expect(delivery).toMatchObject({ status: "delivered", attempts: 2 });
-    hubspot.script({ status: 503, body: "{}" }, { status: 503, body: "{}" });
-    const again = await followTest(d.id);
-    expect(again).toMatchObject({ status: "delivered", attempts: 3 });
+    const source = await createSource("autocalls");
+    const d = await make({ kind: "hubspot", name: "HubSpot flaky", config: config(), rules: { calls: "all", sourceIds: [source.id] } });
+    hubspot.failNext("POST /crm/v3/objects/contacts/search", {
+      status: 429,
+      body: JSON.stringify({ status: "error", message: "You have reached your ten_secondly_rolling limit.", errorType: "RATE_LIMIT" }),
+      headers: { "retry-after": "1" },
+    });
+    const first = await sendAutocallsCall(source.slug, { customer_phone: "+14155550144" });
+    await settled(d.id, first).toBe("delivered");
+    expect((await deliveryOfCall(d.id, first))!.attempts).toBe(2);
+
+    hubspot.failNext("POST /crm/v3/objects/notes", { status: 503, body: "{}" });
+    const second = await sendAutocallsCall(source.slug, { customer_phone: "+14155550144" });
+    await settled(d.id, second).toBe("delivered");
+    expect((await deliveryOfCall(d.id, second))!.attempts).toBe(2);
+    expect(hubspot.objects.notes.filter((n) => n.properties.hs_note_body.includes(second))).toHaveLength(1);
+    expect(await destination(d.id)).toMatchObject({ enabled: true, consecutiveFailures: 0 });
   }, 40_000);
+
+  it("answers a test with one attempt: a 503 is reported, not retried in the background", async () => {
+    const d = await make({ kind: "hubspot", name: "HubSpot down", config: config(), rules: { calls: "none" } });
+    hubspot.script({ status: 503, body: JSON.stringify({ message: "Service unavailable" }) });
+    const delivery = await followTest(d.id);
+    expect(delivery).toMatchObject({ status: "failed", attempts: 1, responseCode: 503, nextAttemptAt: null });
+  });
 
   it("fails a test at once when the token is refused, without turning the destination off", async () => {
     const d = await make({ kind: "hubspot", name: "HubSpot wrong token", config: { ...config(), accessToken: "pat-na1-wrong-token-9999" }, rules: { calls: "none" } });
