@@ -59,11 +59,11 @@ function KindFields({ kind, config, defaults }: { kind: Kind; config: Record<str
       </label>
       <fieldset className="text-sm text-slate-600">
         <legend className="mb-1 font-medium text-slate-900">Lead status for each outcome</legend>
-        <div className="grid grid-cols-1 gap-2 sm:grid-cols-3">
+        <div className="grid grid-cols-1 gap-x-8 gap-y-2 md:grid-cols-2 xl:grid-cols-3">
           {OUTCOMES.map((o) => (
             <label key={o} className="flex items-center justify-between gap-2">
               <span>{o.replaceAll("_", " ")}</span>
-              <select name={`leadStatus.${o}`} defaultValue={leadStatus[o] ?? defaults[o] ?? ""} className="input w-44">
+              <select name={`leadStatus.${o}`} defaultValue={leadStatus[o] ?? defaults[o] ?? ""} className="input w-60">
                 {LEAD_STATUSES.map((s) => (
                   <option key={s} value={s}>
                     {s ? s.replaceAll("_", " ").toLowerCase() : "leave as is"}

@@ -29,6 +29,11 @@ describe.skipIf(skipBrowserTests)("forwarding in Chromium", () => {
     await signIn(page, baseUrl(), TEST_ADMIN, "/admin/destinations");
     const form = page.getByRole("form", { name: "Add a destination" });
     const name = `#hot-leads ${uniq()}`;
+    // HubSpot's fields: a token, whether to create contacts, a lead status per outcome (prefilled).
+    await form.getByLabel("Kind").selectOption("hubspot");
+    await form.getByLabel(/Private-app access token/).waitFor();
+    expect(await form.getByRole("combobox", { name: /meeting scheduled/ }).inputValue()).toBe("OPEN_DEAL");
+    await screenshot(page, "destination-hubspot-form");
     await form.getByLabel("Kind").selectOption("slack");
     await form.getByLabel("Name").fill(name);
     await form.getByLabel(/Incoming-webhook URL/).fill(`${slack.url}/services/T1/B1/e2e`);
