@@ -10,6 +10,8 @@ import { runUnpodPollJob } from "./unpod";
 // Registers this process as a worker for every queue. Runs inside the app
 // (instrumentation.ts) and in each `npm run worker` process.
 
+const DELIVERY_BATCH = 25;
+
 export async function startWorkers(): Promise<PgBoss> {
   const boss = await jobs();
   const polling = { pollingIntervalSeconds: 1 };
@@ -18,15 +20,25 @@ export async function startWorkers(): Promise<PgBoss> {
   await boss.work<{ callId: string }>(QUEUE.transcriptFetch, { ...polling, includeMetadata: true }, async ([job]) => ({
     result: await fetchCallTranscript(job.data.callId, job.retryCount >= job.retryLimit),
   }));
-  // Deliveries wait on their destination's rate limit, so a few run side by side
-  // (pg-boss 10 runs one job at a time per registered worker).
-  for (let i = 0; i < 4; i++) {
-    await boss.work<{ deliveryId: string }>(QUEUE.delivery, polling, async ([job]) => ({
-      result: await runDelivery(job.data.deliveryId).catch((err: Error) => {
-        logger.error({ err, deliveryId: job.data.deliveryId }, "delivery job failed; it will be retried");
-        throw err;
-      }),
-    }));
+  // pg-boss 10 fetches a batch per worker and then waits out its polling
+  // interval; a full batch means more are waiting, so the worker is woken at
+  // once. A delivery that throws is left to its lease and the maintenance
+  // sweep, not to pg-boss, so that one bad delivery does not send its whole
+  // batch round again.
+  for (let i = 0; i < 2; i++) {
+    const worker: { id?: string } = {};
+    worker.id = await boss.work<{ deliveryId: string }>(QUEUE.delivery, { ...polling, batchSize: DELIVERY_BATCH }, async (batch) => {
+      const results = await Promise.all(
+        batch.map((job) =>
+          runDelivery(job.data.deliveryId).catch((err: Error) => {
+            logger.error({ err, deliveryId: job.data.deliveryId }, "delivery failed to run; the sweep will retry it");
+            return "error";
+          }),
+        ),
+      );
+      if (batch.length === DELIVERY_BATCH && worker.id) boss.notifyWorker(worker.id);
+      return { results };
+    });
   }
   await boss.work(QUEUE.rescore, polling, async () => ({ result: await runRescore() }));
   await boss.work(QUEUE.maintenance, polling, async () => runMaintenance());
