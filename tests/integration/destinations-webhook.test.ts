@@ -138,6 +138,19 @@ describe("webhook destinations", () => {
     await gone.close();
   });
 
+  it("turns the destination off after 20 failed attempts in a row", async () => {
+    const broken = await startReceiver({ status: 500, body: "internal error" });
+    const d = await createDestination({ kind: "webhook", name: "Broken", config: { url: broken.url }, rules: { calls: "all", sourceIds: [source.id] } });
+    // 19 failures already behind it, across earlier deliveries.
+    await sql("UPDATE destinations SET consecutive_failures = 19 WHERE id = $1", [d.id]);
+    const callId = await sendAutocallsCall(source.slug);
+    await settled(d.id, callId).toBe("failed");
+    expect(broken.requests).toHaveLength(1);
+    expect(await destination(d.id)).toMatchObject({ enabled: false, consecutiveFailures: 20, disabledReason: expect.stringContaining("20 failed attempts in a row; the last answer: HTTP 500") });
+    await deleteDestination(d.id);
+    await broken.close();
+  });
+
   it("refuses private addresses in any form, without retrying", async () => {
     const port = new URL(receiver.url).port;
     for (const host of ["127.0.0.2", "[::ffff:127.0.0.2]", "[::1]", "169.254.169.254", "10.0.0.1", "0x7f000002"]) {
