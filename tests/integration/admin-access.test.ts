@@ -3,7 +3,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { TEST_ADMIN, TEST_API_KEY, TEST_MANAGER } from "../support/credentials";
 import { baseUrl } from "../support/http";
+import { sendAutocallsCall } from "../support/destinations";
 import { asUser } from "../support/session";
+import { createSource } from "../support/sources";
 
 // Every admin API refuses a manager and an API key, found by reading the
 // route files, so that a new admin route is covered the day it is added.
@@ -58,5 +60,35 @@ describe("admin APIs", () => {
       const res = await asUser(TEST_ADMIN, r.path);
       expect([200, 404], `GET ${r.path}`).toContain(res.status);
     }
+  });
+});
+
+describe("admin pages", () => {
+  const PAGES_DIR = path.resolve("app/(dashboard)/admin");
+  const pages: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(path.join(dir, entry.name));
+      else if (entry.name === "page.tsx") pages.push(`/admin/${path.relative(PAGES_DIR, dir)}`.replace(/\/$/, "").replace(/\[(\w+)\]/g, (_, name) => (name === "slug" ? "cllr" : "01900000-0000-7000-8000-000000000000")));
+    }
+  };
+  walk(PAGES_DIR);
+
+  it("send a manager back to the overview", async () => {
+    expect(pages).toEqual(expect.arrayContaining(["/admin/destinations", "/admin/settings", "/admin/sources/cllr"]));
+    for (const page of pages) {
+      const res = await asUser(TEST_MANAGER, page, { redirect: "manual" });
+      expect(res.status, page).toBe(307);
+      expect(res.headers.get("location"), page).toBe("/?denied=admin");
+    }
+  });
+
+  it("leave the call page's forwarding and raw payloads out for a manager", async () => {
+    const callId = await sendAutocallsCall((await createSource("autocalls")).slug);
+    const asManager = await (await asUser(TEST_MANAGER, `/calls/${callId}`)).text();
+    const asAdmin = await (await asUser(TEST_ADMIN, `/calls/${callId}`)).text();
+    expect(asAdmin).toContain("Forwarded (admins)");
+    expect(asManager).not.toContain("Forwarded (admins)");
+    expect(asManager).not.toContain("As received (admins)");
   });
 });
