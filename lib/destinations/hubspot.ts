@@ -13,6 +13,9 @@ import { excerpt, type SendInput, type SendResult } from "./types";
 // after a crash finds the note instead of adding a second one.
 
 const ASSOCIATION = { noteToContact: 202, taskToContact: 204 } as const;
+// The client types operators and association categories as one enum per API
+// module (contacts, objects, notes, tasks), exported only from deep paths;
+// the plain strings below are those enums' values, hence the `as never`.
 
 /** HubSpot's address; tests and proxies set HUBSPOT_API_BASE_URL. */
 const basePath = () => process.env.HUBSPOT_API_BASE_URL ?? "https://api.hubapi.com";
