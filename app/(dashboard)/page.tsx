@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { KpiCards } from "@/components/overview/kpi-cards";
 import { OverviewCharts } from "@/components/overview/overview-charts";
+import { DestinationAlerts } from "@/components/overview/destination-alerts";
 import { SourceAlerts } from "@/components/overview/source-alerts";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireViewer } from "@/lib/auth/session";
 import { listOpenAlerts } from "@/lib/sources/alerts";
+import { db } from "@/lib/db/client";
 import { getTrends, trendsQuerySchema } from "@/lib/stats/trends";
 
 export const metadata = { title: "Overview · Call Analytics" };
@@ -15,7 +17,13 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const viewer = await requireViewer("manager", "/");
   const search = await searchParams;
   const days = trendsQuerySchema.safeParse(search).data?.days ?? 30;
-  const [trends, alerts] = await Promise.all([getTrends(days), listOpenAlerts()]);
+  const isAdmin = viewer.role === "admin";
+  const [trends, alerts, stopped] = await Promise.all([
+    getTrends(days),
+    listOpenAlerts(),
+    // Only admins can turn a destination back on, so only they are told.
+    isAdmin ? db.destination.findMany({ where: { enabled: false, disabledReason: { not: null } }, select: { id: true, name: true, disabledReason: true } }) : [],
+  ]);
 
   return (
     <div className="space-y-4">
@@ -39,7 +47,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           ))}
         </nav>
       </div>
-      <SourceAlerts alerts={alerts} isAdmin={viewer.role === "admin"} />
+      <SourceAlerts alerts={alerts} isAdmin={isAdmin} />
+      <DestinationAlerts destinations={stopped} />
       <KpiCards current={trends.current} previous={trends.previous} days={days} />
       {trends.current.calls === 0 ? (
         <EmptyState>No calls in the last {days} days. Connect a vendor, and its calls appear here as they arrive.</EmptyState>

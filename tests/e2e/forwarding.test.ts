@@ -81,12 +81,20 @@ describe.skipIf(skipBrowserTests)("forwarding in Chromium", () => {
     expect(await row.textContent()).toContain("1 failed");
     await screenshot(page, "destinations-list");
 
+    // The overview tells admins that forwarding stopped, and links to it.
+    await page.goto(`${baseUrl()}/`);
+    const stopped = page.getByRole("alert", { name: "Forwarding stopped" });
+    expect(await stopped.textContent()).toContain("Old CRM hook was turned off: The receiver answered 410 Gone");
+    await stopped.getByRole("link", { name: "Old CRM hook" }).click();
+
     // Its page says why, and turning it on again clears the reason.
-    await row.getByRole("link", { name: "Old CRM hook" }).click();
     await page.getByRole("alert").getByText(/410 Gone/).waitFor();
     await page.getByRole("button", { name: "Turn on" }).click();
     await page.getByRole("button", { name: "Turn off" }).waitFor();
     expect(await destination(id)).toMatchObject({ enabled: true, disabledReason: null, consecutiveFailures: 0 });
+    await page.goto(`${baseUrl()}/`);
+    await page.getByRole("heading", { name: "Overview" }).first().waitFor();
+    expect(await page.getByRole("alert", { name: "Forwarding stopped" }).getByText("Old CRM hook").count()).toBe(0);
     await deleteDestination(id);
     await gone.close();
   });
