@@ -87,7 +87,17 @@ async function buildEvent(d: Claimed): Promise<Outgoing | null> {
   };
 }
 
-function send(kind: DestinationKind, config: unknown, input: SendInput): Promise<SendResult> {
+async function send(kind: DestinationKind, config: unknown, input: SendInput): Promise<SendResult> {
+  try {
+    return await sendWith(kind, config, input);
+  } catch (e) {
+    // The saved settings cannot be opened (SECRETS_KEY changed without
+    // SECRETS_KEY_PREVIOUS): say so in the log rather than retry blindly.
+    return { ok: false, status: null, excerpt: `The destination's saved settings cannot be read: ${(e as Error).message}`, permanent: true };
+  }
+}
+
+function sendWith(kind: DestinationKind, config: unknown, input: SendInput): Promise<SendResult> {
   switch (kind) {
     case "hubspot":
       return sendHubSpot(openConfig("hubspot", config), input);

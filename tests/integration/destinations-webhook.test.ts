@@ -151,6 +151,17 @@ describe("webhook destinations", () => {
     await broken.close();
   });
 
+  it("fails a delivery whose saved secret no key can open, and says why", async () => {
+    const d = await createDestination({ kind: "webhook", name: "Old key", config: { url: `${receiver.url}/old-key` }, rules: { calls: "all", sourceIds: [source.id] } });
+    // As if SECRETS_KEY had been replaced without keeping the old one as SECRETS_KEY_PREVIOUS.
+    await sql(`UPDATE destinations SET config = jsonb_set(config, '{secret}', '"enc:v1:00000000:AAAA:AAAA:AAAA"') WHERE id = $1`, [d.id]);
+    const callId = await sendAutocallsCall(source.slug);
+    await settled(d.id, callId).toBe("failed");
+    expect((await deliveryOfCall(d.id, callId))!).toMatchObject({ attempts: 1, responseExcerpt: expect.stringContaining("saved settings cannot be read") });
+    expect(receiver.requests.filter((r) => r.path === "/old-key")).toHaveLength(0);
+    await deleteDestination(d.id);
+  });
+
   it("refuses private addresses in any form, without retrying", async () => {
     const port = new URL(receiver.url).port;
     for (const host of ["127.0.0.2", "[::ffff:127.0.0.2]", "[::1]", "169.254.169.254", "10.0.0.1", "0x7f000002"]) {
