@@ -3,15 +3,10 @@
 // the peer: the polling loop of Unpod's own guide, pages of 50 and one
 // INSERT … ON CONFLICT DO NOTHING per task, against the same server and database.
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm, chmod } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
-import { startEmbeddedPostgres } from "@/lib/db/embedded";
-import { applyMigrations } from "@/lib/db/schema-engine";
-import { freePort } from "../support/stack";
 import { fakeTask, startUnpodServer, UNPOD_TOKENS, type UnpodServer } from "../support/unpod-server";
+import { withBenchDatabase } from "./bench-database";
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 5000);
 const PAGE = 50;
@@ -20,52 +15,45 @@ process.env.SECRETS_KEY = randomBytes(32).toString("base64");
 process.env.OUTBOUND_ALLOW_HOSTS = "127.0.0.1";
 process.env.LOG_LEVEL = "warn";
 
-const dir = await mkdtemp(path.join(os.tmpdir(), "calls-bench-poll-"));
-await chmod(dir, 0o755);
-const embedded = await startEmbeddedPostgres({ dir: path.join(dir, "pg"), port: await freePort(), database: "poll_bench" });
 const unpod = await startUnpodServer();
 try {
-  await applyMigrations(embedded.url);
-  process.env.DATABASE_URL = embedded.url;
-  const { bootstrap } = await import("@/lib/bootstrap");
-  await bootstrap({ WEBHOOK_SECRET: "bench", ADMIN_PASSWORD: "bench", BOOTSTRAP_API_KEY: "ck_bench" });
-  const { db } = await import("@/lib/db/client");
-  const { applySettings } = await import("@/lib/sources/settings");
-  const { pollUnpodSource } = await import("@/lib/polling/unpod-poll");
+  await withBenchDatabase("poll", async (databaseUrl) => {
+    const { db } = await import("@/lib/db/client");
+    const { applySettings } = await import("@/lib/sources/settings");
+    const { pollUnpodSource } = await import("@/lib/polling/unpod-poll");
 
-  for (let i = 0; i < TASKS; i++) unpod.tasks.push(fakeTask(TASKS - i));
-  const source = await db.source.findUniqueOrThrow({ where: { slug: "unpod" } });
-  await db.source.update({
-    where: { id: source.id },
-    data: { settings: applySettings("unpod", {}, { polling: { apiBaseUrl: unpod.url, ...UNPOD_TOKENS, pageSize: PAGE, pagesPerRun: 200, intervalSec: 0 } }) },
+    for (let i = 0; i < TASKS; i++) unpod.tasks.push(fakeTask(TASKS - i));
+    const source = await db.source.findUniqueOrThrow({ where: { slug: "unpod" } });
+    await db.source.update({
+      where: { id: source.id },
+      data: { settings: applySettings("unpod", {}, { polling: { apiBaseUrl: unpod.url, ...UNPOD_TOKENS, pageSize: PAGE, pagesPerRun: 200, intervalSec: 0 } }) },
+    });
+
+    console.log(`Importing a backlog of ${TASKS.toLocaleString()} completed Unpod tasks, ${PAGE} a page.\n`);
+    const app = await timed(async () => {
+      for (;;) {
+        const outcome = await pollUnpodSource(source.id);
+        if (outcome.status === "done") return;
+        if (outcome.status !== "more") throw new Error(`poll ended ${outcome.status}`);
+      }
+    });
+    const peer = await timed(() => peerImport(unpod, databaseUrl));
+
+    const stored = await db.call.count({ where: { sourceId: source.id } });
+    row("this app (raw event, adapter, call, transcript, rollups)", app, stored);
+    row("peer: Unpod guide's loop (one INSERT per task)", peer, TASKS);
+    console.log(`\n  ratio: ${(app / peer).toFixed(1)}× the peer's time, for a full canonical call per task instead of one row`);
+
+    // Later polls: 20 new tasks on top of the imported history.
+    for (let i = 0; i < 20; i++) unpod.tasks.push(fakeTask(-1 - i / 100));
+    const before = unpod.requests.length;
+    const incremental = await timed(async () => void (await pollUnpodSource(source.id)));
+    console.log(`\n  next poll with 20 new tasks: ${incremental.toFixed(0)} ms, ${unpod.requests.length - before} page(s) read of ${Math.ceil((TASKS + 20) / PAGE)}`);
+    await db.$disconnect();
+    await (await import("@/lib/db/pool")).pool.end();
   });
-
-  console.log(`Importing a backlog of ${TASKS.toLocaleString()} completed Unpod tasks, ${PAGE} a page.\n`);
-  const app = await timed(async () => {
-    for (;;) {
-      const outcome = await pollUnpodSource(source.id);
-      if (outcome.status === "done") return;
-      if (outcome.status !== "more") throw new Error(`poll ended ${outcome.status}`);
-    }
-  });
-  const peer = await timed(() => peerImport(unpod, embedded.url));
-
-  const stored = await db.call.count({ where: { sourceId: source.id } });
-  row("this app (raw event, adapter, call, transcript, rollups)", app, stored);
-  row("peer: Unpod guide's loop (one INSERT per task)", peer, TASKS);
-  console.log(`\n  ratio: ${(app / peer).toFixed(1)}× the peer's time, for a full canonical call per task instead of one row`);
-
-  // Later polls: 20 new tasks on top of the imported history.
-  for (let i = 0; i < 20; i++) unpod.tasks.push(fakeTask(-1 - i / 100));
-  const before = unpod.requests.length;
-  const incremental = await timed(async () => void (await pollUnpodSource(source.id)));
-  console.log(`\n  next poll with 20 new tasks: ${incremental.toFixed(0)} ms, ${unpod.requests.length - before} page(s) read of ${Math.ceil((TASKS + 20) / PAGE)}`);
-  await db.$disconnect();
-  await (await import("@/lib/db/pool")).pool.end();
 } finally {
   await unpod.close();
-  await embedded.stop();
-  await rm(dir, { recursive: true, force: true });
 }
 
 async function timed(work: () => Promise<void>): Promise<number> {
