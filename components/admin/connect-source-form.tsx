@@ -3,18 +3,14 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { PROVIDER_NAMES } from "@/components/calls/labels";
 import { Field } from "@/components/ui/field";
 import { adminFetch } from "./admin-fetch";
 import { ConnectResult, type Connection } from "./connect-result";
 import { ActionError, useAction } from "./use-action";
 
-const VENDORS = [
-  ["cllr", "Cllr"],
-  ["hooman", "Hooman Labs"],
-  ["autocalls", "Autocalls"],
-  ["hubtalk", "HubTalk"],
-  ["unpod", "Unpod (polled)"],
-] as const;
+// Unpod has no webhooks: the app polls it.
+const VENDORS = Object.entries(PROVIDER_NAMES).map(([id, name]) => [id, id === "unpod" ? `${name} (polled)` : name] as const);
 
 /** Connects a new source: name, vendor, phone region; then its URL and secret, once. */
 export function ConnectSourceForm() {

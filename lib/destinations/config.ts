@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Prisma } from "@/lib/db/client";
 import { OUTCOMES, type Outcome } from "@/lib/providers/values";
-import { decrypt, encrypt } from "@/lib/security/encryption";
+import { sealedSettings } from "@/lib/security/sealed-settings";
 
 // What each kind of destination needs, as an admin enters it. Secret fields
 // (the HubSpot token, the Slack webhook URL, which is itself a credential, and
@@ -57,44 +57,21 @@ export type SlackConfig = z.infer<typeof schemas.slack>;
 export type WebhookConfig = z.infer<typeof schemas.webhook>;
 export type DestinationConfig = HubSpotConfig | SlackConfig | WebhookConfig;
 
-const SECRET_FIELDS: Record<DestinationKind, string[]> = { hubspot: ["accessToken"], slack: ["webhookUrl"], webhook: ["secret"] };
-
-export class ConfigError extends Error {}
+const sealed = {
+  hubspot: sealedSettings(schemas.hubspot, ["accessToken"]),
+  slack: sealedSettings(schemas.slack, ["webhookUrl"]),
+  webhook: sealedSettings(schemas.webhook, ["secret"]),
+};
 
 /** A new signing secret in the Standard Webhooks format. */
 export const newWebhookSecret = () => `whsec_${randomBytes(32).toString("base64")}`;
 
-/**
- * The config to store after an admin's change: merged over the saved one (a
- * secret left empty keeps the saved value), validated, secrets encrypted.
- */
-export function sealConfig(kind: DestinationKind, input: Record<string, unknown>, saved: unknown = {}): Prisma.InputJsonObject {
-  const previous = (saved ?? {}) as Record<string, unknown>;
-  const merged: Record<string, unknown> = { ...previous, ...input };
-  for (const field of SECRET_FIELDS[kind]) {
-    const given = input[field];
-    merged[field] = given === undefined || given === "" ? (previous[field] ? decrypt(String(previous[field])) : undefined) : given;
-  }
-  const parsed = schemas[kind].safeParse(merged);
-  if (!parsed.success) throw new ConfigError(z.prettifyError(parsed.error));
-  const sealed: Record<string, unknown> = { ...parsed.data };
-  for (const field of SECRET_FIELDS[kind]) sealed[field] = encrypt(String(sealed[field]));
-  return sealed as Prisma.InputJsonObject;
-}
+/** The config to store after an admin's change, over the saved one: a field left out (or a secret left empty) keeps its value. */
+export const sealConfig = (kind: DestinationKind, input: Record<string, unknown>, saved: unknown = {}) =>
+  sealed[kind].seal(input, (saved ?? {}) as Record<string, unknown>, { partial: true }) as Prisma.InputJsonObject;
 
 /** The config in clear, for sending. */
-export function openConfig<K extends DestinationKind>(kind: K, saved: unknown): z.infer<(typeof schemas)[K]> {
-  const sealed = { ...(saved as Record<string, unknown>) };
-  for (const field of SECRET_FIELDS[kind]) if (sealed[field]) sealed[field] = decrypt(String(sealed[field]));
-  return schemas[kind].parse(sealed) as z.infer<(typeof schemas)[K]>;
-}
+export const openConfig = <K extends DestinationKind>(kind: K, saved: unknown) => sealed[kind].open(saved) as z.infer<(typeof schemas)[K]>;
 
 /** The config as the browser may see it: secret fields only say whether they are set. */
-export function publicConfig(kind: DestinationKind, saved: unknown): Record<string, unknown> {
-  const view: Record<string, unknown> = { ...(saved as Record<string, unknown>) };
-  for (const field of SECRET_FIELDS[kind]) view[field] = view[field] ? "set" : "missing";
-  return view;
-}
-
-/** The secret field names of a kind, for masking in the audit log. */
-export const secretFields = (kind: DestinationKind) => SECRET_FIELDS[kind];
+export const publicConfig = (kind: DestinationKind, saved: unknown) => sealed[kind].mask(saved);

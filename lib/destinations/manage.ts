@@ -3,7 +3,8 @@ import { HttpError } from "@/lib/api/problem";
 import { db, type Prisma } from "@/lib/db/client";
 import { pool } from "@/lib/db/pool";
 import { EncryptionKeyMissing } from "@/lib/security/encryption";
-import { ConfigError, DESTINATION_KINDS, newWebhookSecret, publicConfig, sealConfig, type DestinationKind } from "./config";
+import { SettingsError } from "@/lib/security/sealed-settings";
+import { DESTINATION_KINDS, newWebhookSecret, publicConfig, sealConfig, type DestinationKind } from "./config";
 import { readRules, rulesSchema } from "./rules";
 
 // Destinations as admins manage them. Reads never include a secret: the
@@ -57,7 +58,7 @@ function seal(kind: DestinationKind, input: Record<string, unknown>, saved?: unk
   try {
     return sealConfig(kind, input, saved);
   } catch (e) {
-    if (e instanceof ConfigError) throw new HttpError(400, "Invalid settings", e.message);
+    if (e instanceof SettingsError) throw new HttpError(400, "Invalid settings", e.message);
     if (e instanceof EncryptionKeyMissing) throw new HttpError(503, "Secrets cannot be stored", e.message);
     throw e;
   }

@@ -2,8 +2,7 @@ import { v7 as uuidv7 } from "uuid";
 import { HttpError } from "@/lib/api/problem";
 import { pool } from "@/lib/db/pool";
 import { enqueue, QUEUE } from "@/lib/jobs/boss";
-import type { Outcome } from "@/lib/providers/values";
-import { readRules, ruleMatches } from "./rules";
+import { readRules, ruleMatches, type RuleFacts } from "./rules";
 
 // Creating deliveries: one per call (or alert) and matching destination,
 // exactly once (dedupe_key), then a job for each. A job that could not be
@@ -36,17 +35,9 @@ async function insertAndQueue(rows: Array<{ destinationId: string; kind: "call" 
 }
 
 /** After a call is saved: a delivery to each destination whose rules it matches, once it has finished. */
-export async function queueCallDeliveries(callId: string): Promise<string[]> {
-  const destinations = await enabledDestinations();
-  if (destinations.length === 0) return [];
-  const { rows } = await pool.query<{ source_id: string; outcome: Outcome | null; lead_score: number; is_hot: boolean; status: string }>(
-    "SELECT source_id, outcome, lead_score, is_hot, status FROM calls WHERE id = $1",
-    [callId],
-  );
-  const call = rows[0];
-  if (!call || UNFINISHED.includes(call.status)) return [];
-  const facts = { sourceId: call.source_id, outcome: call.outcome, leadScore: call.lead_score, isHot: call.is_hot };
-  const matching = destinations.filter((d) => ruleMatches(readRules(d.rules), facts));
+export async function queueCallDeliveries(callId: string, call: RuleFacts & { status: string }): Promise<string[]> {
+  if (UNFINISHED.includes(call.status)) return [];
+  const matching = (await enabledDestinations()).filter((d) => ruleMatches(readRules(d.rules), call));
   return insertAndQueue(matching.map((d) => ({ destinationId: d.id, kind: "call", callId, dedupeKey: `call:${d.id}:${callId}` })));
 }
 

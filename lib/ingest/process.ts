@@ -2,7 +2,7 @@ import { db } from "@/lib/db/client";
 import { logger } from "@/lib/log";
 import { isProviderId, mapPayload } from "@/lib/providers/registry";
 import { enqueueFollowUps } from "./follow-ups";
-import { saveCall } from "./save-call";
+import { saveCall, type SaveResult } from "./save-call";
 
 // Steps 3 and 4: parse a stored raw event, map it through its provider's
 // adapter and save the call. Webhooks, the Unpod poller and replays all enter here.
@@ -21,9 +21,7 @@ export interface EventSource {
   defaultRegion: string;
 }
 
-export type ProcessResult =
-  | { kind: "stored" | "duplicate" | "stale"; callId: string }
-  | { kind: "rejected" | "failed"; error: string };
+export type ProcessResult = SaveResult | { kind: "rejected" | "failed"; error: string };
 
 /** The JSON payload of a request: its body, or for a bodiless request (Hooman's GET) its query. */
 function payloadOf(event: Pick<StoredEvent, "query" | "body">): { ok: true; payload: unknown } | { ok: false; error: string } {
@@ -67,6 +65,6 @@ async function mapAndSave(event: StoredEvent, source: EventSource, followUps: bo
   });
   if (!mapped.ok) return { kind: "failed", error: mapped.error };
   const saved = await saveCall(source, mapped.call, event.id);
-  if (saved.kind === "stored" && followUps) await enqueueFollowUps(saved.callId, mapped.call);
+  if (saved.kind === "stored" && followUps) await enqueueFollowUps(saved.callId, mapped.call, saved.facts);
   return saved;
 }

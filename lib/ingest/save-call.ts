@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type pg from "pg";
 import { v7 as uuidv7 } from "uuid";
 import { inTransaction, pool } from "@/lib/db/pool";
-import type { CanonicalCall } from "@/lib/providers/canonical";
+import type { CanonicalCall, Outcome } from "@/lib/providers/canonical";
 import { leadScore } from "@/lib/scoring/lead-score";
 import { currentScoring, resolveOutcome } from "@/lib/scoring/settings";
 import type { EventSource } from "./process";
@@ -14,7 +14,16 @@ import { rollupDeltas, rollupStatement, rollupStatements, type RollupFacts } fro
 // event is a resend, older, or newer. Plain SQL on purpose: this runs for
 // every webhook (see bench:ingest).
 
-export type SaveResult = { kind: "stored" | "duplicate" | "stale"; callId: string };
+/** The call as saved, as far as forwarding rules look at it. */
+export interface SavedFacts {
+  sourceId: string;
+  status: string;
+  outcome: Outcome | null;
+  leadScore: number;
+  isHot: boolean;
+}
+
+export type SaveResult = { kind: "stored"; callId: string; facts: SavedFacts } | { kind: "duplicate" | "stale"; callId: string };
 
 interface Existing {
   id: string;
@@ -48,7 +57,7 @@ export async function saveCall(source: EventSource, call: CanonicalCall, rawEven
   const row = callColumns(source, call, await currentScoring());
   // Most events are new calls: one statement, no explicit transaction.
   const newId = uuidv7();
-  if (await insertNewCall(newId, source, call, row, rawEventId)) return { kind: "stored", callId: newId };
+  if (await insertNewCall(newId, source, call, row, rawEventId)) return { kind: "stored", callId: newId, facts: row.saved };
   return inTransaction((client) => updateExistingCall(client, source, call, row, rawEventId));
 }
 
@@ -97,7 +106,8 @@ function callColumns(source: EventSource, mapped: CanonicalCall, scoring: Awaite
     content_hash: contentHash(call),
   };
   const facts: RollupFacts = { ...call, provider: source.provider, isHot };
-  return { columns, facts, hash: columns.content_hash as string };
+  const saved: SavedFacts = { sourceId: source.id, status: call.status, outcome: call.outcome, leadScore: score, isHot };
+  return { columns, facts, saved, hash: columns.content_hash as string };
 }
 
 /**
@@ -187,7 +197,7 @@ async function updateExistingCall(
   };
   const rollup = rollupStatement(rollupDeltas(before, { ...row.facts, startedAt }));
   if (rollup) await client.query(rollup.text, rollup.values);
-  return { kind: "stored", callId: existing.id };
+  return { kind: "stored", callId: existing.id, facts: row.saved };
 }
 
 /** One contact per phone; the newest non-empty name, email and company win. Returns its id. */

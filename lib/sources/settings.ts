@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { Prisma } from "@/lib/db/client";
-import { decrypt, encrypt } from "@/lib/security/encryption";
+import { sealedSettings, SettingsError } from "@/lib/security/sealed-settings";
+
+export { SettingsError };
 
 // What an admin can set on a source besides its name, kept in sources.settings:
 //   polling  (Unpod): how to reach its task API and how often
@@ -11,8 +13,6 @@ import { decrypt, encrypt } from "@/lib/security/encryption";
 
 export const DEFAULT_UNPOD_API = "https://unpod.ai/api/v2/platform";
 export const DEFAULT_EXPECTED_GAP_MINUTES = 24 * 60;
-
-const SECRET_FIELDS = { polling: ["apiToken", "spaceToken"], storage: ["secretAccessKey"] } as const;
 
 const polling = z.object({
   apiBaseUrl: z.url({ protocol: /^https?$/ }).default(DEFAULT_UNPOD_API),
@@ -38,6 +38,8 @@ const storage = z.object({
 });
 export type StorageSettings = z.infer<typeof storage>;
 
+const GROUPS = { polling: sealedSettings(polling, ["apiToken", "spaceToken"]), storage: sealedSettings(storage, ["secretAccessKey"]) };
+
 const health = z.object({ expectedGapMinutes: z.int().min(5).max(60 * 24 * 30).default(DEFAULT_EXPECTED_GAP_MINUTES) });
 
 const stored = z.looseObject({ polling: z.record(z.string(), z.unknown()).optional(), storage: z.record(z.string(), z.unknown()).optional(), health: health.optional() });
@@ -51,8 +53,6 @@ export const settingsInput = z.object({
 });
 export type SettingsInput = z.infer<typeof settingsInput>;
 
-export class SettingsError extends Error {}
-
 /** Which settings groups a vendor has. */
 export function settingGroups(provider: string): Array<"polling" | "storage" | "health"> {
   if (provider === "unpod") return ["polling", "health"];
@@ -61,15 +61,11 @@ export function settingGroups(provider: string): Array<"polling" | "storage" | "
 }
 
 function sealGroup(group: "polling" | "storage", input: Record<string, unknown>, previous: Record<string, unknown> | undefined) {
-  const merged: Record<string, unknown> = { ...input };
-  for (const field of SECRET_FIELDS[group]) {
-    if (merged[field] === undefined || merged[field] === "") merged[field] = previous?.[field] ? decrypt(String(previous[field])) : undefined;
+  try {
+    return GROUPS[group].seal(input, previous);
+  } catch (e) {
+    throw e instanceof SettingsError ? new SettingsError(`${group}: ${e.message}`) : e;
   }
-  const parsed = (group === "polling" ? polling : storage).safeParse(merged);
-  if (!parsed.success) throw new SettingsError(`${group}: ${z.prettifyError(parsed.error)}`);
-  const sealed: Record<string, unknown> = { ...parsed.data };
-  for (const field of SECRET_FIELDS[group]) sealed[field] = encrypt(String(sealed[field]));
-  return sealed;
 }
 
 /** The settings to store after an admin's change: validated, secrets encrypted. */
@@ -91,23 +87,20 @@ export function applySettings(provider: string, current: unknown, input: Setting
 /** Settings as the browser may see them: secrets replaced by whether they are set. */
 export function publicSettings(current: unknown) {
   const s = stored.parse(current ?? {});
-  const mask = (group: "polling" | "storage") => {
-    const values = s[group];
-    if (!values) return null;
-    const shown: Record<string, unknown> = { ...values };
-    for (const field of SECRET_FIELDS[group]) shown[field] = values[field] ? "set" : "missing";
-    return shown;
-  };
+  const mask = (group: "polling" | "storage") => (s[group] ? GROUPS[group].mask(s[group]) : null);
   return { polling: mask("polling"), storage: mask("storage"), health: health.parse(s.health ?? {}) };
 }
 
-function openGroup<T>(schema: z.ZodType<T>, group: "polling" | "storage", current: unknown): T | null {
+/** A group in clear, or null when it is not set up (or no longer valid). */
+function openGroup<G extends keyof typeof GROUPS>(group: G, current: unknown): ReturnType<(typeof GROUPS)[G]["open"]> | null {
   const values = stored.parse(current ?? {})[group];
   if (!values) return null;
-  const opened: Record<string, unknown> = { ...values };
-  for (const field of SECRET_FIELDS[group]) if (opened[field]) opened[field] = decrypt(String(opened[field]));
-  const parsed = schema.safeParse(opened);
-  return parsed.success ? parsed.data : null;
+  try {
+    return GROUPS[group].open(values) as ReturnType<(typeof GROUPS)[G]["open"]>;
+  } catch (e) {
+    if (e instanceof z.ZodError) return null;
+    throw e;
+  }
 }
 
 /**
@@ -116,18 +109,18 @@ function openGroup<T>(schema: z.ZodType<T>, group: "polling" | "storage", curren
  */
 export function pollingInterval(current: unknown): number | null {
   const values = stored.parse(current ?? {}).polling;
-  if (!values || SECRET_FIELDS.polling.some((field) => !values[field])) return null;
+  if (!values || !GROUPS.polling.hasSecrets(values)) return null;
   const interval = polling.shape.intervalSec.safeParse(values.intervalSec);
   return interval.success ? interval.data : null;
 }
 
 /** The Unpod polling settings with their tokens decrypted (for the poller itself), or null when not configured. */
 export function pollingSettings(current: unknown): PollingSettings | null {
-  return openGroup(polling, "polling", current);
+  return openGroup("polling", current);
 }
 
 export function storageSettings(current: unknown): StorageSettings | null {
-  return openGroup(storage, "storage", current);
+  return openGroup("storage", current);
 }
 
 export function expectedGapMinutes(current: unknown): number {

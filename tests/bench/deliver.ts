@@ -9,6 +9,7 @@ import { performance } from "node:perf_hooks";
 import { Webhook } from "standardwebhooks";
 import { fixture } from "../support/fixtures";
 import { startReceiver } from "../support/receiver";
+import type { SavedFacts } from "@/lib/ingest/save-call";
 import { withBenchDatabase } from "./bench-database";
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 20);
@@ -35,13 +36,13 @@ try {
     const { stopJobs } = await import("@/lib/jobs/boss");
 
     const source = await db.source.findUniqueOrThrow({ where: { slug: "autocalls" } });
-    const callIds: string[] = [];
+    const calls: { id: string; facts: SavedFacts }[] = [];
     for (let i = 0; i < CALLS; i++) {
       const body = Buffer.from(JSON.stringify({ ...fixture("autocalls/campaign-call.json"), id: 900_000 + i }));
       const event = await storeRawEvent(source.id, { method: "POST", headers: {}, query: {}, body });
       const saved = await processRawEvent(event, source, { followUps: false });
       if (saved.kind !== "stored") throw new Error(`seeding failed: ${saved.kind}`);
-      callIds.push(saved.callId);
+      calls.push({ id: saved.callId, facts: saved.facts });
     }
     const destinations = [];
     for (let i = 0; i < DESTINATIONS; i++) {
@@ -52,7 +53,7 @@ try {
     console.log(`Forwarding ${CALLS} calls to ${DESTINATIONS} webhook destinations: ${TOTAL.toLocaleString()} deliveries.\n`);
     await startWorkers();
     const t0 = performance.now();
-    for (const id of callIds) await queueCallDeliveries(id);
+    for (const call of calls) await queueCallDeliveries(call.id, call.facts);
     for (;;) {
       const [{ n }] = (await pool.query<{ n: number }>("SELECT count(*)::int AS n FROM deliveries WHERE status = 'delivered'")).rows;
       if (n === TOTAL) break;
@@ -67,7 +68,7 @@ try {
     if (receiver.requests.length !== TOTAL) throw new Error(`the receiver got ${receiver.requests.length} requests, not ${TOTAL}`);
 
     // The peer: the same sends in a plain loop, four at a time.
-    const work = destinations.flatMap((d) => callIds.map((callId) => ({ d, callId })));
+    const work = destinations.flatMap((d) => calls.map((call) => ({ d, callId: call.id })));
     const peerStart = performance.now();
     const runner = async () => {
       for (let job = work.pop(); job; job = work.pop()) {

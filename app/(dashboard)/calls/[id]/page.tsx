@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { BackLink } from "@/components/ui/back-link";
 import { notFound } from "next/navigation";
 import { Card, ContactTimeline, LeadSignals, Variables } from "@/components/calls/call-facts";
 import { CallMedia } from "@/components/calls/call-media";
@@ -28,9 +28,7 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
 
   return (
     <div className="space-y-4">
-      <Link href="/calls" className="text-sm text-indigo-700 hover:underline">
-        ← All calls
-      </Link>
+      <BackLink href="/calls">All calls</BackLink>
       <header className="flex flex-wrap items-start justify-between gap-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
         <div className="space-y-2">
           <h1 className="text-xl font-semibold tracking-tight">{call.customer.name ?? "Unknown caller"}</h1>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { BackLink } from "@/components/ui/back-link";
 import { notFound } from "next/navigation";
 import { DestinationToggles, SendTestButton } from "@/components/admin/destination-actions";
 import { DestinationForm } from "@/components/admin/destination-form";
@@ -35,9 +35,7 @@ export default async function DestinationPage({ params, searchParams }: { params
     <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
-          <Link href="/admin/destinations" className="text-sm text-indigo-700 hover:underline">
-            ← Forwarding
-          </Link>
+          <BackLink href="/admin/destinations">Forwarding</BackLink>
           <h1 className="mt-1 text-xl font-semibold tracking-tight">
             {destination.name} <span className="text-base font-normal text-slate-500">{DESTINATION_KIND_LABEL[destination.kind]}</span>{" "}
             {destination.enabled ? <Badge tone="green">on</Badge> : <Badge tone={destination.disabledReason ? "red" : "gray"}>off</Badge>}

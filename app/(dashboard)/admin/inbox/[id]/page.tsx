@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { BackLink } from "@/components/ui/back-link";
 import { notFound } from "next/navigation";
 import { ReplayButton } from "@/components/admin/replay-button";
 import { Badge } from "@/components/ui/badge";
@@ -32,9 +33,7 @@ export default async function InboxEventPage({ params }: { params: Promise<{ id:
 
   return (
     <div className="space-y-4">
-      <Link href="/admin/inbox" className="text-sm text-indigo-700 hover:underline">
-        ← Inbox
-      </Link>
+      <BackLink href="/admin/inbox">Inbox</BackLink>
       <header className="space-y-2 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
         <h1 className="text-lg font-semibold">
           {event.method} from {event.source.name} · <LocalTime iso={event.receivedAt.toISOString()} />

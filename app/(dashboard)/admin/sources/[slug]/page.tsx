@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { BackLink } from "@/components/ui/back-link";
 import { notFound } from "next/navigation";
 import { SourceSettingsForm } from "@/components/admin/source-settings-form";
 import { PROVIDER_NAMES } from "@/components/calls/labels";
@@ -22,11 +22,9 @@ export default async function SourceSettingsPage({ params }: { params: Promise<{
   };
   return (
     <div className="space-y-4">
-      <Link href="/admin/sources" className="text-sm text-indigo-700 hover:underline">
-        ← Sources
-      </Link>
+      <BackLink href="/admin/sources">Sources</BackLink>
       <h1 className="text-xl font-semibold tracking-tight">
-        {source.name} <span className="text-base font-normal text-slate-500">{PROVIDER_NAMES[source.provider as keyof typeof PROVIDER_NAMES] ?? source.provider}</span>
+        {source.name} <span className="text-base font-normal text-slate-500">{PROVIDER_NAMES[source.provider] ?? source.provider}</span>
       </h1>
       <section className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
         <SourceSettingsForm source={value} />
