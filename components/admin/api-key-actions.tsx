@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -10,11 +9,9 @@ import { ActionError, useAction } from "./use-action";
 
 /** Creates a read-API key; the key is shown once. */
 export function NewApiKeyForm() {
-  const router = useRouter();
   const [key, setKey] = useState<{ name: string; key: string } | null>(null);
   const { run: submit, busy, error } = useAction(async (form: FormData) => {
     setKey(await adminFetch<{ name: string; key: string }>("/api/api-keys", "POST", { name: form.get("name") }));
-    router.refresh();
   });
   return (
     <div className="space-y-2">
@@ -33,11 +30,9 @@ export function NewApiKeyForm() {
 }
 
 export function RevokeKeyButton({ id, name }: { id: string; name: string }) {
-  const router = useRouter();
   const { run, busy, error } = useAction(async () => {
     if (!confirm(`Revoke "${name}"? Requests with it fail from now on.`)) return;
     await adminFetch(`/api/api-keys/${id}`, "DELETE");
-    router.refresh();
   });
   return (
     <>

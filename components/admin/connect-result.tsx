@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -51,11 +50,9 @@ export function ConnectResult({ connection, title }: { connection: Connection; t
 
 /** Sends the vendor's sample payload through the source and links to the call it made. */
 export function TestEventButton({ slug, small = false }: { slug: string; small?: boolean }) {
-  const router = useRouter();
   const [result, setResult] = useState<{ status: number; answer: { callId?: string; detail?: string; status?: string } } | null>(null);
   const { run, busy, error } = useAction(async () => {
     setResult(await adminFetch(`/api/sources/${slug}/test-event`, "POST"));
-    router.refresh();
   });
   return (
     <div className="flex flex-wrap items-center gap-2">

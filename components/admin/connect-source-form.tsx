@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { PROVIDER_NAMES } from "@/components/calls/labels";
@@ -14,7 +13,6 @@ const VENDORS = Object.entries(PROVIDER_NAMES).map(([id, name]) => [id, id === "
 
 /** Connects a new source: name, vendor, phone region; then its URL and secret, once. */
 export function ConnectSourceForm() {
-  const router = useRouter();
   const [connection, setConnection] = useState<(Connection & { name: string }) | null>(null);
   const { run: submit, busy, error } = useAction(async (form: FormData) => {
     setConnection(
@@ -24,7 +22,6 @@ export function ConnectSourceForm() {
         defaultRegion: String(form.get("region") || "").toUpperCase() || undefined,
       }),
     );
-    router.refresh();
   });
   return (
     <div className="space-y-3">

@@ -17,7 +17,6 @@ interface DeliveryState {
 
 /** Sends a sample call and follows it until it has an outcome. */
 export function SendTestButton({ id }: { id: string }) {
-  const router = useRouter();
   const [result, setResult] = useState<DeliveryState | null>(null);
   const { run, busy, error } = useAction(async () => {
     setResult(null);
@@ -28,7 +27,6 @@ export function SendTestButton({ id }: { id: string }) {
       if (d.status !== "pending") break;
       await new Promise((r) => setTimeout(r, 1000));
     }
-    router.refresh();
   });
   return (
     <div className="space-y-1">
@@ -51,13 +49,11 @@ export function DestinationToggles({ id, name, enabled }: { id: string; name: st
   const router = useRouter();
   const toggle = useAction(async () => {
     await adminFetch(`/api/destinations/${id}`, "PATCH", { enabled: !enabled });
-    router.refresh();
   });
   const remove = useAction(async () => {
     if (!window.confirm(`Delete ${name} and its delivery log?`)) return;
     await adminFetch(`/api/destinations/${id}`, "DELETE");
     router.push("/admin/destinations");
-    router.refresh();
   });
   return (
     <div className="flex flex-wrap items-center gap-2">

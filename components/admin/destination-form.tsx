@@ -107,13 +107,11 @@ export function DestinationForm({
     if (existing) {
       await adminFetch(`/api/destinations/${existing.id}`, "PATCH", body);
       setSaved(true);
-      router.refresh();
       return;
     }
     const created = await adminFetch<{ destination: { id: string }; secret?: string }>("/api/destinations", "POST", { ...body, kind });
     if (created.secret) setSecret({ value: created.secret, id: created.destination.id, name: String(body.name) });
     else router.push(`/admin/destinations/${created.destination.id}`);
-    router.refresh();
   });
 
   return (

@@ -52,7 +52,8 @@ export function InboxTable({ rows }: { rows: InboxRow[] }) {
     const result = await replay([...selected]);
     setOutcomes((o) => new Map([...o, ...result]));
     setSelected(new Set());
-  });
+    // Not refreshed: a list filtered by status would drop the rows whose outcomes are shown.
+  }, { refresh: false });
 
   const selectAll = (
     <input

@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -10,7 +9,6 @@ import { ActionError, useAction } from "./use-action";
 
 /** Adds a person; their first password is shown once, for the admin to pass on. */
 export function NewUserForm() {
-  const router = useRouter();
   const [created, setCreated] = useState<{ email: string; password: string } | null>(null);
   const { run: submit, busy, error } = useAction(async (form: FormData) => {
     const { user, password } = await adminFetch<{ user: { email: string }; password: string }>("/api/users", "POST", {
@@ -19,7 +17,6 @@ export function NewUserForm() {
       role: form.get("role"),
     });
     setCreated({ email: user.email, password });
-    router.refresh();
   });
 
   return (

@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { ReplayOutcome } from "@/lib/inbox/events";
@@ -10,11 +9,9 @@ import { ActionError, useAction } from "./use-action";
 
 /** Replays one event and shows what became of it. */
 export function ReplayButton({ id }: { id: string }) {
-  const router = useRouter();
   const [outcome, setOutcome] = useState<ReplayOutcome | null>(null);
   const { run, busy, error } = useAction(async () => {
     setOutcome((await replay([id])).get(id) ?? null);
-    router.refresh();
   });
   return (
     <div className="flex flex-wrap items-center gap-3">

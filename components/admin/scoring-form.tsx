@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -50,14 +49,12 @@ function RescoreProgress({ initial }: { initial: RescoreState | null }) {
 }
 
 export function ScoringForm({ hotThreshold, outcomeMap, rescore }: { hotThreshold: number; outcomeMap: Row[]; rescore: RescoreState | null }) {
-  const router = useRouter();
   const [rows, setRows] = useState<Row[]>(outcomeMap.length ? outcomeMap : [{ raw: "", outcome: "interested" }]);
   const [progress, setProgress] = useState(rescore);
   const { run: submit, busy, error } = useAction(async (form: FormData) => {
     const body = { hotThreshold: Number(form.get("hotThreshold")), outcomeMap: rows.filter((r) => r.raw.trim()) };
     const saved = await adminFetch<{ rescore: RescoreState }>("/api/settings/scoring", "PUT", body);
     setProgress(saved.rescore);
-    router.refresh();
   });
   const update = (i: number, change: Partial<Row>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...change } : r)));
 

@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { adminFetch } from "./admin-fetch";
 import { ConnectResult, TestEventButton, type Connection } from "./connect-result";
@@ -11,7 +10,6 @@ const small = "rounded-md px-2 py-1 text-xs hover:bg-slate-100";
 
 /** Per-source actions: settings, test event, secret rotation, enable/disable, delete. */
 export function SourceActions({ slug, name, enabled, polled }: { slug: string; name: string; enabled: boolean; polled: boolean }) {
-  const router = useRouter();
   const [rotated, setRotated] = useState<Connection | null>(null);
   const { run, busy, error } = useAction(async (work: () => Promise<void>) => work());
 
@@ -23,13 +21,11 @@ export function SourceActions({ slug, name, enabled, polled }: { slug: string; n
   const toggle = () =>
     run(async () => {
       await adminFetch(`/api/sources/${slug}`, "PATCH", { enabled: !enabled });
-      router.refresh();
     });
   const remove = () =>
     run(async () => {
       if (!confirm(`Delete ${name}? This cannot be undone.`)) return;
       await adminFetch(`/api/sources/${slug}`, "DELETE");
-      router.refresh();
     });
 
   return (

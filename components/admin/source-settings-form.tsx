@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -50,7 +49,6 @@ function readGroup(form: FormData, prefix: string, numbers: string[] = [], boole
 }
 
 export function SourceSettingsForm({ source }: { source: SourceSettingsValue }) {
-  const router = useRouter();
   const [saved, setSaved] = useState(false);
   const { polling, storage, health } = source.settings;
   const { run: submit, busy, error } = useAction(async (form: FormData) => {
@@ -60,7 +58,6 @@ export function SourceSettingsForm({ source }: { source: SourceSettingsValue }) 
     if (source.provider === "hubtalk") settings.storage = readGroup(form, "storage", [], ["forcePathStyle"]);
     await adminFetch(`/api/sources/${source.slug}`, "PATCH", { name: form.get("name"), defaultRegion: String(form.get("defaultRegion")).toUpperCase(), settings });
     setSaved(true);
-    router.refresh();
   });
 
   return (

@@ -1,9 +1,15 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 
-/** Runs an async action with a busy flag and its error message, for buttons and forms. */
-export function useAction<A extends unknown[]>(action: (...args: A) => Promise<void>) {
+/**
+ * Runs an async action with a busy flag and its error message, for buttons
+ * and forms; after it succeeds, the page's server data is read again (unless
+ * `refresh: false`), so that lists show the change.
+ */
+export function useAction<A extends unknown[]>(action: (...args: A) => Promise<void>, { refresh = true } = {}) {
+  const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const run = async (...args: A) => {
@@ -11,6 +17,7 @@ export function useAction<A extends unknown[]>(action: (...args: A) => Promise<v
     setError(null);
     try {
       await action(...args);
+      if (refresh) router.refresh();
     } catch (e) {
       setError((e as Error).message);
     } finally {

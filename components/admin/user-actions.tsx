@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { adminFetch } from "./admin-fetch";
 import { OneTimeSecret } from "./one-time-secret";
@@ -8,14 +7,12 @@ import { ActionError, useAction } from "./use-action";
 
 /** A user's role, active state and password reset, changed in place. */
 export function UserActions({ id, email, role, active }: { id: string; email: string; role: "admin" | "manager"; active: boolean }) {
-  const router = useRouter();
   const [password, setPassword] = useState<string | null>(null);
   const { run, error } = useAction(async (work: () => Promise<void>) => work());
 
   const change = (body: object) =>
     run(async () => {
       await adminFetch(`/api/users/${id}`, "PATCH", body);
-      router.refresh();
     });
   const reset = () =>
     run(async () => {
