@@ -2,14 +2,18 @@ import { db } from "@/lib/db/client";
 import { HttpError } from "@/lib/api/problem";
 import { isCallId } from "@/lib/calls/ids";
 import { fetchPublic, OutboundRefused } from "@/lib/security/outbound";
+import { audioExtension, audioType, essenceOf, needsSniffing, SNIFF_BYTES } from "./audio-type";
+import { readHead } from "./stream-head";
 import { storageSettings } from "@/lib/sources/settings";
 import { presignedObjectUrl, s3ErrorCode } from "@/lib/storage/s3";
 
 // Recordings are streamed through the app: the vendor's URL (or the presigned
 // URL of a storage key) never reaches the browser, and Range requests pass
-// through so that seeking works. Every refusal says why, for the player to show.
+// through so that seeking works. Only audio is passed on, labelled so that the
+// browser can do nothing with it but play it. Every refusal says why, for the
+// player to show.
 
-const PASSED_HEADERS = ["content-type", "content-length", "content-range", "accept-ranges", "last-modified", "etag"];
+const PASSED_HEADERS = ["content-length", "content-range", "accept-ranges", "last-modified", "etag"];
 
 /** Where the audio is: the vendor's URL, or a presigned URL for a key in the source's bucket. */
 async function recordingAddress(call: { recordingUrl: string | null; recordingKey: string | null; source: { settings: unknown } }) {
@@ -26,24 +30,18 @@ async function recordingAddress(call: { recordingUrl: string | null; recordingKe
   return { url: await presignedObjectUrl(storage, call.recordingKey), fromBucket: true };
 }
 
-export async function streamRecording(callId: string, request: Request, download: boolean): Promise<Response> {
-  const call = isCallId(callId)
-    ? await db.call.findUnique({
-        where: { id: callId },
-        select: { recordingUrl: true, recordingKey: true, externalId: true, source: { select: { settings: true } } },
-      })
-    : null;
-  if (!call) throw new HttpError(404, "Not found", `No call has the id "${callId}".`);
-  const { url, fromBucket } = await recordingAddress(call);
-
-  const range = request.headers.get("range");
-  let upstream: Response;
+/** GETs the recording, Range passed on; refusals and unreachable storage become clear errors. */
+async function fetchRecording(url: string, range: string | null): Promise<Response> {
   try {
-    upstream = await fetchPublic(url, { headers: range ? { range } : {}, signal: AbortSignal.timeout(15_000) });
+    return await fetchPublic(url, { headers: range ? { range } : {}, signal: AbortSignal.timeout(15_000) });
   } catch (e) {
     if (e instanceof OutboundRefused) throw new HttpError(403, "Recording refused", `This recording's address is not allowed: ${e.message}.`);
     throw new HttpError(502, "Recording unreachable", "The vendor's storage did not answer; try again later.");
   }
+}
+
+/** Turns a storage answer that is not the recording into an error that says why. */
+async function refuseFailure(upstream: Response, fromBucket: boolean): Promise<void> {
   if (fromBucket && (upstream.status === 403 || upstream.status === 404)) {
     const code = await s3ErrorCode(upstream);
     if (code === "NoSuchKey" || upstream.status === 404) {
@@ -59,12 +57,62 @@ export async function streamRecording(callId: string, request: Request, download
     await upstream.body?.cancel();
     throw new HttpError(502, "Recording unavailable", `The vendor's storage answered ${upstream.status}.`);
   }
+}
 
-  const headers = new Headers({ "cache-control": "private, max-age=300" });
+const startsAtZero = (response: Response) => response.status === 200 || /^bytes 0-/.test(response.headers.get("content-range") ?? "");
+
+/**
+ * The audio type to serve, judged from the declared type or, for unlabelled
+ * answers, from the file's first bytes (read from this answer when it starts
+ * enough of the file, else asked for separately). Returns the body still whole.
+ */
+async function judgeAudio(upstream: Response, url: string): Promise<{ type: string | null; body: ReadableStream<Uint8Array> }> {
+  const declared = upstream.headers.get("content-type");
+  let body: ReadableStream<Uint8Array> = upstream.body!;
+  if (!needsSniffing(declared)) return { type: await audioType(declared), body };
+  if (startsAtZero(upstream)) {
+    const { head, stream } = await readHead(body, SNIFF_BYTES);
+    // A short range (the player's bytes=0-0) is too little to judge: ask for more below.
+    if (head.length >= SNIFF_BYTES || upstream.status === 200) return { type: await audioType(declared, head), body: stream };
+    body = stream;
+  }
+  const probe = await fetchRecording(url, `bytes=0-${SNIFF_BYTES - 1}`);
+  const head = probe.ok ? new Uint8Array(await probe.arrayBuffer()) : undefined;
+  if (!probe.ok) await probe.body?.cancel();
+  return { type: await audioType(declared, head), body };
+}
+
+export async function streamRecording(callId: string, request: Request, download: boolean): Promise<Response> {
+  const call = isCallId(callId)
+    ? await db.call.findUnique({
+        where: { id: callId },
+        select: { recordingUrl: true, recordingKey: true, externalId: true, source: { select: { settings: true } } },
+      })
+    : null;
+  if (!call) throw new HttpError(404, "Not found", `No call has the id "${callId}".`);
+  const { url, fromBucket } = await recordingAddress(call);
+
+  const upstream = await fetchRecording(url, request.headers.get("range"));
+  await refuseFailure(upstream, fromBucket);
+  const { type, body } = await judgeAudio(upstream, url);
+  if (!type) {
+    await body.cancel();
+    const declared = essenceOf(upstream.headers.get("content-type")) || "no content type";
+    throw new HttpError(502, "Not audio", `The vendor's storage answered with ${declared}, not audio, so it is not played or passed on.`);
+  }
+
+  const filename = `call-${call.externalId.replace(/[^\w.-]/g, "_").slice(0, 80)}.${audioExtension(type)}`;
+  const headers = new Headers({
+    "content-type": type,
+    "cache-control": "private, max-age=300",
+    // Inert whatever the bytes are: never sniffed into HTML, never able to run script or load anything.
+    "x-content-type-options": "nosniff",
+    "content-security-policy": "sandbox; default-src 'none'",
+    "content-disposition": `${download ? "attachment" : "inline"}; filename="${filename}"`,
+  });
   for (const name of PASSED_HEADERS) {
     const value = upstream.headers.get(name);
     if (value) headers.set(name, value);
   }
-  if (download) headers.set("content-disposition", `attachment; filename="call-${call.externalId.replace(/[^\w.-]/g, "_")}.audio"`);
-  return new Response(upstream.body, { status: upstream.status, headers });
+  return new Response(body, { status: upstream.status, headers });
 }
