@@ -5,11 +5,18 @@ import { getViewer, type Role } from "@/lib/auth/session";
 import { logger } from "@/lib/log";
 import { recordAudit, type AuditInput } from "@/lib/audit/log";
 import { BadCursorError } from "@/lib/calls/cursor";
+import { readBodyCapped } from "@/lib/ingest/read-body";
 import { cronRefusal } from "./cron";
 import { HttpError, problem } from "./problem";
+import { crossSiteRefusal, hasBody, isJson } from "./same-origin";
 
-// One wrapper for every API route: authentication, query validation, a request
-// id, a tagged logger and problem+json errors. Handlers stay a few lines long.
+/** Largest JSON body an API takes (webhooks have their own, larger limit). */
+const MAX_JSON_BYTES = 1024 * 1024;
+
+// One wrapper for every API route: authentication, cross-site refusal for
+// changes made with a session cookie, query and body validation (JSON only, at
+// most 1 MB), a request id, a tagged logger and problem+json errors. Handlers
+// stay a few lines long.
 
 export type Principal = { kind: "apiKey"; id: string; name: string } | { kind: "user"; id: string; email: string; role: Role } | { kind: "cron" };
 
@@ -47,6 +54,14 @@ async function authenticate(request: Request): Promise<Principal | null> {
   return viewer ? { kind: "user", id: viewer.id, email: viewer.email, role: viewer.role } : null;
 }
 
+function parseJson(bytes: Uint8Array): unknown {
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    return undefined;
+  }
+}
+
 export function apiRoute<Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined>(
   spec: Spec<Q, B>,
   handler: Handler<Q, B>,
@@ -67,6 +82,13 @@ export function apiRoute<Q extends z.ZodType = z.ZodUndefined, B extends z.ZodTy
       if (!principal) {
         return respond(problem(401, "Unauthorized", "Sign in, or send an API key as Authorization: Bearer <key>."));
       }
+      if (principal.kind === "user") {
+        const refusal = crossSiteRefusal(request);
+        if (refusal) {
+          log.warn({ origin: request.headers.get("origin"), user: principal.id }, "cross-site change refused");
+          return respond(problem(403, "Cross-site request refused", refusal));
+        }
+      }
       if (spec.auth === "user" && principal.kind !== "user") {
         return respond(problem(403, "Forbidden", "API keys can only read; sign in to change things."));
       }
@@ -79,9 +101,14 @@ export function apiRoute<Q extends z.ZodType = z.ZodUndefined, B extends z.ZodTy
         if (!parsed.success) return respond(problem(400, "Invalid query", z.prettifyError(parsed.error)));
         query = parsed.data;
       }
+      if ((spec.body || hasBody(request)) && !isJson(request)) {
+        return respond(problem(415, "Unsupported content type", "Send the body as JSON, with Content-Type: application/json."));
+      }
       let body = undefined as z.output<B>;
       if (spec.body) {
-        const json = await request.json().catch(() => undefined);
+        const bytes = await readBodyCapped(request.body, MAX_JSON_BYTES);
+        if (!bytes) return respond(problem(413, "Body too large", `A request body may be at most ${MAX_JSON_BYTES / 1024 / 1024} MB.`));
+        const json = parseJson(bytes);
         const parsed = spec.body.safeParse(json);
         if (!parsed.success) return respond(problem(400, "Invalid body", json === undefined ? "The body must be JSON." : z.prettifyError(parsed.error)));
         body = parsed.data;

@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { apiRoutes } from "../support/api-routes";
 import { TEST_ADMIN, TEST_API_KEY, TEST_MANAGER } from "../support/credentials";
 import { baseUrl } from "../support/http";
 import { sendAutocallsCall } from "../support/destinations";
@@ -10,24 +11,7 @@ import { createSource } from "../support/sources";
 // Every admin API refuses a manager and an API key, found by reading the
 // route files, so that a new admin route is covered the day it is added.
 
-const API_DIR = path.resolve("app/api");
-
-function adminRoutes(): Array<{ method: string; path: string }> {
-  const found: Array<{ method: string; path: string }> = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name === "route.ts") {
-        const source = readFileSync(full, "utf8");
-        const url = `/api/${path.relative(API_DIR, dir)}`.replace(/\[(\w+)\]/g, (_, name) => (name === "slug" ? "some-source" : "01900000-0000-7000-8000-000000000000"));
-        for (const m of source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE) = apiRoute\(\{ auth: "admin"/g)) found.push({ method: m[1], path: url });
-      }
-    }
-  };
-  walk(API_DIR);
-  return found;
-}
+const adminRoutes = () => apiRoutes().filter((r) => r.auth === "admin");
 
 describe("admin APIs", () => {
   const routes = adminRoutes();

@@ -24,5 +24,9 @@ export async function signInCookie(who: { email: string; password: string }): Pr
 export async function asUser(who: { email: string; password: string }, path: string, init: RequestInit = {}): Promise<Response> {
   if (!sessions.has(who.email)) sessions.set(who.email, signInCookie(who));
   const cookie = await sessions.get(who.email)!;
-  return fetch(`${baseUrl()}${path}`, { ...init, headers: { cookie, ...(init.body ? { "content-type": "application/json" } : {}), ...init.headers } });
+  // As a browser does: a change says which origin it comes from.
+  const headers: Record<string, string> = { cookie };
+  if (init.method && init.method !== "GET") headers.origin = baseUrl();
+  if (init.body) headers["content-type"] = "application/json";
+  return fetch(`${baseUrl()}${path}`, { ...init, headers: { ...headers, ...(init.headers as Record<string, string> | undefined) } });
 }
