@@ -86,7 +86,7 @@ if (process.env.DEMO_DATA !== "off" && (await db.call.count()) === 0 && demoCoun
   await seedDemoCalls(demoCount, (done) => console.log(`  demo calls: ${done}/${demoCount}`)).catch((e) => abort("Adding demo calls", e));
 }
 
-server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
+server = spawn(process.execPath, ["--import", "tsx", "lib/cli/serve.ts"], {
   stdio: "inherit",
   env: process.env,
 });

@@ -1,0 +1,33 @@
+// The production server: Next.js behind node:http, so that the client's
+// address and the forwarding headers are what this machine can vouch for
+// (lib/http/forwarding.ts), which `next start` cannot do. Shuts down as
+// `next start` does: stop accepting, finish what is in flight, then exit.
+import http from "node:http";
+import { trustForwarding } from "../http/forwarding";
+
+Object.assign(process.env, { NODE_ENV: "production" });
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST || undefined;
+const hops = Number(process.env.TRUST_PROXY ?? 0);
+if (!Number.isInteger(hops) || hops < 0) throw new Error("TRUST_PROXY must be the number of reverse proxies in front of the app (0 when none).");
+
+const { default: next } = await import("next");
+const app = next({ dev: false, hostname: host ?? "localhost", port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = http.createServer((req, res) => {
+  trustForwarding(req.headers, req.socket.remoteAddress, hops);
+  void handle(req, res);
+});
+server.listen(port, host, () => console.log(`Listening on http://${host ?? "localhost"}:${port}`));
+
+let stopping = false;
+for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    server.close(() => void app.close().finally(() => process.exit(code)));
+    server.closeIdleConnections();
+  });
+}
