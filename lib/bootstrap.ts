@@ -1,4 +1,4 @@
-import { hash } from "@node-rs/argon2";
+import { hash, verify } from "@node-rs/argon2";
 import { createApiKey } from "@/lib/auth/api-key";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
@@ -19,15 +19,18 @@ export async function bootstrap(environment: Record<string, string | undefined> 
   const created: BootstrapReport["created"] = [];
   const adminEmail = (environment.ADMIN_EMAIL ?? "admin@example.com").toLowerCase();
 
-  const admin = await db.user.findUnique({ where: { email: adminEmail }, select: { id: true } });
-  if (!admin || environment.ADMIN_PASSWORD) {
+  const admin = await db.user.findUnique({ where: { email: adminEmail }, select: { passwordHash: true } });
+  const samePassword = admin && environment.ADMIN_PASSWORD && (await verify(admin.passwordHash, environment.ADMIN_PASSWORD).catch(() => false));
+  if (!admin || (environment.ADMIN_PASSWORD && !samePassword)) {
     // ADMIN_PASSWORD also resets the admin's password on start: the way back in.
     const password = environment.ADMIN_PASSWORD ?? newSecret("", 12);
     const passwordHash = await hash(password);
+    // A generated password is shown once in a terminal: its admin chooses their own at the first sign-in.
+    const mustChangePassword = !environment.ADMIN_PASSWORD;
     await db.user.upsert({
       where: { email: adminEmail },
-      create: { email: adminEmail, name: "Admin", role: "admin", passwordHash },
-      update: { passwordHash, active: true, role: "admin" },
+      create: { email: adminEmail, name: "Admin", role: "admin", passwordHash, mustChangePassword },
+      update: { passwordHash, active: true, role: "admin", mustChangePassword, sessionVersion: { increment: 1 } },
     });
     if (!environment.ADMIN_PASSWORD) created.push({ label: `Admin password (${adminEmail})`, value: password });
   }

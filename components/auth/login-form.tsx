@@ -1,32 +1,37 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { signInWithPassword } from "./password-sign-in";
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // While a throttled sign-in waits: seconds left, counted down so the form says when to try again.
+  const [waitLeft, setWaitLeft] = useState(0);
+
+  useEffect(() => {
+    if (waitLeft <= 0) return;
+    const timer = setTimeout(() => setWaitLeft((s) => s - 1), 1000);
+    return () => clearTimeout(timer);
+  }, [waitLeft]);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
-    const result = await signIn("credentials", {
-      email: String(form.get("email")),
-      password: String(form.get("password")),
-      redirect: false,
-    });
+    const result = await signInWithPassword(String(form.get("email")), String(form.get("password")));
     setPending(false);
-    if (result?.ok) {
+    if (result.ok) {
       router.replace(callbackUrl);
       router.refresh();
-    } else {
-      setError("That email and password do not match an active account.");
+      return;
     }
+    setError(result.message);
+    if (result.retryAfter) setWaitLeft(result.retryAfter);
   }
 
   return (
@@ -42,11 +47,17 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       {error && (
         <p role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-700">
           {error}
+          {waitLeft > 0 && <span className="mt-1 block text-rose-600">You can try again in {formatWait(waitLeft)}.</span>}
         </p>
       )}
-      <Button type="submit" disabled={pending} className="w-full">
-        {pending ? "Signing in…" : "Sign in"}
+      <Button type="submit" disabled={pending || waitLeft > 0} className="w-full">
+        {pending ? "Signing in…" : waitLeft > 0 ? `Try again in ${formatWait(waitLeft)}` : "Sign in"}
       </Button>
     </form>
   );
+}
+
+function formatWait(seconds: number): string {
+  if (seconds < 60) return `${seconds} s`;
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")} min`;
 }

@@ -32,9 +32,9 @@ export function AppHeader({ viewer }: { viewer: Viewer }) {
           ))}
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm text-slate-600">
-          <span>
+          <Link href="/account" className="rounded-md px-2 py-1 hover:bg-slate-100 hover:text-slate-900" title="Your account">
             {viewer.name ?? viewer.email} <span className="text-slate-400">· {viewer.role}</span>
-          </span>
+          </Link>
           <SignOutButton />
         </div>
       </div>

@@ -8,6 +8,7 @@ import { BadCursorError } from "@/lib/calls/cursor";
 import { readBodyCapped } from "@/lib/ingest/read-body";
 import { cronRefusal } from "./cron";
 import { HttpError, problem } from "./problem";
+import { takeRate, type Limit } from "./rate-limit";
 import { crossSiteRefusal, hasBody, isJson } from "./same-origin";
 
 /** Largest JSON body an API takes (webhooks have their own, larger limit). */
@@ -27,6 +28,8 @@ interface Spec<Q extends z.ZodType, B extends z.ZodType> {
    * "cron": an external scheduler presenting CRON_SECRET as a bearer token.
    */
   auth: "reader" | "user" | "admin" | "cron";
+  /** Which fair-use limit requests count against: "read" (API keys, per minute) by default for readers; "export" (keys and people, per hour). */
+  limit?: Limit;
   body?: B;
   query?: Q;
 }
@@ -69,8 +72,9 @@ export function apiRoute<Q extends z.ZodType = z.ZodUndefined, B extends z.ZodTy
   return async (request: Request, route: { params: Promise<Record<string, string>> }): Promise<Response> => {
     const requestId = request.headers.get("x-request-id") ?? randomUUID();
     const log = logger.child({ requestId, method: request.method, path: new URL(request.url).pathname });
+    const extraHeaders: Record<string, string> = { "x-request-id": requestId };
     const respond = (response: Response) => {
-      response.headers.set("x-request-id", requestId);
+      for (const [name, value] of Object.entries(extraHeaders)) response.headers.set(name, value);
       return response;
     };
     try {
@@ -94,6 +98,12 @@ export function apiRoute<Q extends z.ZodType = z.ZodUndefined, B extends z.ZodTy
       }
       if (spec.auth === "admin" && !(principal.kind === "user" && principal.role === "admin")) {
         return respond(problem(403, "Forbidden", "This needs an admin."));
+      }
+      const limit = spec.limit ?? (spec.auth === "reader" ? "read" : undefined);
+      const rate = limit ? await takeRate(limit, principal) : null;
+      if (rate) Object.assign(extraHeaders, rate.headers);
+      if (rate && !rate.allowed) {
+        return respond(problem(429, "Too many requests", `This ${principal.kind === "apiKey" ? "API key" : "account"} has used its ${limit === "export" ? "exports" : "requests"} for now; try again in ${rate.headers["retry-after"]} seconds.`));
       }
       let query = undefined as z.output<Q>;
       if (spec.query) {

@@ -4,9 +4,10 @@ import { HttpError } from "@/lib/api/problem";
 import { newSecret } from "@/lib/security/secrets";
 
 // People who sign in. Admins create them (with a one-time password to pass
-// on), change roles, deactivate and reactivate them; a change that would leave
-// no active admin is refused. Sessions re-read the user on every request, so a
-// deactivation or a role change takes effect at once.
+// on, which they replace at their first sign-in), change roles, deactivate and
+// reactivate them; a change that would leave no active admin is refused. A
+// deactivation, a role change or a new password ends the user's sessions at
+// once (their session version is raised; sessions re-read it on every request).
 
 export const userSelect = { id: true, email: true, name: true, role: true, active: true, createdAt: true } satisfies Prisma.UserSelect;
 export type UserView = Prisma.UserGetPayload<{ select: typeof userSelect }>;
@@ -21,7 +22,7 @@ export async function createUser(input: { email: string; name?: string | null; r
   const password = oneTimePassword();
   try {
     const user = await db.user.create({
-      data: { email: input.email.toLowerCase(), name: input.name || null, role: input.role, passwordHash: await hash(password) },
+      data: { email: input.email.toLowerCase(), name: input.name || null, role: input.role, passwordHash: await hash(password), mustChangePassword: true },
       select: userSelect,
     });
     return { user, password };
@@ -38,7 +39,9 @@ export async function updateUser(id: string, change: { role?: "admin" | "manager
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('users:admins', 0))`;
     const before = await tx.user.findUnique({ where: { id }, select: userSelect });
     if (!before) throw new HttpError(404, "Not found", `No user has the id "${id}".`);
-    const after = await tx.user.update({ where: { id }, data: change, select: userSelect });
+    // A new role or a deactivation ends the sessions issued before it.
+    const endsSessions = (change.role !== undefined && change.role !== before.role) || change.active === false;
+    const after = await tx.user.update({ where: { id }, data: { ...change, ...(endsSessions ? { sessionVersion: { increment: 1 } } : {}) }, select: userSelect });
     const admins = await tx.user.count({ where: { role: "admin", active: true } });
     if (admins === 0) throw new HttpError(409, "Last admin", "This would leave no active admin: make someone else an admin first.");
     return { before, after };
@@ -49,7 +52,7 @@ export async function updateUser(id: string, change: { role?: "admin" | "manager
 export async function resetPassword(id: string): Promise<{ user: UserView; password: string }> {
   const password = oneTimePassword();
   const user = await db.user
-    .update({ where: { id }, data: { passwordHash: await hash(password) }, select: userSelect })
+    .update({ where: { id }, data: { passwordHash: await hash(password), mustChangePassword: true, sessionVersion: { increment: 1 } }, select: userSelect })
     .catch(() => {
       throw new HttpError(404, "Not found", `No user has the id "${id}".`);
     });

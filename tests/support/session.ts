@@ -5,16 +5,25 @@ import { baseUrl } from "./http";
 
 const sessions = new Map<string, Promise<string>>();
 
-export async function signInCookie(who: { email: string; password: string }): Promise<string> {
-  const csrf = await fetch(`${baseUrl()}/api/auth/csrf`);
+/**
+ * One password sign-in as the login form makes it. `from` is the client
+ * address (the test stack trusts one proxy hop, so X-Forwarded-For says it).
+ */
+export async function attemptSignIn(who: { email: string; password: string }, from?: string): Promise<Response> {
+  const address: Record<string, string> = from ? { "x-forwarded-for": from } : {};
+  const csrf = await fetch(`${baseUrl()}/api/auth/csrf`, { headers: address });
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const response = await fetch(`${baseUrl()}/api/auth/callback/credentials`, {
+  return fetch(`${baseUrl()}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie, ...address },
     body: new URLSearchParams({ csrfToken, email: who.email, password: who.password, json: "true" }),
   });
+}
+
+export async function signInCookie(who: { email: string; password: string }, from?: string): Promise<string> {
+  const response = await attemptSignIn(who, from);
   const session = response.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token="));
   if (!session) throw new Error(`signing in as ${who.email} failed (${response.status})`);
   return session.split(";")[0];

@@ -94,6 +94,9 @@ export async function startStack(opts: { appEnv?: Record<string, string>; quiet?
         TRUST_PROXY: "1",
         // Sign-in locks of 2, 4, 8… seconds instead of 1, 2, 4… minutes.
         SIGN_IN_LOCK_SECONDS: "2",
+        // Fair-use limits low enough for a test to reach them.
+        API_RATE_LIMIT: "1000",
+        EXPORT_RATE_LIMIT: "5",
         DATABASE_URL: databaseUrl,
         NEXTAUTH_SECRET: "test-session-secret-0123456789abcdef",
         NEXTAUTH_URL: baseUrl,

@@ -29,6 +29,8 @@ const ACTION_TEXT: Record<string, string> = {
   "user.password_reset": "Gave a new password",
   "api_key.create": "Created an API key",
   "api_key.revoke": "Revoked an API key",
+  "account.password": "Changed their own password",
+  "account.sign_out_everywhere": "Signed out everywhere",
 };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {

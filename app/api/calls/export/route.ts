@@ -3,7 +3,7 @@ import { exportCallsCsv } from "@/lib/calls/export-csv";
 import { callFiltersSchema } from "@/lib/calls/filters";
 
 // GET /api/calls/export?<the list's filters>: every matching call as CSV.
-export const GET = apiRoute({ auth: "reader", query: callFiltersSchema.omit({ limit: true, cursor: true }) }, async ({ query }) => {
+export const GET = apiRoute({ auth: "reader", limit: "export", query: callFiltersSchema.omit({ limit: true, cursor: true }) }, async ({ query }) => {
   const day = new Date().toISOString().slice(0, 10);
   return new Response(exportCallsCsv(query), {
     headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="calls-${day}.csv"` },

@@ -1,0 +1,25 @@
+import { hash, verify } from "@node-rs/argon2";
+import { HttpError } from "@/lib/api/problem";
+import { passwordProblem } from "@/lib/auth/password-policy";
+import { db } from "@/lib/db/client";
+
+// What people do to their own account: choose a new password (which ends all
+// their other sessions) and sign out everywhere.
+
+export async function changeOwnPassword(userId: string, current: string, next: string): Promise<void> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, name: true, passwordHash: true } });
+  if (!user) throw new HttpError(404, "Not found", "Your account no longer exists.");
+  if (!(await verify(user.passwordHash, current).catch(() => false))) throw new HttpError(400, "Wrong password", "Your current password is not right.");
+  if (next === current) throw new HttpError(400, "Same password", "Choose a password different from the current one.");
+  const problem = passwordProblem(next, [user.email, user.name ?? ""]);
+  if (problem) throw new HttpError(400, "Weak password", problem);
+  await db.user.update({
+    where: { id: userId },
+    data: { passwordHash: await hash(next), mustChangePassword: false, sessionVersion: { increment: 1 } },
+  });
+}
+
+/** Ends every session of the user, this one included. */
+export async function endAllSessions(userId: string): Promise<void> {
+  await db.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+}
