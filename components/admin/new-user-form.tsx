@@ -39,7 +39,7 @@ export function NewUserForm() {
         </Button>
       </form>
       <ActionError error={error} />
-      {created && <OneTimeSecret label={`Password for ${created.email}`} value={created.password} />}
+      {created && <OneTimeSecret label={`Password for ${created.email}`} value={created.password} note="Shown once: pass it on now. They choose their own password when they first sign in with it." />}
     </div>
   );
 }
