@@ -7,7 +7,7 @@ import type { CallDetail } from "./schemas";
 interface DetailRow extends CallRow {
   billed_sec: number | null;
   contact_id: string | null;
-  transcript_url: string | null;
+  transcript_pending: boolean;
   transcript_error: string | null;
   variables: Record<string, unknown>;
   lead_signals: CallDetail["leadSignals"];
@@ -21,8 +21,10 @@ interface DetailRow extends CallRow {
 export async function getCall(id: string): Promise<CallDetail | null> {
   if (!isCallId(id)) return null;
   const [row] = await db.$queryRaw<DetailRow[]>`
-    SELECT ${CALL_COLUMNS}, c.billed_sec, c.contact_id, c.transcript_url, c.transcript_error, c.variables, c.lead_signals, c.created_at, c.updated_at,
+    SELECT ${CALL_COLUMNS}, c.billed_sec, c.contact_id, c.transcript_error, c.variables, c.lead_signals, c.created_at, c.updated_at,
            (SELECT turns FROM transcripts t WHERE t.call_id = c.id) AS turns,
+           (c.transcript_url IS NOT NULL AND c.transcript_error IS NULL
+             AND NOT EXISTS (SELECT 1 FROM transcripts t WHERE t.call_id = c.id)) AS transcript_pending,
            ARRAY(SELECT e.id::text FROM raw_events e WHERE e.call_id = c.id ORDER BY e.received_at) AS raw_event_ids
     FROM calls c JOIN sources s ON s.id = c.source_id
     WHERE c.id = ${id}::uuid`;
@@ -33,7 +35,7 @@ export async function getCall(id: string): Promise<CallDetail | null> {
     contactId: row.contact_id,
     billedSec: row.billed_sec,
     transcript: row.turns ?? [],
-    transcriptUrl: row.transcript_url,
+    transcriptPending: row.transcript_pending,
     transcriptError: row.transcript_error,
     variables: row.variables,
     leadSignals: row.lead_signals,

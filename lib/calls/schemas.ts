@@ -57,8 +57,12 @@ export const callDetailSchema = callItemSchema.extend({
   contactId: z.uuid().nullable(),
   billedSec: z.number().int().nullable(),
   transcript: z.array(turnSchema),
-  transcriptUrl: z.string().nullable(),
-  /** Why the transcript could not be fetched from transcriptUrl, after retries. */
+  /**
+   * The vendor sent its transcript as a file that is still to be fetched. The
+   * file's URL itself is never shown: vendors sign it, so it opens for anyone.
+   */
+  transcriptPending: z.boolean(),
+  /** Why the transcript file could not be fetched, after retries. */
   transcriptError: z.string().nullable(),
   variables: z.record(z.string(), z.unknown()),
   leadSignals: z.array(leadSignalSchema),

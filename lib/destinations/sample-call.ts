@@ -39,7 +39,7 @@ export function sampleCall(now = new Date()): CallDetail {
     contactId: null,
     billedSec: null,
     transcript: [],
-    transcriptUrl: null,
+    transcriptPending: false,
     transcriptError: null,
     variables: {},
     leadSignals: [],

@@ -71,7 +71,7 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
             callId={call.id}
             hasRecording={call.hasRecording}
             turns={timeTurns(call.transcript, call.durationSec)}
-            transcriptPending={Boolean(call.transcriptUrl) && !call.transcriptError}
+            transcriptPending={call.transcriptPending}
             transcriptError={call.transcriptError}
           />
         </div>
