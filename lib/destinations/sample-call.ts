@@ -44,6 +44,7 @@ export function sampleCall(now = new Date()): CallDetail {
     variables: {},
     leadSignals: [],
     rawEventIds: [],
+    rawEventCount: 0,
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
   };
