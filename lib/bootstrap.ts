@@ -37,10 +37,12 @@ export async function bootstrap(environment: Record<string, string | undefined> 
 
   const existing = new Set((await db.source.findMany({ select: { slug: true } })).map((s) => s.slug));
   const missing = PROVIDER_IDS.filter((id) => !existing.has(id));
-  if (missing.length > 0) {
-    const secret = environment.WEBHOOK_SECRET ?? newSecret("whsec_");
+  // One secret per source, so that a secret leaked by one vendor opens no
+  // other's webhook; WEBHOOK_SECRET, when set, is shared (scripts and tests).
+  const secrets = missing.map((id) => ({ id, secret: environment.WEBHOOK_SECRET ?? newSecret("whsec_") }));
+  if (secrets.length > 0) {
     await db.source.createMany({
-      data: missing.map((id) => ({
+      data: secrets.map(({ id, secret }) => ({
         slug: id,
         name: providers[id].name,
         provider: id,
@@ -48,7 +50,7 @@ export async function bootstrap(environment: Record<string, string | undefined> 
         defaultRegion: env().DEFAULT_PHONE_REGION,
       })),
     });
-    if (!environment.WEBHOOK_SECRET) created.push({ label: `Webhook secret (sources ${missing.join(", ")})`, value: secret });
+    if (!environment.WEBHOOK_SECRET) created.push(...secrets.map(({ id, secret }) => ({ label: `Webhook secret of ${id}`, value: secret })));
   }
 
   const bootstrapKey = environment.BOOTSTRAP_API_KEY;

@@ -1,13 +1,12 @@
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
+import { safeReturnPath } from "@/lib/auth/return-path";
 import { getViewer } from "@/lib/auth/session";
 
 export const metadata = { title: "Sign in · Call Analytics" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const { callbackUrl } = await searchParams;
-  // Only paths on this site: never send a user elsewhere after signing in.
-  const next = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
+  const next = safeReturnPath((await searchParams).callbackUrl);
   if (await getViewer()) redirect(next);
   return (
     <main className="flex min-h-screen items-center justify-center px-4">

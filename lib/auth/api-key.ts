@@ -1,25 +1,47 @@
+import { HttpError } from "@/lib/api/problem";
 import { db } from "@/lib/db/client";
 import { newSecret, sha256 } from "@/lib/security/secrets";
 
 export const API_KEY_PREFIX = "ck_";
 
-/** Creates a key (made by `userId`, if a person made it); the plain key is returned once and only its hash is kept. */
-export async function createApiKey(name: string, { plainKey = newSecret(API_KEY_PREFIX), userId }: { plainKey?: string; userId?: string } = {}) {
+/**
+ * Creates a key (made by `userId`, if a person made it; until `expiresAt`, if
+ * given); the plain key is returned once and only its hash is kept.
+ */
+export async function createApiKey(
+  name: string,
+  { plainKey = newSecret(API_KEY_PREFIX), userId, expiresAt }: { plainKey?: string; userId?: string; expiresAt?: Date | null } = {},
+) {
   const key = await db.apiKey.create({
-    data: { name, prefix: plainKey.slice(0, 8), keyHash: sha256(plainKey), userId },
-    select: { id: true, name: true, prefix: true },
+    data: { name, prefix: plainKey.slice(0, 8), keyHash: sha256(plainKey), userId, expiresAt },
+    select: { id: true, name: true, prefix: true, expiresAt: true },
   });
   return { ...key, plainKey };
 }
 
-/** The key behind "Authorization: Bearer ck_…", or null. */
+/**
+ * The key behind "Authorization: Bearer ck_…", or null when there is none.
+ * A key that exists but has stopped working throws a 401 that says why, so
+ * that whoever runs the script knows what to ask an admin for.
+ */
 export async function findApiKey(authorization: string | null): Promise<{ id: string; name: string } | null> {
   if (!authorization?.toLowerCase().startsWith("bearer ")) return null;
   const presented = authorization.slice(7).trim();
   if (!presented) return null;
   // The lookup is by a hash of the key, so timing reveals nothing about the key itself.
-  const key = await db.apiKey.findUnique({ where: { keyHash: sha256(presented) }, select: { id: true, name: true, revokedAt: true } });
+  const key = await db.apiKey.findUnique({
+    where: { keyHash: sha256(presented) },
+    select: { id: true, name: true, revokedAt: true, expiresAt: true, user: { select: { active: true } } },
+  });
   if (!key || key.revokedAt) return null;
+  if (key.expiresAt && key.expiresAt.getTime() <= Date.now()) {
+    throw new HttpError(401, "API key expired", `This API key expired at ${key.expiresAt.toISOString()}; an admin can create a new one.`);
+  }
+  // A key acts for the person who made it: when they may no longer sign in,
+  // neither may their scripts. The bootstrap key has no creator.
+  if (key.user && !key.user.active) {
+    throw new HttpError(401, "API key suspended", "The person who created this API key is deactivated; it works again if they are reactivated.");
+  }
   // At most one write a minute per key, not one per request.
   void db.$executeRaw`UPDATE api_keys SET last_used_at = now()
     WHERE id = ${key.id}::uuid AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`.catch(() => {});

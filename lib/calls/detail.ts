@@ -2,12 +2,12 @@ import { db } from "@/lib/db/client";
 import type { Turn } from "@/lib/providers/canonical";
 import { isCallId } from "./ids";
 import { CALL_COLUMNS, toCallItem, type CallRow } from "./row";
-import type { CallDetail } from "./schemas";
+import { RAW_EVENTS_SHOWN, type CallDetail } from "./schemas";
 
 interface DetailRow extends CallRow {
   billed_sec: number | null;
   contact_id: string | null;
-  transcript_url: string | null;
+  transcript_pending: boolean;
   transcript_error: string | null;
   variables: Record<string, unknown>;
   lead_signals: CallDetail["leadSignals"];
@@ -15,15 +15,23 @@ interface DetailRow extends CallRow {
   updated_at: Date;
   turns: Turn[] | null;
   raw_event_ids: string[];
+  raw_event_count: number;
 }
 
-/** One call with its transcript, variables, score signals and raw event ids, in one query; null when there is none. */
+/**
+ * One call with its transcript, variables, score signals and its newest raw
+ * event ids, in one query; null when there is none.
+ */
 export async function getCall(id: string): Promise<CallDetail | null> {
   if (!isCallId(id)) return null;
   const [row] = await db.$queryRaw<DetailRow[]>`
-    SELECT ${CALL_COLUMNS}, c.billed_sec, c.contact_id, c.transcript_url, c.transcript_error, c.variables, c.lead_signals, c.created_at, c.updated_at,
+    SELECT ${CALL_COLUMNS}, c.billed_sec, c.contact_id, c.transcript_error, c.variables, c.lead_signals, c.created_at, c.updated_at,
            (SELECT turns FROM transcripts t WHERE t.call_id = c.id) AS turns,
-           ARRAY(SELECT e.id::text FROM raw_events e WHERE e.call_id = c.id ORDER BY e.received_at) AS raw_event_ids
+           (c.transcript_url IS NOT NULL AND c.transcript_error IS NULL
+             AND NOT EXISTS (SELECT 1 FROM transcripts t WHERE t.call_id = c.id)) AS transcript_pending,
+           ARRAY(SELECT e.id::text FROM raw_events e WHERE e.call_id = c.id
+                 ORDER BY e.received_at DESC, e.id DESC LIMIT ${RAW_EVENTS_SHOWN}) AS raw_event_ids,
+           (SELECT count(*)::int FROM raw_events e WHERE e.call_id = c.id) AS raw_event_count
     FROM calls c JOIN sources s ON s.id = c.source_id
     WHERE c.id = ${id}::uuid`;
   if (!row) return null;
@@ -33,11 +41,12 @@ export async function getCall(id: string): Promise<CallDetail | null> {
     contactId: row.contact_id,
     billedSec: row.billed_sec,
     transcript: row.turns ?? [],
-    transcriptUrl: row.transcript_url,
+    transcriptPending: row.transcript_pending,
     transcriptError: row.transcript_error,
     variables: row.variables,
     leadSignals: row.lead_signals,
     rawEventIds: row.raw_event_ids,
+    rawEventCount: row.raw_event_count,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };

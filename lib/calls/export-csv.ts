@@ -1,4 +1,4 @@
-import { stringify } from "csv-stringify/sync";
+import { csvRows } from "./csv-cells";
 import type { CallFilters } from "./filters";
 import { listCalls } from "./list";
 import type { CallItem } from "./schemas";
@@ -30,9 +30,6 @@ const COLUMNS: [string, (c: CallItem) => unknown][] = [
   ["summary", (c) => c.summary],
 ];
 
-/** Cells that a spreadsheet would run as a formula are prefixed with a quote. */
-const defuse = (v: unknown) => (typeof v === "string" && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
-
 export function exportCallsCsv(filters: Omit<CallFilters, "limit" | "cursor">): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let cursor: string | null | undefined;
@@ -41,10 +38,10 @@ export function exportCallsCsv(filters: Omit<CallFilters, "limit" | "cursor">): 
     async pull(controller) {
       if (!started) {
         started = true;
-        controller.enqueue(encoder.encode(stringify([COLUMNS.map(([name]) => name)])));
+        controller.enqueue(encoder.encode(csvRows([COLUMNS.map(([name]) => name)])));
       }
       const page = await listCalls({ ...filters, limit: 1000, cursor: cursor ?? undefined });
-      controller.enqueue(encoder.encode(stringify(page.items.map((c) => COLUMNS.map(([, get]) => defuse(get(c)))))));
+      controller.enqueue(encoder.encode(csvRows(page.items.map((c) => COLUMNS.map(([, get]) => get(c))))));
       cursor = page.nextCursor;
       if (!cursor) controller.close();
     },

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { RAW_EVENTS_SHOWN } from "./schemas";
 
 export interface RelatedCall {
   id: string;
@@ -35,11 +36,16 @@ export interface RawEventView {
 
 const SHOWN_BYTES = 256 * 1024;
 
-/** The requests behind a call, as received (bodies cut at 256 KB for display). */
+/**
+ * The newest requests behind a call, as received (bodies cut at 256 KB for
+ * display). Only the newest: a vendor can send one call any number of times,
+ * and the page must not load them all; the inbox pages through the rest.
+ */
 export async function rawEventsOfCall(callId: string): Promise<RawEventView[]> {
   const events = await db.rawEvent.findMany({
     where: { callId },
-    orderBy: { receivedAt: "asc" },
+    orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
+    take: RAW_EVENTS_SHOWN,
     select: { id: true, receivedAt: true, method: true, status: true, error: true, query: true, body: true },
   });
   return events.map((e) => ({

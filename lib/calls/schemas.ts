@@ -50,6 +50,9 @@ export const callListSchema = z.object({
 });
 export type CallList = z.infer<typeof callListSchema>;
 
+/** Raw events a call's detail names, and its page shows: the newest ones. */
+export const RAW_EVENTS_SHOWN = 20;
+
 export const leadSignalSchema = z.object({ signal: z.string(), value: z.string(), points: z.number() });
 
 export const callDetailSchema = callItemSchema.extend({
@@ -57,12 +60,19 @@ export const callDetailSchema = callItemSchema.extend({
   contactId: z.uuid().nullable(),
   billedSec: z.number().int().nullable(),
   transcript: z.array(turnSchema),
-  transcriptUrl: z.string().nullable(),
-  /** Why the transcript could not be fetched from transcriptUrl, after retries. */
+  /**
+   * The vendor sent its transcript as a file that is still to be fetched. The
+   * file's URL itself is never shown: vendors sign it, so it opens for anyone.
+   */
+  transcriptPending: z.boolean(),
+  /** Why the transcript file could not be fetched, after retries. */
   transcriptError: z.string().nullable(),
   variables: z.record(z.string(), z.unknown()),
   leadSignals: z.array(leadSignalSchema),
-  rawEventIds: z.array(z.uuid()),
+  /** The newest RAW_EVENTS_SHOWN requests behind the call, newest first (a vendor may send one call any number of times). */
+  rawEventIds: z.array(z.uuid()).max(RAW_EVENTS_SHOWN),
+  /** How many requests there are in all: the admin inbox lists every one (?call=id). */
+  rawEventCount: z.number().int().min(0),
   createdAt: isoDate,
   updatedAt: isoDate,
 });

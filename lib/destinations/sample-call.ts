@@ -39,11 +39,12 @@ export function sampleCall(now = new Date()): CallDetail {
     contactId: null,
     billedSec: null,
     transcript: [],
-    transcriptUrl: null,
+    transcriptPending: false,
     transcriptError: null,
     variables: {},
     leadSignals: [],
     rawEventIds: [],
+    rawEventCount: 0,
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
   };

@@ -48,7 +48,7 @@ export function slackMessage(event: Outgoing): { text: string; blocks: KnownBloc
   if (event.type === "source.alert") {
     const { alert } = event;
     return {
-      text: `${alert.title}: ${alert.sourceName}`,
+      text: esc(`${alert.title}: ${alert.sourceName}`),
       blocks: [
         { type: "section", text: { type: "mrkdwn", text: `:warning: *${esc(alert.title)}: ${esc(alert.sourceName)}*\n${esc(alert.detail)}` } },
         { type: "actions", elements: [{ type: "button", text: { type: "plain_text", text: "Open sources" }, url: event.sourcesUrl, action_id: "open_sources" }] },
@@ -57,7 +57,10 @@ export function slackMessage(event: Outgoing): { text: string; blocks: KnownBloc
   }
   const { call } = event;
   const who = call.customer.name ?? call.customer.phone ?? "unknown caller";
-  return { text: `${call.isHot ? "Hot lead" : "Call"}: ${who} (${words(call.outcome)})`, blocks: callBlocks(call, event.callUrl, event.type === "call.test") };
+  // The fallback text is what notifications show, and Slack reads markup in it
+  // as in the blocks: a caller named "<!channel>" would otherwise ping everyone.
+  const text = esc(`${call.isHot ? "Hot lead" : "Call"}: ${who} (${words(call.outcome)})`);
+  return { text, blocks: callBlocks(call, event.callUrl, event.type === "call.test") };
 }
 
 export function sendSlack(config: SlackConfig, input: SendInput): Promise<SendResult> {

@@ -12,6 +12,8 @@ export const RAW_STATUSES = ["received", "stored", "duplicate", "rejected", "fai
 export const inboxQuerySchema = z.object({
   source: z.string().max(100).optional(),
   status: z.enum(RAW_STATUSES).optional(),
+  /** Only the requests behind one call. */
+  call: z.uuid().optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -44,6 +46,7 @@ export async function listInbox(query: InboxQuery): Promise<{ items: InboxItem[]
     where: {
       ...(query.source ? { source: { slug: query.source } } : {}),
       ...(query.status ? { status: query.status } : {}),
+      ...(query.call ? { callId: query.call } : {}),
       ...after("receivedAt", decodeCursor(query.cursor)),
     },
     orderBy: [{ receivedAt: "desc" }, { id: "desc" }],

@@ -120,7 +120,9 @@ async function insertNewCall(id: string, source: EventSource, call: CanonicalCal
   const param = (value: unknown) => `$${values.push(value)}`;
   const callParams = names.map((_, i) => `$${i + 4}`).join(", ");
   const rawParam = `$${names.length + 4}`;
-  const contact = call.customer.phone ? contactUpsert(call, param) : null;
+  // Only for a call seen for the first time: a resend or an older event of a
+  // known call must leave the contact as the call's newest event left it.
+  const contact = call.customer.phone ? contactUpsert(call, param, "NOT EXISTS (SELECT 1 FROM calls WHERE source_id = $2 AND external_id = $3)") : null;
   const transcript = call.transcript.length > 0
     ? `, t AS (INSERT INTO transcripts (call_id, turns, updated_at) SELECT id, ${param(JSON.stringify(call.transcript))}, now() FROM c)`
     : "";
@@ -200,12 +202,16 @@ async function updateExistingCall(
   return { kind: "stored", callId: existing.id, facts: row.saved };
 }
 
-/** One contact per phone; the newest non-empty name, email and company win. Returns its id. */
-function contactUpsert(call: CanonicalCall, param: (value: unknown) => string): string {
+/**
+ * One contact per phone; the newest non-empty name, email and company win.
+ * Returns its id (no row when `onlyIf`, an SQL condition, is false).
+ */
+function contactUpsert(call: CanonicalCall, param: (value: unknown) => string, onlyIf = "true"): string {
   const { phone, name, email, company } = call.customer;
-  const at = param(call.startedAt);
+  const at = `${param(call.startedAt)}::timestamptz`;
   return `INSERT INTO contacts (id, phone, name, email, company, first_call_at, last_call_at)
-    VALUES (${param(uuidv7())}, ${param(phone)}, ${param(name)}, ${param(email)}, ${param(company)}, ${at}, ${at})
+    SELECT ${param(uuidv7())}::uuid, ${param(phone)}::text, ${param(name)}::text, ${param(email)}::text, ${param(company)}::text, ${at}, ${at}
+    WHERE ${onlyIf}
     ON CONFLICT (phone) DO UPDATE SET
       name = COALESCE(EXCLUDED.name, contacts.name),
       email = COALESCE(EXCLUDED.email, contacts.email),

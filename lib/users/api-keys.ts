@@ -3,15 +3,40 @@ import { HttpError } from "@/lib/api/problem";
 import { createApiKey } from "@/lib/auth/api-key";
 
 // Keys for the read API: created by an admin (the key is shown once, only its
-// hash is kept), named, with when each was last used, and revoked for good.
+// hash is kept), named, with an optional expiry and when each was last used,
+// and revoked for good. A key stops while the person who made it is deactivated.
 
-const keySelect = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true, user: { select: { email: true } } } as const;
+const keySelect = {
+  id: true,
+  name: true,
+  prefix: true,
+  createdAt: true,
+  lastUsedAt: true,
+  expiresAt: true,
+  revokedAt: true,
+  user: { select: { email: true, active: true } },
+} as const;
 
-export function listApiKeys() {
-  return db.apiKey.findMany({ orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }], select: keySelect });
+/** Whether a key works now, and if not, why. */
+export type ApiKeyState = "active" | "revoked" | "expired" | "creator_deactivated";
+
+export async function listApiKeys() {
+  const keys = await db.apiKey.findMany({ orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }], select: keySelect });
+  const now = Date.now();
+  return keys.map((k) => {
+    const state: ApiKeyState = k.revokedAt
+      ? "revoked"
+      : k.expiresAt && k.expiresAt.getTime() <= now
+        ? "expired"
+        : k.user && !k.user.active
+          ? "creator_deactivated"
+          : "active";
+    return { ...k, state };
+  });
 }
+export type ApiKeyView = Awaited<ReturnType<typeof listApiKeys>>[number];
 
-export const issueApiKey = (name: string, userId?: string) => createApiKey(name, { userId });
+export const issueApiKey = (name: string, userId: string | undefined, expiresAt: Date | null) => createApiKey(name, { userId, expiresAt });
 
 export async function revokeApiKey(id: string) {
   const key = await db.apiKey.findUnique({ where: { id }, select: { id: true, name: true, revokedAt: true } });

@@ -74,7 +74,7 @@ describe.skipIf(skipBrowserTests)("calls page in Chromium", () => {
     expect(download.suggestedFilename()).toMatch(/^calls-\d{4}-\d{2}-\d{2}\.csv$/);
     const text = await new Response((await download.createReadStream()) as unknown as ReadableStream).text();
     const lines = text.trim().split("\n");
-    expect(lines[0]).toMatch(/^id,started_at,provider,/);
+    expect(lines[0]).toMatch(/^"id","started_at","provider",/);
     expect(lines).toHaveLength(CALLS + 1);
   });
 

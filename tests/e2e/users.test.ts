@@ -2,7 +2,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, screenshot, signIn, skipBrowserTests } from "../support/browser";
 import { TEST_ADMIN } from "../support/credentials";
-import { baseUrl, uniq } from "../support/http";
+import { baseUrl, sql, uniq } from "../support/http";
 
 // An admin adds a person and a read-API key; each secret is shown once.
 
@@ -27,9 +27,14 @@ describe.skipIf(skipBrowserTests)("users and keys in Chromium", () => {
 
     const keyForm = page.getByRole("form", { name: "Create an API key" });
     await keyForm.getByLabel("Name (what uses it)").fill("Warehouse sync");
+    await keyForm.getByLabel("Expires").selectOption({ label: "In 90 days" });
     await keyForm.getByRole("button", { name: "Create key" }).click();
     await page.getByTestId("one-time-secret").filter({ hasText: "ck_" }).waitFor();
-    await page.getByTestId("key-row").filter({ hasText: "Warehouse sync" }).waitFor();
+    const row = page.getByTestId("key-row").filter({ hasText: "Warehouse sync" });
+    await row.waitFor();
+    expect(await row.locator("td").nth(3).textContent()).not.toBe("Never");
+    const [{ days }] = await sql<{ days: number }>("SELECT extract(epoch FROM expires_at - created_at)::float8 / 86400 AS days FROM api_keys WHERE name = 'Warehouse sync'");
+    expect(days).toBeCloseTo(90, 1);
     await screenshot(page, "admin-users");
 
     // After a reload the secrets are gone for good.

@@ -97,6 +97,34 @@ describe("GET /api/calls/export", () => {
     expect(lines[1]).toContain(`${campaign}`);
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://x"") asked about financing"`);
   });
+
+  it("quotes every cell and neutralises a formula after a ; or , inside one, keeping numbers and phones readable", async () => {
+    const own = uniq("campaign");
+    const phone = `+1415555${String(Date.now()).slice(-4)}`;
+    const res = await sendWebhook("autocalls", {
+      ...fixture<Record<string, any>>("autocalls/campaign-call.json"),
+      id: `${own}-csv`,
+      customer_phone: phone,
+      campaign: { name: own },
+      input_variables: { name: "Ann;=HYPERLINK(\"http://evil.example\",\"open\")", company: "Acme, @SUM(A1:A9)" },
+      extracted_variables: { summary: "Fine,\t=1+1 then -2 later", interest_level: "high" },
+    });
+    expect(res.status).toBe(202);
+
+    const csv = await (await api(`/api/calls/export?campaign=${own}`)).text();
+    const [header, row, ...rest] = csv.trim().split("\n");
+    expect(rest).toEqual([]);
+    expect(header.startsWith(`"id","started_at","provider",`)).toBe(true);
+    // Every cell quoted, empty ones (no email) too.
+    expect(row).toMatch(/^".*"$/);
+    expect(row).not.toContain(",,");
+    expect(row).toContain(`,"",`);
+    expect(row).toContain(`,"Ann;'=HYPERLINK(""http://evil.example"",""open"")",`);
+    expect(row).toContain(`,"${phone}",`);
+    expect(row).toContain(`,"Acme, '@SUM(A1:A9)",`);
+    expect(row).toContain(`,"Fine,'\t=1+1 then -2 later"`);
+    expect(row).toContain(`,"187",`);
+  });
 });
 
 describe("GET /api/calls/{id}", () => {

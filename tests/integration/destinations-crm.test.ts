@@ -64,6 +64,20 @@ describe("Slack destinations", () => {
     expect(button.url).toMatch(new RegExp(`/calls/${callId}$`));
   });
 
+  it("escapes Slack markup from the vendor in the notification text as in the blocks", async () => {
+    const d = await make({ kind: "slack", name: "#markup", config: { webhookUrl: `${slack.url}/services/markup` }, rules: { calls: "hot", sourceIds: [source.id] } });
+    const name = "<!channel> & <https://evil.example|Open the call>";
+    const callId = await sendAutocallsCall(source.slug, { input_variables: { name, company: "<!here>" } });
+    await settled(d.id, callId).toBe("delivered");
+
+    const message = JSON.parse(slack.requests.find((r) => r.path === "/services/markup")!.body) as { text: string; blocks: Array<Record<string, any>> };
+    expect(message.text.startsWith("Hot lead: &lt;!channel&gt; &amp; &lt;https://evil.example|Open the call&gt; (")).toBe(true);
+    const fields = JSON.stringify(message.blocks.filter((b) => b.type === "section"));
+    expect(fields).toContain("&lt;!channel&gt; &amp; &lt;https://evil.example|Open the call&gt;");
+    expect(fields).toContain("&lt;!here&gt;");
+    expect(`${message.text}${fields}`).not.toMatch(/<!channel>|<!here>|<https:/);
+  });
+
   it("leaves out calls that are not hot when the rule says hot leads only", async () => {
     const d = await make({ kind: "slack", name: "#hot", config: { webhookUrl: `${slack.url}/services/hot` }, rules: { calls: "hot", sourceIds: [source.id] } });
     const cold = await sendAutocallsCall(source.slug, { status: "no-answer", extracted_variables: {}, duration: 0 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TEST_ADMIN, TEST_MANAGER } from "../support/credentials";
-import { baseUrl, sql, uniq } from "../support/http";
+import { api, baseUrl, sql, uniq } from "../support/http";
 import { asUser, signInCookie } from "../support/session";
 
 // Admins manage people and read-API keys; the last admin cannot be removed.
@@ -73,6 +73,55 @@ describe("API keys", () => {
     expect((await withKey()).status).toBe(401);
     const audit = (await (await admin("/api/audit?action=api_key.revoke")).json()).items;
     expect(audit[0]).toMatchObject({ actorEmail: TEST_ADMIN.email, targetName: "BI export" });
+  });
+
+  it("creates a key with an expiry, refused with 401 once it has passed, and listed as expired", async () => {
+    const never = await (await admin("/api/api-keys", { method: "POST", ...json({ name: "No end" }) })).json();
+    expect(never.expiresAt).toBeNull();
+    const past = await admin("/api/api-keys", { method: "POST", ...json({ name: "Late", expiresAt: new Date(Date.now() - 1000).toISOString() }) });
+    expect(past.status).toBe(400);
+    expect((await past.json()).detail).toMatch(/expiresAt/);
+
+    const expiresAt = new Date(Date.now() + 1500).toISOString();
+    const created = await admin("/api/api-keys", { method: "POST", ...json({ name: "Short-lived", expiresAt }) });
+    expect(created.status).toBe(201);
+    const { id, key } = await created.json();
+    const withKey = () => fetch(`${baseUrl()}/api/calls?limit=1`, { headers: { authorization: `Bearer ${key}` } });
+    expect((await withKey()).status).toBe(200);
+
+    await expect.poll(async () => (await withKey()).status, { timeout: 10_000, interval: 250 }).toBe(401);
+    const refused = await (await withKey()).json();
+    expect(refused).toMatchObject({ status: 401, title: "API key expired", detail: expect.stringContaining(`expired at ${expiresAt}`) });
+
+    const keys = (await (await admin("/api/api-keys")).json()).keys as { id: string; state: string; expiresAt: string | null }[];
+    expect(keys.find((k) => k.id === id)).toMatchObject({ state: "expired", expiresAt });
+    expect(keys.find((k) => k.id === never.id)).toMatchObject({ state: "active", expiresAt: null });
+  });
+
+  it("stops a key while the person who created it is deactivated, and not the bootstrap key", async () => {
+    const person = { email: `${uniq("keymaker")}@test.local`, password: "" };
+    const { user, password } = await (await admin("/api/users", { method: "POST", ...json({ email: person.email, role: "admin" }) })).json();
+    person.password = password;
+    const created = await asUser(person, "/api/api-keys", { method: "POST", ...json({ name: "Made by a colleague" }) });
+    expect(created.status).toBe(201);
+    const { id, key } = await created.json();
+    const withKey = () => fetch(`${baseUrl()}/api/calls?limit=1`, { headers: { authorization: `Bearer ${key}` } });
+    const state = async () => ((await (await admin("/api/api-keys")).json()).keys as { id: string; state: string }[]).find((k) => k.id === id)?.state;
+    expect((await withKey()).status).toBe(200);
+
+    expect((await admin(`/api/users/${user.id}`, { method: "PATCH", ...json({ active: false }) })).status).toBe(200);
+    const refused = await withKey();
+    expect(refused.status).toBe(401);
+    expect((await refused.json()).detail).toMatch(/created this API key is deactivated/);
+    expect(await state()).toBe("creator_deactivated");
+    // The bootstrap key has no creator: deactivations never touch it.
+    expect((await api("/api/calls?limit=1")).status).toBe(200);
+    const bootstrapKey = ((await (await admin("/api/api-keys")).json()).keys as { name: string; user: unknown; state: string }[]).find((k) => k.name === "bootstrap");
+    expect(bootstrapKey).toMatchObject({ user: null, state: "active" });
+
+    expect((await admin(`/api/users/${user.id}`, { method: "PATCH", ...json({ active: true }) })).status).toBe(200);
+    expect((await withKey()).status).toBe(200);
+    expect(await state()).toBe("active");
   });
 
   it("keeps users and keys to admins", async () => {

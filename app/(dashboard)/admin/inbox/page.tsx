@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { InboxTable } from "@/components/admin/inbox-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FilterBar, FilterSelect } from "@/components/ui/filter-bar";
@@ -29,7 +30,20 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           the adapter or the source is fixed.
         </p>
       </div>
+      {query.call && (
+        <p className="text-sm text-slate-600" data-testid="inbox-call-filter">
+          The requests behind{" "}
+          <Link href={`/calls/${query.call}`} className="text-indigo-700 hover:underline">
+            one call
+          </Link>{" "}
+          ·{" "}
+          <Link href="/admin/inbox" className="text-indigo-700 hover:underline">
+            every call
+          </Link>
+        </p>
+      )}
       <FilterBar label="Filter events">
+        {query.call && <input type="hidden" name="call" value={query.call} />}
         <FilterSelect label="Source" name="source" value={query.source} any="All sources" options={sources.map((s) => ({ value: s.slug, label: s.name }))} />
         <FilterSelect label="Status" name="status" value={query.status} any="Any status" options={RAW_STATUSES} />
       </FilterBar>
@@ -51,7 +65,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           }))}
         />
       )}
-      <OlderLink path="/admin/inbox" filters={{ source: query.source, status: query.status }} cursor={page?.nextCursor ?? null}>
+      <OlderLink path="/admin/inbox" filters={{ source: query.source, status: query.status, call: query.call }} cursor={page?.nextCursor ?? null}>
         Older events
       </OlderLink>
     </div>

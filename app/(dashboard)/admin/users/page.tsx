@@ -55,21 +55,22 @@ export default async function UsersPage() {
           API keys
         </h2>
         <p className="text-sm text-slate-600">
-          Keys read the API (<code>Authorization: Bearer ck_…</code>): calls, a call, its recording, trends. They cannot change anything.
+          Keys read the API (<code>Authorization: Bearer ck_…</code>): calls, a call, its recording, trends. They cannot change anything. A
+          key stops working when it expires, and while the person who created it is deactivated.
         </p>
         <div className={card}>
           <NewApiKeyForm />
         </div>
-        <DataTable columns={["Name", "Key", "Created", "Last used", ""]}>
+        <DataTable columns={["Name", "Key", "Created", "Expires", "Last used", ""]}>
           {keys.length === 0 && (
             <tr>
-              <td colSpan={5} className="px-3 py-6 text-center text-slate-500">
+              <td colSpan={6} className="px-3 py-6 text-center text-slate-500">
                 No API keys yet.
               </td>
             </tr>
           )}
           {keys.map((k) => (
-            <tr key={k.id} data-testid="key-row" className={k.revokedAt ? "text-slate-400" : ""}>
+            <tr key={k.id} data-testid="key-row" className={k.state === "active" ? "" : "text-slate-400"}>
               <td className={td}>
                 {k.name}
                 {k.user && <div className="text-xs text-slate-500">by {k.user.email}</div>}
@@ -78,8 +79,13 @@ export default async function UsersPage() {
               <td className={`${td} whitespace-nowrap`}>
                 <LocalTime iso={k.createdAt.toISOString()} />
               </td>
+              <td className={`${td} whitespace-nowrap`}>{k.expiresAt ? <LocalTime iso={k.expiresAt.toISOString()} /> : "Never"}</td>
               <td className={`${td} whitespace-nowrap`}>{k.lastUsedAt ? <LocalTime iso={k.lastUsedAt.toISOString()} /> : "Never"}</td>
-              <td className={td}>{k.revokedAt ? <Badge tone="gray">Revoked</Badge> : <RevokeKeyButton id={k.id} name={k.name} />}</td>
+              <td className={`${td} space-x-2 whitespace-nowrap`}>
+                {k.state === "expired" && <Badge tone="amber">Expired</Badge>}
+                {k.state === "creator_deactivated" && <Badge tone="amber">Creator deactivated</Badge>}
+                {k.state === "revoked" ? <Badge tone="gray">Revoked</Badge> : <RevokeKeyButton id={k.id} name={k.name} />}
+              </td>
             </tr>
           ))}
         </DataTable>

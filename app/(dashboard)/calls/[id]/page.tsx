@@ -11,6 +11,7 @@ import { otherCallsOfContact, rawEventsOfCall } from "@/lib/calls/related";
 import { timeTurns } from "@/lib/calls/turn-times";
 import { callDeliveries } from "@/lib/destinations/log";
 import { CallDeliveries } from "@/components/admin/call-deliveries";
+import { CallRawEvents } from "@/components/admin/call-raw-events";
 
 export const metadata = { title: "Call · Call Analytics" };
 
@@ -71,7 +72,7 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
             callId={call.id}
             hasRecording={call.hasRecording}
             turns={timeTurns(call.transcript, call.durationSec)}
-            transcriptPending={Boolean(call.transcriptUrl) && !call.transcriptError}
+            transcriptPending={call.transcriptPending}
             transcriptError={call.transcriptError}
           />
         </div>
@@ -107,17 +108,7 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
           )}
           {rawEvents && (
             <Card title="As received (admins)">
-              {rawEvents.map((e) => (
-                <details key={e.id} className="text-sm">
-                  <summary className="cursor-pointer text-slate-600">
-                    {e.method} · <LocalTime iso={e.receivedAt.toISOString()} /> · {e.status}
-                  </summary>
-                  <pre className="mt-2 max-h-96 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100">
-                    {e.body}
-                    {e.truncated && "\n… (cut at 256 KB)"}
-                  </pre>
-                </details>
-              ))}
+              <CallRawEvents callId={call.id} events={rawEvents} total={call.rawEventCount} />
             </Card>
           )}
         </div>

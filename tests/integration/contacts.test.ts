@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { callDetailSchema } from "@/lib/calls/schemas";
+import { fixture } from "../support/fixtures";
+import { api, sendWebhook, sql, uniq } from "../support/http";
+
+// One contact per phone number, with the name, email and company of the
+// call's newest event: a vendor resending a call, or sending an older version
+// of it late, must not rename the customer.
+
+let last = Math.floor(Math.random() * 9_000);
+const phone = () => `+1646555${String(++last).padStart(4, "0")}`;
+
+function event(id: string, customerPhone: string, finishedAt: string, who: { name: string; email: string; company: string }) {
+  return {
+    ...fixture<Record<string, unknown>>("autocalls/campaign-call.json"),
+    id,
+    customer_phone: customerPhone,
+    created_at: "2026-03-05T10:00:00Z",
+    finished_at: finishedAt,
+    input_variables: who,
+    lead: undefined,
+  };
+}
+
+const contactOf = async (customerPhone: string) =>
+  (await sql<{ name: string; email: string; company: string }>("SELECT name, email, company FROM contacts WHERE phone = $1", [customerPhone]))[0];
+const customerOf = async (callId: string) => callDetailSchema.parse(await (await api(`/api/calls/${callId}`)).json()).customer;
+
+describe("the contact of a call", () => {
+  const first = { name: "Dana First", email: "dana@first.example", company: "First Co" };
+
+  it("keeps its name, email and company when the same call comes again or an older version arrives late", async () => {
+    const id = uniq("contact");
+    const number = phone();
+    const sent = await sendWebhook("autocalls", event(id, number, "2026-03-05T10:05:00Z", first));
+    expect(sent.status).toBe(202);
+    const { callId } = await sent.json();
+
+    const resend = await sendWebhook("autocalls", event(id, number, "2026-03-05T10:05:00Z", first));
+    expect(resend.status).toBe(200);
+    const older = await sendWebhook("autocalls", event(id, number, "2026-03-05T10:03:00Z", { name: "Mallory", email: "m@evil.example", company: "Evil Inc" }));
+    expect(older.status).toBe(200);
+    expect((await older.json()).callId).toBe(callId);
+
+    expect(await contactOf(number)).toEqual(first);
+    expect(await customerOf(callId)).toEqual({ phone: number, ...first });
+  });
+
+  it("takes them from a newer event of the call", async () => {
+    const id = uniq("contact");
+    const number = phone();
+    const { callId } = await (await sendWebhook("autocalls", event(id, number, "2026-03-05T10:05:00Z", first))).json();
+    const newer = { name: "Dana Newer", email: "dana@newer.example", company: "Newer Co" };
+    const update = await sendWebhook("autocalls", event(id, number, "2026-03-05T10:09:00Z", newer));
+    expect(update.status).toBe(202);
+
+    expect(await contactOf(number)).toEqual(newer);
+    expect(await customerOf(callId)).toEqual({ phone: number, ...newer });
+  });
+});
