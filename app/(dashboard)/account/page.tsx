@@ -2,6 +2,7 @@ import { redirect } from "next/navigation";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-limits";
+import { safeReturnPath } from "@/lib/auth/return-path";
 import { getViewer } from "@/lib/auth/session";
 
 export const metadata = { title: "Your account · Call Analytics" };
@@ -12,7 +13,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const { first, callbackUrl } = await searchParams;
   const viewer = await getViewer();
   if (!viewer) redirect("/login?callbackUrl=%2Faccount");
-  const next = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") && !callbackUrl.includes("\\") ? callbackUrl : "/account";
+  const next = safeReturnPath(callbackUrl);
 
   return (
     <div className="space-y-6">
