@@ -30,7 +30,7 @@ export function ChangePasswordForm({ email, minLength, next }: { email: string; 
   );
 
   return (
-    <form onSubmit={submitWith(run)} className="max-w-sm space-y-3" aria-label="Change your password">
+    <form onSubmit={submitWith(run)} className="flex max-w-sm flex-col gap-3" aria-label="Change your password">
       <Field label="Current password">
         <input name="currentPassword" type="password" required autoComplete="current-password" className="input block w-full" />
       </Field>
@@ -43,7 +43,7 @@ export function ChangePasswordForm({ email, minLength, next }: { email: string; 
       <p className="text-xs text-slate-500">A long phrase of unrelated words is easy to remember and hard to guess. Common passwords, and ones with your name or email in them, are refused.</p>
       <ActionError error={error} />
       {done && <p role="status" className="text-sm text-emerald-700">Password changed. Other devices are signed out.</p>}
-      <Button type="submit" disabled={busy}>
+      <Button type="submit" disabled={busy} className="self-start">
         {busy ? "Saving…" : "Change password"}
       </Button>
     </form>

@@ -14,7 +14,11 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
 
   useEffect(() => {
     if (waitLeft <= 0) return;
-    const timer = setTimeout(() => setWaitLeft((s) => s - 1), 1000);
+    const timer = setTimeout(() => {
+      setWaitLeft((s) => s - 1);
+      // The wait is over: the message about it is too.
+      if (waitLeft === 1) setError(null);
+    }, 1000);
     return () => clearTimeout(timer);
   }, [waitLeft]);
 
@@ -46,8 +50,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       </label>
       {error && (
         <p role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-700">
-          {error}
-          {waitLeft > 0 && <span className="mt-1 block text-rose-600">You can try again in {formatWait(waitLeft)}.</span>}
+          {waitLeft > 0 ? `Too many sign-in attempts. You can try again in ${formatWait(waitLeft)}.` : error}
         </p>
       )}
       <Button type="submit" disabled={pending || waitLeft > 0} className="w-full">

@@ -61,7 +61,7 @@ describe.skipIf(skipBrowserTests)("account in Chromium", () => {
     }
     await page.getByLabel("Password").fill("wrong-again");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("alert").filter({ hasText: "Too many attempts" }).waitFor();
+    await page.getByRole("alert").filter({ hasText: "Too many sign-in attempts" }).waitFor();
     const button = page.getByRole("button", { name: /Try again in/ });
     expect(await button.isDisabled()).toBe(true);
     await screenshot(page, "sign-in-throttled");
