@@ -43,7 +43,7 @@ async function rawEventCount(sourceId: string): Promise<number> {
 async function crashWhilePolling(sourceId: string, page: number): Promise<string> {
   let output = "";
   const child = spawn(process.execPath, ["--import", "tsx", "tests/support/poll-once.ts", sourceId], {
-    env: { ...process.env, SECRETS_KEY: TEST_SECRETS_KEY, LOG_LEVEL: "debug", OUTBOUND_ALLOW_HOSTS: "127.0.0.1" },
+    env: { ...process.env, SECRETS_KEY: TEST_SECRETS_KEY, LOG_LEVEL: "debug", OUTBOUND_ALLOW_HOSTS: "127.0.0.1:*" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout.on("data", (d) => (output += d));
