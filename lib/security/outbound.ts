@@ -5,6 +5,7 @@ import ipaddr from "ipaddr.js";
 import { Agent, buildConnector, fetch as undiciFetch } from "undici";
 import { logger } from "@/lib/log";
 import { defaultPort, isAllowed } from "./outbound-allow-list";
+import { REDIRECT_STATUSES, redirectedRequest, type OutboundRequest } from "./outbound-redirects";
 
 // Every request the server makes to an address that came from outside (vendor
 // recordings and transcripts, the Unpod API an admin typed in) goes through
@@ -15,7 +16,8 @@ import { defaultPort, isAllowed } from "./outbound-allow-list";
 // checked at connect time, on the very addresses the connection then uses, so
 // a name cannot resolve to a public address for the check and a private one
 // for the connection (DNS rebinding). Redirects are followed by hand, each hop
-// checked the same way. OUTBOUND_ALLOW_HOSTS (outbound-allow-list.ts) lets
+// checked the same way, and credentials do not follow one to another origin
+// (outbound-redirects.ts). OUTBOUND_ALLOW_HOSTS (outbound-allow-list.ts) lets
 // tests and on-premise installations reach local hosts and ports on purpose.
 // Refusals may reach API readers and browsers: they never name an address a
 // host name resolved to, which the server's log keeps instead.
@@ -106,27 +108,41 @@ function guardedConnect(options: buildConnector.Options, callback: buildConnecto
 
 const agent = new Agent({ connect: guardedConnect });
 
+async function send(request: OutboundRequest, init: RequestInit): Promise<Response> {
+  try {
+    // undici's own fetch, for its dispatcher option; its Response is the same web Response.
+    const sent = { ...init, method: request.method, headers: Object.fromEntries(request.headers), body: request.body, redirect: "manual", dispatcher: agent };
+    return (await undiciFetch(request.url, sent as Parameters<typeof undiciFetch>[1])) as unknown as Response;
+  } catch (e) {
+    // undici says "fetch failed" and keeps the reason (refused, DNS, reset) as the cause.
+    const cause = (e as { cause?: unknown }).cause;
+    if (cause instanceof OutboundRefused) throw cause;
+    if (cause instanceof Error) throw new Error(cause.message, { cause });
+    throw e;
+  }
+}
+
+export interface FetchPublicOptions {
+  /** "same-origin" refuses a redirect to another origin: for requests whose URL itself holds a credential (Unpod's space token). */
+  redirects?: "follow" | "same-origin";
+}
+
 /** fetch() for URLs from outside: checked before each request, at connect time, and at every redirect. */
-export async function fetchPublic(input: string, init: RequestInit = {}): Promise<Response> {
-  let url = new URL(input);
+export async function fetchPublic(input: string, init: RequestInit = {}, { redirects = "follow" }: FetchPublicOptions = {}): Promise<Response> {
+  let request: OutboundRequest = { url: new URL(input), method: (init.method ?? "GET").toUpperCase(), headers: new Headers(init.headers), body: init.body };
   for (let hop = 0; ; hop++) {
-    checkUrl(url);
-    let response: Response;
-    try {
-      // undici's own fetch, for its dispatcher option; its Response is the same web Response.
-      response = (await undiciFetch(url, { ...(init as object), redirect: "manual", dispatcher: agent })) as unknown as Response;
-    } catch (e) {
-      // undici says "fetch failed" and keeps the reason (refused, DNS, reset) as the cause.
-      const cause = (e as { cause?: unknown }).cause;
-      if (cause instanceof OutboundRefused) throw cause;
-      if (cause instanceof Error) throw new Error(cause.message, { cause });
-      throw e;
-    }
+    checkUrl(request.url);
+    const response = await send(request, init);
     const location = response.headers.get("location");
-    if (response.status < 300 || response.status >= 400 || !location) return response;
+    if (!REDIRECT_STATUSES.has(response.status) || !location) return response;
     await response.body?.cancel();
     if (hop >= MAX_REDIRECTS) throw new OutboundRefused("Too many redirects");
-    url = new URL(location, url);
+    const to = new URL(location, request.url);
+    const from = request.url.origin;
+    if (redirects === "same-origin" && to.origin !== from) throw new OutboundRefused(`${from} redirected to another origin (${to.origin}); not followed`);
+    const next = redirectedRequest(request, response.status, to);
+    if (!next) throw new OutboundRefused(`${from} answered ${response.status} to another origin (${to.origin}); the request body is not sent there`);
+    request = next;
   }
 }
 
