@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEST_ADMIN, TEST_SECRETS_KEY } from "../support/credentials";
 import { sql } from "../support/http";
+import { startReceiver } from "../support/receiver";
 import { asUser } from "../support/session";
 import { configureSource, createSource, cronPoll } from "../support/sources";
 import { complete, fakeTask, startUnpodServer, UNPOD_TOKENS, type UnpodServer } from "../support/unpod-server";
@@ -157,6 +158,26 @@ describe("Unpod poller", () => {
     const result = await cron(slug);
     expect(result).toMatchObject({ status: "failed", retry: false });
     expect(result.error).toMatch(/not allowed: 10\.255\.255\.1 is not a public address/);
+  });
+
+  it("follows no redirect to another host, so neither token reaches it", async () => {
+    const elsewhere = await startReceiver();
+    try {
+      const { slug } = await createSource("unpod");
+      expect((await configureSource(slug, pollSettings())).status).toBe(200);
+      // Where a moved API would send the poller: the same path, holding the space token, on another host.
+      for (const status of [301, 302, 307, 308]) {
+        unpod.failOnce(1, { kind: "redirect", status, location: `${elsewhere.url}/api/v2/platform/spaces/${UNPOD_TOKENS.spaceToken}/tasks/?page=1&page_size=5` });
+        const result = await cron(slug);
+        expect(result, String(status)).toMatchObject({ status: "failed", retry: false });
+        expect(result.error).toMatch(/redirected to another origin/);
+      }
+      const received = JSON.stringify(elsewhere.requests);
+      expect(received).not.toContain(UNPOD_TOKENS.apiToken);
+      expect(received).not.toContain(UNPOD_TOKENS.spaceToken);
+    } finally {
+      await elsewhere.close();
+    }
   });
 
   it("keeps tokens write-only and refuses the cron endpoint without CRON_SECRET", async () => {
