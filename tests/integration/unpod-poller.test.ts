@@ -180,6 +180,39 @@ describe("Unpod poller", () => {
     }
   });
 
+  it("asks for both tokens again when apiBaseUrl moves to another host, saving nothing until they come", async () => {
+    const elsewhere = await startReceiver();
+    try {
+      const { slug } = await createSource("unpod");
+      expect((await configureSource(slug, pollSettings())).status).toBe(200);
+      const saved = async () => (await sql<{ settings: string }>(`SELECT settings::text FROM sources WHERE slug = $1`, [slug]))[0].settings;
+      const before = await saved();
+      const moved = { apiBaseUrl: `${elsewhere.url}/api/v2/platform`, orgHandle: UNPOD_TOKENS.orgHandle, pageSize: 5, intervalSec: 0 };
+
+      for (const change of [moved, { ...moved, apiToken: "", spaceToken: "" }, { ...moved, apiToken: UNPOD_TOKENS.apiToken }]) {
+        const res = await configureSource(slug, { polling: change });
+        expect(res.status).toBe(400);
+        expect(await res.json()).toMatchObject({ title: "Invalid settings", detail: expect.stringMatching(/^polling: apiBaseUrl moved to another host: enter (apiToken and )?spaceToken again$/) });
+      }
+      expect(await saved()).toBe(before);
+
+      // The source still polls the host its tokens were given for.
+      const requestsBefore = unpod.requests.length;
+      expect(["done", "more"]).toContain((await cron(slug)).status);
+      expect(unpod.requests.length).toBeGreaterThan(requestsBefore);
+      expect(elsewhere.requests).toHaveLength(0);
+
+      // From Unpod's own API (the default) to another host counts too.
+      const onDefault = await createSource("unpod");
+      expect((await configureSource(onDefault.slug, { polling: { ...UNPOD_TOKENS, intervalSec: 0 } })).status).toBe(200);
+      expect((await configureSource(onDefault.slug, { polling: moved })).status).toBe(400);
+      // Entered again, they are saved with the new address.
+      expect((await configureSource(onDefault.slug, { polling: { ...moved, ...UNPOD_TOKENS } })).status).toBe(200);
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
   it("keeps tokens write-only and refuses the cron endpoint without CRON_SECRET", async () => {
     const { slug } = await createSource("unpod");
     const res = await configureSource(slug, pollSettings());
