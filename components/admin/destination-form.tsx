@@ -43,9 +43,14 @@ function KindFields({ kind, config, defaults }: { kind: Kind; config: Record<str
   }
   if (kind === "webhook") {
     return (
-      <Field label="Receiver URL (POST, JSON, signed with Standard Webhooks)">
-        <input name="url" type="url" required defaultValue={String(config.url ?? "")} placeholder="https://example.com/hooks/calls" className="input block w-full" />
-      </Field>
+      <div className="space-y-3">
+        <Field label="Receiver URL (POST, JSON, signed with Standard Webhooks)">
+          <input name="url" type="url" required defaultValue={String(config.url ?? "")} placeholder="https://example.com/hooks/calls" className="input block w-full" />
+        </Field>
+        <Field label="Signing secret (whsec_…)" hint={config.secret === "set" ? "On another host, enter the secret again: the saved one stays with the old host." : undefined}>
+          <input name="secret" type="password" autoComplete="off" placeholder={secretPlaceholder(config.secret, "Leave empty to make a new one")} className="input block w-full" />
+        </Field>
+      </div>
     );
   }
   const leadStatus = (config.leadStatus ?? {}) as Record<string, string>;
@@ -80,7 +85,7 @@ function KindFields({ kind, config, defaults }: { kind: Kind; config: Record<str
 
 function readConfig(kind: Kind, form: FormData): Record<string, unknown> {
   if (kind === "slack") return { webhookUrl: form.get("webhookUrl") };
-  if (kind === "webhook") return { url: form.get("url") };
+  if (kind === "webhook") return { url: form.get("url"), secret: form.get("secret") };
   return {
     accessToken: form.get("accessToken"),
     createContacts: form.get("createContacts") === "on",

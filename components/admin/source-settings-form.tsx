@@ -23,9 +23,9 @@ export interface SourceSettingsValue {
 const text = (group: Group, key: string, fallback = "") => (group?.[key] === undefined ? fallback : String(group[key]));
 const secretHint = (group: Group, key: string) => (group?.[key] === "set" ? "Saved; leave empty to keep it" : "Required");
 
-function Input({ label, name, group, fallback, type = "text", secret = false }: { label: string; name: string; group: Group; fallback?: string; type?: string; secret?: boolean }) {
+function Input({ label, name, group, fallback, type = "text", secret = false, hint }: { label: string; name: string; group: Group; fallback?: string; type?: string; secret?: boolean; hint?: string }) {
   return (
-    <Field label={label}>
+    <Field label={label} hint={hint}>
       {secret ? (
         <input name={name} type="password" autoComplete="off" placeholder={secretHint(group, name.split(".")[1])} className="input block w-72" />
       ) : (
@@ -78,7 +78,7 @@ export function SourceSettingsForm({ source }: { source: SourceSettingsValue }) 
         <fieldset className="space-y-3">
           <legend className="text-sm font-medium text-slate-900">Polling Unpod&apos;s task API</legend>
           <div className="flex flex-wrap gap-4">
-            <Input label="API base URL" name="polling.apiBaseUrl" group={polling} fallback="https://unpod.ai/api/v2/platform" />
+            <Input label="API base URL" name="polling.apiBaseUrl" group={polling} fallback="https://unpod.ai/api/v2/platform" hint="On another host, enter both tokens again: saved ones stay with the old host." />
             <Input label="Org handle (Org-Handle header)" name="polling.orgHandle" group={polling} />
             <Input label="API token" name="polling.apiToken" group={polling} secret />
             <Input label="Space token" name="polling.spaceToken" group={polling} secret />
@@ -95,7 +95,7 @@ export function SourceSettingsForm({ source }: { source: SourceSettingsValue }) 
           <div className="flex flex-wrap gap-4">
             <Input label="Bucket" name="storage.bucket" group={storage} />
             <Input label="Region" name="storage.region" group={storage} fallback="us-east-1" />
-            <Input label="Endpoint (empty for AWS)" name="storage.endpoint" group={storage} />
+            <Input label="Endpoint (empty for AWS)" name="storage.endpoint" group={storage} hint="On another host, enter the secret access key again: the saved one stays with the old host." />
             <Input label="Access key id" name="storage.accessKeyId" group={storage} />
             <Input label="Secret access key" name="storage.secretAccessKey" group={storage} secret />
           </div>

@@ -60,7 +60,7 @@ export type DestinationConfig = HubSpotConfig | SlackConfig | WebhookConfig;
 const sealed = {
   hubspot: sealedSettings(schemas.hubspot, ["accessToken"]),
   slack: sealedSettings(schemas.slack, ["webhookUrl"]),
-  webhook: sealedSettings(schemas.webhook, ["secret"]),
+  webhook: sealedSettings(schemas.webhook, ["secret"], { boundToHost: { url: ["secret"] } }),
 };
 
 /** A new signing secret in the Standard Webhooks format. */

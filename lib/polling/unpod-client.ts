@@ -63,11 +63,17 @@ export function tasksUrl(connection: UnpodConnection, pageNumber: number, pageSi
 export async function fetchTaskPage(connection: UnpodConnection, pageNumber: number, pageSize: number): Promise<TaskPage> {
   let response: Response;
   try {
-    // The base URL is set by an admin: it goes through the same outbound guard as vendor URLs.
-    response = await fetchPublic(tasksUrl(connection, pageNumber, pageSize).toString(), {
-      headers: { authorization: `Token ${connection.apiToken}`, "org-handle": connection.orgHandle, accept: "application/json" },
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
+    // The base URL is set by an admin: it goes through the same outbound guard
+    // as vendor URLs. The space token is in the path, which a redirect's
+    // target may repeat: no redirect to another host is followed.
+    response = await fetchPublic(
+      tasksUrl(connection, pageNumber, pageSize).toString(),
+      {
+        headers: { authorization: `Token ${connection.apiToken}`, "org-handle": connection.orgHandle, accept: "application/json" },
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      },
+      { redirects: "same-origin" },
+    );
   } catch (e) {
     if (e instanceof OutboundRefused) throw new ConfigurationFailure(`The Unpod API address is not allowed: ${e.message}.`);
     throw new TransientFailure(`Unpod did not answer page ${pageNumber}: ${(e as Error).message}`);

@@ -4,22 +4,59 @@ import { decrypt, encrypt } from "./encryption";
 // Settings that hold secrets (vendor tokens, storage keys, destination
 // credentials) are stored with those fields encrypted, shown to the browser
 // with them as "set" or "missing", and opened only where they are used. An
-// admin's change may leave a secret empty to keep the saved one.
+// admin's change may leave a secret empty to keep the saved one, except when
+// the address the secret is sent to moves to another host: a saved secret
+// never follows a changed URL (an admin's slip, or a session in the wrong
+// hands, would otherwise send it anywhere), so it has to be entered again.
 
 export class SettingsError extends Error {}
 
 type Values = Record<string, unknown>;
 
-export function sealedSettings<S extends z.ZodObject>(schema: S, secretFields: readonly string[]) {
+export interface SealedOptions<S extends z.ZodObject> {
+  /** URL fields, each with the secret fields that are sent to it. */
+  boundToHost?: { [field in keyof S["shape"] & string]?: readonly string[] };
+}
+
+/** scheme, host and port; "" for an unset URL (an SDK's default host). */
+function originOf(value: unknown): string {
+  if (value === undefined || value === null || value === "") return "";
+  try {
+    return new URL(String(value)).origin;
+  } catch {
+    return "invalid";
+  }
+}
+
+const kept = (input: Values, saved: Values, field: string) => (input[field] === undefined || input[field] === "") && Boolean(saved[field]);
+
+export function sealedSettings<S extends z.ZodObject>(schema: S, secretFields: readonly string[], { boundToHost = {} }: SealedOptions<S> = {}) {
+  const bindings = Object.entries(boundToHost) as Array<[string, readonly string[]]>;
+  for (const [urlField] of bindings) if (secretFields.includes(urlField)) throw new Error(`${urlField} is secret: it cannot be compared without decrypting`);
+
   const decryptSecrets = (saved: Values) => {
     const opened = { ...saved };
     for (const field of secretFields) if (opened[field]) opened[field] = decrypt(String(opened[field]));
     return opened;
   };
+
+  /** Refuses a change that moves a URL to another host while keeping a saved secret bound to it. */
+  const checkBindings = (input: Values, saved: Values, next: Values) => {
+    for (const [urlField, secrets] of bindings) {
+      const keptSecrets = secrets.filter((field) => kept(input, saved, field));
+      if (keptSecrets.length === 0) continue;
+      // The saved value read as the schema reads it, so that a default (Unpod's own API) counts as a host.
+      const before = schema.shape[urlField].safeParse(saved[urlField]);
+      if (before.success && originOf(before.data) === originOf(next[urlField])) continue;
+      throw new SettingsError(`${urlField} moved to another host: enter ${keptSecrets.join(" and ")} again`);
+    }
+  };
+
   return {
     /**
      * What to store after a change: validated, secrets encrypted. Secrets left
-     * empty keep their saved values; with `partial`, so do other fields.
+     * empty keep their saved values (unless their URL moved to another host);
+     * with `partial`, so do other fields.
      */
     seal(input: Values, saved: Values = {}, { partial = false } = {}): Values {
       const merged: Values = partial ? { ...decryptSecrets(saved), ...input } : { ...input };
@@ -28,6 +65,7 @@ export function sealedSettings<S extends z.ZodObject>(schema: S, secretFields: r
       }
       const parsed = schema.safeParse(merged);
       if (!parsed.success) throw new SettingsError(z.prettifyError(parsed.error));
+      checkBindings(input, saved, parsed.data as Values);
       const sealed: Values = { ...(parsed.data as Values) };
       for (const field of secretFields) if (sealed[field] !== undefined) sealed[field] = encrypt(String(sealed[field]));
       return sealed;

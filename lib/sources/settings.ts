@@ -38,7 +38,11 @@ const storage = z.object({
 });
 export type StorageSettings = z.infer<typeof storage>;
 
-const GROUPS = { polling: sealedSettings(polling, ["apiToken", "spaceToken"]), storage: sealedSettings(storage, ["secretAccessKey"]) };
+// The access key id is no secret and is sent with every change; the secret key must come again when the store moves.
+const GROUPS = {
+  polling: sealedSettings(polling, ["apiToken", "spaceToken"], { boundToHost: { apiBaseUrl: ["apiToken", "spaceToken"] } }),
+  storage: sealedSettings(storage, ["secretAccessKey"], { boundToHost: { endpoint: ["secretAccessKey"] } }),
+};
 
 const health = z.object({ expectedGapMinutes: z.int().min(5).max(60 * 24 * 30).default(DEFAULT_EXPECTED_GAP_MINUTES) });
 

@@ -17,7 +17,7 @@ const DESTINATIONS = Number(process.env.BENCH_DESTINATIONS ?? 50);
 const TOTAL = CALLS * DESTINATIONS;
 
 process.env.SECRETS_KEY = randomBytes(32).toString("base64");
-process.env.OUTBOUND_ALLOW_HOSTS = "127.0.0.1";
+process.env.OUTBOUND_ALLOW_HOSTS = "127.0.0.1:*";
 process.env.LOG_LEVEL = "warn";
 process.env.JOB_RETRY_BASE_SECONDS = "1";
 

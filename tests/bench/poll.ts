@@ -12,7 +12,7 @@ const TASKS = Number(process.env.BENCH_TASKS ?? 5000);
 const PAGE = 50;
 
 process.env.SECRETS_KEY = randomBytes(32).toString("base64");
-process.env.OUTBOUND_ALLOW_HOSTS = "127.0.0.1";
+process.env.OUTBOUND_ALLOW_HOSTS = "127.0.0.1:*";
 process.env.LOG_LEVEL = "warn";
 
 const unpod = await startUnpodServer();

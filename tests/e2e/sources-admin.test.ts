@@ -57,5 +57,13 @@ describe.skipIf(skipBrowserTests)("connecting a source in Chromium", () => {
     expect(await form.getByLabel("Secret access key").getAttribute("placeholder")).toBe("Saved; leave empty to keep it");
     expect(await page.content()).not.toContain("very-secret-key-123");
     await screenshot(page, "source-settings");
+
+    // Another endpoint without the secret key: refused, with what to do.
+    await form.getByText("On another host, enter the secret access key again").waitFor();
+    await form.getByLabel("Endpoint (empty for AWS)").fill("https://minio.example.com");
+    await form.getByRole("button", { name: "Save settings" }).click();
+    await form.getByRole("alert").getByText("storage: endpoint moved to another host: enter secretAccessKey again").waitFor();
+    await page.reload();
+    expect(await form.getByLabel("Endpoint (empty for AWS)").inputValue()).toBe("");
   });
 });

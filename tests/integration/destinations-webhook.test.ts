@@ -98,7 +98,7 @@ describe("webhook destinations", () => {
       `INSERT INTO deliveries (id, destination_id, kind, call_id) VALUES (gen_random_uuid(), $1, 'call', $2) RETURNING id::text`,
       [quiet.id, callId],
     );
-    const env = { ...process.env, DATABASE_URL: inject("databaseUrl"), SECRETS_KEY: TEST_SECRETS_KEY, OUTBOUND_ALLOW_HOSTS: "127.0.0.1", DELIVERY_LEASE_SECONDS: "1", LOG_LEVEL: "silent" };
+    const env = { ...process.env, DATABASE_URL: inject("databaseUrl"), SECRETS_KEY: TEST_SECRETS_KEY, OUTBOUND_ALLOW_HOSTS: "127.0.0.1:*", DELIVERY_LEASE_SECONDS: "1", LOG_LEVEL: "silent" };
     const run = () => spawn(process.execPath, ["--import", "tsx", "tests/support/deliver-once.ts", id], { env, stdio: ["ignore", "pipe", "inherit"] });
 
     const crashing = run();
@@ -162,10 +162,37 @@ describe("webhook destinations", () => {
     await deleteDestination(d.id);
   });
 
+  it("asks for the signing secret again when the URL moves to another host, and keeps delivering to the old one until then", async () => {
+    const elsewhere = await startReceiver({ status: 204 });
+    try {
+      const d = await createDestination({ kind: "webhook", name: "Moving", config: { url: `${receiver.url}/moving` }, rules: { calls: "all", sourceIds: [source.id] } });
+      for (const config of [{ url: `${elsewhere.url}/moving` }, { url: `${elsewhere.url}/moving`, secret: "" }]) {
+        const res = await asUser(TEST_ADMIN, `/api/destinations/${d.id}`, { method: "PATCH", body: JSON.stringify({ name: "Moved", config }) });
+        expect(res.status).toBe(400);
+        expect(await res.json()).toMatchObject({ title: "Invalid settings", detail: "url moved to another host: enter secret again" });
+      }
+      expect(await destination(d.id)).toMatchObject({ name: "Moving", config: { url: `${receiver.url}/moving`, secret: "set" } });
+
+      const callId = await sendAutocallsCall(source.slug);
+      await settled(d.id, callId).toBe("delivered");
+      expect(receiver.requests.filter((r) => r.path === "/moving")).toHaveLength(1);
+      expect(elsewhere.requests).toHaveLength(0);
+
+      // Another path on the same host keeps the secret; a new host with the secret entered again is saved.
+      const samePlace = await asUser(TEST_ADMIN, `/api/destinations/${d.id}`, { method: "PATCH", body: JSON.stringify({ config: { url: `${receiver.url}/moving-v2` } }) });
+      expect(samePlace.status).toBe(200);
+      const withSecret = await asUser(TEST_ADMIN, `/api/destinations/${d.id}`, { method: "PATCH", body: JSON.stringify({ config: { url: `${elsewhere.url}/moving`, secret: d.secret } }) });
+      expect(withSecret.status).toBe(200);
+      await deleteDestination(d.id);
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
   it("refuses private addresses in any form, without retrying", async () => {
-    const port = new URL(receiver.url).port;
-    for (const host of ["127.0.0.2", "[::ffff:127.0.0.2]", "[::1]", "169.254.169.254", "10.0.0.1", "0x7f000002"]) {
-      const blocked = await createDestination({ kind: "webhook", name: `Blocked ${host}`, config: { url: `http://${host}:${port}/x` }, rules: { calls: "all", sourceIds: [source.id] } });
+    // On the default port: another one would be refused for its port first.
+    for (const host of ["127.0.0.2", "[::ffff:127.0.0.2]", "[::1]", "[::7f00:2]", "169.254.169.254", "10.0.0.1", "0x7f000002"]) {
+      const blocked = await createDestination({ kind: "webhook", name: `Blocked ${host}`, config: { url: `http://${host}/x` }, rules: { calls: "all", sourceIds: [source.id] } });
       const callId = await sendAutocallsCall(source.slug);
       await settled(blocked.id, callId).toBe("failed");
       const d = (await deliveryOfCall(blocked.id, callId))!;

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { presignedObjectUrl, PRESIGN_SECONDS } from "@/lib/storage/s3";
 import { fixture } from "../support/fixtures";
-import { api, sendWebhook } from "../support/http";
+import { api, sendWebhook, sql } from "../support/http";
 import { S3_CREDENTIALS, startS3Server, verifyPresigned } from "../support/s3-server";
 import { configureSource, createSource } from "../support/sources";
 
@@ -78,5 +78,28 @@ describe("recordings behind storage keys", () => {
     expect(refused.status).toBe(502);
     expect(await problemDetail(refused)).toMatch(/SignatureDoesNotMatch.*credentials/);
     await configureSource(source.slug, storage());
+  });
+
+  it("asks for the secret key again when the endpoint moves to another host; until then recordings come from the old one", async () => {
+    await configureSource(source.slug, storage());
+    const saved = async () => (await sql<{ settings: string }>(`SELECT settings::text FROM sources WHERE id = $1`, [source.id]))[0].settings;
+    const before = await saved();
+    const other = await startS3Server(BUCKET, { [KEY]: audio });
+    try {
+      for (const extra of [{ endpoint: other.endpoint, secretAccessKey: undefined }, { endpoint: other.endpoint, secretAccessKey: "" }, { endpoint: undefined, secretAccessKey: undefined }]) {
+        const res = await configureSource(source.slug, storage(extra));
+        expect(res.status, JSON.stringify(extra)).toBe(400);
+        expect(await res.json()).toMatchObject({ title: "Invalid settings", detail: "storage: endpoint moved to another host: enter secretAccessKey again" });
+      }
+      expect(await saved()).toBe(before);
+
+      const played = await api(`/api/calls/${await hubtalkCall(KEY)}/recording`);
+      expect(played.status).toBe(200);
+      await played.arrayBuffer();
+      // No URL signed with the saved key went to the other store.
+      expect(other.requests).toHaveLength(0);
+    } finally {
+      await other.close();
+    }
   });
 });

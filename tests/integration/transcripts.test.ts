@@ -76,7 +76,7 @@ describe("Cllr transcripts", () => {
     const started: Promise<void>[] = [];
     for (let i = 0; i < 2; i++) {
       const child = spawn(process.execPath, ["--import", "tsx", "lib/cli/worker.ts"], {
-        env: { ...process.env, SECRETS_KEY: TEST_SECRETS_KEY, JOB_RETRY_BASE_SECONDS: "1", LOG_LEVEL: "info", OUTBOUND_ALLOW_HOSTS: "127.0.0.1" },
+        env: { ...process.env, SECRETS_KEY: TEST_SECRETS_KEY, JOB_RETRY_BASE_SECONDS: "1", LOG_LEVEL: "info", OUTBOUND_ALLOW_HOSTS: "127.0.0.1:*" },
         stdio: ["ignore", "pipe", "inherit"],
       });
       workers.push(child);

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEST_ADMIN, TEST_SECRETS_KEY } from "../support/credentials";
 import { sql } from "../support/http";
+import { startReceiver } from "../support/receiver";
 import { asUser } from "../support/session";
 import { configureSource, createSource, cronPoll } from "../support/sources";
 import { complete, fakeTask, startUnpodServer, UNPOD_TOKENS, type UnpodServer } from "../support/unpod-server";
@@ -43,7 +44,7 @@ async function rawEventCount(sourceId: string): Promise<number> {
 async function crashWhilePolling(sourceId: string, page: number): Promise<string> {
   let output = "";
   const child = spawn(process.execPath, ["--import", "tsx", "tests/support/poll-once.ts", sourceId], {
-    env: { ...process.env, SECRETS_KEY: TEST_SECRETS_KEY, LOG_LEVEL: "debug", OUTBOUND_ALLOW_HOSTS: "127.0.0.1" },
+    env: { ...process.env, SECRETS_KEY: TEST_SECRETS_KEY, LOG_LEVEL: "debug", OUTBOUND_ALLOW_HOSTS: "127.0.0.1:*" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout.on("data", (d) => (output += d));
@@ -157,6 +158,59 @@ describe("Unpod poller", () => {
     const result = await cron(slug);
     expect(result).toMatchObject({ status: "failed", retry: false });
     expect(result.error).toMatch(/not allowed: 10\.255\.255\.1 is not a public address/);
+  });
+
+  it("follows no redirect to another host, so neither token reaches it", async () => {
+    const elsewhere = await startReceiver();
+    try {
+      const { slug } = await createSource("unpod");
+      expect((await configureSource(slug, pollSettings())).status).toBe(200);
+      // Where a moved API would send the poller: the same path, holding the space token, on another host.
+      for (const status of [301, 302, 307, 308]) {
+        unpod.failOnce(1, { kind: "redirect", status, location: `${elsewhere.url}/api/v2/platform/spaces/${UNPOD_TOKENS.spaceToken}/tasks/?page=1&page_size=5` });
+        const result = await cron(slug);
+        expect(result, String(status)).toMatchObject({ status: "failed", retry: false });
+        expect(result.error).toMatch(/redirected to another origin/);
+      }
+      const received = JSON.stringify(elsewhere.requests);
+      expect(received).not.toContain(UNPOD_TOKENS.apiToken);
+      expect(received).not.toContain(UNPOD_TOKENS.spaceToken);
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
+  it("asks for both tokens again when apiBaseUrl moves to another host, saving nothing until they come", async () => {
+    const elsewhere = await startReceiver();
+    try {
+      const { slug } = await createSource("unpod");
+      expect((await configureSource(slug, pollSettings())).status).toBe(200);
+      const saved = async () => (await sql<{ settings: string }>(`SELECT settings::text FROM sources WHERE slug = $1`, [slug]))[0].settings;
+      const before = await saved();
+      const moved = { apiBaseUrl: `${elsewhere.url}/api/v2/platform`, orgHandle: UNPOD_TOKENS.orgHandle, pageSize: 5, intervalSec: 0 };
+
+      for (const change of [moved, { ...moved, apiToken: "", spaceToken: "" }, { ...moved, apiToken: UNPOD_TOKENS.apiToken }]) {
+        const res = await configureSource(slug, { polling: change });
+        expect(res.status).toBe(400);
+        expect(await res.json()).toMatchObject({ title: "Invalid settings", detail: expect.stringMatching(/^polling: apiBaseUrl moved to another host: enter (apiToken and )?spaceToken again$/) });
+      }
+      expect(await saved()).toBe(before);
+
+      // The source still polls the host its tokens were given for.
+      const requestsBefore = unpod.requests.length;
+      expect(["done", "more"]).toContain((await cron(slug)).status);
+      expect(unpod.requests.length).toBeGreaterThan(requestsBefore);
+      expect(elsewhere.requests).toHaveLength(0);
+
+      // From Unpod's own API (the default) to another host counts too.
+      const onDefault = await createSource("unpod");
+      expect((await configureSource(onDefault.slug, { polling: { ...UNPOD_TOKENS, intervalSec: 0 } })).status).toBe(200);
+      expect((await configureSource(onDefault.slug, { polling: moved })).status).toBe(400);
+      // Entered again, they are saved with the new address.
+      expect((await configureSource(onDefault.slug, { polling: { ...moved, ...UNPOD_TOKENS } })).status).toBe(200);
+    } finally {
+      await elsewhere.close();
+    }
   });
 
   it("keeps tokens write-only and refuses the cron endpoint without CRON_SECRET", async () => {

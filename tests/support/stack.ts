@@ -102,8 +102,8 @@ export async function startStack(opts: { appEnv?: Record<string, string>; quiet?
         NEXTAUTH_URL: baseUrl,
         NEXT_TELEMETRY_DISABLED: "1",
         LOG_LEVEL: "warn",
-        // The test's stand-ins for vendors and their storage run on this machine.
-        OUTBOUND_ALLOW_HOSTS: "127.0.0.1",
+        // The test's stand-ins for vendors and their storage run on this machine, on random ports.
+        OUTBOUND_ALLOW_HOSTS: "127.0.0.1:*",
         SECRETS_KEY: TEST_SECRETS_KEY,
         CRON_SECRET: TEST_CRON_SECRET,
         // Retries after 1, 2, 4… seconds instead of 30, 60, 120…

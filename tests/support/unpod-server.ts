@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 //   Authorization: Token <api token>, Org-Handle: <org handle>
 //   200 {count, status_code, message, data: [task]}, newest task first.
 // Tests script faults per page (429 with Retry-After, 500, a malformed body,
-// a request that hangs) and change tasks between polls.
+// a request that hangs, a redirect) and change tasks between polls.
 
 export interface FakeTask {
   task_id: string;
@@ -17,7 +17,12 @@ export interface FakeTask {
   output: Record<string, unknown>;
 }
 
-type Fault = { kind: "429"; retryAfter: string } | { kind: "500" } | { kind: "malformed" } | { kind: "hang"; onHang?: () => void };
+type Fault =
+  | { kind: "429"; retryAfter: string }
+  | { kind: "500" }
+  | { kind: "malformed" }
+  | { kind: "hang"; onHang?: () => void }
+  | { kind: "redirect"; status: number; location: string };
 
 export interface UnpodServer {
   url: string;
@@ -116,6 +121,8 @@ export async function startUnpodServer(): Promise<UnpodServer> {
       res.writeHead(500, { "content-type": "application/json" }).end('{"message":"Internal Server Error"}');
     } else if (fault?.kind === "malformed") {
       res.writeHead(200, { "content-type": "application/json" }).end('{"count": 3, "data": "oops"');
+    } else if (fault?.kind === "redirect") {
+      res.writeHead(fault.status, { location: fault.location }).end();
     } else if (fault?.kind === "hang" && hanging) {
       hung.push(() => answerPage(res, page, size));
       fault.onHang?.();
