@@ -1,5 +1,6 @@
 import { hash, verify } from "@node-rs/argon2";
 import { createApiKey } from "@/lib/auth/api-key";
+import { forgetSignInFailures } from "@/lib/auth/sign-in-throttle";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { providers } from "@/lib/providers/registry";
@@ -19,20 +20,27 @@ export async function bootstrap(environment: Record<string, string | undefined> 
   const created: BootstrapReport["created"] = [];
   const adminEmail = (environment.ADMIN_EMAIL ?? "admin@example.com").toLowerCase();
 
-  const admin = await db.user.findUnique({ where: { email: adminEmail }, select: { passwordHash: true } });
-  const samePassword = admin && environment.ADMIN_PASSWORD && (await verify(admin.passwordHash, environment.ADMIN_PASSWORD).catch(() => false));
-  if (!admin || (environment.ADMIN_PASSWORD && !samePassword)) {
+  // An empty ADMIN_PASSWORD is no password: one is generated, as when it is unset.
+  const adminPassword = environment.ADMIN_PASSWORD || undefined;
+  const admin = await db.user.findUnique({ where: { email: adminEmail }, select: { passwordHash: true, active: true, role: true } });
+  const samePassword = admin && adminPassword && (await verify(admin.passwordHash, adminPassword).catch(() => false));
+  if (!admin || (adminPassword && !samePassword)) {
     // ADMIN_PASSWORD also resets the admin's password on start: the way back in.
-    const password = environment.ADMIN_PASSWORD ?? newSecret("", 12);
+    const password = adminPassword ?? newSecret("", 12);
     const passwordHash = await hash(password);
     // A generated password is shown once in a terminal: its admin chooses their own at the first sign-in.
-    const mustChangePassword = !environment.ADMIN_PASSWORD;
+    const mustChangePassword = !adminPassword;
     await db.user.upsert({
       where: { email: adminEmail },
       create: { email: adminEmail, name: "Admin", role: "admin", passwordHash, mustChangePassword },
       update: { passwordHash, active: true, role: "admin", mustChangePassword, sessionVersion: { increment: 1 } },
     });
-    if (!environment.ADMIN_PASSWORD) created.push({ label: `Admin password (${adminEmail})`, value: password });
+    if (!adminPassword) created.push({ label: `Admin password (${adminEmail})`, value: password });
+    await forgetSignInFailures(adminEmail);
+  } else if (samePassword && (!admin.active || admin.role !== "admin")) {
+    // ADMIN_PASSWORD is the way back in, also for an admin who was deactivated or demoted.
+    await db.user.update({ where: { email: adminEmail }, data: { active: true, role: "admin" } });
+    await forgetSignInFailures(adminEmail);
   }
 
   const existing = new Set((await db.source.findMany({ select: { slug: true } })).map((s) => s.slug));

@@ -19,7 +19,10 @@ const MAX_JSON_BYTES = 1024 * 1024;
 // most 1 MB), a request id, a tagged logger and problem+json errors. Handlers
 // stay a few lines long.
 
-export type Principal = { kind: "apiKey"; id: string; name: string } | { kind: "user"; id: string; email: string; role: Role } | { kind: "cron" };
+export type Principal =
+  | { kind: "apiKey"; id: string; name: string }
+  | { kind: "user"; id: string; email: string; role: Role; mustChangePassword?: boolean }
+  | { kind: "cron" };
 
 interface Spec<Q extends z.ZodType, B extends z.ZodType> {
   /**
@@ -54,7 +57,7 @@ async function authenticate(request: Request): Promise<Principal | null> {
     return key ? { kind: "apiKey", ...key } : null;
   }
   const viewer = await getViewer();
-  return viewer ? { kind: "user", id: viewer.id, email: viewer.email, role: viewer.role } : null;
+  return viewer ? { kind: "user", id: viewer.id, email: viewer.email, role: viewer.role, mustChangePassword: viewer.mustChangePassword } : null;
 }
 
 function parseJson(bytes: Uint8Array): unknown {
@@ -92,6 +95,10 @@ export function apiRoute<Q extends z.ZodType = z.ZodUndefined, B extends z.ZodTy
           log.warn({ origin: request.headers.get("origin"), user: principal.id }, "cross-site change refused");
           return respond(problem(403, "Cross-site request refused", refusal));
         }
+      }
+      // Someone on a password an admin gave them chooses their own before anything else, in the API as on the pages.
+      if (principal.kind === "user" && principal.mustChangePassword && !new URL(request.url).pathname.startsWith("/api/account/")) {
+        return respond(problem(403, "Choose your own password", "You signed in with a password someone else gave you: choose your own (on Your account) first."));
       }
       if (spec.auth === "user" && principal.kind !== "user") {
         return respond(problem(403, "Forbidden", "API keys can only read; sign in to change things."));

@@ -3,6 +3,7 @@ import { hash, verify } from "@node-rs/argon2";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/lib/db/client";
+import { logger } from "@/lib/log";
 import { MAX_PASSWORD_LENGTH } from "./password-limits";
 
 // Email and password sign-in; sessions are signed JWT cookies that carry the
@@ -16,6 +17,21 @@ import { MAX_PASSWORD_LENGTH } from "./password-limits";
 let dummyHash: Promise<string> | undefined;
 const stranger = () => (dummyHash ??= hash(randomBytes(16).toString("hex")));
 
+/** The user behind an email and password, or null; as slow for an unknown email as for a known one. */
+async function checkPassword(credentials: Record<string, unknown> | undefined) {
+  const email = typeof credentials?.email === "string" ? credentials.email.trim().toLowerCase() : "";
+  const password = typeof credentials?.password === "string" ? credentials.password.slice(0, MAX_PASSWORD_LENGTH) : "";
+  const user = email
+    ? await db.user.findUnique({
+        where: { email },
+        select: { id: true, email: true, name: true, role: true, active: true, passwordHash: true, sessionVersion: true },
+      })
+    : null;
+  const matches = await verify(user?.passwordHash ?? (await stranger()), password).catch(() => false);
+  if (!user?.active || !matches || !password) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+}
+
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
   pages: { signIn: "/login" },
@@ -24,17 +40,13 @@ export const authOptions: NextAuthOptions = {
       name: "Email",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials) {
-        const email = credentials?.email?.trim().toLowerCase() ?? "";
-        const password = (credentials?.password ?? "").slice(0, MAX_PASSWORD_LENGTH);
-        const user = email
-          ? await db.user.findUnique({
-              where: { email },
-              select: { id: true, email: true, name: true, role: true, active: true, passwordHash: true, sessionVersion: true },
-            })
-          : null;
-        const matches = await verify(user?.passwordHash ?? (await stranger()), password).catch(() => false);
-        if (!user?.active || !matches || !password) return null;
-        return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+        // next-auth shows an error thrown here to the client: say only "no", and log why.
+        try {
+          return await checkPassword(credentials);
+        } catch (err) {
+          logger.error({ err }, "sign-in check failed");
+          return null;
+        }
       },
     }),
   ],

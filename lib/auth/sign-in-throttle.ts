@@ -1,53 +1,104 @@
-import { RateLimiterPostgres, type RateLimiterRes } from "rate-limiter-flexible";
+import ipaddr from "ipaddr.js";
+import { RateLimiterPostgres } from "rate-limiter-flexible";
 import { pool } from "@/lib/db/pool";
 
-// Password guessing is slowed per account and per client address: a few
-// tries a minute, then locks that double each time (1, 2, 4, 8, then 15
-// minutes at most) until the account signs in or a day passes. Counters live
-// in Postgres (rate-limiter-flexible), so every app process shares them.
+// Password guessing is slowed three ways: per account across all addresses
+// (5 tries a minute), per account from one address (5), and per address
+// across all accounts (20, as an office shares one). When tries run out the
+// key is locked, longer each time (1, 2, 4, 8, then 15 minutes at most) until
+// the account signs in or a day passes. Counters live in Postgres
+// (rate-limiter-flexible), so every app process shares them.
+//
 // Attempts are counted before the password is checked, so a burst of parallel
-// guesses gets no more tries than a patient one.
+// guesses gets no more tries than a patient one; an attempt that turns out not
+// to be a password check (a forged request without a valid CSRF token) gets
+// its count back. So that a stranger cannot lock someone out of their own
+// account, the account-wide limit does not apply from an address that has
+// signed in to that account before: there, only its own limits hold.
 
 const LOCK_CAP_SECONDS = 15 * 60;
+const KNOWN_FOR_SECONDS = 30 * 24 * 60 * 60;
 const baseLockSeconds = () => Number(process.env.SIGN_IN_LOCK_SECONDS ?? 60);
 
 const limiter = (keyPrefix: string, points: number, duration: number) =>
   new RateLimiterPostgres({ storeClient: pool, tableName: "rate_limits", tableCreated: true, keyPrefix, points, duration });
 
-// An office behind one address shares it, so the address allows more than an account.
-const perMinute = { account: limiter("sign-in:account", 5, 60), address: limiter("sign-in:address", 20, 60) };
+const perMinute = {
+  account: limiter("sign-in:account", 5, 60),
+  pair: limiter("sign-in:pair", 5, 60),
+  address: limiter("sign-in:address", 20, 60),
+};
 const locks = limiter("sign-in:locks", 1_000, 24 * 60 * 60);
+const knownAddresses = limiter("sign-in:known", 1, KNOWN_FOR_SECONDS);
 
 type Kind = keyof typeof perMinute;
-const keysOf = (email: string, address: string): Array<[Kind, string]> => [
-  ["account", email.trim().toLowerCase()],
-  ["address", address],
-];
 
-const waitOf = (res: RateLimiterRes, points: number) => (res.consumedPoints > points ? Math.max(1, Math.ceil(res.msBeforeNext / 1000)) : 0);
+export const accountKey = (email: string) => email.trim().toLowerCase();
 
-/** Counts an attempt; returns 0 when it may go ahead, else the seconds to wait. */
-export async function admitSignIn(email: string, address: string): Promise<number> {
+/** IPv6 clients usually hold a whole /64: counting each address apart would let one client rotate through them. */
+export function addressKey(address: string): string {
+  if (!ipaddr.isValid(address)) return address;
+  const parsed = ipaddr.process(address);
+  if (parsed.kind() === "ipv4") return parsed.toString();
+  return `${(parsed as ipaddr.IPv6).parts.slice(0, 4).map((p) => p.toString(16)).join(":")}::/64`;
+}
+
+export interface SignInAttempt {
+  /** 0 when the attempt may go ahead, else the seconds to wait. */
+  wait: number;
+  /** The password was wrong: keys whose tries ran out are locked. */
+  failed(): Promise<void>;
+  /** The password was right: the account starts afresh, and this address is known to it. */
+  succeeded(): Promise<void>;
+  /** It was no password check after all: the counts are given back. */
+  void(): Promise<void>;
+}
+
+export async function beginSignIn(email: string, address: string): Promise<SignInAttempt> {
+  const account = accountKey(email);
+  const client = addressKey(address);
+  const pair = `${account}|${client}`;
+  const known = (await knownAddresses.get(pair)) !== null;
+  const keys: Array<[Kind, string]> = [
+    ["pair", pair],
+    ["address", client],
+    ...(known ? [] : [["account", account] as [Kind, string]]),
+  ];
+
   let wait = 0;
-  for (const [kind, key] of keysOf(email, address)) {
+  for (const [kind, key] of keys) {
     const res = await perMinute[kind].penalty(key, 1);
-    wait = Math.max(wait, waitOf(res, perMinute[kind].points));
+    if (res.consumedPoints > perMinute[kind].points) wait = Math.max(wait, Math.max(1, Math.ceil(res.msBeforeNext / 1000)));
   }
-  return wait;
+
+  return {
+    wait,
+    async failed() {
+      for (const [kind, key] of keys) {
+        const tries = await perMinute[kind].get(key);
+        if (!tries || tries.consumedPoints < perMinute[kind].points) continue;
+        const lockNumber = (await locks.penalty(`${kind}:${key}`, 1)).consumedPoints;
+        await perMinute[kind].block(key, Math.min(LOCK_CAP_SECONDS, baseLockSeconds() * 2 ** (lockNumber - 1)));
+      }
+    },
+    async succeeded() {
+      await Promise.all([
+        ...(["account", "pair"] as const).flatMap((kind) => {
+          const key = kind === "account" ? account : pair;
+          return [perMinute[kind].delete(key), locks.delete(`${kind}:${key}`)];
+        }),
+        perMinute.address.reward(client, 1),
+        knownAddresses.set(pair, 1, KNOWN_FOR_SECONDS),
+      ]);
+    },
+    async void() {
+      await Promise.all(keys.map(([kind, key]) => perMinute[kind].reward(key, 1)));
+    },
+  };
 }
 
-/** After a wrong password: an account or address that used up its tries is locked, longer each time. */
-export async function signInFailed(email: string, address: string): Promise<void> {
-  for (const [kind, key] of keysOf(email, address)) {
-    const tries = await perMinute[kind].get(key);
-    if (!tries || tries.consumedPoints < perMinute[kind].points) continue;
-    const lockNumber = (await locks.penalty(`${kind}:${key}`, 1)).consumedPoints;
-    await perMinute[kind].block(key, Math.min(LOCK_CAP_SECONDS, baseLockSeconds() * 2 ** (lockNumber - 1)));
-  }
-}
-
-/** After a right password: the account starts afresh; the address gets its try back. */
-export async function signInSucceeded(email: string, address: string): Promise<void> {
-  const [[, account], [, client]] = keysOf(email, address);
-  await Promise.all([perMinute.account.delete(account), locks.delete(`account:${account}`), perMinute.address.reward(client, 1)]);
+/** Clears an account's counters and locks: a new password set by whoever runs the server is the way back in. */
+export async function forgetSignInFailures(email: string): Promise<void> {
+  const account = accountKey(email);
+  await Promise.all([perMinute.account.delete(account), locks.delete(`account:${account}`)]);
 }

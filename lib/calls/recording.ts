@@ -77,8 +77,13 @@ async function judgeAudio(upstream: Response, url: string): Promise<{ type: stri
     body = stream;
   }
   const probe = await fetchRecording(url, `bytes=0-${SNIFF_BYTES - 1}`);
-  const head = probe.ok ? new Uint8Array(await probe.arrayBuffer()) : undefined;
-  if (!probe.ok) await probe.body?.cancel();
+  // Never more than the head, whatever the storage sends back.
+  let head: Uint8Array | undefined;
+  if (probe.ok && probe.body) {
+    const read = await readHead(probe.body, SNIFF_BYTES);
+    head = read.head;
+    await read.stream.cancel();
+  } else await probe.body?.cancel();
   return { type: await audioType(declared, head), body };
 }
 

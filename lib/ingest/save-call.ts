@@ -203,7 +203,7 @@ async function updateExistingCall(
 }
 
 /**
- * One contact per phone; the newest non-empty name, email and company win.
+ * One contact per phone; the non-empty name, email and company of its most recent call win.
  * Returns its id (no row when `onlyIf`, an SQL condition, is false).
  */
 function contactUpsert(call: CanonicalCall, param: (value: unknown) => string, onlyIf = "true"): string {
@@ -213,9 +213,10 @@ function contactUpsert(call: CanonicalCall, param: (value: unknown) => string, o
     SELECT ${param(uuidv7())}::uuid, ${param(phone)}::text, ${param(name)}::text, ${param(email)}::text, ${param(company)}::text, ${at}, ${at}
     WHERE ${onlyIf}
     ON CONFLICT (phone) DO UPDATE SET
-      name = COALESCE(EXCLUDED.name, contacts.name),
-      email = COALESCE(EXCLUDED.email, contacts.email),
-      company = COALESCE(EXCLUDED.company, contacts.company),
+      -- Only a call at least as recent as the contact's last one renames it: an old call arriving late does not.
+      name = CASE WHEN EXCLUDED.last_call_at >= contacts.last_call_at THEN COALESCE(EXCLUDED.name, contacts.name) ELSE COALESCE(contacts.name, EXCLUDED.name) END,
+      email = CASE WHEN EXCLUDED.last_call_at >= contacts.last_call_at THEN COALESCE(EXCLUDED.email, contacts.email) ELSE COALESCE(contacts.email, EXCLUDED.email) END,
+      company = CASE WHEN EXCLUDED.last_call_at >= contacts.last_call_at THEN COALESCE(EXCLUDED.company, contacts.company) ELSE COALESCE(contacts.company, EXCLUDED.company) END,
       first_call_at = LEAST(contacts.first_call_at, EXCLUDED.first_call_at),
       last_call_at = GREATEST(contacts.last_call_at, EXCLUDED.last_call_at)
     RETURNING id`;

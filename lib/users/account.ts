@@ -1,15 +1,23 @@
 import { hash, verify } from "@node-rs/argon2";
 import { HttpError } from "@/lib/api/problem";
 import { passwordProblem } from "@/lib/auth/password-policy";
+import { beginSignIn } from "@/lib/auth/sign-in-throttle";
 import { db } from "@/lib/db/client";
 
 // What people do to their own account: choose a new password (which ends all
 // their other sessions) and sign out everywhere.
 
-export async function changeOwnPassword(userId: string, current: string, next: string): Promise<void> {
+/** `address` is the client's: checking the current password is throttled like a sign-in, or a stolen session could guess it. */
+export async function changeOwnPassword(userId: string, current: string, next: string, address: string): Promise<void> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, name: true, passwordHash: true } });
   if (!user) throw new HttpError(404, "Not found", "Your account no longer exists.");
-  if (!(await verify(user.passwordHash, current).catch(() => false))) throw new HttpError(400, "Wrong password", "Your current password is not right.");
+  const attempt = await beginSignIn(user.email, address);
+  if (attempt.wait > 0) throw new HttpError(429, "Too many attempts", `Too many wrong passwords: try again in ${attempt.wait} seconds.`);
+  if (!(await verify(user.passwordHash, current).catch(() => false))) {
+    await attempt.failed();
+    throw new HttpError(400, "Wrong password", "Your current password is not right.");
+  }
+  await attempt.void();
   if (next === current) throw new HttpError(400, "Same password", "Choose a password different from the current one.");
   const problem = passwordProblem(next, [user.email, user.name ?? ""]);
   if (problem) throw new HttpError(400, "Weak password", problem);

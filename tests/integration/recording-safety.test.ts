@@ -77,4 +77,15 @@ describe("recordings are inert audio", () => {
     expect(probe.headers.get("content-type")).toMatch(/^audio\//);
     expect((await probe.arrayBuffer()).byteLength).toBe(1);
   });
+
+  it("reads no more than the first bytes of an answer that never ends, when judging it", async () => {
+    const callId = await callWithRecording("/endless");
+    const res = await api(`/api/calls/${callId}/recording`, { headers: { range: "bytes=100-199" } });
+    expect(res.status).toBe(206);
+    expect(res.headers.get("content-type")).toMatch(/^audio\//);
+    await res.arrayBuffer();
+    await new Promise((r) => setTimeout(r, 200));
+    // The probe stops reading after its head: what went out is what the sockets buffered, not the gigabyte.
+    expect(storage.endlessBytesSent()).toBeLessThan(64 * 1024 * 1024);
+  });
 });

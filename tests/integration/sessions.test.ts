@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TEST_ADMIN } from "../support/credentials";
-import { baseUrl, uniq } from "../support/http";
+import { baseUrl } from "../support/http";
+import { newPerson, newUser } from "../support/people";
 import { asUser, signInCookie } from "../support/session";
 
 // Sessions end when they should: a new password, a deactivation, a role
@@ -13,16 +14,9 @@ const withCookie = (cookie: string, path: string, init: RequestInit = {}) =>
   fetch(`${baseUrl()}${path}`, { ...init, headers: { cookie, origin: baseUrl(), ...(init.body ? { "content-type": "application/json" } : {}), ...init.headers } });
 const canRead = async (cookie: string) => (await withCookie(cookie, "/api/calls?limit=1")).status;
 
-async function newUser(role: "manager" | "admin" = "manager") {
-  const email = `${uniq("session")}@test.local`;
-  const res = await admin("/api/users", { method: "POST", ...json({ email, name: "Session Test", role }) });
-  const { user, password } = (await res.json()) as { user: { id: string }; password: string };
-  return { id: user.id, email, password };
-}
-
 describe("sessions", () => {
   it("end when an admin gives the user a new password", async () => {
-    const user = await newUser();
+    const user = await newPerson();
     const [laptop, phone] = [await signInCookie(user), await signInCookie(user)];
     expect(await canRead(laptop)).toBe(200);
     expect((await admin(`/api/users/${user.id}/password`, { method: "POST" })).status).toBe(200);
@@ -31,7 +25,7 @@ describe("sessions", () => {
   });
 
   it("stay ended after a deactivation, also when the user is reactivated", async () => {
-    const user = await newUser();
+    const user = await newPerson();
     const before = await signInCookie(user);
     await admin(`/api/users/${user.id}`, { method: "PATCH", ...json({ active: false }) });
     await admin(`/api/users/${user.id}`, { method: "PATCH", ...json({ active: true }) });
@@ -40,7 +34,7 @@ describe("sessions", () => {
   });
 
   it("end when the role changes", async () => {
-    const user = await newUser("admin");
+    const user = await newPerson("admin");
     const before = await signInCookie(user);
     expect((await withCookie(before, "/api/users")).status).toBe(200);
     await admin(`/api/users/${user.id}`, { method: "PATCH", ...json({ role: "manager" }) });
@@ -48,7 +42,7 @@ describe("sessions", () => {
   });
 
   it("all end when the user signs out everywhere", async () => {
-    const user = await newUser();
+    const user = await newPerson();
     const [laptop, phone] = [await signInCookie(user), await signInCookie(user)];
     expect((await withCookie(laptop, "/api/account/sessions", { method: "DELETE" })).status).toBe(200);
     expect(await canRead(laptop)).toBe(401);
@@ -56,8 +50,8 @@ describe("sessions", () => {
     expect(await canRead(await signInCookie(user))).toBe(200);
   });
 
-  it("end when the user chooses a new password, which must be strong; the old password stops working", async () => {
-    const user = await newUser();
+  it("end when the user chooses a new password, which must be strong and is throttled like a sign-in; the old password stops working", async () => {
+    const user = await newPerson();
     const [laptop, phone] = [await signInCookie(user), await signInCookie(user)];
     const change = (currentPassword: string, newPassword: string) => withCookie(laptop, "/api/account/password", { method: "POST", ...json({ currentPassword, newPassword }) });
 
@@ -85,9 +79,24 @@ describe("sessions", () => {
     expect(page.status).toBe(307);
     expect(page.headers.get("location")).toBe("/account?first=1&callbackUrl=%2Fcalls");
     expect((await withCookie(cookie, "/account")).status).toBe(200);
+    const api = await withCookie(cookie, "/api/calls?limit=1");
+    expect(api.status).toBe(403);
+    expect(((await api.json()) as { title: string }).title).toBe("Choose your own password");
 
     expect((await withCookie(cookie, "/api/account/password", { method: "POST", ...json({ currentPassword: user.password, newPassword: "harbor quilt sparrow meadow" }) })).status).toBe(200);
     const fresh = await signInCookie({ email: user.email, password: "harbor quilt sparrow meadow" });
     expect((await withCookie(fresh, "/calls", { redirect: "manual" })).status).toBe(200);
+  });
+
+  it("slow down guessing the current password from a stolen session", async () => {
+    const user = await newPerson();
+    const cookie = await signInCookie(user);
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const res = await withCookie(cookie, "/api/account/password", { method: "POST", ...json({ currentPassword: `guess-${i}`, newPassword: "lantern orbit velvet canyon" }) });
+      statuses.push(res.status);
+    }
+    expect(statuses.slice(0, 5)).toEqual([400, 400, 400, 400, 400]);
+    expect(statuses.slice(5)).toEqual([429, 429]);
   });
 });

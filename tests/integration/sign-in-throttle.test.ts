@@ -2,20 +2,14 @@ import { randomInt } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { TEST_ADMIN } from "../support/credentials";
 import { baseUrl, sql, uniq } from "../support/http";
-import { asUser, attemptSignIn } from "../support/session";
+import { newUser } from "../support/people";
+import { attemptSignIn } from "../support/session";
 
 // Password guessing is slowed per account and per client address, and an
 // answer takes as long whether or not the account exists. The test stack
 // locks for 2, 4, 8… seconds (SIGN_IN_LOCK_SECONDS=2) instead of minutes.
 
 const newAddress = () => `198.51.${randomInt(0, 255)}.${randomInt(1, 254)}`;
-
-async function newUser() {
-  const email = `${uniq("throttle")}@test.local`;
-  const res = await asUser(TEST_ADMIN, "/api/users", { method: "POST", body: JSON.stringify({ email, role: "manager" }) });
-  const { password } = (await res.json()) as { password: string };
-  return { email, password };
-}
 
 const signedIn = (res: Response) => res.headers.getSetCookie().some((c) => c.startsWith("next-auth.session-token="));
 
@@ -99,12 +93,47 @@ describe("sign-in throttling", () => {
     expect(ratio).toBeLessThan(1.25);
   });
 
-  it("refuses a sign-in body over 8 KB", async () => {
-    const res = await fetch(`${baseUrl()}/api/auth/callback/credentials`, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ email: "a@b.c", password: "x".repeat(10_000) }),
-    });
-    expect(res.status).toBe(413);
+  it("refuses a sign-in body over 8 KB, on every next-auth action", async () => {
+    for (const action of ["callback/credentials", "signout", "session"]) {
+      const res = await fetch(`${baseUrl()}/api/auth/${action}`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", origin: baseUrl() },
+        body: new URLSearchParams({ email: "a@b.c", password: "x".repeat(10_000) }),
+      });
+      expect(res.status, action).toBe(413);
+    }
+  });
+
+  it("cannot be dodged: another path, a repeated field, a body that is not a form, or another site", async () => {
+    const post = (path: string, body: string, headers: Record<string, string> = {}) =>
+      fetch(`${baseUrl()}/api/auth/${path}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", origin: baseUrl(), ...headers }, body });
+    expect((await post("callback/credentials/x", "email=a%40b.c&password=x")).status).toBe(404);
+    expect((await post("callback/credentials", "email=decoy%40b.c&email=a%40b.c&password=x")).status).toBe(400);
+    expect((await post("callback/credentials", JSON.stringify({ email: "a@b.c", password: "x" }), { "content-type": "application/x-www-form-urlencoded; a=application/json" })).status).toBe(415);
+    expect((await post("callback/credentials", "email=a%40b.c&password=x", { origin: "https://evil.example" })).status).toBe(403);
+    expect((await post("signout", "csrfToken=x", { origin: "https://evil.example" })).status).toBe(403);
+  });
+
+  it("does not count forged attempts (no valid CSRF token), which check no password", async () => {
+    const user = await newUser();
+    for (let i = 0; i < 8; i++) {
+      const res = await fetch(`${baseUrl()}/api/auth/callback/credentials`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "content-type": "application/x-www-form-urlencoded", origin: baseUrl(), "x-forwarded-for": newAddress() },
+        body: new URLSearchParams({ email: user.email, password: "forged", csrfToken: "made-up", json: "true" }),
+      });
+      expect(res.status).not.toBe(429);
+    }
+    expect(signedIn(await attemptSignIn(user, newAddress()))).toBe(true);
+  });
+
+  it("lets the owner in from an address they used before while a stranger has locked the account", async () => {
+    const user = await newUser();
+    const home = newAddress();
+    expect(signedIn(await attemptSignIn(user, home))).toBe(true);
+    for (let i = 0; i < 6; i++) await attemptSignIn({ email: user.email, password: `guess-${i}` }, newAddress());
+    expect((await attemptSignIn(user, newAddress())).status).toBe(429);
+    expect(signedIn(await attemptSignIn(user, home))).toBe(true);
   });
 });

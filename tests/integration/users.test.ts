@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TEST_ADMIN, TEST_MANAGER } from "../support/credentials";
 import { api, baseUrl, sql, uniq } from "../support/http";
+import { newPerson } from "../support/people";
 import { asUser, signInCookie } from "../support/session";
 
 // Admins manage people and read-API keys; the last admin cannot be removed.
@@ -16,19 +17,29 @@ describe("users", () => {
     const { user, password } = await created.json();
     expect(user).toMatchObject({ email, role: "manager", active: true });
 
-    const cookie = await signInCookie({ email, password });
+    // The one-time password signs in, but only to choose one's own.
+    const first = await signInCookie({ email, password });
+    expect((await fetch(`${baseUrl()}/api/calls?limit=1`, { headers: { cookie: first } })).status).toBe(403);
+    const chosen = "granite willow harbor quill";
+    const change = await fetch(`${baseUrl()}/api/account/password`, {
+      method: "POST",
+      headers: { cookie: first, origin: baseUrl(), "content-type": "application/json" },
+      body: JSON.stringify({ currentPassword: password, newPassword: chosen }),
+    });
+    expect(change.status).toBe(200);
+    const cookie = await signInCookie({ email, password: chosen });
     const asNew = (path: string) => fetch(`${baseUrl()}${path}`, { headers: { cookie } });
     expect((await asNew("/api/calls?limit=1")).status).toBe(200);
     expect((await asNew("/api/users")).status).toBe(403);
 
     expect((await admin(`/api/users/${user.id}`, { method: "PATCH", ...json({ role: "admin" }) })).status).toBe(200);
     expect((await asNew("/api/users")).status).toBe(401);
-    const asAdmin = await signInCookie({ email, password });
+    const asAdmin = await signInCookie({ email, password: chosen });
     expect((await fetch(`${baseUrl()}/api/users`, { headers: { cookie: asAdmin } })).status).toBe(200);
 
     expect((await admin(`/api/users/${user.id}`, { method: "PATCH", ...json({ active: false }) })).status).toBe(200);
     expect((await fetch(`${baseUrl()}/api/calls?limit=1`, { headers: { cookie: asAdmin } })).status).toBe(401);
-    await expect(signInCookie({ email, password })).rejects.toThrow(/failed/);
+    await expect(signInCookie({ email, password: chosen })).rejects.toThrow(/failed/);
 
     expect((await admin("/api/users", { method: "POST", ...json({ email, role: "manager" }) })).status).toBe(409);
   });
@@ -99,9 +110,8 @@ describe("API keys", () => {
   });
 
   it("stops a key while the person who created it is deactivated, and not the bootstrap key", async () => {
-    const person = { email: `${uniq("keymaker")}@test.local`, password: "" };
-    const { user, password } = await (await admin("/api/users", { method: "POST", ...json({ email: person.email, role: "admin" }) })).json();
-    person.password = password;
+    const person = await newPerson("admin", "keymaker");
+    const user = person;
     const created = await asUser(person, "/api/api-keys", { method: "POST", ...json({ name: "Made by a colleague" }) });
     expect(created.status).toBe(201);
     const { id, key } = await created.json();

@@ -21,8 +21,29 @@ export const HOSTILE_FILES: Record<string, [Buffer, string | null]> = {
   "/call-unlabelled": [AUDIO, null],
 };
 
-export async function startHostileStorage(): Promise<{ url: string; close(): Promise<void> }> {
+/**
+ * "/endless" answers a Range in the middle with a few bytes, and the request
+ * for the file's start with audio that never ends; `endlessBytesSent` says how
+ * much of it went out before the reader hung up.
+ */
+export async function startHostileStorage(): Promise<{ url: string; endlessBytesSent(): number; close(): Promise<void> }> {
+  let endlessSent = 0;
   const server = http.createServer((req, res) => {
+    if (req.url === "/endless") {
+      if (!req.headers.range?.startsWith("bytes=0-")) {
+        return void res.writeHead(206, { "content-type": "application/octet-stream", "content-range": "bytes 100-199/*" }).end(Buffer.alloc(100));
+      }
+      res.writeHead(200, { "content-type": "application/octet-stream" });
+      const chunk = Buffer.concat([AUDIO, Buffer.alloc(1024 * 1024 - AUDIO.length)]);
+      const pump = () => {
+        while (!res.destroyed && endlessSent < 1024 * 1024 * 1024) {
+          endlessSent += chunk.length;
+          if (!res.write(chunk)) return void res.once("drain", pump);
+        }
+      };
+      res.on("close", () => res.destroy());
+      return pump();
+    }
     const file = HOSTILE_FILES[req.url ?? ""];
     if (!file) return void res.writeHead(404).end();
     const [body, type] = file;
@@ -32,6 +53,7 @@ export async function startHostileStorage(): Promise<{ url: string; close(): Pro
   const { port } = server.address() as { port: number };
   return {
     url: `http://127.0.0.1:${port}`,
+    endlessBytesSent: () => endlessSent,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

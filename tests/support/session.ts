@@ -11,13 +11,14 @@ const sessions = new Map<string, Promise<string>>();
  */
 export async function attemptSignIn(who: { email: string; password: string }, from?: string): Promise<Response> {
   const address: Record<string, string> = from ? { "x-forwarded-for": from } : {};
+  const page = { origin: baseUrl() };
   const csrf = await fetch(`${baseUrl()}/api/auth/csrf`, { headers: address });
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
   return fetch(`${baseUrl()}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie, ...address },
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie, ...page, ...address },
     body: new URLSearchParams({ csrfToken, email: who.email, password: who.password, json: "true" }),
   });
 }
