@@ -1,5 +1,5 @@
-import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
-import { pool } from "@/lib/db/pool";
+import { RateLimiterRes, type RateLimiterPostgres } from "rate-limiter-flexible";
+import { postgresLimiter } from "@/lib/db/rate-limits";
 import type { Principal } from "./route";
 
 // Fair use of the read API: each API key may make API_RATE_LIMIT requests a
@@ -10,14 +10,11 @@ import type { Principal } from "./route";
 
 export type Limit = "read" | "export";
 
-const limiter = (keyPrefix: string, points: number, duration: number) =>
-  new RateLimiterPostgres({ storeClient: pool, tableName: "rate_limits", tableCreated: true, keyPrefix, points, duration });
-
 let limiters: Record<Limit, RateLimiterPostgres> | undefined;
 const limiterFor = (limit: Limit) =>
   (limiters ??= {
-    read: limiter("api:read", Number(process.env.API_RATE_LIMIT ?? 600), 60),
-    export: limiter("api:export", Number(process.env.EXPORT_RATE_LIMIT ?? 20), 60 * 60),
+    read: postgresLimiter("api:read", Number(process.env.API_RATE_LIMIT ?? 600), 60),
+    export: postgresLimiter("api:export", Number(process.env.EXPORT_RATE_LIMIT ?? 20), 60 * 60),
   })[limit];
 
 export interface RateDecision {

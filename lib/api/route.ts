@@ -24,31 +24,38 @@ export type Principal =
   | { kind: "user"; id: string; email: string; role: Role; mustChangePassword?: boolean }
   | { kind: "cron" };
 
-interface Spec<Q extends z.ZodType, B extends z.ZodType> {
-  /**
-   * "reader": an API key or a signed-in user of any role; "user": a signed-in
-   * user of any role (changes made by people); "admin": a signed-in admin;
-   * "cron": an external scheduler presenting CRON_SECRET as a bearer token.
-   */
-  auth: "reader" | "user" | "admin" | "cron";
+/**
+ * "reader": an API key or a signed-in user of any role; "user": a signed-in
+ * user of any role (changes made by people); "admin": a signed-in admin;
+ * "cron": an external scheduler presenting CRON_SECRET as a bearer token.
+ */
+type Auth = "reader" | "user" | "admin" | "cron";
+type UserPrincipal = Extract<Principal, { kind: "user" }>;
+/** Routes for people only get the person, with no need to check the kind again. */
+type PrincipalFor<A extends Auth> = A extends "user" | "admin" ? UserPrincipal : Principal;
+
+interface Spec<A extends Auth, Q extends z.ZodType, B extends z.ZodType> {
+  auth: A;
   /** Which fair-use limit requests count against: "read" (API keys, per minute) by default for readers; "export" (keys and people, per hour). */
   limit?: Limit;
+  /** Open to someone who must first replace a password an admin gave them (every other route refuses them). */
+  beforeOwnPassword?: true;
   body?: B;
   query?: Q;
 }
 
-interface Context<Q extends z.ZodType, B extends z.ZodType> {
+interface Context<A extends Auth, Q extends z.ZodType, B extends z.ZodType> {
   request: Request;
   params: Record<string, string>;
   query: z.output<Q>;
   body: z.output<B>;
-  principal: Principal;
+  principal: PrincipalFor<A>;
   log: typeof logger;
   /** Records an admin's change in the audit log, as the signed-in user. */
   audit: (entry: Omit<AuditInput, "actor">) => Promise<void>;
 }
 
-type Handler<Q extends z.ZodType, B extends z.ZodType> = (ctx: Context<Q, B>) => Promise<Response | object>;
+type Handler<A extends Auth, Q extends z.ZodType, B extends z.ZodType> = (ctx: Context<A, Q, B>) => Promise<Response | object>;
 
 /** An API key when one is presented, else the session cookie. */
 async function authenticate(request: Request): Promise<Principal | null> {
@@ -68,9 +75,9 @@ function parseJson(bytes: Uint8Array): unknown {
   }
 }
 
-export function apiRoute<Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined>(
-  spec: Spec<Q, B>,
-  handler: Handler<Q, B>,
+export function apiRoute<A extends Auth, Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined>(
+  spec: Spec<A, Q, B>,
+  handler: Handler<A, Q, B>,
 ) {
   return async (request: Request, route: { params: Promise<Record<string, string>> }): Promise<Response> => {
     const requestId = request.headers.get("x-request-id") ?? randomUUID();
@@ -97,7 +104,7 @@ export function apiRoute<Q extends z.ZodType = z.ZodUndefined, B extends z.ZodTy
         }
       }
       // Someone on a password an admin gave them chooses their own before anything else, in the API as on the pages.
-      if (principal.kind === "user" && principal.mustChangePassword && !new URL(request.url).pathname.startsWith("/api/account/")) {
+      if (principal.kind === "user" && principal.mustChangePassword && !spec.beforeOwnPassword) {
         return respond(problem(403, "Choose your own password", "You signed in with a password someone else gave you: choose your own (on Your account) first."));
       }
       if (spec.auth === "user" && principal.kind !== "user") {
@@ -133,7 +140,8 @@ export function apiRoute<Q extends z.ZodType = z.ZodUndefined, B extends z.ZodTy
       const audit = async (entry: Omit<AuditInput, "actor">) => {
         if (principal.kind === "user") await recordAudit({ ...entry, actor: principal });
       };
-      const result = await handler({ request, params: await route.params, query, body, principal, log, audit });
+      // The auth checks above made the principal what PrincipalFor<A> says.
+      const result = await handler({ request, params: await route.params, query, body, principal: principal as PrincipalFor<A>, log, audit });
       return respond(result instanceof Response ? result : Response.json(result));
     } catch (e) {
       if (e instanceof HttpError) return respond(problem(e.status, e.title, e.message));

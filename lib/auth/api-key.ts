@@ -19,6 +19,20 @@ export async function createApiKey(
   return { ...key, plainKey };
 }
 
+/** Whether a key works now, and if not, why. */
+export type ApiKeyState = "active" | "revoked" | "expired" | "creator_deactivated";
+
+/**
+ * A key acts for the person who made it: when they may no longer sign in,
+ * neither may their scripts. The bootstrap key has no creator.
+ */
+export function apiKeyState(key: { revokedAt: Date | null; expiresAt: Date | null; user: { active: boolean } | null }, now = Date.now()): ApiKeyState {
+  if (key.revokedAt) return "revoked";
+  if (key.expiresAt && key.expiresAt.getTime() <= now) return "expired";
+  if (key.user && !key.user.active) return "creator_deactivated";
+  return "active";
+}
+
 /**
  * The key behind "Authorization: Bearer ck_…", or null when there is none.
  * A key that exists but has stopped working throws a 401 that says why, so
@@ -33,14 +47,14 @@ export async function findApiKey(authorization: string | null): Promise<{ id: st
     where: { keyHash: sha256(presented) },
     select: { id: true, name: true, revokedAt: true, expiresAt: true, user: { select: { active: true } } },
   });
-  if (!key || key.revokedAt) return null;
-  if (key.expiresAt && key.expiresAt.getTime() <= Date.now()) {
-    throw new HttpError(401, "API key expired", `This API key expired at ${key.expiresAt.toISOString()}; an admin can create a new one.`);
-  }
-  // A key acts for the person who made it: when they may no longer sign in,
-  // neither may their scripts. The bootstrap key has no creator.
-  if (key.user && !key.user.active) {
-    throw new HttpError(401, "API key suspended", "The person who created this API key is deactivated; it works again if they are reactivated.");
+  if (!key) return null;
+  switch (apiKeyState(key)) {
+    case "revoked":
+      return null;
+    case "expired":
+      throw new HttpError(401, "API key expired", `This API key expired at ${key.expiresAt!.toISOString()}; an admin can create a new one.`);
+    case "creator_deactivated":
+      throw new HttpError(401, "API key suspended", "The person who created this API key is deactivated; it works again if they are reactivated.");
   }
   // At most one write a minute per key, not one per request.
   void db.$executeRaw`UPDATE api_keys SET last_used_at = now()

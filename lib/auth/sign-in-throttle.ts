@@ -1,6 +1,6 @@
 import ipaddr from "ipaddr.js";
-import { RateLimiterPostgres } from "rate-limiter-flexible";
-import { pool } from "@/lib/db/pool";
+import type { RateLimiterRes } from "rate-limiter-flexible";
+import { postgresLimiter } from "@/lib/db/rate-limits";
 
 // Password guessing is slowed three ways: per account across all addresses
 // (5 tries a minute), per account from one address (5), and per address
@@ -20,16 +20,13 @@ const LOCK_CAP_SECONDS = 15 * 60;
 const KNOWN_FOR_SECONDS = 30 * 24 * 60 * 60;
 const baseLockSeconds = () => Number(process.env.SIGN_IN_LOCK_SECONDS ?? 60);
 
-const limiter = (keyPrefix: string, points: number, duration: number) =>
-  new RateLimiterPostgres({ storeClient: pool, tableName: "rate_limits", tableCreated: true, keyPrefix, points, duration });
-
 const perMinute = {
-  account: limiter("sign-in:account", 5, 60),
-  pair: limiter("sign-in:pair", 5, 60),
-  address: limiter("sign-in:address", 20, 60),
+  account: postgresLimiter("sign-in:account", 5, 60),
+  pair: postgresLimiter("sign-in:pair", 5, 60),
+  address: postgresLimiter("sign-in:address", 20, 60),
 };
-const locks = limiter("sign-in:locks", 1_000, 24 * 60 * 60);
-const knownAddresses = limiter("sign-in:known", 1, KNOWN_FOR_SECONDS);
+const locks = postgresLimiter("sign-in:locks", 1_000, 24 * 60 * 60);
+const knownAddresses = postgresLimiter("sign-in:known", 1, KNOWN_FOR_SECONDS);
 
 type Kind = keyof typeof perMinute;
 
@@ -65,18 +62,16 @@ export async function beginSignIn(email: string, address: string): Promise<SignI
     ...(known ? [] : [["account", account] as [Kind, string]]),
   ];
 
-  let wait = 0;
-  for (const [kind, key] of keys) {
-    const res = await perMinute[kind].penalty(key, 1);
-    if (res.consumedPoints > perMinute[kind].points) wait = Math.max(wait, Math.max(1, Math.ceil(res.msBeforeNext / 1000)));
-  }
+  const counts: RateLimiterRes[] = [];
+  for (const [kind, key] of keys) counts.push(await perMinute[kind].penalty(key, 1));
+  const wait = Math.max(0, ...counts.map((res, i) => (res.consumedPoints > perMinute[keys[i][0]].points ? Math.max(1, Math.ceil(res.msBeforeNext / 1000)) : 0)));
 
   return {
     wait,
     async failed() {
-      for (const [kind, key] of keys) {
-        const tries = await perMinute[kind].get(key);
-        if (!tries || tries.consumedPoints < perMinute[kind].points) continue;
+      for (const [i, [kind, key]] of keys.entries()) {
+        // This attempt used the last try of its minute: the key is locked.
+        if (counts[i].consumedPoints < perMinute[kind].points) continue;
         const lockNumber = (await locks.penalty(`${kind}:${key}`, 1)).consumedPoints;
         await perMinute[kind].block(key, Math.min(LOCK_CAP_SECONDS, baseLockSeconds() * 2 ** (lockNumber - 1)));
       }

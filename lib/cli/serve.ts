@@ -29,5 +29,7 @@ for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
     stopping = true;
     server.close(() => void app.close().finally(() => process.exit(code)));
     server.closeIdleConnections();
+    // A long download (a CSV export, a recording) does not hold the shutdown up for long.
+    setTimeout(() => process.exit(code), 10_000).unref();
   });
 }

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import { HttpError } from "@/lib/api/problem";
-import { createApiKey } from "@/lib/auth/api-key";
+import { apiKeyState, createApiKey } from "@/lib/auth/api-key";
 
 // Keys for the read API: created by an admin (the key is shown once, only its
 // hash is kept), named, with an optional expiry and when each was last used,
@@ -17,22 +17,10 @@ const keySelect = {
   user: { select: { email: true, active: true } },
 } as const;
 
-/** Whether a key works now, and if not, why. */
-export type ApiKeyState = "active" | "revoked" | "expired" | "creator_deactivated";
-
 export async function listApiKeys() {
   const keys = await db.apiKey.findMany({ orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }], select: keySelect });
   const now = Date.now();
-  return keys.map((k) => {
-    const state: ApiKeyState = k.revokedAt
-      ? "revoked"
-      : k.expiresAt && k.expiresAt.getTime() <= now
-        ? "expired"
-        : k.user && !k.user.active
-          ? "creator_deactivated"
-          : "active";
-    return { ...k, state };
-  });
+  return keys.map((k) => ({ ...k, state: apiKeyState(k, now) }));
 }
 export type ApiKeyView = Awaited<ReturnType<typeof listApiKeys>>[number];
 

@@ -8,8 +8,7 @@ import { changeOwnPassword } from "@/lib/users/account";
 // too: the page signs in again with the new password.
 const body = z.object({ currentPassword: z.string().min(1).max(MAX_PASSWORD_LENGTH), newPassword: z.string().max(MAX_PASSWORD_LENGTH) });
 
-export const POST = apiRoute({ auth: "user", body }, async ({ request, principal, body, audit }) => {
-  if (principal.kind !== "user") throw new Error("unreachable: auth user");
+export const POST = apiRoute({ auth: "user", beforeOwnPassword: true, body }, async ({ request, principal, body, audit }) => {
   await changeOwnPassword(principal.id, body.currentPassword, body.newPassword, requestAddress(request.headers));
   await audit({ action: "account.password", target: { type: "user", id: principal.id, name: principal.email } });
   return { changed: true };
