@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from "uuid";
 import { HttpError } from "@/lib/api/problem";
 import { pool } from "@/lib/db/pool";
-import { enqueue, QUEUE } from "@/lib/jobs/boss";
+import { enqueue, enqueueMany, QUEUE } from "@/lib/jobs/boss";
 import { readRules, ruleMatches, type RuleFacts } from "./rules";
 
 // Creating deliveries: one per call (or alert) and matching destination,
@@ -30,7 +30,7 @@ async function insertAndQueue(rows: Array<{ destinationId: string; kind: "call" 
     );
     if (inserted[0]) ids.push(inserted[0].id);
   }
-  for (const id of ids) await enqueue(QUEUE.delivery, { deliveryId: id }, { key: id });
+  await enqueueMany(QUEUE.delivery, ids.map((id) => ({ data: { deliveryId: id }, key: id })));
   return ids;
 }
 
@@ -92,6 +92,6 @@ export async function sweepDeliveries(): Promise<number> {
      LIMIT 500`,
     [QUEUE.delivery],
   );
-  for (const { id } of rows) await enqueue(QUEUE.delivery, { deliveryId: id }, { key: id });
+  await enqueueMany(QUEUE.delivery, rows.map(({ id }) => ({ data: { deliveryId: id }, key: id })));
   return rows.length;
 }

@@ -5,7 +5,7 @@ import { listSourceHealth } from "@/lib/sources/health";
 import { pollingInterval } from "@/lib/sources/settings";
 import { db } from "@/lib/db/client";
 import { queueAlertDeliveries, sweepDeliveries } from "@/lib/destinations/queue";
-import { enqueue, QUEUE } from "./boss";
+import { enqueue, enqueueMany, QUEUE } from "./boss";
 
 // The every-minute job (one at a time across all processes): it queues polls
 // that are due, catches transcript fetches and deliveries that were never
@@ -39,7 +39,7 @@ export async function sweepTranscripts(): Promise<number> {
      LIMIT 200`,
     [QUEUE.transcriptFetch],
   );
-  for (const { id } of rows) await enqueue(QUEUE.transcriptFetch, { callId: id }, { key: id });
+  await enqueueMany(QUEUE.transcriptFetch, rows.map(({ id }) => ({ data: { callId: id }, key: id })));
   return rows.length;
 }
 

@@ -1,8 +1,10 @@
-import type PgBoss from "pg-boss";
+import type { Queue } from "pg-boss";
 
 // Every queue, with how its jobs retry. Failed jobs back off exponentially
 // (with jitter) and, after their last retry, stay in the "failed" state where
 // the sources page shows them. JOB_RETRY_BASE_SECONDS shortens the waits for tests.
+// Jobs stay in pgboss.job, where the Sources page counts them, until
+// deleteAfterSeconds past their end (pg-boss's default, 7 days).
 
 const base = () => Number(process.env.JOB_RETRY_BASE_SECONDS ?? 30);
 
@@ -21,7 +23,7 @@ export const QUEUE = {
 
 export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
 
-export function queueOptions(): Record<QueueName, Omit<PgBoss.Queue, "name">> {
+export function queueOptions(): Record<QueueName, Omit<Queue, "name">> {
   return {
     [QUEUE.unpodPoll]: { policy: "stately", retryLimit: 5, retryDelay: base(), retryBackoff: true, expireInSeconds: 600 },
     [QUEUE.transcriptFetch]: { policy: "stately", retryLimit: 3, retryDelay: base(), retryBackoff: true, expireInSeconds: 120 },

@@ -1,4 +1,4 @@
-import type PgBoss from "pg-boss";
+import type { JobResult, JobWithMetadata, PgBoss } from "pg-boss";
 import { runDelivery } from "@/lib/destinations/deliver";
 import { fetchCallTranscript } from "@/lib/ingest/transcript-fetch";
 import { runRescore } from "@/lib/scoring/rescore";
@@ -17,29 +17,28 @@ export async function startWorkers(): Promise<PgBoss> {
   const polling = { pollingIntervalSeconds: 1 };
 
   await boss.work<{ sourceId: string }>(QUEUE.unpodPoll, polling, async ([job]) => runUnpodPollJob(job.data.sourceId));
-  await boss.work<{ callId: string }>(QUEUE.transcriptFetch, { ...polling, includeMetadata: true }, async ([job]) => ({
+  await boss.work(QUEUE.transcriptFetch, { ...polling, includeMetadata: true }, async ([job]: JobWithMetadata<{ callId: string }>[]) => ({
     result: await fetchCallTranscript(job.data.callId, job.retryCount >= job.retryLimit),
   }));
-  // pg-boss 10 fetches a batch per worker and then waits out its polling
-  // interval; a full batch means more are waiting, so the worker is woken at
-  // once. A delivery that throws is left to its lease and the maintenance
-  // sweep, not to pg-boss, so that one bad delivery does not send its whole
-  // batch round again.
-  for (let i = 0; i < 2; i++) {
-    const worker: { id?: string } = {};
-    worker.id = await boss.work<{ deliveryId: string }>(QUEUE.delivery, { ...polling, batchSize: DELIVERY_BATCH }, async (batch) => {
-      const results = await Promise.all(
-        batch.map((job) =>
-          runDelivery(job.data.deliveryId).catch((err: Error) => {
-            logger.error({ err, deliveryId: job.data.deliveryId }, "delivery failed to run; the sweep will retry it");
-            return "error";
-          }),
-        ),
-      );
-      if (batch.length === DELIVERY_BATCH && worker.id) boss.notifyWorker(worker.id);
-      return { results };
-    });
-  }
+  // Deliveries go out in batches, two at once per process; a full batch means
+  // more are waiting, so the worker fetches again at once (burstWhenBatchFull).
+  // Each job is settled on its own: one delivery that throws is retried by
+  // pg-boss without sending the rest of its batch round again.
+  await boss.work<{ deliveryId: string }>(
+    QUEUE.delivery,
+    { ...polling, batchSize: DELIVERY_BATCH, localConcurrency: 2, burstWhenBatchFull: true, perJobResults: true },
+    async (batch) =>
+      Promise.all(
+        batch.map(async (job): Promise<JobResult> => {
+          try {
+            return { id: job.id, status: "completed", output: { result: await runDelivery(job.data.deliveryId) } };
+          } catch (err) {
+            logger.error({ err, deliveryId: job.data.deliveryId }, "delivery failed to run; it is retried");
+            return { id: job.id, status: "failed", output: { message: err instanceof Error ? err.message : String(err) } };
+          }
+        }),
+      ),
+  );
   await boss.work(QUEUE.rescore, polling, async () => ({ result: await runRescore() }));
   await boss.work(QUEUE.maintenance, polling, async () => runMaintenance());
 
