@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import type { EmbeddedDatabase } from "../db/embedded";
-import { portInUse } from "../net/port-in-use";
+import { portInUse } from "../http/port-in-use";
 import { buildIfStale, generateClientIfStale } from "./build-if-stale";
 import { explain, portTaken, shown } from "./start-errors";
 

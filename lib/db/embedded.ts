@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { chown, mkdir, rm, rmdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
-import { portInUse } from "../net/port-in-use";
+import { portInUse } from "../http/port-in-use";
 import { handOver, postgresUser, reachableBuild, reachableDataDir, runningAsRoot, type RunAs } from "./embedded-as-root";
 import { binary, shippedPostgres } from "./embedded-binaries";
 import { EmbeddedPostgresError } from "./embedded-problem";

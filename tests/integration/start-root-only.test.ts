@@ -57,7 +57,7 @@ it.skipIf(!asRoot)("npm start as root in a directory only root can enter serves 
     await until(output, "Listening on");
     health = (await fetch(`http://127.0.0.1:${port}/api/health`)).status;
     calls = await countCalls(pgPort);
-  });
+  }, 240);
   expect(first.code, first.stdout + first.stderr).toBe(0);
   expect(stackLines(first.stdout + first.stderr)).toEqual([]);
   expect(first.stdout).toContain(`Embedded PostgreSQL running (data in ${relocated},`);
@@ -69,7 +69,7 @@ it.skipIf(!asRoot)("npm start as root in a directory only root can enter serves 
   const second = await runStart(copy.app, env, async (output) => {
     await until(output, "Listening on");
     calls = await countCalls(pgPort);
-  });
+  }, 240);
   expect(second.code, second.stdout + second.stderr).toBe(0);
   expect(second.stdout).toContain("Database schema is up to date.");
   expect(second.stdout).not.toContain("demo calls");

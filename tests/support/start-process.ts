@@ -19,20 +19,26 @@ export function startEnv(env: Record<string, string>): NodeJS.ProcessEnv {
 
 /**
  * Runs `node --import tsx lib/cli/start.ts` in `cwd` until it exits, or, with
- * `until`, until `until` resolves (then stops it with SIGINT, as Ctrl-C would).
+ * `until`, until `until` settles; then, or after `seconds`, stops it with
+ * SIGINT as Ctrl-C would (a start that should have failed but serves instead
+ * must not outlive the test).
  */
-export function runStart(cwd: string, env: Record<string, string>, until?: (output: () => string) => Promise<void>): Promise<StartRun> {
+export function runStart(cwd: string, env: Record<string, string>, until?: (output: () => string) => Promise<void>, seconds = 60): Promise<StartRun> {
   const child = spawn(process.execPath, ["--import", "tsx", "lib/cli/start.ts"], { cwd, env: startEnv(env), stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (c) => (stdout += c));
   child.stderr.on("data", (c) => (stderr += c));
-  const exited = new Promise<StartRun>((resolve) => child.once("close", (code) => resolve({ code, stdout, stderr })));
+  const deadline = setTimeout(() => child.kill("SIGINT"), seconds * 1000);
+  const exited = new Promise<StartRun>((resolve) =>
+    child.once("close", (code) => {
+      clearTimeout(deadline);
+      resolve({ code, stdout, stderr });
+    }),
+  );
   if (until) {
-    until(() => stdout + stderr).then(
-      () => child.kill("SIGINT"),
-      () => child.kill("SIGINT"),
-    );
+    const stop = () => child.kill("SIGINT");
+    until(() => stdout + stderr).then(stop, stop);
   }
   return exited;
 }
