@@ -1,6 +1,6 @@
 import { statfsSync } from "node:fs";
 import path from "node:path";
-import { EmbeddedPostgresError, type EmbeddedProblem } from "../db/embedded-problem";
+import { EmbeddedPostgresError, type EmbeddedProblem, NO_SPACE } from "../db/embedded-problem";
 
 // What npm start says when it cannot start for a reason its user can act on:
 // one sentence that says what to do, no stack trace. Other failures keep
@@ -37,7 +37,6 @@ function sentence(p: EmbeddedProblem): string {
   }
 }
 
-const NO_SPACE = /No space left on device/i;
 
 /** The error and its causes (Prisma and the schema engine wrap the driver's). */
 function* chain(error: unknown): Generator<Record<string, unknown>> {

@@ -17,6 +17,9 @@ let embedded: EmbeddedDatabase | null = null;
 async function abort(step: string, error: unknown): Promise<never> {
   const sentence = typeof error === "string" ? error : explain(error, embedded);
   console.error(`\n${sentence ?? `${step} failed: ${error instanceof Error ? error.message : String(error)}`}`);
+  // The app's pool, if opened, goes first, or it would log each connection the stop cuts.
+  const pool = (globalThis as { pgPool?: { end(): Promise<void> } }).pgPool;
+  if (pool) await Promise.race([pool.end().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);
   await embedded?.stop().catch(() => {});
   process.exit(1);
 }

@@ -2,6 +2,9 @@
 // facts live here; the sentences npm start prints for them, in
 // lib/cli/start-errors.ts.
 
+/** How PostgreSQL reports a full disk: the system's message, or only its own hint (a short write). */
+export const NO_SPACE = /No space left on device|Check free disk space/i;
+
 export type EmbeddedProblem =
   | { kind: "port-taken"; port: number }
   | { kind: "other-major"; dir: string; found: string; shipped: number }

@@ -7,7 +7,7 @@ import pg from "pg";
 import { portInUse } from "../http/port-in-use";
 import { handOver, postgresUser, reachableBuild, reachableDataDir, runningAsRoot, type RunAs } from "./embedded-as-root";
 import { binary, shippedPostgres } from "./embedded-binaries";
-import { EmbeddedPostgresError } from "./embedded-problem";
+import { EmbeddedPostgresError, NO_SPACE } from "./embedded-problem";
 
 // A real PostgreSQL (shipped in an npm package) for machines without one.
 // Its data stays in `dir` across restarts. The binaries are run here rather
@@ -25,7 +25,6 @@ export interface EmbeddedDatabase {
 
 const PASSWORD = "postgres";
 const READY = "database system is ready to accept connections";
-const NO_SPACE = /No space left on device/i;
 // English messages, so that they can be told apart.
 const ENV = { ...process.env, LC_MESSAGES: "C" };
 
