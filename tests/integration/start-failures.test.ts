@@ -6,6 +6,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
+import { relocatedDataDir } from "@/lib/db/embedded-as-root";
 import { freePort } from "../support/stack";
 import { runStart, snapshot, stackLines, type StartRun } from "../support/start-process";
 
@@ -104,6 +105,25 @@ describe("npm start on a taken port", () => {
       taken.close();
     }
   });
+});
+
+it.skipIf(process.getuid?.() !== 0)("npm start as root on data the user postgres cannot reach says where to move it and changes nothing", async () => {
+  const outer = tempDir();
+  const data = path.join(outer, "pg");
+  const db = await startEmbeddedPostgres({ dir: data, port: await freePort(), database: "calls" });
+  await db.stop();
+  const before = snapshot(data);
+  chmodSync(outer, 0o700);
+  try {
+    const run = await runStart(project, { PORT: String(await freePort()), EMBEDDED_PG_PORT: String(await freePort()), EMBEDDED_PG_DATA: data });
+    expectOneSentence(
+      run,
+      `${data} holds the database, but PostgreSQL runs as the user postgres, who cannot enter it: move it to ${relocatedDataDir(data)} (npm start looks there too), or let that user through the directories above it.`,
+    );
+  } finally {
+    chmodSync(outer, 0o755);
+  }
+  expect(snapshot(data)).toEqual(before);
 });
 
 it("npm start on the data of another PostgreSQL major says what to do and changes nothing", async () => {

@@ -1,4 +1,4 @@
-import { rmSync } from "node:fs";
+import { rmSync, statSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -62,6 +62,9 @@ it.skipIf(!asRoot)("npm start as root in a directory only root can enter serves 
   expect(stackLines(first.stdout + first.stderr)).toEqual([]);
   expect(first.stdout).toContain(`Embedded PostgreSQL running (data in ${relocated},`);
   expect(relocated.startsWith(`${PLACE}/data/`)).toBe(true);
+  // The server's user owns its data, and only it.
+  const owner = statSync(relocated);
+  expect([owner.uid === 0, owner.mode & 0o777]).toEqual([false, 0o700]);
   expect(health).toBe(200);
   expect(calls).toBe(30);
 
