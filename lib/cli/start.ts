@@ -13,10 +13,9 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 let embedded: EmbeddedDatabase | null = null;
 
-/** Startup failed: say why (in one sentence when it is something to act on), and stop the database we started. */
-async function abort(step: string, error: unknown): Promise<never> {
-  const sentence = typeof error === "string" ? error : explain(error, embedded);
-  console.error(`\n${sentence ?? `${step} failed: ${error instanceof Error ? error.message : String(error)}`}`);
+/** Startup failed: say why, and stop the database we started rather than leave it running. */
+async function fail(message: string): Promise<never> {
+  console.error(`\n${message}`);
   // The app's pool, if opened, goes first, or it would log each connection the stop cuts.
   const pool = (globalThis as { pgPool?: { end(): Promise<void> } }).pgPool;
   if (pool) await Promise.race([pool.end().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);
@@ -24,9 +23,13 @@ async function abort(step: string, error: unknown): Promise<never> {
   process.exit(1);
 }
 
+/** One sentence for what the user can act on (start-errors.ts), the error's own message for the rest. */
+const abort = (step: string, error: unknown) =>
+  fail(explain(error, embedded) ?? `${step} failed: ${error instanceof Error ? error.message : String(error)}`);
+
 // Before anything slow: a taken port would only show after the build.
 if (await portInUse(port, process.env.HOST || undefined).catch((e) => abort("Checking the port", e))) {
-  await abort("Checking the port", portTaken(port, "PORT"));
+  await fail(portTaken(port, "PORT"));
 }
 
 if (!process.env.DATABASE_URL) {
