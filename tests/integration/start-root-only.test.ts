@@ -2,6 +2,7 @@ import { rmSync, statSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { buildIfStale } from "@/lib/cli/build-if-stale";
 import { PLACE, relocatedDataDir } from "@/lib/db/embedded-as-root";
 import { rootOnlyCopy, type RootOnlyCopy } from "../support/root-only-copy";
 import { freePort } from "../support/stack";
@@ -19,9 +20,11 @@ let relocated: string;
 
 beforeAll(() => {
   if (!asRoot) return;
+  // The copy cannot build (Turbopack will not follow node_modules out of it): it gets this project's, current.
+  buildIfStale();
   copy = rootOnlyCopy(project);
   relocated = relocatedDataDir(path.join(copy.app, ".data/postgres"));
-});
+}, 300_000);
 
 afterAll(() => {
   if (!asRoot) return;
