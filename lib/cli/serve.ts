@@ -4,6 +4,7 @@
 // `next start` does: stop accepting, finish what is in flight, then exit.
 import http from "node:http";
 import { trustForwarding } from "../http/forwarding";
+import { portTaken } from "./start-errors";
 
 Object.assign(process.env, { NODE_ENV: "production" });
 const port = Number(process.env.PORT ?? 3000);
@@ -19,6 +20,12 @@ await app.prepare();
 const server = http.createServer((req, res) => {
   trustForwarding(req.headers, req.socket.remoteAddress, hops);
   void handle(req, res);
+});
+// Taken since npm start checked it (during the build, say).
+server.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code !== "EADDRINUSE") throw e;
+  console.error(portTaken(port, "PORT"));
+  process.exit(1);
 });
 server.listen(port, host, () => console.log(`Listening on http://${host ?? "localhost"}:${port}`));
 

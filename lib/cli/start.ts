@@ -2,27 +2,53 @@
 // bootstrap, a production build, the server on PORT (3000), demo data.
 // Ctrl-C stops everything.
 import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import type { EmbeddedDatabase } from "../db/embedded";
+import { portInUse } from "../http/port-in-use";
 import { buildIfStale, generateClientIfStale } from "./build-if-stale";
+import { explain, portTaken, shown } from "./start-errors";
 
 const port = Number(process.env.PORT ?? 3000);
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
-generateClientIfStale();
-
-const { startEmbeddedPostgres } = await import("../db/embedded");
-const embedded = process.env.DATABASE_URL
-  ? null
-  : await startEmbeddedPostgres({ dir: ".data/postgres", port: Number(process.env.EMBEDDED_PG_PORT ?? 54329), database: "calls" });
-if (embedded) {
-  process.env.DATABASE_URL = embedded.url;
-  console.log(`Embedded PostgreSQL running (data in .data/postgres, ${embedded.url.replace(/:[^:@/]+@/, ":***@")}).`);
-}
+let embedded: EmbeddedDatabase | null = null;
 
 /** Startup failed: say why, and stop the database we started rather than leave it running. */
-async function abort(step: string, error: unknown): Promise<never> {
-  console.error(`\n${step} failed: ${error instanceof Error ? error.message : String(error)}`);
-  await embedded?.stop();
+async function fail(message: string): Promise<never> {
+  console.error(`\n${message}`);
+  // The app's pool, if opened, goes first, or it would log each connection the stop cuts.
+  const pool = (globalThis as { pgPool?: { end(): Promise<void> } }).pgPool;
+  if (pool) await Promise.race([pool.end().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);
+  await embedded?.stop().catch(() => {});
   process.exit(1);
+}
+
+/** One sentence for what the user can act on (start-errors.ts), the error's own message for the rest. */
+const abort = (step: string, error: unknown) =>
+  fail(explain(error, embedded) ?? `${step} failed: ${error instanceof Error ? error.message : String(error)}`);
+
+// Before anything slow: a taken port would only show after the build.
+if (await portInUse(port, process.env.HOST || undefined).catch((e) => abort("Checking the port", e))) {
+  await fail(portTaken(port, "PORT"));
+}
+
+if (!process.env.DATABASE_URL) {
+  const dir = process.env.EMBEDDED_PG_DATA || ".data/postgres";
+  const { startEmbeddedPostgres } = await import("../db/embedded");
+  embedded = await startEmbeddedPostgres({ dir, port: Number(process.env.EMBEDDED_PG_PORT ?? 54329), database: "calls" }).catch((e) =>
+    abort("Starting PostgreSQL", e),
+  );
+  process.env.DATABASE_URL = embedded.url;
+  console.log(`Embedded PostgreSQL running (data in ${shown(embedded.dataDir)}, ${embedded.url.replace(/:[^:@/]+@/, ":***@")}).`);
+  if (embedded.dataDir !== path.resolve(dir)) {
+    console.log(`  The user postgres, who runs it, cannot reach ${path.resolve(dir)}: its data lives there instead.`);
+  }
+}
+
+try {
+  generateClientIfStale();
+} catch (e) {
+  await abort("Generating the Prisma client", e);
 }
 
 const { applyMigrations } = await import("../db/schema-engine");
@@ -40,10 +66,12 @@ try {
 
 // Session cookies are signed with NEXTAUTH_SECRET, vendor tokens are encrypted
 // with SECRETS_KEY: each generated once and kept in .data/ unless set.
-{
+try {
   const { readOrCreateSecret } = await import("./auth-secret");
   process.env.NEXTAUTH_SECRET ||= readOrCreateSecret(".data/auth-secret");
   process.env.SECRETS_KEY ||= readOrCreateSecret(".data/secrets-key");
+} catch (e) {
+  await abort("Creating the secrets", e);
 }
 process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 

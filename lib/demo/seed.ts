@@ -37,7 +37,8 @@ export async function seedDemoCalls(count: number, onProgress: (done: number) =>
         },
         select: { id: true, receivedAt: true },
       });
-      const result = await processRawEvent({ ...event, method: "POST", query: {}, body }, source, { followUps: false });
+      // An event that cannot be stored (a full disk, say) stops the seed with its own error, once, not a log line per call.
+      const result = await processRawEvent({ ...event, method: "POST", query: {}, body }, source, { followUps: false, throwOnError: true });
       // Cllr's transcript files live at made-up addresses: put in place what the fetch job would have read.
       if (provider === "cllr" && result.kind === "stored" && call.turns.length > 0) {
         const turns = call.turns.map((t) => ({ role: t.role, text: t.text, atMs: t.atSec * 1000 }));

@@ -38,9 +38,18 @@ function payloadOf(event: Pick<StoredEvent, "query" | "body">): { ok: true; payl
   }
 }
 
-/** `followUps: false` leaves out step 5 (the demo seed puts transcripts in place itself). */
-export async function processRawEvent(event: StoredEvent, source: EventSource, options = { followUps: true }): Promise<ProcessResult> {
-  const result = await mapAndSave(event, source, options.followUps).catch(async (e: unknown) => {
+/**
+ * `followUps: false` leaves out step 5 (the demo seed puts transcripts in place
+ * itself). `throwOnError`: an error is thrown to the caller rather than logged
+ * and recorded on the event.
+ */
+export async function processRawEvent(
+  event: StoredEvent,
+  source: EventSource,
+  { followUps = true, throwOnError = false }: { followUps?: boolean; throwOnError?: boolean } = {},
+): Promise<ProcessResult> {
+  const result = await mapAndSave(event, source, followUps).catch(async (e: unknown) => {
+    if (throwOnError) throw e;
     logger.error({ err: e, eventId: event.id }, "processing a raw event failed");
     return { kind: "failed" as const, error: "Internal error while processing the event." };
   });

@@ -49,6 +49,8 @@ export async function startStack(opts: { appEnv?: Record<string, string>; quiet?
     }
     await embedded?.stop();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    // Elsewhere when, as root, the user postgres could not enter the temporary directory.
+    if (embedded) await rm(embedded.dataDir, { recursive: true, force: true });
   };
 
   try {
