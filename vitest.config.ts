@@ -1,16 +1,14 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": path.resolve(import.meta.dirname) };
-
+// Inline projects inherit this root config (vitest 5), the "@" alias included.
 export default defineConfig({
-  resolve: { alias },
+  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
     reporters: ["default", "./tests/support/summary-reporter.ts"],
     projects: [
-      { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
+      { test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
       {
-        resolve: { alias },
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts", "tests/e2e/**/*.test.ts"],

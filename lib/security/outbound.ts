@@ -102,7 +102,9 @@ function guardedConnect(options: buildConnector.Options, callback: buildConnecto
   }
   const key = `${target.protocol}${target.port}`;
   let connect = connectors.get(key);
-  if (!connect) connectors.set(key, (connect = buildConnector({ lookup: guardedLookup(target) as never })));
+  // HTTP/1.1 only, as before undici 8 offered h2 by default: vendor storage and
+  // APIs all speak it, and the guard and its tests were written for it.
+  if (!connect) connectors.set(key, (connect = buildConnector({ lookup: guardedLookup(target) as never, allowH2: false })));
   connect(options, callback);
 }
 
