@@ -40,7 +40,7 @@ function payloadOf(event: Pick<StoredEvent, "query" | "body">): { ok: true; payl
 
 /** `followUps: false` leaves out step 5 (the demo seed puts transcripts in place itself). */
 export async function processRawEvent(event: StoredEvent, source: EventSource, options = { followUps: true }): Promise<ProcessResult> {
-  const result = await mapAndSave(event, source, options.followUps).catch(async (e: unknown) => {
+  const result = await mapAndSave(event, source, options.followUps).catch((e: unknown) => {
     logger.error({ err: e, eventId: event.id }, "processing a raw event failed");
     return { kind: "failed" as const, error: "Internal error while processing the event." };
   });

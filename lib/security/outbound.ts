@@ -71,7 +71,7 @@ type Resolver = (hostname: string, options: LookupOptions & { all: true }, callb
  * any non-public address, unless OUTBOUND_ALLOW_HOSTS allows the name on that
  * port; the socket connects to the addresses checked here.
  */
-export function guardedLookup(target: Target, resolve: Resolver = dnsLookup as unknown as Resolver) {
+export function guardedLookup(target: Target, resolve: Resolver = dnsLookup) {
   return (hostname: string, options: LookupOptions, callback: LookupCallback) => {
     resolve(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return callback(err, []);
@@ -102,7 +102,7 @@ function guardedConnect(options: buildConnector.Options, callback: buildConnecto
   }
   const key = `${target.protocol}${target.port}`;
   let connect = connectors.get(key);
-  if (!connect) connectors.set(key, (connect = buildConnector({ lookup: guardedLookup(target) as never })));
+  if (!connect) connectors.set(key, (connect = buildConnector({ lookup: guardedLookup(target) })));
   connect(options, callback);
 }
 
@@ -117,7 +117,7 @@ async function send(request: OutboundRequest, init: RequestInit): Promise<Respon
     // undici says "fetch failed" and keeps the reason (refused, DNS, reset) as the cause.
     const cause = (e as { cause?: unknown }).cause;
     if (cause instanceof OutboundRefused) throw cause;
-    if (cause instanceof Error) throw new Error(cause.message, { cause });
+    if (cause instanceof Error) throw new Error(cause.message, { cause: e });
     throw e;
   }
 }
