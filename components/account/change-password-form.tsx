@@ -7,6 +7,7 @@ import { ActionError, submitWith, useAction } from "@/components/admin/use-actio
 import { signInWithPassword } from "@/components/auth/password-sign-in";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { formText } from "@/components/ui/form-text";
 
 /**
  * A new password of the signed-in person's choosing. Saving it ends every
@@ -17,7 +18,7 @@ export function ChangePasswordForm({ email, minLength, next }: { email: string; 
   const [done, setDone] = useState(false);
   const { run, busy, error } = useAction(
     async (form: FormData) => {
-      const newPassword = String(form.get("newPassword"));
+      const newPassword = formText(form, "newPassword");
       if (newPassword !== form.get("confirm")) throw new Error("The two new passwords differ.");
       await adminFetch("/api/account/password", "POST", { currentPassword: form.get("currentPassword"), newPassword });
       const again = await signInWithPassword(email, newPassword);

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { PROVIDER_NAMES } from "@/components/calls/labels";
 import { Field } from "@/components/ui/field";
+import { formText } from "@/components/ui/form-text";
 import { adminFetch } from "./admin-fetch";
 import { ConnectResult, type Connection } from "./connect-result";
 import { ActionError, useAction } from "./use-action";
@@ -19,7 +20,7 @@ export function ConnectSourceForm() {
       await adminFetch("/api/sources", "POST", {
         name: form.get("name"),
         provider: form.get("provider"),
-        defaultRegion: String(form.get("region") || "").toUpperCase() || undefined,
+        defaultRegion: formText(form, "region").toUpperCase() || undefined,
       }),
     );
   });

@@ -30,7 +30,7 @@ export function SendTestButton({ id }: { id: string }) {
   });
   return (
     <div className="space-y-1">
-      <Button variant="secondary" onClick={() => run()} disabled={busy}>
+      <Button variant="secondary" onClick={() => void run()} disabled={busy}>
         {busy ? "Sending test…" : "Send test"}
       </Button>
       {result && (
@@ -57,10 +57,10 @@ export function DestinationToggles({ id, name, enabled }: { id: string; name: st
   });
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <Button variant="secondary" onClick={() => toggle.run()} disabled={toggle.busy}>
+      <Button variant="secondary" onClick={() => void toggle.run()} disabled={toggle.busy}>
         {enabled ? "Turn off" : "Turn on"}
       </Button>
-      <Button variant="ghost" onClick={() => remove.run()} disabled={remove.busy} className="text-rose-700">
+      <Button variant="ghost" onClick={() => void remove.run()} disabled={remove.busy} className="text-rose-700">
         Delete
       </Button>
       <ActionError error={toggle.error ?? remove.error} small />
@@ -79,7 +79,7 @@ export function ReplayDeliveryButton({ id }: { id: string }) {
   });
   return (
     <span className="inline-flex flex-col items-start">
-      <Button variant="ghost" className="px-2 py-1 text-xs" onClick={() => run()} disabled={busy}>
+      <Button variant="ghost" className="px-2 py-1 text-xs" onClick={() => void run()} disabled={busy}>
         Replay
       </Button>
       {note && <span className="text-xs text-slate-500">{note}</span>}

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { formText } from "@/components/ui/form-text";
 import type { Rules } from "@/lib/destinations/rules";
 import { OUTCOMES } from "@/lib/providers/values";
 import { adminFetch } from "./admin-fetch";
@@ -45,7 +46,7 @@ function KindFields({ kind, config, defaults }: { kind: Kind; config: Record<str
     return (
       <div className="space-y-3">
         <Field label="Receiver URL (POST, JSON, signed with Standard Webhooks)">
-          <input name="url" type="url" required defaultValue={String(config.url ?? "")} placeholder="https://example.com/hooks/calls" className="input block w-full" />
+          <input name="url" type="url" required defaultValue={typeof config.url === "string" ? config.url : ""} placeholder="https://example.com/hooks/calls" className="input block w-full" />
         </Field>
         <Field label="Signing secret (whsec_…)" hint={config.secret === "set" ? "On another host, enter the secret again: the saved one stays with the old host." : undefined}>
           <input name="secret" type="password" autoComplete="off" placeholder={secretPlaceholder(config.secret, "Leave empty to make a new one")} className="input block w-full" />
@@ -108,14 +109,15 @@ export function DestinationForm({
   const [saved, setSaved] = useState(false);
   const { run: submit, busy, error } = useAction(async (form: FormData) => {
     setSaved(false);
-    const body = { name: form.get("name"), config: readConfig(kind, form), rules: readRulesForm(form) };
+    const name = formText(form, "name");
+    const body = { name, config: readConfig(kind, form), rules: readRulesForm(form) };
     if (existing) {
       await adminFetch(`/api/destinations/${existing.id}`, "PATCH", body);
       setSaved(true);
       return;
     }
     const created = await adminFetch<{ destination: { id: string }; secret?: string }>("/api/destinations", "POST", { ...body, kind });
-    if (created.secret) setSecret({ value: created.secret, id: created.destination.id, name: String(body.name) });
+    if (created.secret) setSecret({ value: created.secret, id: created.destination.id, name });
     else router.push(`/admin/destinations/${created.destination.id}`);
   });
 

@@ -36,8 +36,8 @@ function afterReplay(o: ReplayOutcome): Partial<InboxRow> {
  * with their new status, until the page is reloaded.
  */
 export function InboxTable({ rows }: { rows: InboxRow[] }) {
-  const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [outcomes, setOutcomes] = useState<Map<string, ReplayOutcome>>(new Map());
+  const [selected, setSelected] = useState(() => new Set<string>());
+  const [outcomes, setOutcomes] = useState(() => new Map<string, ReplayOutcome>());
 
   const toggle = (id: string) =>
     setSelected((s) => {

@@ -1,6 +1,7 @@
 "use client";
 
 import { Field } from "@/components/ui/field";
+import { formText } from "@/components/ui/form-text";
 import { OUTCOMES } from "@/lib/providers/values";
 import type { Rules } from "@/lib/destinations/rules";
 
@@ -53,7 +54,7 @@ export function RulesFields({ rules, sources, alerts }: { rules: Rules; sources:
 }
 
 export function readRulesForm(form: FormData): Rules {
-  const minScore = String(form.get("rules.minScore") ?? "").trim();
+  const minScore = formText(form, "rules.minScore").trim();
   return {
     calls: form.get("rules.calls") as Rules["calls"],
     minScore: minScore === "" ? null : Number(minScore),

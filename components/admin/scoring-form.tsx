@@ -9,17 +9,24 @@ import { adminFetch } from "./admin-fetch";
 import { ActionError, submitWith, useAction } from "./use-action";
 
 type Row = { raw: string; outcome: string };
+/** A row on screen: `key` keeps each row's inputs with it when another row is removed. */
+type KeyedRow = Row & { key: number };
 
-/** Progress of the background re-score, followed every second while it runs. */
+/**
+ * Progress of the background re-score, followed every second while it runs.
+ * A new run starts from its own state: the form keys this by the run's id.
+ */
 function RescoreProgress({ initial }: { initial: RescoreState | null }) {
   const [state, setState] = useState(initial);
   const running = state?.status === "queued" || state?.status === "running";
-  useEffect(() => setState(initial), [initial]);
   useEffect(() => {
     if (!running) return;
-    const timer = setInterval(async () => {
-      const next = await adminFetch<{ rescore: RescoreState | null }>("/api/settings/scoring", "GET").catch(() => null);
-      if (next) setState(next.rescore);
+    const timer = setInterval(() => {
+      // A failed poll changes nothing on screen; the next one tries again.
+      adminFetch<{ rescore: RescoreState | null }>("/api/settings/scoring", "GET").then(
+        (next) => setState(next.rescore),
+        () => {},
+      );
     }, 1000);
     return () => clearInterval(timer);
   }, [running]);
@@ -49,14 +56,15 @@ function RescoreProgress({ initial }: { initial: RescoreState | null }) {
 }
 
 export function ScoringForm({ hotThreshold, outcomeMap, rescore }: { hotThreshold: number; outcomeMap: Row[]; rescore: RescoreState | null }) {
-  const [rows, setRows] = useState<Row[]>(outcomeMap.length ? outcomeMap : [{ raw: "", outcome: "interested" }]);
+  const [rows, setRows] = useState<KeyedRow[]>(() => (outcomeMap.length ? outcomeMap : [{ raw: "", outcome: "interested" }]).map((r, key) => ({ ...r, key })));
   const [progress, setProgress] = useState(rescore);
   const { run: submit, busy, error } = useAction(async (form: FormData) => {
-    const body = { hotThreshold: Number(form.get("hotThreshold")), outcomeMap: rows.filter((r) => r.raw.trim()) };
+    const body = { hotThreshold: Number(form.get("hotThreshold")), outcomeMap: rows.filter((r) => r.raw.trim()).map(({ raw, outcome }) => ({ raw, outcome })) };
     const saved = await adminFetch<{ rescore: RescoreState }>("/api/settings/scoring", "PUT", body);
     setProgress(saved.rescore);
   });
-  const update = (i: number, change: Partial<Row>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...change } : r)));
+  const update = (key: number, change: Partial<Row>) => setRows(rows.map((r) => (r.key === key ? { ...r, ...change } : r)));
+  const nextKey = () => rows.reduce((max, r) => Math.max(max, r.key), -1) + 1;
 
   return (
     <form onSubmit={submitWith(submit)} className="space-y-5" aria-label="Scoring settings">
@@ -69,29 +77,29 @@ export function ScoringForm({ hotThreshold, outcomeMap, rescore }: { hotThreshol
           What a vendor&apos;s outcome means, where the built-in reading gets it wrong. Matching ignores case, spaces, _ and -. A call that
           never connected (no answer, busy, voicemail, failed) keeps that outcome.
         </p>
-        {rows.map((r, i) => (
-          <div key={i} className="flex flex-wrap items-center gap-2" data-testid="mapping-row">
+        {rows.map((r) => (
+          <div key={r.key} className="flex flex-wrap items-center gap-2" data-testid="mapping-row">
             <input
               aria-label="Vendor outcome"
               value={r.raw}
-              onChange={(e) => update(i, { raw: e.target.value })}
+              onChange={(e) => update(r.key, { raw: e.target.value })}
               placeholder="e.g. Site visit booked"
               className="input w-64"
             />
             <span className="text-slate-500">means</span>
-            <select aria-label="Canonical outcome" value={r.outcome} onChange={(e) => update(i, { outcome: e.target.value })} className="input w-52">
+            <select aria-label="Canonical outcome" value={r.outcome} onChange={(e) => update(r.key, { outcome: e.target.value })} className="input w-52">
               {OUTCOMES.map((o) => (
                 <option key={o} value={o}>
                   {o.replaceAll("_", " ")}
                 </option>
               ))}
             </select>
-            <Button type="button" variant="ghost" onClick={() => setRows(rows.filter((_, j) => j !== i))} aria-label={`Remove ${r.raw || "row"}`}>
+            <Button type="button" variant="ghost" onClick={() => setRows(rows.filter((row) => row.key !== r.key))} aria-label={`Remove ${r.raw || "row"}`}>
               Remove
             </Button>
           </div>
         ))}
-        <Button type="button" variant="secondary" onClick={() => setRows([...rows, { raw: "", outcome: "interested" }])}>
+        <Button type="button" variant="secondary" onClick={() => setRows([...rows, { key: nextKey(), raw: "", outcome: "interested" }])}>
           Add a mapping
         </Button>
       </fieldset>
@@ -101,7 +109,7 @@ export function ScoringForm({ hotThreshold, outcomeMap, rescore }: { hotThreshol
         </Button>
       </div>
       <ActionError error={error} />
-      <RescoreProgress initial={progress} />
+      <RescoreProgress key={progress?.runId ?? "none"} initial={progress} />
     </form>
   );
 }

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { formText } from "@/components/ui/form-text";
 import { adminFetch } from "./admin-fetch";
 import { ActionError, submitWith, useAction } from "./use-action";
 
@@ -20,7 +21,10 @@ export interface SourceSettingsValue {
   settings: { polling: Group; storage: Group; health: { expectedGapMinutes: number } };
 }
 
-const text = (group: Group, key: string, fallback = "") => (group?.[key] === undefined ? fallback : String(group[key]));
+const text = (group: Group, key: string, fallback = "") => {
+  const value = group?.[key];
+  return typeof value === "string" || typeof value === "number" ? String(value) : fallback;
+};
 const secretHint = (group: Group, key: string) => (group?.[key] === "set" ? "Saved; leave empty to keep it" : "Required");
 
 function Input({ label, name, group, fallback, type = "text", secret = false, hint }: { label: string; name: string; group: Group; fallback?: string; type?: string; secret?: boolean; hint?: string }) {
@@ -40,8 +44,8 @@ function readGroup(form: FormData, prefix: string, numbers: string[] = [], boole
   for (const [key, value] of form.entries()) {
     if (!key.startsWith(`${prefix}.`)) continue;
     const field = key.slice(prefix.length + 1);
-    const v = String(value).trim();
-    if (v === "") continue;
+    if (typeof value !== "string" || value.trim() === "") continue;
+    const v = value.trim();
     out[field] = numbers.includes(field) ? Number(v) : v;
   }
   for (const b of booleans) out[b] = form.get(`${prefix}.${b}`) === "on";
@@ -56,7 +60,7 @@ export function SourceSettingsForm({ source }: { source: SourceSettingsValue }) 
     const settings: Record<string, unknown> = { health: { expectedGapMinutes: Number(form.get("health.expectedGapMinutes")) } };
     if (source.provider === "unpod") settings.polling = readGroup(form, "polling", ["pageSize", "intervalSec", "pagesPerRun"]);
     if (source.provider === "hubtalk") settings.storage = readGroup(form, "storage", [], ["forcePathStyle"]);
-    await adminFetch(`/api/sources/${source.slug}`, "PATCH", { name: form.get("name"), defaultRegion: String(form.get("defaultRegion")).toUpperCase(), settings });
+    await adminFetch(`/api/sources/${source.slug}`, "PATCH", { name: form.get("name"), defaultRegion: formText(form, "defaultRegion").toUpperCase(), settings });
     setSaved(true);
   });
 

@@ -6,7 +6,8 @@ import { useState } from "react";
 /**
  * Runs an async action with a busy flag and its error message, for buttons
  * and forms; after it succeeds, the page's server data is read again (unless
- * `refresh: false`), so that lists show the change.
+ * `refresh: false`), so that lists show the change. `run` never rejects: a
+ * failure becomes `error`, so callers may start it with `void`.
  */
 export function useAction<A extends unknown[]>(action: (...args: A) => Promise<void>, { refresh = true } = {}) {
   const router = useRouter();

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { formText } from "@/components/ui/form-text";
 import { signInWithPassword } from "./password-sign-in";
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
@@ -22,12 +23,13 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     return () => clearTimeout(timer);
   }, [waitLeft]);
 
+  // Never rejects: signInWithPassword answers every failure, an unreachable server too, as a result.
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
-    const result = await signInWithPassword(String(form.get("email")), String(form.get("password")));
+    const result = await signInWithPassword(formText(form, "email"), formText(form, "password"));
     setPending(false);
     if (result.ok) {
       router.replace(callbackUrl);
@@ -39,7 +41,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="mt-8 space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+    <form onSubmit={(e) => void onSubmit(e)} className="mt-8 space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
       <label className="block text-sm font-medium text-slate-700">
         Email
         <input name="email" type="email" required autoComplete="email" autoFocus className="input mt-1 w-full" />

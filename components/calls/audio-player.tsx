@@ -1,6 +1,6 @@
 "use client";
 
-import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from "react";
+import { useEffect, useImperativeHandle, useRef, useState } from "react";
 
 export interface PlayerHandle {
   seek(ms: number): void;
@@ -14,15 +14,19 @@ function clock(sec: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
 }
 
+/** The endpoint explains in JSON why a recording cannot play; this is what to show. */
+async function whyNotPlaying(src: string): Promise<string> {
+  const res = await fetch(src, { headers: { range: "bytes=0-0" } }).catch(() => null);
+  const detail = res && !res.ok ? ((await res.json().catch(() => null)) as { detail?: string } | null)?.detail : null;
+  return detail ?? "The recording could not be played.";
+}
+
 /**
  * Plays a call's recording through /api/calls/{id}/recording (which streams
  * with Range, so seeking works). Keys: space or k play/pause, ← → or j l ±10 s.
  */
-export const AudioPlayer = forwardRef<PlayerHandle, { src: string; onTime?: (ms: number) => void }>(function AudioPlayer(
-  { src, onTime },
-  ref,
-) {
-  const audio = useRef<HTMLAudioElement>(null);
+export function AudioPlayer({ src, onTime, ref }: { src: string; onTime?: (ms: number) => void; ref?: React.Ref<PlayerHandle> }) {
+  const audioRef = useRef<HTMLAudioElement>(null);
   const [playing, setPlaying] = useState(false);
   const [time, setTime] = useState(0);
   const [duration, setDuration] = useState(0);
@@ -31,20 +35,20 @@ export const AudioPlayer = forwardRef<PlayerHandle, { src: string; onTime?: (ms:
 
   useImperativeHandle(ref, () => ({
     seek(ms: number) {
-      if (!audio.current) return;
-      audio.current.currentTime = ms / 1000;
-      void audio.current.play().catch(() => {});
+      if (!audioRef.current) return;
+      audioRef.current.currentTime = ms / 1000;
+      void audioRef.current.play().catch(() => {});
     },
   }));
 
   const toggle = () => {
-    const a = audio.current;
+    const a = audioRef.current;
     if (!a) return;
     if (a.paused) void a.play().catch(() => {});
     else a.pause();
   };
   const skip = (sec: number) => {
-    if (audio.current) audio.current.currentTime = Math.max(0, Math.min(audio.current.currentTime + sec, duration || Infinity));
+    if (audioRef.current) audioRef.current.currentTime = Math.max(0, Math.min(audioRef.current.currentTime + sec, duration || Infinity));
   };
 
   useEffect(() => {
@@ -61,18 +65,11 @@ export const AudioPlayer = forwardRef<PlayerHandle, { src: string; onTime?: (ms:
     return () => window.removeEventListener("keydown", onKey);
   });
 
-  /** The endpoint explains in JSON why a recording cannot play; show that. */
-  const explain = async () => {
-    const res = await fetch(src, { headers: { range: "bytes=0-0" } }).catch(() => null);
-    const detail = res && !res.ok ? ((await res.json().catch(() => null)) as { detail?: string } | null)?.detail : null;
-    setError(detail ?? "The recording could not be played.");
-  };
-
   // The server-rendered <audio> starts loading before React attaches onError:
   // a recording that failed that early is caught here instead.
   useEffect(() => {
-    if (audio.current?.error) void explain();
-  }, []);
+    if (audioRef.current?.error) void whyNotPlaying(src).then(setError);
+  }, [src]);
 
   if (error) {
     return (
@@ -85,7 +82,7 @@ export const AudioPlayer = forwardRef<PlayerHandle, { src: string; onTime?: (ms:
   return (
     <div className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid="player">
       <audio
-        ref={audio}
+        ref={audioRef}
         src={src}
         preload="metadata"
         onPlay={() => setPlaying(true)}
@@ -95,7 +92,7 @@ export const AudioPlayer = forwardRef<PlayerHandle, { src: string; onTime?: (ms:
           setTime(e.currentTarget.currentTime);
           onTime?.(e.currentTarget.currentTime * 1000);
         }}
-        onError={() => void explain()}
+        onError={() => void whyNotPlaying(src).then(setError)}
       />
       <div className="flex items-center gap-3">
         <button type="button" onClick={() => skip(-10)} aria-label="Back 10 seconds" className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100">
@@ -122,7 +119,7 @@ export const AudioPlayer = forwardRef<PlayerHandle, { src: string; onTime?: (ms:
           step={0.1}
           value={time}
           onChange={(e) => {
-            if (audio.current) audio.current.currentTime = Number(e.target.value);
+            if (audioRef.current) audioRef.current.currentTime = Number(e.target.value);
           }}
           aria-label="Seek"
           className="flex-1 accent-indigo-600"
@@ -133,7 +130,7 @@ export const AudioPlayer = forwardRef<PlayerHandle, { src: string; onTime?: (ms:
           onChange={(e) => {
             const s = Number(e.target.value);
             setSpeed(s);
-            if (audio.current) audio.current.playbackRate = s;
+            if (audioRef.current) audioRef.current.playbackRate = s;
           }}
           aria-label="Playback speed"
           className="input py-1 text-xs"
@@ -150,4 +147,4 @@ export const AudioPlayer = forwardRef<PlayerHandle, { src: string; onTime?: (ms:
       </div>
     </div>
   );
-});
+}

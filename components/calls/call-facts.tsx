@@ -53,7 +53,7 @@ export function Variables({ values }: { values: Record<string, unknown> }) {
       {entries.map(([k, v]) => (
         <div key={k} className="contents">
           <dt className="text-slate-500">{humanize(k)}</dt>
-          <dd className="break-words text-slate-800">{typeof v === "object" ? JSON.stringify(v) : String(v)}</dd>
+          <dd className="break-words text-slate-800">{typeof v === "string" ? v : JSON.stringify(v)}</dd>
         </div>
       ))}
     </dl>
@@ -80,7 +80,7 @@ export function ContactTimeline({ calls }: { calls: RelatedCall[] }) {
                 <LocalTime iso={c.startedAt.toISOString()} />
               </span>
               <span className="text-slate-500">{PROVIDER_NAMES[c.provider]}</span>
-              {c.attempt && <span className="text-xs text-slate-400">#{c.attempt}</span>}
+              {c.attempt ? <span className="text-xs text-slate-400">#{c.attempt}</span> : null}
               <Badge tone={STATUS_TONE[c.status]}>{humanize(c.status)}</Badge>
               {c.outcome && <Badge tone={OUTCOME_TONE[c.outcome] ?? "gray"}>{humanize(c.outcome)}</Badge>}
             </Link>

@@ -2,6 +2,7 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTransition } from "react";
+import { formText } from "@/components/ui/form-text";
 import { CALL_STATUSES, OUTCOMES, SENTIMENTS } from "@/lib/providers/values";
 import { PROVIDER_IDS } from "@/lib/providers/types";
 import { humanize, PROVIDER_NAMES } from "./labels";
@@ -72,7 +73,7 @@ export function CallFilters() {
         className="flex gap-2"
         onSubmit={(e) => {
           e.preventDefault();
-          set("q", String(new FormData(e.currentTarget).get("q") ?? "").trim());
+          set("q", formText(new FormData(e.currentTarget), "q").trim());
         }}
       >
         <input

@@ -19,7 +19,7 @@ export function CallMedia({
   transcriptPending: boolean;
   transcriptError: string | null;
 }) {
-  const player = useRef<PlayerHandle>(null);
+  const playerRef = useRef<PlayerHandle>(null);
   const [nowMs, setNowMs] = useState(-1);
   const active = useMemo(() => {
     if (nowMs < 0) return undefined;
@@ -33,14 +33,14 @@ export function CallMedia({
   return (
     <div className="space-y-4">
       {hasRecording ? (
-        <AudioPlayer ref={player} src={`/api/calls/${callId}/recording`} onTime={setNowMs} />
+        <AudioPlayer ref={playerRef} src={`/api/calls/${callId}/recording`} onTime={setNowMs} />
       ) : (
         <p className="rounded-xl border border-dashed border-slate-300 bg-slate-50 px-4 py-3 text-sm text-slate-600">No recording for this call.</p>
       )}
       <section className="rounded-xl border border-slate-200 bg-slate-50/50 p-4">
         <h2 className="mb-3 text-sm font-semibold text-slate-900">Transcript</h2>
         {turns.length > 0 ? (
-          <Transcript turns={turns} activeIndex={active} onSeek={hasRecording ? (ms) => player.current?.seek(ms) : undefined} />
+          <Transcript turns={turns} activeIndex={active} onSeek={hasRecording ? (ms) => playerRef.current?.seek(ms) : undefined} />
         ) : (
           <p className="text-sm text-slate-600" data-testid="transcript-state">
             {transcriptError

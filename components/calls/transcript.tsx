@@ -47,6 +47,8 @@ export function Transcript({ turns, activeIndex, onSeek }: { turns: TimedTurn[];
           const agent = turn.role === "agent";
           const dim = q && !turn.text.toLowerCase().includes(q);
           return (
+            // A call's turns never reorder, and their times can repeat or be missing: a turn's position is its identity.
+            // eslint-disable-next-line @eslint-react/no-array-index-key
             <li key={i} className={`flex ${agent ? "justify-start" : "justify-end"} ${dim ? "opacity-40" : ""}`}>
               <button
                 type="button"

@@ -50,7 +50,7 @@ export function StackedBars({
             <YAxis allowDecimals={false} tick={{ fontSize: 12, fill: "#64748b" }} />
           </>
         )}
-        <Tooltip labelFormatter={(label) => (isDay ? shortDay(String(label)) : String(label))} cursor={{ fill: "#f1f5f9" }} />
+        <Tooltip labelFormatter={(label) => (isDay && typeof label === "string" ? shortDay(label) : label)} cursor={{ fill: "#f1f5f9" }} />
         {series.length > 1 && <Legend iconType="circle" wrapperStyle={{ fontSize: 12 }} />}
         {series.map((s) => (
           <Bar

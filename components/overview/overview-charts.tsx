@@ -1,7 +1,7 @@
 "use client";
 
 import { StackedBars, type Series } from "@/components/charts/bar-chart";
-import { humanize, PROVIDER_NAMES } from "@/components/calls/labels";
+import { PROVIDER_NAMES } from "@/components/calls/labels";
 import type { Trends } from "@/lib/stats/trends";
 
 const SENTIMENTS: Series[] = [

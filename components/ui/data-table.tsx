@@ -11,6 +11,8 @@ export function DataTable({ columns, children }: { columns: Column[]; children: 
             {columns.map((column, i) => {
               const { label, className = "" } = typeof column === "string" ? { label: column } : column;
               return (
+                // A table's columns are fixed and never reorder, and headings can repeat ("" over action columns): the position is the key.
+                // eslint-disable-next-line @eslint-react/no-array-index-key
                 <th key={i} className={`px-4 py-3 ${className}`}>
                   {label}
                 </th>

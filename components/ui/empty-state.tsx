@@ -3,7 +3,7 @@ export function EmptyState({ title, children }: { title?: string; children?: Rea
   return (
     <div className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-12 text-center text-sm text-slate-600">
       {title && <p className="text-base font-medium text-slate-900">{title}</p>}
-      {children && <p className={title ? "mt-1" : ""}>{children}</p>}
+      {children ? <p className={title ? "mt-1" : ""}>{children}</p> : null}
     </div>
   );
 }

@@ -48,13 +48,19 @@ export async function findApiKey(authorization: string | null): Promise<{ id: st
     select: { id: true, name: true, revokedAt: true, expiresAt: true, user: { select: { active: true } } },
   });
   if (!key) return null;
-  switch (apiKeyState(key)) {
+  const state = apiKeyState(key);
+  switch (state) {
     case "revoked":
       return null;
     case "expired":
       throw new HttpError(401, "API key expired", `This API key expired at ${key.expiresAt!.toISOString()}; an admin can create a new one.`);
     case "creator_deactivated":
       throw new HttpError(401, "API key suspended", "The person who created this API key is deactivated; it works again if they are reactivated.");
+    case "active":
+      break;
+    default:
+      // A state added to apiKeyState must be decided here: until then it fails to compile, and refuses the key.
+      throw new Error(`API key state ${JSON.stringify(state satisfies never)} is not handled`);
   }
   // At most one write a minute per key, not one per request.
   void db.$executeRaw`UPDATE api_keys SET last_used_at = now()

@@ -12,6 +12,7 @@ export function safeReturnPath(value: unknown): string {
   if (typeof value !== "string" || !value.startsWith("/")) return "/";
   // Browsers read "\" as "/" ("/\evil.example" is "//evil.example") and drop
   // tabs and newlines anywhere ("/\t/evil.example"): refuse both outright.
+  // eslint-disable-next-line no-control-regex -- matching control characters is this check's purpose
   if (/[\\\x00-\x1f\x7f]/.test(value)) return "/";
   let url: URL;
   try {

@@ -52,7 +52,7 @@ export async function audioType(contentType: string | null, head?: Uint8Array): 
   const essence = essenceOf(contentType);
   if (AUDIO_ESSENCE.test(essence)) return essence;
   if (!UNLABELLED.has(essence) || !head?.length) return null;
-  const sniffed = (await fileTypeFromBuffer(head))?.mime as string | undefined;
+  const sniffed = (await fileTypeFromBuffer(head))?.mime;
   if (!sniffed) return null;
   if (sniffed.startsWith("audio/")) return sniffed;
   return CONTAINERS[sniffed] ?? null;

@@ -7,7 +7,12 @@ import { PROVIDER_IDS } from "@/lib/providers/types";
 /** "a,b" or repeated parameters: one or more values from a fixed list. */
 const oneOrMore = <T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess(
-    (v) => (v === undefined || v === "" ? undefined : String(v).split(",").map((s) => s.trim()).filter(Boolean)),
+    (v) => {
+      if (v === undefined || v === "") return undefined;
+      // A repeated parameter arrives as an array of strings; each may hold a list itself.
+      const parts = (Array.isArray(v) ? v : [v]).filter((s): s is string => typeof s === "string");
+      return parts.flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean);
+    },
     z.array(z.enum(values)).min(1).optional(),
   );
 

@@ -61,7 +61,7 @@ export function explain(error: unknown, db?: { dataDir: string; log(): string } 
   for (const e of chain(error)) {
     if (e.code === "ENOSPC") return diskFull(typeof e.path === "string" ? path.dirname(e.path) : process.cwd());
     // 53100: PostgreSQL's disk_full.
-    if (e.code === "53100" || e.originalCode === "53100" || NO_SPACE.test(String(e.message ?? ""))) return diskFull(databaseDir);
+    if (e.code === "53100" || e.originalCode === "53100" || (typeof e.message === "string" && NO_SPACE.test(e.message))) return diskFull(databaseDir);
   }
   // The server may have died of it (a failed WAL write), leaving the client only a broken connection.
   if (db && NO_SPACE.test(db.log())) return diskFull(db.dataDir);

@@ -52,7 +52,7 @@ try {
 }
 
 const { applyMigrations } = await import("../db/schema-engine");
-const applied = await applyMigrations(process.env.DATABASE_URL!).catch((e) => abort("Applying migrations", e));
+const applied = await applyMigrations(process.env.DATABASE_URL).catch((e) => abort("Applying migrations", e));
 console.log(applied.length ? `Migrations applied: ${applied.join(", ")}` : "Database schema is up to date.");
 
 const { bootstrap } = await import("../bootstrap");

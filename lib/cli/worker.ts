@@ -31,5 +31,11 @@ const stop = async () => {
   await pool.end();
   process.exit(0);
 };
-process.on("SIGINT", stop);
-process.on("SIGTERM", stop);
+const stopOrFail = () => {
+  stop().catch((e: unknown) => {
+    logger.error({ err: e }, "stopping failed");
+    process.exit(1);
+  });
+};
+process.on("SIGINT", stopOrFail);
+process.on("SIGTERM", stopOrFail);

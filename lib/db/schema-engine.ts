@@ -33,7 +33,7 @@ function loadEngineModule(): Promise<EngineModule> {
     process.on("exit", () => panic && console.error(`schema engine panic: ${panic}`));
     const require = createRequire(import.meta.url);
     const gluePath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
-    const glue: EngineModule = await import(pathToFileURL(gluePath).href);
+    const glue = (await import(pathToFileURL(gluePath).href)) as EngineModule;
     const bytes = await readFile(gluePath.replace(/\.js$/, ".wasm"));
     const { instance } = await WebAssembly.instantiate(bytes, {
       "./schema_engine_bg.js": glue as unknown as WebAssembly.ModuleImports,

@@ -75,7 +75,7 @@ export async function createDestination(input: z.infer<typeof destinationInput>)
   const secret = input.kind === "webhook" && !input.config.secret ? newWebhookSecret() : undefined;
   const config = seal(input.kind, secret ? { ...input.config, secret } : input.config);
   const destination = await db.destination.create({
-    data: { kind: input.kind, name: input.name, config, rules: rulesSchema.parse(input.rules) as Prisma.InputJsonObject },
+    data: { kind: input.kind, name: input.name, config, rules: rulesSchema.parse(input.rules) },
   });
   return { destination, secret };
 }

@@ -48,7 +48,7 @@ export async function processRawEvent(
   source: EventSource,
   { followUps = true, throwOnError = false }: { followUps?: boolean; throwOnError?: boolean } = {},
 ): Promise<ProcessResult> {
-  const result = await mapAndSave(event, source, followUps).catch(async (e: unknown) => {
+  const result = await mapAndSave(event, source, followUps).catch((e: unknown) => {
     if (throwOnError) throw e;
     logger.error({ err: e, eventId: event.id }, "processing a raw event failed");
     return { kind: "failed" as const, error: "Internal error while processing the event." };

@@ -48,8 +48,8 @@ async function download(url: string, startedAt: Date) {
   try {
     response = await fetchPublic(url, { headers: { accept: "application/json" }, signal: AbortSignal.timeout(TIMEOUT_MS) });
   } catch (e) {
-    if (e instanceof OutboundRefused) throw new Permanent(`The transcript address is not allowed: ${e.message}.`);
-    throw new Error(`The transcript server did not answer (${(e as Error).message}).`);
+    if (e instanceof OutboundRefused) throw new Permanent(`The transcript address is not allowed: ${e.message}.`, { cause: e });
+    throw new Error(`The transcript server did not answer (${(e as Error).message}).`, { cause: e });
   }
   if (!response.ok) {
     await response.body?.cancel();

@@ -27,6 +27,9 @@ export async function runUnpodPollJob(sourceId: string): Promise<PollOutcome> {
     case "failed":
       if (outcome.retry) throw new Error(outcome.error);
       break;
+    case "busy": // another poll of this source is running; it schedules the next one
+    case "not_configured": // nothing to poll until an admin adds the API settings
+      break;
   }
   return outcome;
 }

@@ -93,5 +93,5 @@ export async function fetchTaskPage(connection: UnpodConnection, pageNumber: num
   }
   const parsed = page.safeParse(json);
   if (!parsed.success) throw new TransientFailure(`Unpod's page ${pageNumber} is not a task list: ${z.prettifyError(parsed.error)}`);
-  return { count: parsed.data.count ?? null, tasks: parsed.data.data as UnpodTask[] };
+  return { count: parsed.data.count ?? null, tasks: parsed.data.data };
 }

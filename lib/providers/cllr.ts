@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, numberish, record, text, timeish } from "./fields";
+import { id, numberish, text, timeish } from "./fields";
 import { firstText, toDate, toE164, toCallOutcome, toSentiment } from "./normalize";
 import { defineAdapter, emptyCall } from "./types";
 

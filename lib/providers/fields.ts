@@ -49,7 +49,7 @@ export function maybeStringified<T extends z.ZodType>(inner: T) {
     const s = v.trim();
     if (!(s.startsWith("{") || s.startsWith("["))) return v;
     try {
-      return JSON.parse(s);
+      return JSON.parse(s) as unknown;
     } catch {
       return v;
     }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { booleanish, id, maybeStringified, numberish, record, text, timeish } from "./fields";
+import { booleanish, maybeStringified, numberish, record, text, timeish } from "./fields";
 import { firstText, offsetMs, toDate, toE164, toCallOutcome, toRole, toSentiment, toStatus, turnsFromLines } from "./normalize";
 import type { Turn } from "./canonical";
 import { defineAdapter, emptyCall, MappingError } from "./types";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, numberish, record, text, timeish } from "./fields";
+import { id, numberish, text, timeish } from "./fields";
 import type { CallStatus, Turn } from "./canonical";
 import { firstText, offsetMs, toDate, toE164, toCallOutcome, toRole, toSentiment, toStatus, turnsFromLines } from "./normalize";
 import { defineAdapter, emptyCall } from "./types";

@@ -91,7 +91,9 @@ function outcomeFromStatus(status: CallStatus): Outcome | null {
     case "failed":
     case "voicemail":
       return status;
-    default:
+    case "completed":
+    case "in_progress":
+    case "unknown":
       return null;
   }
 }

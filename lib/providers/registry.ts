@@ -8,10 +8,7 @@ import { MappingError, PROVIDER_IDS, type AdapterContext, type ProviderAdapter, 
 import { unpod } from "./unpod";
 
 // Every vendor this product reads. Adding one: a file beside this one, and a line here.
-export const providers: Record<ProviderId, ProviderAdapter> = { unpod, cllr, hooman, autocalls, hubtalk } as Record<
-  ProviderId,
-  ProviderAdapter
->;
+export const providers: Record<ProviderId, ProviderAdapter> = { unpod, cllr, hooman, autocalls, hubtalk };
 
 export function isProviderId(value: string): value is ProviderId {
   return (PROVIDER_IDS as readonly string[]).includes(value);

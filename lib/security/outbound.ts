@@ -71,7 +71,7 @@ type Resolver = (hostname: string, options: LookupOptions & { all: true }, callb
  * any non-public address, unless OUTBOUND_ALLOW_HOSTS allows the name on that
  * port; the socket connects to the addresses checked here.
  */
-export function guardedLookup(target: Target, resolve: Resolver = dnsLookup as unknown as Resolver) {
+export function guardedLookup(target: Target, resolve: Resolver = dnsLookup) {
   return (hostname: string, options: LookupOptions, callback: LookupCallback) => {
     resolve(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return callback(err, []);
@@ -104,7 +104,7 @@ function guardedConnect(options: buildConnector.Options, callback: buildConnecto
   let connect = connectors.get(key);
   // HTTP/1.1 only, as before undici 8 offered h2 by default: vendor storage and
   // APIs all speak it, and the guard and its tests were written for it.
-  if (!connect) connectors.set(key, (connect = buildConnector({ lookup: guardedLookup(target) as never, allowH2: false })));
+  if (!connect) connectors.set(key, (connect = buildConnector({ lookup: guardedLookup(target), allowH2: false })));
   connect(options, callback);
 }
 
@@ -119,7 +119,7 @@ async function send(request: OutboundRequest, init: RequestInit): Promise<Respon
     // undici says "fetch failed" and keeps the reason (refused, DNS, reset) as the cause.
     const cause = (e as { cause?: unknown }).cause;
     if (cause instanceof OutboundRefused) throw cause;
-    if (cause instanceof Error) throw new Error(cause.message, { cause });
+    if (cause instanceof Error) throw new Error(cause.message, { cause: e });
     throw e;
   }
 }

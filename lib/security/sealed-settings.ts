@@ -21,11 +21,18 @@ export interface SealedOptions<S extends z.ZodObject> {
 /** scheme, host and port; "" for an unset URL (an SDK's default host). */
 function originOf(value: unknown): string {
   if (value === undefined || value === null || value === "") return "";
+  if (typeof value !== "string") return "invalid";
   try {
-    return new URL(String(value)).origin;
+    return new URL(value).origin;
   } catch {
     return "invalid";
   }
+}
+
+/** A secret field's value, sealed or in clear: the schemas' secret fields are strings. */
+function secretText(value: unknown, field: string): string {
+  if (typeof value !== "string") throw new SettingsError(`${field} is not text`);
+  return value;
 }
 
 const kept = (input: Values, saved: Values, field: string) => (input[field] === undefined || input[field] === "") && Boolean(saved[field]);
@@ -36,7 +43,7 @@ export function sealedSettings<S extends z.ZodObject>(schema: S, secretFields: r
 
   const decryptSecrets = (saved: Values) => {
     const opened = { ...saved };
-    for (const field of secretFields) if (opened[field]) opened[field] = decrypt(String(opened[field]));
+    for (const field of secretFields) if (opened[field]) opened[field] = decrypt(secretText(opened[field], field));
     return opened;
   };
 
@@ -46,7 +53,7 @@ export function sealedSettings<S extends z.ZodObject>(schema: S, secretFields: r
       const keptSecrets = secrets.filter((field) => kept(input, saved, field));
       if (keptSecrets.length === 0) continue;
       // The saved value read as the schema reads it, so that a default (Unpod's own API) counts as a host.
-      const before = schema.shape[urlField].safeParse(saved[urlField]);
+      const before = (schema.shape as Record<string, z.ZodType>)[urlField].safeParse(saved[urlField]);
       if (before.success && originOf(before.data) === originOf(next[urlField])) continue;
       throw new SettingsError(`${urlField} moved to another host: enter ${keptSecrets.join(" and ")} again`);
     }
@@ -61,13 +68,13 @@ export function sealedSettings<S extends z.ZodObject>(schema: S, secretFields: r
     seal(input: Values, saved: Values = {}, { partial = false } = {}): Values {
       const merged: Values = partial ? { ...decryptSecrets(saved), ...input } : { ...input };
       for (const field of secretFields) {
-        if (input[field] === undefined || input[field] === "") merged[field] = saved[field] ? decrypt(String(saved[field])) : undefined;
+        if (input[field] === undefined || input[field] === "") merged[field] = saved[field] ? decrypt(secretText(saved[field], field)) : undefined;
       }
       const parsed = schema.safeParse(merged);
       if (!parsed.success) throw new SettingsError(z.prettifyError(parsed.error));
-      checkBindings(input, saved, parsed.data as Values);
+      checkBindings(input, saved, parsed.data);
       const sealed: Values = { ...(parsed.data as Values) };
-      for (const field of secretFields) if (sealed[field] !== undefined) sealed[field] = encrypt(String(sealed[field]));
+      for (const field of secretFields) if (sealed[field] !== undefined) sealed[field] = encrypt(secretText(sealed[field], field));
       return sealed;
     },
     /** The settings in clear, for the code that uses them; throws when they do not validate or decrypt. */

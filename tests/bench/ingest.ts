@@ -74,7 +74,7 @@ async function count(databaseUrl: string, query: string): Promise<number> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    return Number((await client.query(query)).rows[0].count);
+    return Number((await client.query<{ count: string }>(query)).rows[0].count);
   } finally {
     await client.end();
   }
@@ -87,7 +87,7 @@ const peer = spawn(process.execPath, ["--import", "tsx", "tests/bench/unpod-styl
   env: { ...process.env, DATABASE_URL: stack.databaseUrl, PORT: String(peerPort) },
   stdio: ["ignore", "pipe", "inherit"],
 });
-await new Promise((resolve) => peer.stdout!.once("data", resolve));
+await new Promise((resolve) => peer.stdout.once("data", resolve));
 
 try {
   const app = (p: ProviderId) => `${stack.baseUrl}/api/webhooks/${p}`;

@@ -7,6 +7,7 @@ import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { fakeTask, startUnpodServer, UNPOD_TOKENS, type UnpodServer } from "../support/unpod-server";
 import { withBenchDatabase } from "./bench-database";
+import type { PeerPayload } from "./unpod-style-receiver";
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 5000);
 const PAGE = 50;
@@ -76,7 +77,7 @@ async function peerImport(server: UnpodServer, url: string): Promise<void> {
     const res = await fetch(`${server.url}/spaces/${UNPOD_TOKENS.spaceToken}/tasks/?page=${page}&page_size=${PAGE}`, {
       headers: { authorization: `Token ${UNPOD_TOKENS.apiToken}`, "org-handle": UNPOD_TOKENS.orgHandle },
     });
-    const { data } = (await res.json()) as { data: Array<Record<string, any>> };
+    const { data } = (await res.json()) as { data: Array<PeerPayload & { task_id: string }> };
     for (const t of data) {
       if (t.status !== "completed") continue;
       await client.query(

@@ -21,7 +21,7 @@ await bootstrap({ WEBHOOK_SECRET: "bench", ADMIN_PASSWORD: "bench", BOOTSTRAP_AP
 
 const client = new pg.Client({ connectionString: url });
 await client.connect();
-const have = Number((await client.query("SELECT count(*) FROM calls")).rows[0].count);
+const have = Number((await client.query<{ count: string }>("SELECT count(*) FROM calls")).rows[0].count);
 if (have < CALLS) {
   console.log(`Filling ${CALLS.toLocaleString()} calls (once; kept in .data/bench-postgres)...`);
   await client.query("TRUNCATE calls, transcripts, daily_outcome_stats, daily_source_stats CASCADE");
@@ -80,7 +80,7 @@ await compare(
 // Page 500: follow 499 cursors once, then time the 500th page.
 let cursor: string | null = null;
 for (let i = 1; i < 500; i++) cursor = (await listCalls(callFiltersSchema.parse({ cursor: cursor ?? undefined }))).nextCursor;
-const after = JSON.parse(Buffer.from(cursor!, "base64url").toString());
+const after = JSON.parse(Buffer.from(cursor!, "base64url").toString()) as unknown[];
 await compare("list, page 500 by cursor", list({ cursor: cursor! }), page(`WHERE (c.started_at, c.id) < ($1, $2::uuid)`), after);
 
 // The floor for each word is the plan the app picks for it (see searchIds in lib/calls/list.ts).
@@ -103,7 +103,7 @@ await compare("overview charts, 30 days", () => getTrends(30), kpiSql(30));
 await compare("overview charts, 90 days", () => getTrends(90), kpiSql(90));
 await compare("overview charts, 365 days", () => getTrends(365), kpiSql(365));
 
-const ids = (await client.query("SELECT id FROM calls TABLESAMPLE SYSTEM (0.1) LIMIT 50")).rows.map((r) => r.id as string);
+const ids = (await client.query<{ id: string }>("SELECT id FROM calls TABLESAMPLE SYSTEM (0.1) LIMIT 50")).rows.map((r) => r.id);
 let k = 0;
 await compare(
   "call detail",

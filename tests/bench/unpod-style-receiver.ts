@@ -9,10 +9,32 @@ await pool.query(`CREATE TABLE IF NOT EXISTS call_records (
   task_id text PRIMARY KEY, run_id text, contact_name text, contact_phone text, call_status text,
   duration int, outcome text, summary_text text, recording_url text, transcript jsonb, created_at timestamptz)`);
 
+/** The fields a receiver like this reads, from whichever vendor's payload (all of them optional). */
+export interface PeerPayload {
+  task_id?: string;
+  callId?: string;
+  call_event_uuid?: string;
+  callInfo?: { callSid?: string };
+  id?: string;
+  run_id?: string;
+  status?: string;
+  duration?: number | string;
+  summary?: string;
+  transcript?: unknown;
+  input?: { name?: string; contact_number?: string };
+  output?: {
+    call_status?: string;
+    duration?: number | string;
+    post_call_data?: { profile_summary?: { outcome?: string }; summary?: { summary?: string } };
+    recording_url?: string;
+    transcript?: unknown;
+  };
+}
+
 const app = express();
 app.use(express.json({ limit: "5mb" }));
 app.post("/webhook/:vendor", async (req, res) => {
-  const b = req.body ?? {};
+  const b = (req.body ?? {}) as PeerPayload;
   const out = b.output ?? {};
   const id = b.task_id ?? b.callId ?? b.call_event_uuid ?? b.callInfo?.callSid ?? b.id;
   await pool.query(

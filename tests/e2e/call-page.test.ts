@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAudioServer, wav } from "../support/audio-server";
 import { launchBrowser, screenshot, signIn, skipBrowserTests } from "../support/browser";
 import { TEST_ADMIN, TEST_MANAGER } from "../support/credentials";
-import { api, baseUrl, sendWebhook, uniq } from "../support/http";
+import { api, baseUrl, jsonOf, sendWebhook, uniq, type WebhookAnswer } from "../support/http";
 
 const at = (sec: number) => new Date(Date.UTC(2026, 10, 20, 10, 0, sec)).toISOString().replace("T", " ").replace("Z", "");
 
@@ -35,7 +35,7 @@ describe.skipIf(skipBrowserTests)("call page in Chromium", () => {
       },
     });
     expect(res.status).toBe(202);
-    callId = (await res.json()).callId;
+    callId = (await jsonOf<WebhookAnswer>(res)).callId;
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -81,7 +81,7 @@ describe.skipIf(skipBrowserTests)("calls page in Chromium", () => {
   it("lets the session cookie read the API, and signs out", async () => {
     const res = await page.request.get(`${baseUrl()}/api/calls?campaign=${campaign}&limit=1`);
     expect(res.status()).toBe(200);
-    expect((await res.json()).items).toHaveLength(1);
+    expect(((await res.json()) as { items: unknown[] }).items).toHaveLength(1);
     await page.goto(`${baseUrl()}/calls`);
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL(/\/login/);

@@ -2,7 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, screenshot, signIn, skipBrowserTests } from "../support/browser";
 import { TEST_MANAGER } from "../support/credentials";
-import { api, baseUrl, sendWebhook, uniq } from "../support/http";
+import { api, baseUrl, jsonOf, sendWebhook, uniq, type WebhookAnswer } from "../support/http";
 
 const naive = (d: Date) => d.toISOString().replace("T", " ").replace("Z", "");
 
@@ -29,7 +29,7 @@ describe.skipIf(skipBrowserTests)("hot leads in Chromium", () => {
         },
       },
     });
-    callId = (await res.json()).callId;
+    callId = (await jsonOf<WebhookAnswer>(res)).callId;
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     await signIn(page, baseUrl(), TEST_MANAGER, "/hot-leads");
@@ -50,7 +50,7 @@ describe.skipIf(skipBrowserTests)("hot leads in Chromium", () => {
     await expect.poll(() => page.getByTestId("hot-lead").filter({ hasText: name }).count()).toBe(0);
     await page.getByRole("link", { name: "Handled" }).click();
     await page.getByTestId("hot-lead").filter({ hasText: name }).waitFor();
-    const call = await (await api(`/api/calls/${callId}`)).json();
+    const call = await jsonOf<{ isHot: boolean }>(api(`/api/calls/${callId}`));
     expect(call.isHot).toBe(true);
   });
 

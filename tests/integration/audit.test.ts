@@ -7,7 +7,7 @@ import { configureSource, createSource } from "../support/sources";
 // Admin changes land in the audit log with who, what, when, before and after,
 // and never a secret.
 
-type Entry = { actorEmail: string; action: string; targetId: string | null; targetName: string | null; before: any; after: any };
+type Entry = { actorEmail: string; action: string; targetId: string | null; targetName: string | null; before: unknown; after: unknown };
 const audit = async (query: string) => ((await (await asUser(TEST_ADMIN, `/api/audit?${query}`)).json()) as { items: Entry[] }).items;
 
 describe("audit log", () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callDetailSchema } from "@/lib/calls/schemas";
 import { startFileServer, type FileServer } from "../support/file-server";
 import { fixture } from "../support/fixtures";
-import { api, sendWebhook, uniq } from "../support/http";
+import { api, jsonOf, sendWebhook, uniq, type WebhookAnswer } from "../support/http";
 
 // A vendor's recording and transcript URLs are often signed: whoever has one
 // can fetch the file. The read API says what there is (hasRecording,
@@ -32,16 +32,16 @@ describe("GET /api/calls/{id} and vendor URLs", () => {
     const recordingUri = `https://media.example.com/r/${uniq()}.ogg?${SIGNATURE}&${TOKEN}`;
     const res = await sendWebhook("cllr", { ...fixture<Record<string, unknown>>("cllr/example.json"), callId: uniq("cllr"), transcriptUri, recordingUri });
     expect(res.status).toBe(202);
-    const { callId } = await res.json();
+    const { callId } = await jsonOf<WebhookAnswer>(res);
 
     const pending = await detailText(callId);
     expect(callDetailSchema.parse(JSON.parse(pending))).toMatchObject({ transcriptPending: true, hasRecording: true, transcript: [] });
     for (const secret of ["X-Amz-Signature", "5ec2e7f00d", "vendor-bearer-0ff1ce", "media.example.com", files.url]) expect(pending).not.toContain(secret);
     expect(JSON.parse(pending)).not.toHaveProperty("transcriptUrl");
 
-    await expect.poll(async () => JSON.parse(await detailText(callId)).transcriptPending, { timeout: 15_000 }).toBe(false);
+    await expect.poll(async () => (JSON.parse(await detailText(callId)) as { transcriptPending: boolean }).transcriptPending, { timeout: 15_000 }).toBe(false);
     const fetched = await detailText(callId);
-    expect(JSON.parse(fetched).transcript).toEqual([{ role: "agent", text: "Hello from the signed file.", atMs: 500 }]);
+    expect((JSON.parse(fetched) as { transcript: unknown }).transcript).toEqual([{ role: "agent", text: "Hello from the signed file.", atMs: 500 }]);
     expect(fetched).not.toContain("5ec2e7f00d");
     expect(files.hits.get(path)).toBe(1);
   });
@@ -50,7 +50,7 @@ describe("GET /api/calls/{id} and vendor URLs", () => {
     const key = `2026/02/02/10/${uniq("key")}.mp3`;
     const res = await sendWebhook("hubtalk", { ...fixture<Record<string, unknown>>("hubtalk/full-example.json"), call_event_uuid: uniq("ev"), audio_recording_url: key });
     expect(res.status).toBe(202);
-    const text = await detailText((await res.json()).callId);
+    const text = await detailText((await jsonOf<WebhookAnswer>(res)).callId);
     expect(JSON.parse(text)).toMatchObject({ hasRecording: true, transcriptPending: false });
     expect(text).not.toContain(key);
   });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { callDetailSchema, callListSchema, type CallItem } from "@/lib/calls/schemas";
 import { fixture } from "../support/fixtures";
-import { api, baseUrl, sendWebhook, uniq } from "../support/http";
+import { api, baseUrl, jsonOf, sendWebhook, uniq } from "../support/http";
 
 // A campaign of our own keeps these calls apart from other tests' calls.
 const campaign = uniq("campaign");
@@ -13,7 +13,7 @@ const list = async (query: string) => {
 const ids = (items: CallItem[]) => items.map((c) => c.externalId).sort();
 
 beforeAll(async () => {
-  const base = fixture<Record<string, any>>("autocalls/campaign-call.json");
+  const base = fixture<{ campaign: Record<string, unknown> }>("autocalls/campaign-call.json");
   const calls = [
     { id: `${campaign}-hot`, when: "2026-03-01T10:00:00Z", status: "completed", interest: "high", summary: "Booked a site visit for the rooftop", outcome: "Meeting booked" },
     { id: `${campaign}-cold`, when: "2026-03-02T10:00:00Z", status: "completed", interest: "not interested", summary: "Has panels already", outcome: "Not interested" },
@@ -77,12 +77,12 @@ describe("GET /api/calls", () => {
   it("explains a bad filter or cursor", async () => {
     const bad = await api("/api/calls?status=sideways&limit=1000");
     expect(bad.status).toBe(400);
-    const problem = await bad.json();
+    const problem = await jsonOf<{ detail: string }>(bad);
     expect(problem.detail).toMatch(/status/);
     expect(problem.detail).toMatch(/limit/);
     const cursor = await api("/api/calls?cursor=nonsense");
     expect(cursor.status).toBe(400);
-    expect((await cursor.json()).title).toBe("Invalid cursor");
+    expect((await jsonOf<{ title: string }>(cursor)).title).toBe("Invalid cursor");
   });
 });
 
@@ -102,7 +102,7 @@ describe("GET /api/calls/export", () => {
     const own = uniq("campaign");
     const phone = `+1415555${String(Date.now()).slice(-4)}`;
     const res = await sendWebhook("autocalls", {
-      ...fixture<Record<string, any>>("autocalls/campaign-call.json"),
+      ...fixture<Record<string, unknown>>("autocalls/campaign-call.json"),
       id: `${own}-csv`,
       customer_phone: phone,
       campaign: { name: own },

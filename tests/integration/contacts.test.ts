@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { callDetailSchema } from "@/lib/calls/schemas";
 import { fixture } from "../support/fixtures";
-import { api, sendWebhook, sql, uniq } from "../support/http";
+import { api, jsonOf, sendWebhook, sql, uniq, type WebhookAnswer } from "../support/http";
 
 // One contact per phone number, with the name, email and company of the
 // call's newest event: a vendor resending a call, or sending an older version
@@ -34,13 +34,13 @@ describe("the contact of a call", () => {
     const number = phone();
     const sent = await sendWebhook("autocalls", event(id, number, "2026-03-05T10:05:00Z", first));
     expect(sent.status).toBe(202);
-    const { callId } = await sent.json();
+    const { callId } = await jsonOf<WebhookAnswer>(sent);
 
     const resend = await sendWebhook("autocalls", event(id, number, "2026-03-05T10:05:00Z", first));
     expect(resend.status).toBe(200);
     const older = await sendWebhook("autocalls", event(id, number, "2026-03-05T10:03:00Z", { name: "Mallory", email: "m@evil.example", company: "Evil Inc" }));
     expect(older.status).toBe(200);
-    expect((await older.json()).callId).toBe(callId);
+    expect((await jsonOf<WebhookAnswer>(older)).callId).toBe(callId);
 
     expect(await contactOf(number)).toEqual(first);
     expect(await customerOf(callId)).toEqual({ phone: number, ...first });
@@ -49,7 +49,7 @@ describe("the contact of a call", () => {
   it("takes them from a newer event of the call", async () => {
     const id = uniq("contact");
     const number = phone();
-    const { callId } = await (await sendWebhook("autocalls", event(id, number, "2026-03-05T10:05:00Z", first))).json();
+    const { callId } = await jsonOf<WebhookAnswer>(sendWebhook("autocalls", event(id, number, "2026-03-05T10:05:00Z", first)));
     const newer = { name: "Dana Newer", email: "dana@newer.example", company: "Newer Co" };
     const update = await sendWebhook("autocalls", event(id, number, "2026-03-05T10:09:00Z", newer));
     expect(update.status).toBe(202);

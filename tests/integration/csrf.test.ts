@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { apiRoutes } from "../support/api-routes";
 import { TEST_ADMIN } from "../support/credentials";
-import { baseUrl, sql, uniq } from "../support/http";
+import { sql, uniq } from "../support/http";
 import { asUser } from "../support/session";
 
 // A signed-in admin's browser visiting another site (a sibling subdomain

@@ -10,6 +10,9 @@ import { createSource } from "../support/sources";
 // Forwarding to Slack (an incoming webhook) and HubSpot (through the official
 // client, pointed at a stand-in CRM on this machine).
 
+/** The parts of a Slack message the tests read. */
+type SlackMessage = { text: string; blocks: Array<{ type: string; elements?: Array<{ url?: string }> }> };
+
 let slack: Receiver;
 let hubspot: HubSpotServer;
 let source: { id: string; slug: string };
@@ -54,13 +57,13 @@ describe("Slack destinations", () => {
 
     const request = slack.requests.find((r) => r.body.includes(callId))!;
     expect(request.path).toBe("/services/T0/B0/xyz");
-    const message = JSON.parse(request.body) as { text: string; blocks: Array<Record<string, any>> };
+    const message = JSON.parse(request.body) as SlackMessage;
     expect(message.text).toContain("Hot lead: Maria Lopez");
     const text = JSON.stringify(message.blocks);
     for (const shown of ["Maria Lopez", "+14155550199", "Lopez Roofing", "high", "Booked a site visit", call.outcome.replaceAll("_", " ")]) {
       expect(text).toContain(shown);
     }
-    const button = message.blocks.find((b) => b.type === "actions")!.elements[0];
+    const button = message.blocks.find((b) => b.type === "actions")!.elements![0];
     expect(button.url).toMatch(new RegExp(`/calls/${callId}$`));
   });
 
@@ -70,7 +73,7 @@ describe("Slack destinations", () => {
     const callId = await sendAutocallsCall(source.slug, { input_variables: { name, company: "<!here>" } });
     await settled(d.id, callId).toBe("delivered");
 
-    const message = JSON.parse(slack.requests.find((r) => r.path === "/services/markup")!.body) as { text: string; blocks: Array<Record<string, any>> };
+    const message = JSON.parse(slack.requests.find((r) => r.path === "/services/markup")!.body) as SlackMessage;
     expect(message.text.startsWith("Hot lead: &lt;!channel&gt; &amp; &lt;https://evil.example|Open the call&gt; (")).toBe(true);
     const fields = JSON.stringify(message.blocks.filter((b) => b.type === "section"));
     expect(fields).toContain("&lt;!channel&gt; &amp; &lt;https://evil.example|Open the call&gt;");
@@ -108,7 +111,7 @@ describe("Slack destinations", () => {
     const d = await make({ kind: "slack", name: "#secret", config: { webhookUrl: `${slack.url}/services/secret-path` }, rules: { calls: "none" } });
     const text = await (await asUser(TEST_ADMIN, `/api/destinations/${d.id}`)).text();
     expect(text).not.toContain("secret-path");
-    expect(JSON.parse(text).config.webhookUrl).toBe("set");
+    expect((JSON.parse(text) as { config: { webhookUrl: string } }).config.webhookUrl).toBe("set");
     const [row] = await sql<{ config: string }>("SELECT config::text FROM destinations WHERE id = $1", [d.id]);
     expect(row.config).not.toContain("secret-path");
     expect(row.config).toMatch(/"webhookUrl": "enc:v1:/);

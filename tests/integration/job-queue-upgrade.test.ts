@@ -26,8 +26,8 @@ async function startAndStopWorker(url: string): Promise<string> {
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
-  child.stdout.on("data", (d: Buffer) => (out += d));
-  child.stderr.on("data", (d: Buffer) => (out += d));
+  child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (out += d.toString()));
   const exited = new Promise((resolve) => child.once("exit", resolve));
   await expect.poll(() => out, { timeout: 30_000 }).toMatch(/job workers started|could not start/);
   child.kill("SIGTERM");
@@ -58,7 +58,7 @@ describe("job queue upgrade from pg-boss 10", () => {
         ]);
         expect(rows[0].data).toEqual({ deliveryId: "d-1" });
         for (const r of rows) expect(Math.abs(r.start_after.getTime() - later.getTime())).toBeLessThan(1000);
-        const { rows: schemas } = await client.query("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'pgboss%' ORDER BY 1");
+        const { rows: schemas } = await client.query<{ nspname: string }>("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'pgboss%' ORDER BY 1");
         expect(schemas.map((s) => s.nspname)).toEqual(["pgboss"]);
       } finally {
         await client.end();

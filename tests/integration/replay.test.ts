@@ -3,7 +3,7 @@ import { replayRawEvent } from "@/lib/ingest/replay";
 import { sha256 } from "@/lib/security/secrets";
 import { fixture } from "../support/fixtures";
 import { TEST_WEBHOOK_SECRET } from "../support/credentials";
-import { sendWebhook, sql, uniq } from "../support/http";
+import { jsonOf, sendWebhook, sql, uniq, type WebhookAnswer } from "../support/http";
 
 
 describe("replaying a kept event", () => {
@@ -17,7 +17,7 @@ describe("replaying a kept event", () => {
     const payload = { ...fixture<Record<string, unknown>>("hubtalk/full-example.json"), call_event_uuid: uniq("ev") };
     const res = await sendWebhook(slug, payload);
     expect(res.status).toBe(422);
-    const { eventId } = await res.json();
+    const { eventId } = await jsonOf<WebhookAnswer>(res);
 
     await sql("UPDATE sources SET provider = 'hubtalk' WHERE slug = $1", [slug]);
     const result = await replayRawEvent(eventId);

@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { TEST_ADMIN, TEST_MANAGER } from "../support/credentials";
 import { fixture } from "../support/fixtures";
-import { api, baseUrl, uniq } from "../support/http";
+import { api, baseUrl, jsonOf, problemDetail, uniq, type WebhookAnswer } from "../support/http";
 import { asUser } from "../support/session";
 
 // Admins connect sources (URL and secret shown once), rotate secrets with a
 // grace period, send test events through the pipeline, disable and delete.
 
 const admin = (path: string, init?: RequestInit) => asUser(TEST_ADMIN, path, init);
+type Rotation = { secret: string; previousValidUntil: string | null };
 const post = (path: string, body: unknown = {}) => admin(path, { method: "POST", body: JSON.stringify(body) });
 const cllrCall = () => ({ ...fixture<Record<string, unknown>>("cllr/example.json"), callId: uniq("cllr"), transcriptUri: undefined });
 const webhook = (slug: string, secret: string) =>
@@ -37,13 +38,13 @@ describe("connecting and managing sources", () => {
 
   it("rotates a secret: both work during the grace period, the old one stops when it ends", async () => {
     const { slug, secret: first } = await connect(`Rotate ${uniq()}`);
-    const rotated = await (await post(`/api/sources/${slug}/rotate-secret`)).json();
+    const rotated = await jsonOf<Rotation>(post(`/api/sources/${slug}/rotate-secret`));
     expect(rotated.secret).not.toBe(first);
-    expect(new Date(rotated.previousValidUntil).getTime()).toBeGreaterThan(Date.now() + 23 * 3_600_000);
+    expect(new Date(rotated.previousValidUntil!).getTime()).toBeGreaterThan(Date.now() + 23 * 3_600_000);
     expect((await webhook(slug, first)).status).toBe(202);
     expect((await webhook(slug, rotated.secret)).status).toBe(202);
 
-    const again = await (await post(`/api/sources/${slug}/rotate-secret`, { graceHours: 0 })).json();
+    const again = await jsonOf<Rotation>(post(`/api/sources/${slug}/rotate-secret`, { graceHours: 0 }));
     expect(again.previousValidUntil).toBeNull();
     expect((await webhook(slug, rotated.secret)).status).toBe(401);
     expect((await webhook(slug, again.secret)).status).toBe(202);
@@ -54,11 +55,11 @@ describe("connecting and managing sources", () => {
       const { slug } = await connect(`Test ${provider} ${uniq()}`, provider);
       const res = await post(`/api/sources/${slug}/test-event`);
       expect(res.status, provider).toBe(200);
-      const { status, answer } = await res.json();
+      const { status, answer } = await jsonOf<{ status: number; answer: WebhookAnswer }>(res);
       expect({ provider, status }).toEqual({ provider, status: 202 });
-      const call = await (await api(`/api/calls/${answer.callId}`)).json();
+      const call = await jsonOf<unknown>(api(`/api/calls/${answer.callId}`));
       expect(call).toMatchObject({ provider, id: answer.callId });
-      const event = await (await admin(`/api/raw-events/${answer.eventId}`)).json();
+      const event = await jsonOf<{ headers: Record<string, string> }>(admin(`/api/raw-events/${answer.eventId}`));
       expect(event.headers["x-test-event"]).toBe("1");
     }
   });
@@ -72,7 +73,7 @@ describe("connecting and managing sources", () => {
     expect((await webhook(used.slug, used.secret)).status).toBe(202);
     const refused = await admin(`/api/sources/${used.slug}`, { method: "DELETE" });
     expect(refused.status).toBe(409);
-    expect((await refused.json()).detail).toMatch(/disable it instead/);
+    expect(await problemDetail(refused)).toMatch(/disable it instead/);
     expect((await admin(`/api/sources/${used.slug}`, { method: "PATCH", body: JSON.stringify({ enabled: false }) })).status).toBe(200);
     expect((await webhook(used.slug, used.secret)).status).toBe(403);
   });

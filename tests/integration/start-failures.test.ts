@@ -61,7 +61,9 @@ function fill(dir: string): string {
   // The last partial block too.
   try {
     for (;;) writeFileSync(file, Buffer.alloc(4096), { flag: "a" });
-  } catch {}
+  } catch {
+    // ENOSPC: the disk is full, as wanted.
+  }
   return file;
 }
 

@@ -44,7 +44,7 @@ async function countCalls(pgPort: number): Promise<number> {
   const client = new pg.Client({ connectionString: `postgresql://postgres:postgres@127.0.0.1:${pgPort}/calls` });
   await client.connect();
   try {
-    return Number((await client.query("SELECT count(*) AS n FROM calls")).rows[0].n);
+    return Number((await client.query<{ n: string }>("SELECT count(*) AS n FROM calls")).rows[0].n);
   } finally {
     await client.end();
   }

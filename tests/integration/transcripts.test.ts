@@ -83,7 +83,7 @@ describe("Cllr transcripts", () => {
       started.push(
         new Promise((resolve) => {
           let out = "";
-          child.stdout!.on("data", (d) => {
+          child.stdout.on("data", (d) => {
             out += d;
             if (out.includes("job workers started")) resolve();
           });

@@ -12,6 +12,9 @@ import { complete, fakeTask, startUnpodServer, UNPOD_TOKENS, type UnpodServer } 
 // mid-backlog, tasks that finish between polls. At the end every completed
 // task is stored exactly once.
 
+/** A source as the admin API shows it: secrets as "set" or "missing". */
+type SourceView = { settings: { polling: Record<string, unknown> } };
+
 let unpod: UnpodServer;
 beforeAll(async () => {
   unpod = await startUnpodServer();
@@ -218,13 +221,13 @@ describe("Unpod poller", () => {
     const res = await configureSource(slug, pollSettings());
     const body = await res.text();
     expect(body).not.toContain(UNPOD_TOKENS.apiToken);
-    expect(JSON.parse(body).settings.polling).toMatchObject({ apiToken: "set", spaceToken: "set", orgHandle: UNPOD_TOKENS.orgHandle });
+    expect((JSON.parse(body) as SourceView).settings.polling).toMatchObject({ apiToken: "set", spaceToken: "set", orgHandle: UNPOD_TOKENS.orgHandle });
     const [row] = await sql<{ settings: string }>(`SELECT settings::text FROM sources WHERE slug = $1`, [slug]);
     expect(row.settings).not.toContain(UNPOD_TOKENS.apiToken);
 
     // Leaving the token out keeps it.
     const again = await configureSource(slug, { polling: { apiBaseUrl: unpod.url, spaceToken: UNPOD_TOKENS.spaceToken, orgHandle: "acme.test", intervalSec: 0 } });
-    expect((await again.json()).settings.polling.apiToken).toBe("set");
+    expect(((await again.json()) as SourceView).settings.polling.apiToken).toBe("set");
 
     const url = `${(await import("../support/http")).baseUrl()}/api/cron/unpod`;
     expect((await fetch(url, { method: "POST" })).status).toBe(401);

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { callDetailSchema } from "@/lib/calls/schemas";
 import { fixture } from "../support/fixtures";
 import { TEST_WEBHOOK_SECRET } from "../support/credentials";
-import { api, baseUrl, sendWebhook, sql, uniq } from "../support/http";
+import { api, baseUrl, jsonOf, problemDetail, sendWebhook, sql, uniq, type WebhookAnswer } from "../support/http";
 
 const detail = async (callId: string) => callDetailSchema.parse(await (await api(`/api/calls/${callId}`)).json());
 
@@ -17,7 +17,7 @@ describe("POST /api/webhooks/{source}", () => {
   ])("stores the %s docs example (202) and serves it as a canonical call", async (slug, file, expected) => {
     const res = await sendWebhook(slug, fixture(file));
     expect(res.status).toBe(202);
-    const body = await res.json();
+    const body = await jsonOf<WebhookAnswer>(res);
     expect(body).toMatchObject({ status: "stored", callId: expect.any(String), eventId: expect.any(String) });
     const call = await detail(body.callId);
     expect(call).toMatchObject({ provider: slug, source: slug, ...expected });
@@ -35,24 +35,24 @@ describe("POST /api/webhooks/{source}", () => {
     expect(await wrong.json()).toMatchObject({ title: "Bad secret", detail: expect.stringContaining("does not match") });
     const missing = await fetch(`${baseUrl()}/api/webhooks/cllr`, { method: "POST", body: "{}" });
     expect(missing.status).toBe(401);
-    expect((await missing.json()).detail).toMatch(/Authorization: Bearer/);
+    expect(await problemDetail(missing)).toMatch(/Authorization: Bearer/);
   });
 
   it("answers 404 for an unknown source, and 405 in JSON to other methods", async () => {
     const res = await sendWebhook("nope", { callId: "x" });
     expect(res.status).toBe(404);
-    expect((await res.json()).detail).toMatch(/nope/);
+    expect(await problemDetail(res)).toMatch(/nope/);
     const del = await sendWebhook("cllr", "", { method: "DELETE" });
     expect(del.status).toBe(405);
     expect(del.headers.get("allow")).toBe("GET, POST, PUT");
-    expect((await del.json()).detail).toMatch(/not DELETE/);
+    expect(await problemDetail(del)).toMatch(/not DELETE/);
   });
 
   it("answers 400 to a body that is not JSON, and keeps its exact bytes", async () => {
     const raw = `{"callId": "${uniq()}", broken`;
     const res = await sendWebhook("cllr", raw);
     expect(res.status).toBe(400);
-    const body = await res.json();
+    const body = await jsonOf<WebhookAnswer>(res);
     expect(body.detail).toMatch(/not valid JSON/);
     const [row] = await sql<{ body: Buffer; status: string; headers: Record<string, string> }>(
       "SELECT body, status, headers FROM raw_events WHERE id = $1",
@@ -68,7 +68,7 @@ describe("POST /api/webhooks/{source}", () => {
     const payload = { callerDetails: { name: "No Id" } };
     const res = await sendWebhook("cllr", payload);
     expect(res.status).toBe(422);
-    const body = await res.json();
+    const body = await jsonOf<WebhookAnswer>(res);
     expect(body.detail).toMatch(/callId/);
     const [row] = await sql<{ body: Buffer; status: string; error: string }>("SELECT body, status, error FROM raw_events WHERE id = $1", [body.eventId]);
     expect(JSON.parse(row.body.toString("utf8"))).toEqual(payload);
@@ -122,7 +122,7 @@ describe("POST /api/webhooks/{source}", () => {
 
   it("answers 200 with the same call id to a resent event", async () => {
     const payload = { ...fixture("cllr/example.json"), callId: uniq("cllr") };
-    const first = await (await sendWebhook("cllr", payload)).json();
+    const first = await jsonOf<WebhookAnswer>(sendWebhook("cllr", payload));
     const again = await sendWebhook("cllr", payload);
     expect(again.status).toBe(200);
     expect(await again.json()).toMatchObject({ status: "duplicate", callId: first.callId });
@@ -132,7 +132,7 @@ describe("POST /api/webhooks/{source}", () => {
     const payload = { ...fixture<Record<string, unknown>>("hubtalk/full-example.json"), call_event_uuid: uniq("ev") };
     const answers = await Promise.all([1, 2, 3].map(() => sendWebhook("hubtalk", payload)));
     expect(answers.map((r) => r.status).sort()).toEqual([200, 200, 202]);
-    const ids = new Set(await Promise.all(answers.map(async (r) => (await r.json()).callId)));
+    const ids = new Set(await Promise.all(answers.map(async (r) => (await jsonOf<WebhookAnswer>(r)).callId)));
     expect(ids.size).toBe(1);
     const [{ count }] = await sql<{ count: string }>("SELECT count(*) FROM calls WHERE external_id = $1", [payload.call_event_uuid]);
     expect(Number(count)).toBe(1);
@@ -143,7 +143,7 @@ describe("POST /api/webhooks/{source}", () => {
     const base = fixture<Record<string, unknown>>("hubtalk/full-example.json");
     const first = await sendWebhook("hubtalk", { ...base, call_uuid: group, call_event_uuid: uniq("ev"), attempt_number: 1, status: "NO_ANSWER", duration: 0 });
     const second = await sendWebhook("hubtalk", { ...base, call_uuid: group, call_event_uuid: uniq("ev"), attempt_number: 2, status: "ANSWERED" });
-    const calls = await Promise.all([first, second].map(async (r) => detail((await r.json()).callId)));
+    const calls = await Promise.all([first, second].map(async (r) => detail((await jsonOf<WebhookAnswer>(r)).callId)));
     expect(calls.map((c) => [c.groupKey, c.attempt, c.status])).toEqual([
       [group, 1, "no_answer"],
       [group, 2, "completed"],
@@ -156,14 +156,14 @@ describe("POST /api/webhooks/{source}", () => {
     const done = { ...fixture<Record<string, unknown>>("unpod/forwarded-task.json"), task_id: id };
     const first = await sendWebhook("unpod", running);
     expect(first.status).toBe(202);
-    const callId = (await first.json()).callId;
+    const { callId } = await jsonOf<WebhookAnswer>(first);
     const update = await sendWebhook("unpod", done);
     expect(update.status).toBe(202);
-    expect((await update.json()).callId).toBe(callId);
+    expect((await jsonOf<WebhookAnswer>(update)).callId).toBe(callId);
     // The running version arrives again, late: ignored.
     const late = await sendWebhook("unpod", running);
     expect(late.status).toBe(200);
-    expect((await late.json()).callId).toBe(callId);
+    expect((await jsonOf<WebhookAnswer>(late)).callId).toBe(callId);
     const call = await detail(callId);
     expect(call.status).toBe("completed");
     expect(call.transcript.length).toBeGreaterThan(0);
@@ -174,7 +174,7 @@ describe("POST /api/webhooks/{source}", () => {
     const q = new URLSearchParams({ token: TEST_WEBHOOK_SECRET, id: sid, callType: "outbound", callee: "+15557654000", duration: "31", disposition: "Interested", summary: "Asked for a brochure" });
     const res = await fetch(`${baseUrl()}/api/webhooks/hooman?${q}`);
     expect(res.status).toBe(202);
-    const call = await detail((await res.json()).callId);
+    const call = await detail((await jsonOf<WebhookAnswer>(res)).callId);
     expect(call).toMatchObject({ externalId: sid, durationSec: 31, outcome: "interested", summary: "Asked for a brochure", customer: { phone: "+15557654000" } });
     const [row] = await sql<{ query: Record<string, string> }>("SELECT query FROM raw_events WHERE id = $1", [call.rawEventIds[0]]);
     expect(row.query).toMatchObject({ id: sid, duration: "31" });
@@ -182,16 +182,16 @@ describe("POST /api/webhooks/{source}", () => {
   });
 
   it("stores a 2 MB transcript and non-Latin text intact, and finds it by full-text search", async () => {
-    const base = fixture<Record<string, any>>("hubtalk/full-example.json");
+    const base = fixture("hubtalk/full-example.json");
     const word = `автокредит${Date.now()}`;
     const line = `user: Сәлеметсіз бе 🚗 ${word} and the monthly payment please\n`;
     const payload = { ...base, call_event_uuid: uniq("ev"), mapped_answers: null, full_transcript: line.repeat(Math.ceil((2 * 1024 * 1024) / Buffer.byteLength(line))) };
     const res = await sendWebhook("hubtalk", payload);
     expect(res.status).toBe(202);
-    const call = await detail((await res.json()).callId);
+    const call = await detail((await jsonOf<WebhookAnswer>(res)).callId);
     expect(call.transcript[0].text).toBe(line.slice(6).trim());
-    const found = await (await api(`/api/calls?q=${encodeURIComponent(word)}`)).json();
-    expect(found.items.map((c: { id: string }) => c.id)).toEqual([call.id]);
+    const found = await jsonOf<{ items: { id: string }[] }>(api(`/api/calls?q=${encodeURIComponent(word)}`));
+    expect(found.items.map((c) => c.id)).toEqual([call.id]);
   });
 
   it.each([

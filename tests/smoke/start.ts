@@ -27,8 +27,8 @@ const app = spawn("npm", ["start"], {
   detached: true,
 });
 let output = "";
-app.stdout.on("data", (chunk: Buffer) => (output += chunk));
-app.stderr.on("data", (chunk: Buffer) => (output += chunk));
+app.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+app.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
 const exited = new Promise<string>((resolve) => app.on("exit", (code, signal) => resolve(signal ?? `exit ${code}`)));
 
 /** Stops the app as Ctrl-C would, and waits: leaving early would orphan its Postgres. */

@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import { TEST_ADMIN } from "./credentials";
 import { fixture } from "./fixtures";
-import { sendWebhook } from "./http";
+import { jsonOf, sendWebhook } from "./http";
 import { asUser } from "./session";
 
 // Helpers for forwarding tests: destinations made through the admin API, as
@@ -27,8 +27,8 @@ export async function createDestination(body: Record<string, unknown>): Promise<
 
 export const deleteDestination = (id: string) => asUser(TEST_ADMIN, `/api/destinations/${id}`, { method: "DELETE" });
 
-export async function destination(id: string): Promise<{ enabled: boolean; disabledReason: string | null; consecutiveFailures: number }> {
-  return (await asUser(TEST_ADMIN, `/api/destinations/${id}`)).json();
+export async function destination(id: string) {
+  return jsonOf<{ enabled: boolean; disabledReason: string | null; consecutiveFailures: number }>(asUser(TEST_ADMIN, `/api/destinations/${id}`));
 }
 
 export async function deliveriesOf(destinationId: string): Promise<DeliveryView[]> {

@@ -18,5 +18,5 @@ export default async function setup(project: TestProject) {
   project.provide("hubspotPort", hubspotPort);
   project.provide("baseUrl", stack.baseUrl);
   project.provide("databaseUrl", stack.databaseUrl);
-  return stack.stop;
+  return () => stack.stop();
 }

@@ -25,3 +25,19 @@ export function sql<T extends pg.QueryResultRow = Record<string, unknown>>(text:
   pool ??= new pg.Pool({ connectionString: inject("databaseUrl"), max: 2 });
   return pool.query<T>(text, values).then((r) => r.rows);
 }
+
+/** A JSON answer, typed as the test reads it: the test's expect() calls are what check it. */
+export async function jsonOf<T>(res: Response | Promise<Response>): Promise<T> {
+  return (await (await res).json()) as T;
+}
+
+/** The detail of a problem+json answer. */
+export const problemDetail = async (res: Response | Promise<Response>) => (await jsonOf<{ detail?: string }>(res)).detail;
+
+/** What the webhook endpoint answers: the stored event and its call, or a problem. */
+export interface WebhookAnswer {
+  status: string;
+  callId: string;
+  eventId: string;
+  detail?: string;
+}

@@ -1,4 +1,5 @@
 import { createServer } from "node:http";
+import { asyncListener } from "./listener";
 import type { Reply } from "./receiver";
 
 // A small HubSpot CRM for tests, speaking the parts of the v3 API the
@@ -10,6 +11,14 @@ interface CrmObject {
   id: string;
   properties: Record<string, string>;
   associations: unknown[];
+}
+
+/** What the forwarder sends: a search, or an object to create or update. */
+interface RequestBody {
+  filterGroups?: { filters: Filter[] }[];
+  limit?: number;
+  properties?: Record<string, string>;
+  associations?: unknown[];
 }
 
 interface Filter {
@@ -53,10 +62,10 @@ export async function startHubSpot(port: number, token = "pat-na1-test-token-000
   const now = () => new Date().toISOString();
   const view = (o: CrmObject) => ({ id: o.id, properties: o.properties, createdAt: now(), updatedAt: now(), archived: false });
 
-  const server = createServer(async (req, res) => {
+  const server = createServer(asyncListener(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString("utf8")) : {};
+    const body = (chunks.length ? JSON.parse(Buffer.concat(chunks).toString("utf8")) : {}) as RequestBody;
     const path = (req.url ?? "/").split("?")[0];
     state.requests.push({ method: req.method ?? "GET", path });
     const send = (status: number, json: unknown, headers: Record<string, string> = {}) =>
@@ -74,7 +83,7 @@ export async function startHubSpot(port: number, token = "pat-na1-test-token-000
     const type = m[1] as keyof HubSpotServer["objects"];
     const list = state.objects[type];
     if (m[2] === "search" && req.method === "POST") {
-      const groups: { filters: Filter[] }[] = body.filterGroups ?? [];
+      const groups = body.filterGroups ?? [];
       const found = groups.length ? list.filter((o) => groups.some((g) => g.filters.every((f) => matches(o, f)))) : list;
       return send(200, { total: found.length, results: found.slice(0, body.limit ?? 10).map(view) });
     }
@@ -90,7 +99,7 @@ export async function startHubSpot(port: number, token = "pat-na1-test-token-000
       return send(200, view(o));
     }
     return send(405, { status: "error", message: "Method not allowed" });
-  });
+  }));
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   state.url = `http://127.0.0.1:${port}`;
   return state;

@@ -1,4 +1,5 @@
 import { createServer, type IncomingHttpHeaders } from "node:http";
+import { asyncListener } from "./listener";
 
 // A receiver for forwarded calls (a Slack incoming webhook, a customer's
 // endpoint): it records every request and answers from a script, the last
@@ -37,7 +38,7 @@ export async function startReceiver(fallback: Reply = { status: 200, body: "ok" 
         server.close(() => resolve());
       }),
   };
-  const server = createServer(async (req, res) => {
+  const server = createServer(asyncListener(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const received = { at: Date.now(), path: req.url ?? "/", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
@@ -45,7 +46,7 @@ export async function startReceiver(fallback: Reply = { status: 200, body: "ok" 
     await receiver.onRequest?.(received);
     const reply = queue.shift() ?? receiver.fallback;
     res.writeHead(reply.status, reply.headers).end(reply.body ?? "");
-  });
+  }));
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   receiver.url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   return receiver;

@@ -33,7 +33,7 @@ describe("Autocalls adapter", () => {
   });
 
   it("finds the campaign nested in the lead", () => {
-    const { campaign, ...rest } = fixture<Record<string, any>>("autocalls/campaign-call.json");
+    const { campaign, ...rest } = fixture<{ campaign: unknown; lead: Record<string, unknown> }>("autocalls/campaign-call.json");
     const call = map({ ...rest, lead: { ...rest.lead, campaign } });
     expect(call.campaign).toBe("Solar Spring");
   });

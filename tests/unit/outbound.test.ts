@@ -3,6 +3,7 @@ import type { LookupAddress } from "node:dns";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { logger } from "@/lib/log";
 import { checkUrl, fetchPublic, guardedLookup, guardedNodeAgent, isPublicAddress, OutboundRefused } from "@/lib/security/outbound";
+import { asyncListener } from "../support/listener";
 
 // The guard every server-side fetch of an outside URL goes through, against
 // two real local servers: two ports on 127.0.0.1 are two origins.
@@ -16,7 +17,7 @@ interface Received {
 
 async function startServer() {
   const received: Received[] = [];
-  const server = createServer(async (req, res) => {
+  const server = createServer(asyncListener(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     received.push({ method: req.method ?? "", path: req.url ?? "/", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
@@ -25,7 +26,7 @@ async function startServer() {
     if (url.pathname === "/to-localhost") return void res.writeHead(302, { location: `http://localhost:${port}/ok` }).end();
     if (url.pathname === "/redirect") return void res.writeHead(Number(url.searchParams.get("status")), { location: url.searchParams.get("to")! }).end();
     res.writeHead(200, { "content-type": "text/plain" }).end("ok");
-  });
+  }));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as { port: number }).port;
   return { port, url: `http://127.0.0.1:${port}`, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
@@ -156,7 +157,7 @@ describe("outbound address guard", () => {
         try {
           http.get(url, { agent: guardedNodeAgent("http:") }, (res) => (res.resume(), resolve(res.statusCode!))).on("error", reject);
         } catch (e) {
-          reject(e);
+          reject(e instanceof Error ? e : new Error("http.get failed"));
         }
       });
     process.env.OUTBOUND_ALLOW_HOSTS = "93.184.216.34";

@@ -40,7 +40,7 @@ describe("Unpod adapter", () => {
   });
 
   it("reads the flat post_call_data shape, also when stringified", () => {
-    const task = fixture<Record<string, any>>("unpod/forwarded-task.json");
+    const task = fixture<{ output: Record<string, unknown> }>("unpod/forwarded-task.json");
     const flat = { summary: "Flat summary", tone: "Negative", interest_level: "Not Interested", outcome: "Not Interested", labels: ["Cold"] };
     for (const post_call_data of [flat, JSON.stringify(flat)]) {
       const call = map({ ...task, output: { ...task.output, post_call_data } });

@@ -24,7 +24,11 @@ export default async function DestinationPage({ params, searchParams }: { params
   const { id } = await params;
   await requireViewer("admin", `/admin/destinations/${id}`);
   const search = await searchParams;
-  const destination = await findDestination(id).then(view, (e) => (e instanceof HttpError ? notFound() : Promise.reject(e)));
+  const found = await findDestination(id).catch((e: unknown) => {
+    if (e instanceof HttpError) notFound();
+    throw e;
+  });
+  const destination = view(found);
   const status = STATUSES.find((s) => s === search.status);
   const [page, sources] = await Promise.all([
     listDeliveries({ destinationId: id, status, cursor: search.cursor }).catch(expiredCursor),
