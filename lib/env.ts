@@ -4,7 +4,11 @@ import { z } from "zod";
 const schema = z.object({
   DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgres:// URL" }),
   /** Largest webhook body accepted, in bytes. */
-  WEBHOOK_MAX_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  WEBHOOK_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(5 * 1024 * 1024),
   /** Lead score at or above which a call is a hot lead. */
   LEAD_HOT_THRESHOLD: z.coerce.number().int().min(0).max(100).default(70),
   /** Region for phone numbers sent without a country code, when the source sets none. */

@@ -22,7 +22,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     getTrends(days),
     listOpenAlerts(),
     // Only admins can turn a destination back on, so only they are told.
-    isAdmin ? db.destination.findMany({ where: { enabled: false, disabledReason: { not: null } }, select: { id: true, name: true, disabledReason: true } }) : [],
+    isAdmin
+      ? db.destination.findMany({ where: { enabled: false, disabledReason: { not: null } }, select: { id: true, name: true, disabledReason: true } })
+      : [],
   ]);
 
   return (
@@ -55,7 +57,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       ) : (
         <OverviewCharts trends={trends} />
       )}
-      <p className="text-xs text-slate-400">Days are UTC days, from {trends.from} to {trends.to}.</p>
+      <p className="text-xs text-slate-400">
+        Days are UTC days, from {trends.from} to {trends.to}.
+      </p>
     </div>
   );
 }

@@ -41,9 +41,15 @@ export function ChangePasswordForm({ email, minLength, next }: { email: string; 
       <Field label="New password again">
         <input name="confirm" type="password" required minLength={minLength} autoComplete="new-password" className="input block w-full" />
       </Field>
-      <p className="text-xs text-slate-500">A long phrase of unrelated words is easy to remember and hard to guess. Common passwords, and ones with your name or email in them, are refused.</p>
+      <p className="text-xs text-slate-500">
+        A long phrase of unrelated words is easy to remember and hard to guess. Common passwords, and ones with your name or email in them, are refused.
+      </p>
       <ActionError error={error} />
-      {done && <p role="status" className="text-sm text-emerald-700">Password changed. Other devices are signed out.</p>}
+      {done && (
+        <p role="status" className="text-sm text-emerald-700">
+          Password changed. Other devices are signed out.
+        </p>
+      )}
       <Button type="submit" disabled={busy} className="self-start">
         {busy ? "Saving…" : "Change password"}
       </Button>

@@ -12,7 +12,11 @@ const EXPIRY_DAYS = [30, 90, 365];
 /** Creates a read-API key, for good or for a number of days; the key is shown once. */
 export function NewApiKeyForm() {
   const [key, setKey] = useState<{ name: string; key: string } | null>(null);
-  const { run: submit, busy, error } = useAction(async (form: FormData) => {
+  const {
+    run: submit,
+    busy,
+    error,
+  } = useAction(async (form: FormData) => {
     const days = Number(form.get("expiresInDays"));
     const expiresAt = days > 0 ? new Date(Date.now() + days * 86_400_000).toISOString() : null;
     setKey(await adminFetch<{ name: string; key: string }>("/api/api-keys", "POST", { name: form.get("name"), expiresAt }));

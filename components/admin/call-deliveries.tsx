@@ -28,7 +28,7 @@ export function CallDeliveries({ rows }: { rows: DeliveryRow[] }) {
                 </span>
               )}
             </div>
-            {d.status !== "delivered" && d.responseExcerpt && <p className="mt-0.5 break-words text-xs text-slate-500">{d.responseExcerpt}</p>}
+            {d.status !== "delivered" && d.responseExcerpt && <p className="mt-0.5 text-xs break-words text-slate-500">{d.responseExcerpt}</p>}
           </div>
           {d.status !== "pending" && <ReplayDeliveryButton id={d.id} />}
         </li>

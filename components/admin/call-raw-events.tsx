@@ -7,7 +7,9 @@ export function CallRawEvents({ callId, events, total }: { callId: string; event
   return (
     <div className="space-y-2">
       <p className="text-xs text-slate-500" data-testid="raw-events-count">
-        {total > events.length ? `The newest ${events.length} of ${total} requests, newest first.` : `${total} ${total === 1 ? "request" : "requests"}, newest first.`}{" "}
+        {total > events.length
+          ? `The newest ${events.length} of ${total} requests, newest first.`
+          : `${total} ${total === 1 ? "request" : "requests"}, newest first.`}{" "}
         <Link href={`/admin/inbox?call=${callId}`} className="text-indigo-700 hover:underline">
           {total > events.length ? `All ${total} in the inbox` : "In the inbox"}
         </Link>

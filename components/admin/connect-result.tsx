@@ -22,7 +22,7 @@ export function ConnectResult({ connection, title }: { connection: Connection; t
       <p className="font-medium">{title}</p>
       <div className="flex flex-wrap items-center gap-2">
         <span className="w-24 text-emerald-800">Paste this URL</span>
-        <code className="break-all rounded bg-white px-2 py-0.5 font-mono text-xs" data-testid="connect-url">
+        <code className="rounded bg-white px-2 py-0.5 font-mono text-xs break-all" data-testid="connect-url">
           {connection.connect.url}
         </code>
         <CopyButton text={connection.connect.url} />

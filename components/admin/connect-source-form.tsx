@@ -15,7 +15,11 @@ const VENDORS = Object.entries(PROVIDER_NAMES).map(([id, name]) => [id, id === "
 /** Connects a new source: name, vendor, phone region; then its URL and secret, once. */
 export function ConnectSourceForm() {
   const [connection, setConnection] = useState<(Connection & { name: string }) | null>(null);
-  const { run: submit, busy, error } = useAction(async (form: FormData) => {
+  const {
+    run: submit,
+    busy,
+    error,
+  } = useAction(async (form: FormData) => {
     setConnection(
       await adminFetch("/api/sources", "POST", {
         name: form.get("name"),

@@ -47,7 +47,7 @@ export function DeliveryTable({ rows, showDestination = false }: { rows: Deliver
           <td className={`${td} tabular-nums`}>{d.attempts}</td>
           <td className={`${td} max-w-md`}>
             {d.responseCode !== null && <span className="font-mono text-xs">HTTP {d.responseCode} </span>}
-            <span className="break-words text-xs text-slate-600">{d.responseExcerpt}</span>
+            <span className="text-xs break-words text-slate-600">{d.responseExcerpt}</span>
           </td>
           <td className={`${td} whitespace-nowrap text-slate-600`}>
             <LocalTime iso={d.createdAt.toISOString()} />

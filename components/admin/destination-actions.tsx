@@ -35,7 +35,9 @@ export function SendTestButton({ id }: { id: string }) {
       </Button>
       {result && (
         <p role="status" data-testid="test-result" className="text-sm text-slate-700">
-          <Badge tone={DELIVERY_STATUS_TONE[result.status]}>{result.status === "pending" ? (result.attempts > 0 ? "retrying" : "sending") : result.status}</Badge>{" "}
+          <Badge tone={DELIVERY_STATUS_TONE[result.status]}>
+            {result.status === "pending" ? (result.attempts > 0 ? "retrying" : "sending") : result.status}
+          </Badge>{" "}
           {result.responseCode !== null && `HTTP ${result.responseCode} `}
           {result.responseExcerpt && <span className="text-slate-500">{result.responseExcerpt}</span>}
         </p>

@@ -38,7 +38,14 @@ function KindFields({ kind, config, defaults }: { kind: Kind; config: Record<str
   if (kind === "slack") {
     return (
       <Field label="Incoming-webhook URL (Slack app → Incoming Webhooks → Add New Webhook)">
-        <input name="webhookUrl" type="password" autoComplete="off" required={!config.webhookUrl} placeholder={secretPlaceholder(config.webhookUrl, "https://hooks.slack.com/services/…")} className="input block w-full" />
+        <input
+          name="webhookUrl"
+          type="password"
+          autoComplete="off"
+          required={!config.webhookUrl}
+          placeholder={secretPlaceholder(config.webhookUrl, "https://hooks.slack.com/services/…")}
+          className="input block w-full"
+        />
       </Field>
     );
   }
@@ -46,10 +53,26 @@ function KindFields({ kind, config, defaults }: { kind: Kind; config: Record<str
     return (
       <div className="space-y-3">
         <Field label="Receiver URL (POST, JSON, signed with Standard Webhooks)">
-          <input name="url" type="url" required defaultValue={typeof config.url === "string" ? config.url : ""} placeholder="https://example.com/hooks/calls" className="input block w-full" />
+          <input
+            name="url"
+            type="url"
+            required
+            defaultValue={typeof config.url === "string" ? config.url : ""}
+            placeholder="https://example.com/hooks/calls"
+            className="input block w-full"
+          />
         </Field>
-        <Field label="Signing secret (whsec_…)" hint={config.secret === "set" ? "On another host, enter the secret again: the saved one stays with the old host." : undefined}>
-          <input name="secret" type="password" autoComplete="off" placeholder={secretPlaceholder(config.secret, "Leave empty to make a new one")} className="input block w-full" />
+        <Field
+          label="Signing secret (whsec_…)"
+          hint={config.secret === "set" ? "On another host, enter the secret again: the saved one stays with the old host." : undefined}
+        >
+          <input
+            name="secret"
+            type="password"
+            autoComplete="off"
+            placeholder={secretPlaceholder(config.secret, "Leave empty to make a new one")}
+            className="input block w-full"
+          />
         </Field>
       </div>
     );
@@ -58,10 +81,18 @@ function KindFields({ kind, config, defaults }: { kind: Kind; config: Record<str
   return (
     <div className="space-y-3">
       <Field label="Private-app access token (HubSpot → Settings → Integrations → Private apps; scopes: crm.objects.contacts read/write)">
-        <input name="accessToken" type="password" autoComplete="off" required={!config.accessToken} placeholder={secretPlaceholder(config.accessToken, "pat-…")} className="input block w-full" />
+        <input
+          name="accessToken"
+          type="password"
+          autoComplete="off"
+          required={!config.accessToken}
+          placeholder={secretPlaceholder(config.accessToken, "pat-…")}
+          className="input block w-full"
+        />
       </Field>
       <label className="inline-flex items-center gap-1.5 text-sm text-slate-600">
-        <input type="checkbox" name="createContacts" defaultChecked={config.createContacts !== false} /> Create the contact when no one has the caller&apos;s phone
+        <input type="checkbox" name="createContacts" defaultChecked={config.createContacts !== false} /> Create the contact when no one has the caller&apos;s
+        phone
       </label>
       <fieldset className="text-sm text-slate-600">
         <legend className="mb-1 font-medium text-slate-900">Lead status for each outcome</legend>
@@ -107,7 +138,11 @@ export function DestinationForm({
   const [kind, setKind] = useState<Kind>(existing?.kind ?? "slack");
   const [secret, setSecret] = useState<{ value: string; id: string; name: string } | null>(null);
   const [saved, setSaved] = useState(false);
-  const { run: submit, busy, error } = useAction(async (form: FormData) => {
+  const {
+    run: submit,
+    busy,
+    error,
+  } = useAction(async (form: FormData) => {
     setSaved(false);
     const name = formText(form, "name");
     const body = { name, config: readConfig(kind, form), rules: readRulesForm(form) };
@@ -137,7 +172,13 @@ export function DestinationForm({
             </Field>
           )}
           <Field label="Name">
-            <input name="name" required defaultValue={existing?.name ?? ""} placeholder={kind === "slack" ? "#sales-hot-leads" : DESTINATION_KIND_LABEL[kind]} className="input block w-64" />
+            <input
+              name="name"
+              required
+              defaultValue={existing?.name ?? ""}
+              placeholder={kind === "slack" ? "#sales-hot-leads" : DESTINATION_KIND_LABEL[kind]}
+              className="input block w-64"
+            />
           </Field>
         </div>
         <KindFields key={kind} kind={kind} config={existing?.config ?? {}} defaults={leadStatusDefaults} />
@@ -152,7 +193,11 @@ export function DestinationForm({
       <ActionError error={error} />
       {secret && (
         <div className="space-y-2">
-          <OneTimeSecret label="Signing secret: give it to the receiver to verify webhook-signature" value={secret.value} note="Shown once: copy it now. It is kept encrypted, for signing, and never shown again." />
+          <OneTimeSecret
+            label="Signing secret: give it to the receiver to verify webhook-signature"
+            value={secret.value}
+            note="Shown once: copy it now. It is kept encrypted, for signing, and never shown again."
+          />
           <p className="text-sm text-slate-600">
             Receivers verify each request with the <code>standardwebhooks</code> library: <code>new Webhook(secret).verify(body, headers)</code>. Then{" "}
             <Link href={`/admin/destinations/${secret.id}`} className="text-indigo-700 hover:underline">

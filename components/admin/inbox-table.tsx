@@ -48,12 +48,19 @@ export function InboxTable({ rows }: { rows: InboxRow[] }) {
     });
   const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.id));
 
-  const { run: replaySelected, busy, error } = useAction(async () => {
-    const result = await replay([...selected]);
-    setOutcomes((o) => new Map([...o, ...result]));
-    setSelected(new Set());
-    // Not refreshed: a list filtered by status would drop the rows whose outcomes are shown.
-  }, { refresh: false });
+  const {
+    run: replaySelected,
+    busy,
+    error,
+  } = useAction(
+    async () => {
+      const result = await replay([...selected]);
+      setOutcomes((o) => new Map([...o, ...result]));
+      setSelected(new Set());
+      // Not refreshed: a list filtered by status would drop the rows whose outcomes are shown.
+    },
+    { refresh: false },
+  );
 
   const selectAll = (
     <input

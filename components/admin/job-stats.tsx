@@ -17,7 +17,7 @@ export function JobStats({ queues, failures }: { queues: QueueStats[]; failures:
         Background jobs
       </h2>
       <table className="mt-2 min-w-full text-sm">
-        <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
+        <thead className="text-left text-xs tracking-wide text-slate-500 uppercase">
           <tr>
             <th className="py-1 pr-4 font-semibold">Queue</th>
             <th className="py-1 pr-4 font-semibold">Waiting</th>
@@ -40,7 +40,7 @@ export function JobStats({ queues, failures }: { queues: QueueStats[]; failures:
       </table>
       {failures.length > 0 && (
         <div className="mt-3">
-          <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Latest failures, after all retries</h3>
+          <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Latest failures, after all retries</h3>
           <ul className="mt-1 space-y-1 text-xs text-slate-700">
             {failures.map((f) => (
               <li key={f.id}>

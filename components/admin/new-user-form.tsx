@@ -10,7 +10,11 @@ import { ActionError, useAction } from "./use-action";
 /** Adds a person; their first password is shown once, for the admin to pass on. */
 export function NewUserForm() {
   const [created, setCreated] = useState<{ email: string; password: string } | null>(null);
-  const { run: submit, busy, error } = useAction(async (form: FormData) => {
+  const {
+    run: submit,
+    busy,
+    error,
+  } = useAction(async (form: FormData) => {
     const { user, password } = await adminFetch<{ user: { email: string }; password: string }>("/api/users", "POST", {
       email: form.get("email"),
       name: form.get("name") || undefined,
@@ -39,7 +43,13 @@ export function NewUserForm() {
         </Button>
       </form>
       <ActionError error={error} />
-      {created && <OneTimeSecret label={`Password for ${created.email}`} value={created.password} note="Shown once: pass it on now. They choose their own password when they first sign in with it." />}
+      {created && (
+        <OneTimeSecret
+          label={`Password for ${created.email}`}
+          value={created.password}
+          note="Shown once: pass it on now. They choose their own password when they first sign in with it."
+        />
+      )}
     </div>
   );
 }

@@ -58,7 +58,11 @@ function RescoreProgress({ initial }: { initial: RescoreState | null }) {
 export function ScoringForm({ hotThreshold, outcomeMap, rescore }: { hotThreshold: number; outcomeMap: Row[]; rescore: RescoreState | null }) {
   const [rows, setRows] = useState<KeyedRow[]>(() => (outcomeMap.length ? outcomeMap : [{ raw: "", outcome: "interested" }]).map((r, key) => ({ ...r, key })));
   const [progress, setProgress] = useState(rescore);
-  const { run: submit, busy, error } = useAction(async (form: FormData) => {
+  const {
+    run: submit,
+    busy,
+    error,
+  } = useAction(async (form: FormData) => {
     const body = { hotThreshold: Number(form.get("hotThreshold")), outcomeMap: rows.filter((r) => r.raw.trim()).map(({ raw, outcome }) => ({ raw, outcome })) };
     const saved = await adminFetch<{ rescore: RescoreState }>("/api/settings/scoring", "PUT", body);
     setProgress(saved.rescore);
@@ -74,8 +78,8 @@ export function ScoringForm({ hotThreshold, outcomeMap, rescore }: { hotThreshol
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-900">Outcome mapping</legend>
         <p className="text-sm text-slate-600">
-          What a vendor&apos;s outcome means, where the built-in reading gets it wrong. Matching ignores case, spaces, _ and -. A call that
-          never connected (no answer, busy, voicemail, failed) keeps that outcome.
+          What a vendor&apos;s outcome means, where the built-in reading gets it wrong. Matching ignores case, spaces, _ and -. A call that never connected (no
+          answer, busy, voicemail, failed) keeps that outcome.
         </p>
         {rows.map((r) => (
           <div key={r.key} className="flex flex-wrap items-center gap-2" data-testid="mapping-row">

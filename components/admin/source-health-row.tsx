@@ -5,7 +5,6 @@ import type { EventCounts, SourceHealth } from "@/lib/sources/health";
 import { SourceActions } from "./source-actions";
 import { ALERT_TITLES, RAW_STATUS_TONE } from "./labels";
 
-
 function Counts({ counts }: { counts: EventCounts }) {
   const entries = Object.entries(counts).filter(([, n]) => n);
   if (entries.length === 0) return <span className="text-slate-400">Nothing</span>;
@@ -31,13 +30,15 @@ function Intake({ s, origin }: { s: SourceHealth; origin: string }) {
             Polled {p.intervalSec > 0 ? `every ${p.intervalSec} s` : "via /api/cron/unpod"}
             {p.lastRunAt && (
               <>
-                {" "}· last <LocalTime iso={p.lastRunAt.toISOString()} />
+                {" "}
+                · last <LocalTime iso={p.lastRunAt.toISOString()} />
               </>
             )}{" "}
             · {p.importedTotal} imported
             {p.backlog && (
               <>
-                {" "}· importing page {p.backlog.page}
+                {" "}
+                · importing page {p.backlog.page}
                 {p.backlog.of ? ` of ${p.backlog.of}` : ""}
               </>
             )}
@@ -68,8 +69,7 @@ export function SourceHealthRow({ s, origin }: { s: SourceHealth; origin: string
         <div className="font-medium text-slate-900">{s.name}</div>
         <div className="text-xs text-slate-500">
           {s.slug}
-          {s.name !== PROVIDER_NAMES[s.provider] && <> · {PROVIDER_NAMES[s.provider] ?? s.provider}</>}{" "}
-          {!s.enabled && <Badge tone="red">Disabled</Badge>}
+          {s.name !== PROVIDER_NAMES[s.provider] && <> · {PROVIDER_NAMES[s.provider] ?? s.provider}</>} {!s.enabled && <Badge tone="red">Disabled</Badge>}
         </div>
       </td>
       <td className="px-4 py-3 align-top">

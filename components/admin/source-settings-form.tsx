@@ -27,7 +27,23 @@ const text = (group: Group, key: string, fallback = "") => {
 };
 const secretHint = (group: Group, key: string) => (group?.[key] === "set" ? "Saved; leave empty to keep it" : "Required");
 
-function Input({ label, name, group, fallback, type = "text", secret = false, hint }: { label: string; name: string; group: Group; fallback?: string; type?: string; secret?: boolean; hint?: string }) {
+function Input({
+  label,
+  name,
+  group,
+  fallback,
+  type = "text",
+  secret = false,
+  hint,
+}: {
+  label: string;
+  name: string;
+  group: Group;
+  fallback?: string;
+  type?: string;
+  secret?: boolean;
+  hint?: string;
+}) {
   return (
     <Field label={label} hint={hint}>
       {secret ? (
@@ -55,12 +71,20 @@ function readGroup(form: FormData, prefix: string, numbers: string[] = [], boole
 export function SourceSettingsForm({ source }: { source: SourceSettingsValue }) {
   const [saved, setSaved] = useState(false);
   const { polling, storage, health } = source.settings;
-  const { run: submit, busy, error } = useAction(async (form: FormData) => {
+  const {
+    run: submit,
+    busy,
+    error,
+  } = useAction(async (form: FormData) => {
     setSaved(false);
     const settings: Record<string, unknown> = { health: { expectedGapMinutes: Number(form.get("health.expectedGapMinutes")) } };
     if (source.provider === "unpod") settings.polling = readGroup(form, "polling", ["pageSize", "intervalSec", "pagesPerRun"]);
     if (source.provider === "hubtalk") settings.storage = readGroup(form, "storage", [], ["forcePathStyle"]);
-    await adminFetch(`/api/sources/${source.slug}`, "PATCH", { name: form.get("name"), defaultRegion: formText(form, "defaultRegion").toUpperCase(), settings });
+    await adminFetch(`/api/sources/${source.slug}`, "PATCH", {
+      name: form.get("name"),
+      defaultRegion: formText(form, "defaultRegion").toUpperCase(),
+      settings,
+    });
     setSaved(true);
   });
 
@@ -74,7 +98,15 @@ export function SourceSettingsForm({ source }: { source: SourceSettingsValue }) 
           <input name="defaultRegion" required pattern="[A-Za-z]{2}" maxLength={2} defaultValue={source.defaultRegion} className="input block w-20 uppercase" />
         </Field>
         <Field label="Alert when nothing arrives for (minutes)">
-          <input name="health.expectedGapMinutes" type="number" min={5} max={43200} required defaultValue={health.expectedGapMinutes} className="input block w-32" />
+          <input
+            name="health.expectedGapMinutes"
+            type="number"
+            min={5}
+            max={43200}
+            required
+            defaultValue={health.expectedGapMinutes}
+            className="input block w-32"
+          />
         </Field>
       </div>
 
@@ -82,7 +114,13 @@ export function SourceSettingsForm({ source }: { source: SourceSettingsValue }) 
         <fieldset className="space-y-3">
           <legend className="text-sm font-medium text-slate-900">Polling Unpod&apos;s task API</legend>
           <div className="flex flex-wrap gap-4">
-            <Input label="API base URL" name="polling.apiBaseUrl" group={polling} fallback="https://unpod.ai/api/v2/platform" hint="On another host, enter both tokens again: saved ones stay with the old host." />
+            <Input
+              label="API base URL"
+              name="polling.apiBaseUrl"
+              group={polling}
+              fallback="https://unpod.ai/api/v2/platform"
+              hint="On another host, enter both tokens again: saved ones stay with the old host."
+            />
             <Input label="Org handle (Org-Handle header)" name="polling.orgHandle" group={polling} />
             <Input label="API token" name="polling.apiToken" group={polling} secret />
             <Input label="Space token" name="polling.spaceToken" group={polling} secret />
@@ -99,7 +137,12 @@ export function SourceSettingsForm({ source }: { source: SourceSettingsValue }) 
           <div className="flex flex-wrap gap-4">
             <Input label="Bucket" name="storage.bucket" group={storage} />
             <Input label="Region" name="storage.region" group={storage} fallback="us-east-1" />
-            <Input label="Endpoint (empty for AWS)" name="storage.endpoint" group={storage} hint="On another host, enter the secret access key again: the saved one stays with the old host." />
+            <Input
+              label="Endpoint (empty for AWS)"
+              name="storage.endpoint"
+              group={storage}
+              hint="On another host, enter the secret access key again: the saved one stays with the old host."
+            />
             <Input label="Access key id" name="storage.accessKeyId" group={storage} />
             <Input label="Secret access key" name="storage.secretAccessKey" group={storage} secret />
           </div>

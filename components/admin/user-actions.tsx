@@ -35,7 +35,13 @@ export function UserActions({ id, email, role, active }: { id: string; email: st
         </button>
       </div>
       <ActionError error={error} small />
-      {password && <OneTimeSecret label={`New password for ${email}`} value={password} note="Shown once: pass it on now. They choose their own password when they first sign in with it." />}
+      {password && (
+        <OneTimeSecret
+          label={`New password for ${email}`}
+          value={password}
+          note="Shown once: pass it on now. They choose their own password when they first sign in with it."
+        />
+      )}
     </div>
   );
 }

@@ -106,10 +106,15 @@ export function AudioPlayer({ src, onTime, ref }: { src: string; onTime?: (ms: n
         >
           {playing ? "❚❚" : "▶"}
         </button>
-        <button type="button" onClick={() => skip(10)} aria-label="Forward 10 seconds" className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100">
+        <button
+          type="button"
+          onClick={() => skip(10)}
+          aria-label="Forward 10 seconds"
+          className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100"
+        >
           +10s
         </button>
-        <span className="w-12 text-right text-sm tabular-nums text-slate-600" data-testid="player-time">
+        <span className="w-12 text-right text-sm text-slate-600 tabular-nums" data-testid="player-time">
           {clock(time)}
         </span>
         <input
@@ -124,7 +129,7 @@ export function AudioPlayer({ src, onTime, ref }: { src: string; onTime?: (ms: n
           aria-label="Seek"
           className="flex-1 accent-indigo-600"
         />
-        <span className="w-12 text-sm tabular-nums text-slate-500">{clock(duration)}</span>
+        <span className="w-12 text-sm text-slate-500 tabular-nums">{clock(duration)}</span>
         <select
           value={speed}
           onChange={(e) => {

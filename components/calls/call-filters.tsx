@@ -19,7 +19,14 @@ const PRESETS = [
 
 const isoDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 
-function Select({ name, label, values, current, onChange, names }: {
+function Select({
+  name,
+  label,
+  values,
+  current,
+  onChange,
+  names,
+}: {
   name: string;
   label: string;
   values: readonly string[];
@@ -94,7 +101,12 @@ export function CallFilters() {
           Period
           <div className="mt-1 flex gap-1">
             {PRESETS.map((p) => (
-              <button key={p.days} type="button" onClick={() => preset(p.days)} className="rounded-md border border-slate-300 px-2 py-1.5 text-xs text-slate-700 hover:bg-slate-50">
+              <button
+                key={p.days}
+                type="button"
+                onClick={() => preset(p.days)}
+                className="rounded-md border border-slate-300 px-2 py-1.5 text-xs text-slate-700 hover:bg-slate-50"
+              >
                 {p.label}
               </button>
             ))}
@@ -102,7 +114,14 @@ export function CallFilters() {
         </div>
         <label className="flex flex-col text-xs font-medium text-slate-500">
           From
-          <input key={get("from")} type="date" name="from" defaultValue={get("from")} onChange={(e) => set("from", e.target.value)} className="input mt-1 py-1.5" />
+          <input
+            key={get("from")}
+            type="date"
+            name="from"
+            defaultValue={get("from")}
+            onChange={(e) => set("from", e.target.value)}
+            className="input mt-1 py-1.5"
+          />
         </label>
         <label className="flex flex-col text-xs font-medium text-slate-500">
           To
@@ -114,18 +133,46 @@ export function CallFilters() {
         <Select name="sentiment" label="Sentiment" values={SENTIMENTS} current={get("sentiment")} onChange={set} />
         <label className="flex flex-col text-xs font-medium text-slate-500">
           Min score
-          <input key={get("minScore")} type="number" min={0} max={100} name="minScore" defaultValue={get("minScore")} onBlur={(e) => set("minScore", e.target.value)} className="input mt-1 w-20 py-1.5" />
+          <input
+            key={get("minScore")}
+            type="number"
+            min={0}
+            max={100}
+            name="minScore"
+            defaultValue={get("minScore")}
+            onBlur={(e) => set("minScore", e.target.value)}
+            className="input mt-1 w-20 py-1.5"
+          />
         </label>
         <label className="flex flex-col text-xs font-medium text-slate-500">
           Campaign
-          <input key={get("campaign")} name="campaign" defaultValue={get("campaign")} onBlur={(e) => set("campaign", e.target.value.trim())} className="input mt-1 w-36 py-1.5" />
+          <input
+            key={get("campaign")}
+            name="campaign"
+            defaultValue={get("campaign")}
+            onBlur={(e) => set("campaign", e.target.value.trim())}
+            className="input mt-1 w-36 py-1.5"
+          />
         </label>
         <label className="flex flex-col text-xs font-medium text-slate-500">
           Agent
-          <input key={get("agent")} name="agent" defaultValue={get("agent")} onBlur={(e) => set("agent", e.target.value.trim())} className="input mt-1 w-28 py-1.5" />
+          <input
+            key={get("agent")}
+            name="agent"
+            defaultValue={get("agent")}
+            onBlur={(e) => set("agent", e.target.value.trim())}
+            className="input mt-1 w-28 py-1.5"
+          />
         </label>
         <label className="mb-2 flex items-center gap-2 text-sm text-slate-700">
-          <input key={get("hot")} type="checkbox" name="hot" defaultChecked={get("hot") === "true"} onChange={(e) => set("hot", e.target.checked ? "true" : "")} className="size-4 rounded border-slate-300 text-indigo-600" />
+          <input
+            key={get("hot")}
+            type="checkbox"
+            name="hot"
+            defaultChecked={get("hot") === "true"}
+            onChange={(e) => set("hot", e.target.checked ? "true" : "")}
+            className="size-4 rounded border-slate-300 text-indigo-600"
+          />
           Hot leads only
         </label>
         {params.size > 0 && (

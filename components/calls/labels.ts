@@ -17,7 +17,10 @@ export const PROVIDER_NAMES: Record<string, string> = {
  */
 export function humanize(value: string): string {
   if (/\s/.test(value)) return value;
-  const words = value.replace(/([a-z])([A-Z])/g, "$1 $2").replaceAll("_", " ").toLowerCase();
+  const words = value
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .replaceAll("_", " ")
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 

@@ -17,7 +17,12 @@ function Highlighted({ text, query }: { text: string; query: string }) {
   const parts: React.ReactNode[] = [];
   let at = 0;
   for (let i = lower.indexOf(query); i !== -1; i = lower.indexOf(query, at)) {
-    parts.push(text.slice(at, i), <mark key={i} className="rounded bg-yellow-200 px-0.5">{text.slice(i, i + query.length)}</mark>);
+    parts.push(
+      text.slice(at, i),
+      <mark key={i} className="rounded bg-yellow-200 px-0.5">
+        {text.slice(i, i + query.length)}
+      </mark>,
+    );
     at = i + query.length;
   }
   parts.push(text.slice(at));
@@ -40,7 +45,11 @@ export function Transcript({ turns, activeIndex, onSeek }: { turns: TimedTurn[];
           aria-label="Search this transcript"
           className="input flex-1"
         />
-        {q && <span className="text-sm text-slate-500">{matches} {matches === 1 ? "line" : "lines"}</span>}
+        {q && (
+          <span className="text-sm text-slate-500">
+            {matches} {matches === 1 ? "line" : "lines"}
+          </span>
+        )}
       </div>
       <ol className="space-y-2" aria-label="Transcript">
         {turns.map((turn, i) => {

@@ -33,7 +33,11 @@ export function MarkHandled({ callId, handled }: { callId: string; handled: bool
       <Button variant={handled ? "secondary" : "primary"} onClick={() => void toggle()} disabled={pending}>
         {handled ? "Back to hot leads" : pending ? "Saving…" : "Mark handled"}
       </Button>
-      {error && <p role="status" className="text-xs text-rose-700">{error}</p>}
+      {error && (
+        <p role="status" className="text-xs text-rose-700">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

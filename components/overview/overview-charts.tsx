@@ -64,14 +64,14 @@ export function OverviewCharts({ trends }: { trends: Trends }) {
         {trends.byCampaign.length === 0 ? (
           <p className="py-10 text-center text-sm text-slate-500">No calls with a campaign in this period.</p>
         ) : (
-        <StackedBars
-          data={trends.byCampaign.map((c) => ({ ...c, name: c.campaign.length > 18 ? `${c.campaign.slice(0, 17)}…` : c.campaign }))}
-          series={[{ key: "calls", label: "Calls", color: "#0ea5e9" }]}
-          xKey="name"
-          layout="vertical"
-          height={Math.max(160, trends.byCampaign.length * 32)}
-          href={(row) => `/calls?${period}&campaign=${encodeURIComponent(String(row.campaign))}`}
-        />
+          <StackedBars
+            data={trends.byCampaign.map((c) => ({ ...c, name: c.campaign.length > 18 ? `${c.campaign.slice(0, 17)}…` : c.campaign }))}
+            series={[{ key: "calls", label: "Calls", color: "#0ea5e9" }]}
+            xKey="name"
+            layout="vertical"
+            height={Math.max(160, trends.byCampaign.length * 32)}
+            href={(row) => `/calls?${period}&campaign=${encodeURIComponent(String(row.campaign))}`}
+          />
         )}
       </Panel>
     </div>

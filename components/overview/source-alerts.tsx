@@ -3,7 +3,6 @@ import { ALERT_TITLES } from "@/components/admin/labels";
 import { LocalTime } from "@/components/ui/local-time";
 import type { OpenAlert } from "@/lib/sources/alerts";
 
-
 /** Open source alerts, so that a feed that stopped or broke is noticed before the numbers mislead. */
 export function SourceAlerts({ alerts, isAdmin }: { alerts: OpenAlert[]; isAdmin: boolean }) {
   if (alerts.length === 0) return null;

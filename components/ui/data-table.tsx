@@ -6,7 +6,7 @@ export function DataTable({ columns, children }: { columns: Column[]; children: 
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+        <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase">
           <tr>
             {columns.map((column, i) => {
               const { label, className = "" } = typeof column === "string" ? { label: column } : column;

@@ -17,7 +17,19 @@ export function FilterBar({ label, children }: { label: string; children: React.
 type Option = string | { value: string; label: string };
 
 /** A select whose first choice, `any`, means no filter. */
-export function FilterSelect({ label, name, value, any, options }: { label: string; name: string; value: string | undefined; any: string; options: readonly Option[] }) {
+export function FilterSelect({
+  label,
+  name,
+  value,
+  any,
+  options,
+}: {
+  label: string;
+  name: string;
+  value: string | undefined;
+  any: string;
+  options: readonly Option[];
+}) {
   return (
     <Field label={label}>
       <select name={name} defaultValue={value ?? ""} className="input block">

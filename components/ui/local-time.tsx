@@ -7,7 +7,11 @@ const subscribe = () => () => {};
 // Times are stored in UTC and shown in the viewer's own time zone, which only
 // the browser knows: the server renders UTC, the browser switches after hydration.
 export function LocalTime({ iso }: { iso: string }) {
-  const inBrowser = useSyncExternalStore(subscribe, () => true, () => false);
+  const inBrowser = useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
   const date = new Date(iso);
   const text = inBrowser
     ? date.toLocaleString(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" })

@@ -20,9 +20,7 @@ const MAX_JSON_BYTES = 1024 * 1024;
 // stay a few lines long.
 
 export type Principal =
-  | { kind: "apiKey"; id: string; name: string }
-  | { kind: "user"; id: string; email: string; role: Role; mustChangePassword?: boolean }
-  | { kind: "cron" };
+  { kind: "apiKey"; id: string; name: string } | { kind: "user"; id: string; email: string; role: Role; mustChangePassword?: boolean } | { kind: "cron" };
 
 /**
  * "reader": an API key or a signed-in user of any role; "user": a signed-in
@@ -105,7 +103,9 @@ export function apiRoute<A extends Auth, Q extends z.ZodType = z.ZodUndefined, B
       }
       // Someone on a password an admin gave them chooses their own before anything else, in the API as on the pages.
       if (principal.kind === "user" && principal.mustChangePassword && !spec.beforeOwnPassword) {
-        return respond(problem(403, "Choose your own password", "You signed in with a password someone else gave you: choose your own (on Your account) first."));
+        return respond(
+          problem(403, "Choose your own password", "You signed in with a password someone else gave you: choose your own (on Your account) first."),
+        );
       }
       if (spec.auth === "user" && principal.kind !== "user") {
         return respond(problem(403, "Forbidden", "API keys can only read; sign in to change things."));
@@ -117,7 +117,13 @@ export function apiRoute<A extends Auth, Q extends z.ZodType = z.ZodUndefined, B
       const rate = limit ? await takeRate(limit, principal) : null;
       if (rate) Object.assign(extraHeaders, rate.headers);
       if (rate && !rate.allowed) {
-        return respond(problem(429, "Too many requests", `This ${principal.kind === "apiKey" ? "API key" : "account"} has used its ${limit === "export" ? "exports" : "requests"} for now; try again in ${rate.headers["retry-after"]} seconds.`));
+        return respond(
+          problem(
+            429,
+            "Too many requests",
+            `This ${principal.kind === "apiKey" ? "API key" : "account"} has used its ${limit === "export" ? "exports" : "requests"} for now; try again in ${rate.headers["retry-after"]} seconds.`,
+          ),
+        );
       }
       let query = undefined as z.output<Q>;
       if (spec.query) {

@@ -18,9 +18,7 @@ export function changes(before: unknown, after: unknown): FieldChange[] {
   const a = flatten(before);
   const b = flatten(after);
   const paths = [...new Set([...a.keys(), ...b.keys()])].sort();
-  return paths
-    .filter((p) => JSON.stringify(a.get(p)) !== JSON.stringify(b.get(p)))
-    .map((path) => ({ path, before: a.get(path), after: b.get(path) }));
+  return paths.filter((p) => JSON.stringify(a.get(p)) !== JSON.stringify(b.get(p))).map((path) => ({ path, before: a.get(path), after: b.get(path) }));
 }
 
 export function shown(value: unknown): string {

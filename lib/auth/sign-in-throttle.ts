@@ -37,7 +37,10 @@ export function addressKey(address: string): string {
   if (!ipaddr.isValid(address)) return address;
   const parsed = ipaddr.process(address);
   if (parsed.kind() === "ipv4") return parsed.toString();
-  return `${(parsed as ipaddr.IPv6).parts.slice(0, 4).map((p) => p.toString(16)).join(":")}::/64`;
+  return `${(parsed as ipaddr.IPv6).parts
+    .slice(0, 4)
+    .map((p) => p.toString(16))
+    .join(":")}::/64`;
 }
 
 export interface SignInAttempt {
@@ -56,15 +59,14 @@ export async function beginSignIn(email: string, address: string): Promise<SignI
   const client = addressKey(address);
   const pair = `${account}|${client}`;
   const known = (await knownAddresses.get(pair)) !== null;
-  const keys: Array<[Kind, string]> = [
-    ["pair", pair],
-    ["address", client],
-    ...(known ? [] : [["account", account] as [Kind, string]]),
-  ];
+  const keys: Array<[Kind, string]> = [["pair", pair], ["address", client], ...(known ? [] : [["account", account] as [Kind, string]])];
 
   const counts: RateLimiterRes[] = [];
   for (const [kind, key] of keys) counts.push(await perMinute[kind].penalty(key, 1));
-  const wait = Math.max(0, ...counts.map((res, i) => (res.consumedPoints > perMinute[keys[i][0]].points ? Math.max(1, Math.ceil(res.msBeforeNext / 1000)) : 0)));
+  const wait = Math.max(
+    0,
+    ...counts.map((res, i) => (res.consumedPoints > perMinute[keys[i][0]].points ? Math.max(1, Math.ceil(res.msBeforeNext / 1000)) : 0)),
+  );
 
   return {
     wait,

@@ -17,7 +17,15 @@ const FORM = "application/x-www-form-urlencoded";
 const setsSession = (response: Response) => response.headers.getSetCookie().some((c) => /^(__Secure-)?next-auth\.session-token=[^;]/.test(c));
 
 async function refusedCredentials(response: Response): Promise<boolean> {
-  const target = response.headers.get("location") ?? ((await response.clone().json().catch(() => null)) as { url?: string } | null)?.url ?? "";
+  const target =
+    response.headers.get("location") ??
+    (
+      (await response
+        .clone()
+        .json()
+        .catch(() => null)) as { url?: string } | null
+    )?.url ??
+    "";
   return /[?&]error=CredentialsSignin\b/.test(target);
 }
 

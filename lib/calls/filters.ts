@@ -11,7 +11,10 @@ const oneOrMore = <T extends readonly [string, ...string[]]>(values: T) =>
       if (v === undefined || v === "") return undefined;
       // A repeated parameter arrives as an array of strings; each may hold a list itself.
       const parts = (Array.isArray(v) ? v : [v]).filter((s): s is string => typeof s === "string");
-      return parts.flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean);
+      return parts
+        .flatMap((s) => s.split(","))
+        .map((s) => s.trim())
+        .filter(Boolean);
     },
     z.array(z.enum(values)).min(1).optional(),
   );
@@ -19,17 +22,17 @@ const oneOrMore = <T extends readonly [string, ...string[]]>(values: T) =>
 const trimmed = z.preprocess((v) => (typeof v === "string" && v.trim() ? v.trim() : undefined), z.string().max(200).optional());
 
 /** A day ("2026-01-31") or an instant; a day as `to` includes the whole day. */
-const dateParam = z.preprocess(
-  (v) => (v === "" ? undefined : v),
-  z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
-);
+const dateParam = z.preprocess((v) => (v === "" ? undefined : v), z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional());
 
 export const callFiltersSchema = z.object({
   provider: oneOrMore(PROVIDER_IDS),
   status: oneOrMore(CALL_STATUSES),
   sentiment: oneOrMore(SENTIMENTS),
   outcome: oneOrMore(OUTCOMES),
-  hot: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+  hot: z
+    .enum(["true", "false"])
+    .transform((v) => v === "true")
+    .optional(),
   minScore: z.coerce.number().int().min(0).max(100).optional(),
   q: trimmed,
   from: dateParam,

@@ -26,7 +26,18 @@ export function generateClientIfStale(): void {
 export function buildIfStale(): void {
   const buildId = ".next/BUILD_ID";
   const skip = new Set([path.resolve("lib/db/generated")]);
-  const sources = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.js", "proxy.ts", "instrumentation.ts", "package.json", "postcss.config.mjs"];
+  const sources = [
+    "app",
+    "components",
+    "lib",
+    "public",
+    "prisma/schema.prisma",
+    "next.config.js",
+    "proxy.ts",
+    "instrumentation.ts",
+    "package.json",
+    "postcss.config.mjs",
+  ];
   const newest = Math.max(...sources.map((s) => newestMtime(s, skip)));
   if (existsSync(buildId) && statSync(buildId).mtimeMs > newest) return;
   console.log("Building the app (first start or sources changed)...");

@@ -9,8 +9,6 @@ if (values.status !== "failed" && values.status !== "rejected") {
   console.error("--status must be failed or rejected");
   process.exit(1);
 }
-const counts = await replayWhere({ status: values.status, sourceSlug: values.source }, (done, c) =>
-  console.log(`replayed ${done}: ${JSON.stringify(c)}`),
-);
+const counts = await replayWhere({ status: values.status, sourceSlug: values.source }, (done, c) => console.log(`replayed ${done}: ${JSON.stringify(c)}`));
 console.log(Object.keys(counts).length ? `Done: ${JSON.stringify(counts)}` : "No events to replay.");
 process.exit(0);

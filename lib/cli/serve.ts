@@ -30,7 +30,10 @@ server.on("error", (e: NodeJS.ErrnoException) => {
 server.listen(port, host, () => console.log(`Listening on http://${host ?? "localhost"}:${port}`));
 
 let stopping = false;
-for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+for (const [signal, code] of [
+  ["SIGINT", 130],
+  ["SIGTERM", 143],
+] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;

@@ -37,7 +37,6 @@ function sentence(p: EmbeddedProblem): string {
   }
 }
 
-
 /** The error and its causes (Prisma and the schema engine wrap the driver's). */
 function* chain(error: unknown): Generator<Record<string, unknown>> {
   for (let e = error, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {

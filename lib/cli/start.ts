@@ -24,8 +24,7 @@ async function fail(message: string): Promise<never> {
 }
 
 /** One sentence for what the user can act on (start-errors.ts), the error's own message for the rest. */
-const abort = (step: string, error: unknown) =>
-  fail(explain(error, embedded) ?? `${step} failed: ${error instanceof Error ? error.message : String(error)}`);
+const abort = (step: string, error: unknown) => fail(explain(error, embedded) ?? `${step} failed: ${error instanceof Error ? error.message : String(error)}`);
 
 // Before anything slow: a taken port would only show after the build.
 if (await portInUse(port, process.env.HOST || undefined).catch((e) => abort("Checking the port", e))) {

@@ -36,7 +36,9 @@ export function postgresUser(): RunAs {
   try {
     // Fails harmlessly when the group exists already.
     spawnSync("groupadd", ["--system", "postgres"], { stdio: "ignore" });
-    execFileSync("useradd", ["--system", "--gid", "postgres", "--no-create-home", "--shell", "/usr/sbin/nologin", "postgres"], { stdio: ["ignore", "ignore", "pipe"] });
+    execFileSync("useradd", ["--system", "--gid", "postgres", "--no-create-home", "--shell", "/usr/sbin/nologin", "postgres"], {
+      stdio: ["ignore", "ignore", "pipe"],
+    });
   } catch (e) {
     const reason = (e as { stderr?: Buffer }).stderr?.toString().trim() || (e as Error).message;
     throw new EmbeddedPostgresError({ kind: "no-postgres-user", reason: reason.split("\n")[0] });
@@ -98,7 +100,10 @@ export async function reachableBuild(build: PostgresBuild, user: RunAs): Promise
 
 /** Where the data of `dir` lives when the user postgres cannot enter `dir`'s directory. */
 export function relocatedDataDir(dir: string): string {
-  const readable = dir.replace(/^[/\\]+/, "").replace(/[^A-Za-z0-9._-]+/g, "-").slice(-60);
+  const readable = dir
+    .replace(/^[/\\]+/, "")
+    .replace(/[^A-Za-z0-9._-]+/g, "-")
+    .slice(-60);
   const hash = createHash("sha256").update(dir).digest("hex").slice(0, 8);
   return path.join(PLACE, "data", `${readable}-${hash}`);
 }
@@ -116,7 +121,10 @@ export async function reachableDataDir(dir: string, user: RunAs): Promise<string
     throw new EmbeddedPostgresError({ kind: "data-unreachable", dir, movedTo: elsewhere });
   }
   if (holdsCluster(elsewhere)) return elsewhere;
-  const here = await mkdir(path.dirname(dir), { recursive: true }).then(() => canEnter(path.dirname(dir), user), () => false);
+  const here = await mkdir(path.dirname(dir), { recursive: true }).then(
+    () => canEnter(path.dirname(dir), user),
+    () => false,
+  );
   if (here) return dir;
   try {
     await makePlace(PLACE);

@@ -30,7 +30,9 @@ const ENV = { ...process.env, LC_MESSAGES: "C" };
 
 function spawnOptions(runAs: RunAs | null, dir: string): SpawnOptions {
   // As another user, start somewhere that user can enter (the cwd may be /root/…).
-  return runAs ? { uid: runAs.uid, gid: runAs.gid, cwd: path.dirname(dir), env: ENV, stdio: ["ignore", "pipe", "pipe"] } : { env: ENV, stdio: ["ignore", "pipe", "pipe"] };
+  return runAs
+    ? { uid: runAs.uid, gid: runAs.gid, cwd: path.dirname(dir), env: ENV, stdio: ["ignore", "pipe", "pipe"] }
+    : { env: ENV, stdio: ["ignore", "pipe", "pipe"] };
 }
 
 const lastLines = (text: string) => text.trim().split("\n").slice(-5).join("\n");

@@ -12,5 +12,13 @@ export function postgresLimiter(keyPrefix: string, points: number, durationSecon
   // One limiter per process deletes long-expired rows every few minutes; more would only repeat it.
   const clearExpiredByTimeout = !sweeping;
   sweeping = true;
-  return new RateLimiterPostgres({ storeClient: pool, tableName: "rate_limits", tableCreated: true, keyPrefix, points, duration: durationSeconds, clearExpiredByTimeout });
+  return new RateLimiterPostgres({
+    storeClient: pool,
+    tableName: "rate_limits",
+    tableCreated: true,
+    keyPrefix,
+    points,
+    duration: durationSeconds,
+    clearExpiredByTimeout,
+  });
 }

@@ -8,12 +8,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import {
-  bindMigrationAwareSqlAdapterFactory,
-  ColumnTypeEnum,
-  type SqlDriverAdapter,
-  type SqlQueryable,
-} from "@prisma/driver-adapter-utils";
+import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum, type SqlDriverAdapter, type SqlQueryable } from "@prisma/driver-adapter-utils";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 
 export const SCHEMA_PATH = path.resolve("prisma/schema.prisma");
@@ -58,16 +53,18 @@ const charColumns = new WeakMap<unknown[], number[]>();
  */
 function poolReadingCharAsText(connectionString: string): pg.Pool {
   const pool = new pg.Pool({ connectionString, max: 2 });
-  const readCharAsText = <T>(query: (...args: unknown[]) => Promise<T>) => async (...args: unknown[]) => {
-    const result = await query(...args);
-    for (const r of (Array.isArray(result) ? result : [result]) as (pg.QueryResult | undefined)[]) {
-      const indexes = (r?.fields ?? []).flatMap((f, i) => (f.dataTypeID === PG_CHAR_OID ? [i] : []));
-      if (!r || indexes.length === 0) continue;
-      for (const i of indexes) r.fields[i].dataTypeID = PG_TEXT_OID;
-      charColumns.set(r.rows, indexes);
-    }
-    return result;
-  };
+  const readCharAsText =
+    <T>(query: (...args: unknown[]) => Promise<T>) =>
+    async (...args: unknown[]) => {
+      const result = await query(...args);
+      for (const r of (Array.isArray(result) ? result : [result]) as (pg.QueryResult | undefined)[]) {
+        const indexes = (r?.fields ?? []).flatMap((f, i) => (f.dataTypeID === PG_CHAR_OID ? [i] : []));
+        if (!r || indexes.length === 0) continue;
+        for (const i of indexes) r.fields[i].dataTypeID = PG_TEXT_OID;
+        charColumns.set(r.rows, indexes);
+      }
+      return result;
+    };
   // The adapter queries through the pool, and through checked-out clients in transactions.
   Object.assign(pool, { query: readCharAsText(pool.query.bind(pool) as never) });
   pool.on("connect", (client) => Object.assign(client, { query: readCharAsText(client.query.bind(client) as never) }));

@@ -23,10 +23,24 @@ function unpod(s: Scenario) {
       end_time: naive(endOf(s)),
       duration: s.durationSec,
       recording_url: connected(s) ? `https://storage.example.com/unpod/${s.seq}.ogg` : null,
-      transcript: s.turns.map((t) => ({ role: t.role === "agent" ? "assistant" : "user", content: t.text, timestamp: naive(new Date(s.startedAt.getTime() + t.atSec * 1000)) })),
+      transcript: s.turns.map((t) => ({
+        role: t.role === "agent" ? "assistant" : "user",
+        content: t.text,
+        timestamp: naive(new Date(s.startedAt.getTime() + t.atSec * 1000)),
+      })),
       post_call_data: {
-        summary: { status: connected(s) ? "Connected" : "Not Connected", summary: s.summary, callback_datetime: s.callbackAt?.toISOString().slice(0, 19) ?? null },
-        profile_summary: { tone: s.sentiment, engagement: connected(s) ? "High" : "None", interest_level: s.interest, outcome: s.outcome, next_action: s.nextAction },
+        summary: {
+          status: connected(s) ? "Connected" : "Not Connected",
+          summary: s.summary,
+          callback_datetime: s.callbackAt?.toISOString().slice(0, 19) ?? null,
+        },
+        profile_summary: {
+          tone: s.sentiment,
+          engagement: connected(s) ? "High" : "None",
+          interest_level: s.interest,
+          outcome: s.outcome,
+          next_action: s.nextAction,
+        },
         classification: { labels: s.kind === "meeting" ? ["Interested", "Decision Maker"] : s.kind === "interested" ? ["Interested"] : [] },
       },
     },
@@ -78,7 +92,12 @@ function hooman(s: Scenario) {
 
 function autocalls(s: Scenario) {
   const campaign = { id: 40 + (s.seq % 5), name: s.campaign, status: "active" };
-  const lead = { id: 9000 + s.seq, phone_number: s.customer.phone, variables: { name: `${s.customer.first} ${s.customer.last}`, company: s.customer.company }, status: "called" };
+  const lead = {
+    id: 9000 + s.seq,
+    phone_number: s.customer.phone,
+    variables: { name: `${s.customer.first} ${s.customer.last}`, company: s.customer.company },
+    status: "called",
+  };
   return {
     id: 100_000 + s.seq,
     customer_phone: s.customer.phone,
@@ -121,7 +140,9 @@ function hubtalk(s: Scenario) {
     attempt_number: 1 + (s.seq % 2),
     status,
     call_datetime: s.startedAt.toISOString().replace(/\.\d{3}/, ""),
-    end_datetime: endOf(s).toISOString().replace(/\.\d{3}/, ""),
+    end_datetime: endOf(s)
+      .toISOString()
+      .replace(/\.\d{3}/, ""),
     duration: s.durationSec,
     bill_duration: Math.max(0, s.durationSec - 4),
     initial_language: "EN",
@@ -131,7 +152,10 @@ function hubtalk(s: Scenario) {
     final_result: connected(s) ? (s.kind === "not_interested" ? "NOT_INTERESTED" : s.outcome.toUpperCase().replaceAll(" ", "_")) : `CALL_${status}`,
     audio_recording_url: connected(s) ? `2026/02/02/10/${uuid(s.seq, "e")}.mp3` : "",
     full_transcript: full,
-    conversation: { assistant: s.turns.filter((t) => t.role === "agent").map((t) => t.text), user: s.turns.filter((t) => t.role === "customer").map((t) => t.text) },
+    conversation: {
+      assistant: s.turns.filter((t) => t.role === "agent").map((t) => t.text),
+      user: s.turns.filter((t) => t.role === "customer").map((t) => t.text),
+    },
     mapped_answers: { messages: s.turns.map((t) => ({ role: t.role === "agent" ? "assistant" : "user", content: t.text, timestamp: "" })) },
     summary: s.summary,
     sentiment_analysis: s.sentiment.toLowerCase(),

@@ -36,7 +36,18 @@ export interface Scenario {
 
 const FIRST = ["Olivia", "Liam", "Emma", "Noah", "Ava", "Mateo", "Sofia", "Arjun", "Priya", "Aigerim", "Dmitri", "Yuki", "Fatima", "Lucas", "Chloe", "Omar"];
 const LAST = ["Johnson", "Garcia", "Chen", "Patel", "Müller", "Kim", "Nurlanovna", "Ivanov", "Rossi", "Okafor", "Silva", "Brown", "Tanaka", "Haddad"];
-const COMPANIES = ["Northwind Logistics", "Acme Dental", "Brightside Realty", "Globex Insurance", "Summit Auto", "Evergreen Solar", "Bluebird Clinics", "Kazakh Motors", "Helio Fitness", "Cobalt Finance"];
+const COMPANIES = [
+  "Northwind Logistics",
+  "Acme Dental",
+  "Brightside Realty",
+  "Globex Insurance",
+  "Summit Auto",
+  "Evergreen Solar",
+  "Bluebird Clinics",
+  "Kazakh Motors",
+  "Helio Fitness",
+  "Cobalt Finance",
+];
 const AGENTS = ["Aria", "Max", "Nova", "Leo"];
 const CAMPAIGNS = ["Spring Promo", "Renewals Q3", "Inbound Demo Requests", "Auto Loans KZ", "Webinar Follow-up"];
 const PRODUCTS = ["the enterprise plan", "a solar installation", "an auto loan", "the premium membership", "our fleet tracking add-on"];
@@ -78,16 +89,38 @@ function conversation(rnd: () => number, s: Pick<Scenario, "kind" | "agent" | "c
     ["agent", `You asked about ${product} last week. I wanted to see if you had any questions.`],
   ];
   const endings: Record<string, [Scenario["turns"][number]["role"], string][]> = {
-    meeting: [["customer", "Yes, actually I'm interested. Can we set up a demo?"], ["agent", "Absolutely. Does Thursday at 10 work?"], ["customer", "Thursday at 10 is perfect."]],
-    interested: [["customer", "It sounds good. What does it cost for a team of twenty?"], ["agent", "I'll email you the pricing sheet today."], ["customer", "Great, thanks."]],
-    callback: [["customer", "I'm driving right now. Can you call me back tomorrow afternoon?"], ["agent", "Of course, I'll call you tomorrow at 3 pm."]],
-    not_interested: [["customer", "We already have a provider and I'm not interested, thanks."], ["agent", "Understood, thank you for your time."]],
+    meeting: [
+      ["customer", "Yes, actually I'm interested. Can we set up a demo?"],
+      ["agent", "Absolutely. Does Thursday at 10 work?"],
+      ["customer", "Thursday at 10 is perfect."],
+    ],
+    interested: [
+      ["customer", "It sounds good. What does it cost for a team of twenty?"],
+      ["agent", "I'll email you the pricing sheet today."],
+      ["customer", "Great, thanks."],
+    ],
+    callback: [
+      ["customer", "I'm driving right now. Can you call me back tomorrow afternoon?"],
+      ["agent", "Of course, I'll call you tomorrow at 3 pm."],
+    ],
+    not_interested: [
+      ["customer", "We already have a provider and I'm not interested, thanks."],
+      ["agent", "Understood, thank you for your time."],
+    ],
   };
   lines.push(...(endings[s.kind] ?? []));
   for (let i = 0; i < extraTurns; i++) {
-    lines.push(i % 2 === 0
-      ? ["customer", `And how does ${product} compare with what we have now? We care about support response times, contract length, onboarding and data export. (${i})`]
-      : ["agent", `Good question. Most customers switch within two weeks; support answers within an hour, contracts are monthly and you can export everything at any time. (${i})`]);
+    lines.push(
+      i % 2 === 0
+        ? [
+            "customer",
+            `And how does ${product} compare with what we have now? We care about support response times, contract length, onboarding and data export. (${i})`,
+          ]
+        : [
+            "agent",
+            `Good question. Most customers switch within two weeks; support answers within an hour, contracts are monthly and you can export everything at any time. (${i})`,
+          ],
+    );
   }
   let at = 1;
   return lines.map(([role, text]) => {

@@ -12,16 +12,7 @@ export const DESTINATION_KINDS = ["hubspot", "slack", "webhook"] as const;
 export type DestinationKind = (typeof DESTINATION_KINDS)[number];
 
 /** HubSpot's built-in contact lead statuses (property hs_lead_status). */
-export const HUBSPOT_LEAD_STATUSES = [
-  "NEW",
-  "OPEN",
-  "IN_PROGRESS",
-  "OPEN_DEAL",
-  "UNQUALIFIED",
-  "ATTEMPTED_TO_CONTACT",
-  "CONNECTED",
-  "BAD_TIMING",
-] as const;
+export const HUBSPOT_LEAD_STATUSES = ["NEW", "OPEN", "IN_PROGRESS", "OPEN_DEAL", "UNQUALIFIED", "ATTEMPTED_TO_CONTACT", "CONNECTED", "BAD_TIMING"] as const;
 
 export const DEFAULT_LEAD_STATUS: Record<Outcome, (typeof HUBSPOT_LEAD_STATUSES)[number] | ""> = {
   meeting_scheduled: "OPEN_DEAL",

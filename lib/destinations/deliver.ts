@@ -146,7 +146,10 @@ export async function runDelivery(id: string): Promise<string> {
   }
   const event = await buildEvent(d);
   if (!event) {
-    await pool.query(`UPDATE deliveries SET status = 'skipped', next_attempt_at = NULL, response_excerpt = 'The call or alert no longer exists.' WHERE id = $1`, [id]);
+    await pool.query(
+      `UPDATE deliveries SET status = 'skipped', next_attempt_at = NULL, response_excerpt = 'The call or alert no longer exists.' WHERE id = $1`,
+      [id],
+    );
     return "nothing to send";
   }
 

@@ -15,9 +15,7 @@ const MAX_DELAY_SEC = 3600;
 const base = () => Number(process.env.JOB_RETRY_BASE_SECONDS ?? 30);
 
 export type Decision =
-  | { next: "delivered" | "skipped" }
-  | { next: "retry"; delaySec: number; countsAsFailure: boolean }
-  | { next: "failed"; disable: string | null };
+  { next: "delivered" | "skipped" } | { next: "retry"; delaySec: number; countsAsFailure: boolean } | { next: "failed"; disable: string | null };
 
 /** A status worth trying again: no answer, timeouts, throttling and server errors. */
 export const isRetryable = (status: number | null) => status === null || status === 408 || status === 425 || status === 429 || status >= 500;

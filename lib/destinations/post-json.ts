@@ -8,8 +8,7 @@ import { excerpt, type SendResult } from "./types";
 
 const TIMEOUT_MS = 15_000;
 
-export const retryAfterSeconds = (header: string | null | undefined) =>
-  header ? Math.ceil(parseRetryAfter(header) / 1000) : undefined;
+export const retryAfterSeconds = (header: string | null | undefined) => (header ? Math.ceil(parseRetryAfter(header) / 1000) : undefined);
 
 export async function postJson(url: string, body: string, headers: Record<string, string> = {}): Promise<SendResult> {
   let response: Response;

@@ -20,7 +20,9 @@ async function enabledDestinations(): Promise<EnabledDestination[]> {
   return rows;
 }
 
-async function insertAndQueue(rows: Array<{ destinationId: string; kind: "call" | "alert" | "test"; callId?: string; alertId?: string; dedupeKey: string | null }>): Promise<string[]> {
+async function insertAndQueue(
+  rows: Array<{ destinationId: string; kind: "call" | "alert" | "test"; callId?: string; alertId?: string; dedupeKey: string | null }>,
+): Promise<string[]> {
   const ids: string[] = [];
   for (const r of rows) {
     const { rows: inserted } = await pool.query<{ id: string }>(
@@ -30,7 +32,10 @@ async function insertAndQueue(rows: Array<{ destinationId: string; kind: "call" 
     );
     if (inserted[0]) ids.push(inserted[0].id);
   }
-  await enqueueMany(QUEUE.delivery, ids.map((id) => ({ data: { deliveryId: id }, key: id })));
+  await enqueueMany(
+    QUEUE.delivery,
+    ids.map((id) => ({ data: { deliveryId: id }, key: id })),
+  );
   return ids;
 }
 
@@ -62,7 +67,15 @@ export async function queueTestDelivery(destinationId: string): Promise<string> 
  * as a new delivery, since the receiver would rightly drop the same id twice.
  */
 export async function replayDelivery(id: string): Promise<{ id: string; sameKey: boolean }> {
-  const { rows } = await pool.query<{ id: string; status: string; destination_id: string; kind: "call" | "alert" | "test"; call_id: string | null; alert_id: string | null; enabled: boolean }>(
+  const { rows } = await pool.query<{
+    id: string;
+    status: string;
+    destination_id: string;
+    kind: "call" | "alert" | "test";
+    call_id: string | null;
+    alert_id: string | null;
+    enabled: boolean;
+  }>(
     `SELECT d.id, d.status, d.destination_id, d.kind, d.call_id, d.alert_id, t.enabled
      FROM deliveries d JOIN destinations t ON t.id = d.destination_id WHERE d.id = $1`,
     [id],
@@ -72,7 +85,9 @@ export async function replayDelivery(id: string): Promise<{ id: string; sameKey:
   if (!d.enabled && d.kind !== "test") throw new HttpError(409, "Destination off", "Turn the destination on before replaying its deliveries.");
   if (d.status === "pending") throw new HttpError(409, "Still pending", "This delivery is still being tried; wait for its next attempt.");
   if (d.status === "delivered") {
-    const [newId] = await insertAndQueue([{ destinationId: d.destination_id, kind: d.kind, callId: d.call_id ?? undefined, alertId: d.alert_id ?? undefined, dedupeKey: null }]);
+    const [newId] = await insertAndQueue([
+      { destinationId: d.destination_id, kind: d.kind, callId: d.call_id ?? undefined, alertId: d.alert_id ?? undefined, dedupeKey: null },
+    ]);
     return { id: newId, sameKey: false };
   }
   await pool.query(
@@ -92,6 +107,9 @@ export async function sweepDeliveries(): Promise<number> {
      LIMIT 500`,
     [QUEUE.delivery],
   );
-  await enqueueMany(QUEUE.delivery, rows.map(({ id }) => ({ data: { deliveryId: id }, key: id })));
+  await enqueueMany(
+    QUEUE.delivery,
+    rows.map(({ id }) => ({ data: { deliveryId: id }, key: id })),
+  );
   return rows.length;
 }

@@ -16,7 +16,12 @@ const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0
 
 function contactLine(call: CallDetail): string {
   const { name, phone, email } = call.customer;
-  return [name, phone, email].filter(Boolean).map((v) => esc(v!)).join(" · ") || "Unknown caller";
+  return (
+    [name, phone, email]
+      .filter(Boolean)
+      .map((v) => esc(v!))
+      .join(" · ") || "Unknown caller"
+  );
 }
 
 function callBlocks(call: CallDetail, callUrl: string, test: boolean): KnownBlock[] {
@@ -51,7 +56,10 @@ export function slackMessage(event: Outgoing): { text: string; blocks: KnownBloc
       text: esc(`${alert.title}: ${alert.sourceName}`),
       blocks: [
         { type: "section", text: { type: "mrkdwn", text: `:warning: *${esc(alert.title)}: ${esc(alert.sourceName)}*\n${esc(alert.detail)}` } },
-        { type: "actions", elements: [{ type: "button", text: { type: "plain_text", text: "Open sources" }, url: event.sourcesUrl, action_id: "open_sources" }] },
+        {
+          type: "actions",
+          elements: [{ type: "button", text: { type: "plain_text", text: "Open sources" }, url: event.sourcesUrl, action_id: "open_sources" }],
+        },
       ],
     };
   }

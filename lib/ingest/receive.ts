@@ -22,7 +22,14 @@ function presentedSecret(request: Request, url: URL): string | null {
 /** The answer to a webhook request: JSON, problem details for every refusal. */
 export async function receiveWebhook(slug: string, request: Request): Promise<Response> {
   const url = new URL(request.url);
-  const { rows } = await pool.query<{ id: string; provider: string; defaultRegion: string; enabled: boolean; secretHash: string; previousSecretHash: string | null }>(
+  const { rows } = await pool.query<{
+    id: string;
+    provider: string;
+    defaultRegion: string;
+    enabled: boolean;
+    secretHash: string;
+    previousSecretHash: string | null;
+  }>(
     `SELECT id, provider, default_region AS "defaultRegion", enabled, secret_hash AS "secretHash",
             CASE WHEN previous_secret_expires_at > now() THEN previous_secret_hash END AS "previousSecretHash"
      FROM sources WHERE slug = $1`,

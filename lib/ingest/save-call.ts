@@ -123,9 +123,10 @@ async function insertNewCall(id: string, source: EventSource, call: CanonicalCal
   // Only for a call seen for the first time: a resend or an older event of a
   // known call must leave the contact as the call's newest event left it.
   const contact = call.customer.phone ? contactUpsert(call, param, "NOT EXISTS (SELECT 1 FROM calls WHERE source_id = $2 AND external_id = $3)") : null;
-  const transcript = call.transcript.length > 0
-    ? `, t AS (INSERT INTO transcripts (call_id, turns, updated_at) SELECT id, ${param(JSON.stringify(call.transcript))}, now() FROM c)`
-    : "";
+  const transcript =
+    call.transcript.length > 0
+      ? `, t AS (INSERT INTO transcripts (call_id, turns, updated_at) SELECT id, ${param(JSON.stringify(call.transcript))}, now() FROM c)`
+      : "";
   const rollups = rollupStatements(rollupDeltas(null, row.facts), { offset: values.length, onlyIf: "EXISTS (SELECT 1 FROM c)" });
   for (const r of rollups) values.push(...r.values);
   const { rows } = await pool.query<{ id: string }>(
@@ -144,13 +145,7 @@ async function insertNewCall(id: string, source: EventSource, call: CanonicalCal
   return rows.length > 0;
 }
 
-async function updateExistingCall(
-  client: pg.PoolClient,
-  source: EventSource,
-  call: CanonicalCall,
-  row: Columns,
-  rawEventId: string,
-): Promise<SaveResult> {
+async function updateExistingCall(client: pg.PoolClient, source: EventSource, call: CanonicalCall, row: Columns, rawEventId: string): Promise<SaveResult> {
   const { rows } = await client.query<Existing>(
     `SELECT id, content_hash, event_at, status, started_at, campaign, sentiment, outcome, duration_sec, is_hot
      FROM calls WHERE source_id = $1 AND external_id = $2 FOR UPDATE`,
@@ -158,10 +153,12 @@ async function updateExistingCall(
   );
   const existing = rows[0];
   const markEvent = (status: "stored" | "duplicate", callId: string) =>
-    client.query(
-      `UPDATE raw_events SET status = $2, call_id = $3, external_id = $4, processed_at = now(), error = NULL WHERE id = $1`,
-      [rawEventId, status, callId, call.externalId],
-    );
+    client.query(`UPDATE raw_events SET status = $2, call_id = $3, external_id = $4, processed_at = now(), error = NULL WHERE id = $1`, [
+      rawEventId,
+      status,
+      callId,
+      call.externalId,
+    ]);
   if (existing.content_hash === row.hash || !isNewer(call, existing)) {
     await markEvent("duplicate", existing.id);
     return { kind: existing.content_hash === row.hash ? "duplicate" : "stale", callId: existing.id };
@@ -172,11 +169,16 @@ async function updateExistingCall(
   let contactId: string | null = null;
   if (call.customer.phone) {
     const values: unknown[] = [];
-    const { rows: contact } = await client.query<{ id: string }>(contactUpsert(call, (v) => `$${values.push(v)}`), values);
+    const { rows: contact } = await client.query<{ id: string }>(
+      contactUpsert(call, (v) => `$${values.push(v)}`),
+      values,
+    );
     contactId = contact[0].id;
   }
   const columns = { ...row.columns, started_at: startedAt, contact_id: contactId };
-  const sets = Object.keys(columns).map((n, i) => `${n} = $${i + 2}`).join(", ");
+  const sets = Object.keys(columns)
+    .map((n, i) => `${n} = $${i + 2}`)
+    .join(", ");
   await client.query(`UPDATE calls SET ${sets}, updated_at = now() WHERE id = $1`, [existing.id, ...Object.values(columns)]);
 
   // A later version without a transcript keeps the one already stored.

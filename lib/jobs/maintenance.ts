@@ -39,7 +39,10 @@ export async function sweepTranscripts(): Promise<number> {
      LIMIT 200`,
     [QUEUE.transcriptFetch],
   );
-  await enqueueMany(QUEUE.transcriptFetch, rows.map(({ id }) => ({ data: { callId: id }, key: id })));
+  await enqueueMany(
+    QUEUE.transcriptFetch,
+    rows.map(({ id }) => ({ data: { callId: id }, key: id })),
+  );
   return rows.length;
 }
 

@@ -36,8 +36,7 @@ export async function jobStats(): Promise<{ queues: QueueStats[]; failures: Fail
       [names],
     ),
   ]);
-  const count = (name: string, ...states: string[]) =>
-    counts.rows.filter((r) => r.name === name && states.includes(r.state)).reduce((a, r) => a + r.n, 0);
+  const count = (name: string, ...states: string[]) => counts.rows.filter((r) => r.name === name && states.includes(r.state)).reduce((a, r) => a + r.n, 0);
   return {
     queues: names.map((queue) => ({
       queue,

@@ -64,10 +64,7 @@ function looksNewestFirst(tasks: UnpodTask[]): boolean {
 async function withSourceLock<T>(sourceId: string, work: () => Promise<T>): Promise<T | null> {
   const client = await pool.connect();
   try {
-    const { rows } = await client.query<{ locked: boolean }>(
-      "SELECT pg_try_advisory_lock(hashtextextended('unpod-poll:' || $1, 0)) AS locked",
-      [sourceId],
-    );
+    const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock(hashtextextended('unpod-poll:' || $1, 0)) AS locked", [sourceId]);
     if (!rows[0].locked) return null;
     try {
       return await work();
@@ -91,7 +88,15 @@ async function pollLocked(sourceId: string): Promise<PollOutcome> {
   if (source.poll?.notBefore && source.poll.notBefore > new Date()) return { status: "waiting", until: source.poll.notBefore.toISOString() };
 
   const cursor = cursorSchema.parse(source.poll?.cursor ?? {});
-  const walk: Walk = cursor.walk ?? { nextPage: 1, head: null, oldestOpen: null, newestFirst: null, startedAt: new Date().toISOString(), imported: 0, totalPages: null };
+  const walk: Walk = cursor.walk ?? {
+    nextPage: 1,
+    head: null,
+    oldestOpen: null,
+    newestFirst: null,
+    startedAt: new Date().toISOString(),
+    imported: 0,
+    totalPages: null,
+  };
   const log = logger.child({ source: source.slug });
   const run = { pages: 0, imported: 0 };
   let counted = 0;
@@ -166,8 +171,7 @@ async function readPage(
     if (!FINAL.has(String(task.status))) walk.oldestOpen = earlier(walk.oldestOpen, createdAt(task));
   }
 
-  const lastPage =
-    page.tasks.length < settings.pageSize || (page.count !== null && walk.nextPage * settings.pageSize >= page.count);
+  const lastPage = page.tasks.length < settings.pageSize || (page.count !== null && walk.nextPage * settings.pageSize >= page.count);
   const olderThanWatermark =
     walk.newestFirst === true &&
     watermark !== null &&

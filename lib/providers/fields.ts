@@ -7,10 +7,7 @@ import { z } from "zod";
 const blankToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
 
 /** Optional text. Numbers become text (ids, phones in CSV imports). */
-export const text = z.preprocess(
-  blankToNull,
-  z.union([z.string(), z.number().transform(String)]).nullish(),
-);
+export const text = z.preprocess(blankToNull, z.union([z.string(), z.number().transform(String)]).nullish());
 
 /** A required identifier: string or number, never empty. */
 export const id = z.union([z.string().trim().min(1), z.number().transform(String)]);
@@ -31,10 +28,7 @@ export const numberish = z.preprocess(
 );
 
 /** Optional boolean, also when stringified ("true", "false"). */
-export const booleanish = z.preprocess(
-  (v) => (v === "true" ? true : v === "false" ? false : blankToNull(v)),
-  z.boolean().nullish(),
-);
+export const booleanish = z.preprocess((v) => (v === "true" ? true : v === "false" ? false : blankToNull(v)), z.boolean().nullish());
 
 /** Optional timestamp: ISO text (with or without zone), or epoch seconds or milliseconds. */
 export const timeish = z.preprocess(blankToNull, z.union([z.string(), z.number()]).nullish());

@@ -55,9 +55,7 @@ const payload = z.looseObject({
 function hoomanTurns(transcript: z.output<typeof payload>["transcript"], startedAt: Date | null): Turn[] {
   if (!transcript) return [];
   if (typeof transcript === "string") return turnsFromLines(transcript);
-  return transcript.flatMap((t) =>
-    t.content ? [{ role: toRole(t.role), text: t.content, atMs: offsetMs(t.timestamp, startedAt) }] : [],
-  );
+  return transcript.flatMap((t) => (t.content ? [{ role: toRole(t.role), text: t.content, atMs: offsetMs(t.timestamp, startedAt) }] : []));
 }
 
 export const hooman = defineAdapter({
@@ -95,11 +93,7 @@ export const hooman = defineAdapter({
     call.transcript = hoomanTurns(p.transcript, startedAt);
     call.summary = firstText(results.summary, p.summary);
     call.outcomeRaw = p.outcome ?? p.disposition ?? null;
-    call.status = p.status
-      ? toStatus(p.status)
-      : call.durationSec || call.transcript.length > 0 || call.summary
-        ? "completed"
-        : toStatus(info.endReason);
+    call.status = p.status ? toStatus(p.status) : call.durationSec || call.transcript.length > 0 || call.summary ? "completed" : toStatus(info.endReason);
     call.outcome = toCallOutcome(call.status, call.outcomeRaw);
     call.sentiment = toSentiment(firstText(results.sentiment, p.sentiment));
     call.interestLevel = firstText(results.interest_level, results.interestLevel, results.interest);

@@ -36,9 +36,7 @@ const payload = z.looseObject({
   full_transcript: text,
   conversation: z.looseObject({ assistant: z.array(z.string()).nullish(), user: z.array(z.string()).nullish() }).nullish(),
   conversation_path: text,
-  mapped_answers: z
-    .looseObject({ messages: z.array(z.looseObject({ role: text, content: text, timestamp: timeish })).nullish() })
-    .nullish(),
+  mapped_answers: z.looseObject({ messages: z.array(z.looseObject({ role: text, content: text, timestamp: timeish })).nullish() }).nullish(),
   summary: text,
   sentiment_analysis: text,
   analytics_data: z.looseObject({ reports: z.looseObject({ dynamic_reports: reports.nullish() }).nullish() }).nullish(),
@@ -63,9 +61,7 @@ function attemptStatus(p: Payload): CallStatus {
 function hubtalkTurns(p: Payload, startedAt: Date | null): Turn[] {
   const messages = p.mapped_answers?.messages ?? [];
   if (messages.length > 0) {
-    return messages.flatMap((m) =>
-      m.content ? [{ role: toRole(m.role), text: m.content, atMs: offsetMs(m.timestamp, startedAt) }] : [],
-    );
+    return messages.flatMap((m) => (m.content ? [{ role: toRole(m.role), text: m.content, atMs: offsetMs(m.timestamp, startedAt) }] : []));
   }
   const lines = p.full_transcript ?? p.text_detail ?? p.answer;
   if (lines) return turnsFromLines(lines);

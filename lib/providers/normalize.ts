@@ -38,7 +38,11 @@ export function toE164(raw: string | null | undefined, region: string): string |
 
 const has = (s: string, ...words: string[]) => words.some((w) => s.includes(w));
 /** Lower case, with _ and - as spaces: "Call_Back" and "call back" read the same. */
-export const squash = (s: string) => s.toLowerCase().replace(/[_\-\s]+/g, " ").trim();
+export const squash = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[_\-\s]+/g, " ")
+    .trim();
 
 export function toSentiment(raw: string | null | undefined): Sentiment | null {
   if (!raw) return null;
@@ -54,8 +58,7 @@ export function toSentiment(raw: string | null | undefined): Sentiment | null {
 export function toOutcome(raw: string | null | undefined): Outcome | null {
   if (!raw) return null;
   const s = squash(raw);
-  if (has(s, "not interested", "unqualified", "not qualified", "rejected", "declined", "do not call", "dnc", "wrong number"))
-    return "not_interested";
+  if (has(s, "not interested", "unqualified", "not qualified", "rejected", "declined", "do not call", "dnc", "wrong number")) return "not_interested";
   if (has(s, "meeting", "demo", "appointment", "booked", "scheduled")) return "meeting_scheduled";
   if (has(s, "callback", "call back", "call later", "follow up", "follow-up")) return "callback_requested";
   if (has(s, "voicemail", "voice mail", "answering machine")) return "voicemail";

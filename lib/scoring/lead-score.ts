@@ -62,7 +62,14 @@ export function leadScore(call: CanonicalCall): { score: number; signals: LeadSi
   return { score: total(signals), signals };
 }
 
-const total = (signals: LeadSignal[]) => Math.max(0, Math.min(100, signals.reduce((sum, s) => sum + s.points, 0)));
+const total = (signals: LeadSignal[]) =>
+  Math.max(
+    0,
+    Math.min(
+      100,
+      signals.reduce((sum, s) => sum + s.points, 0),
+    ),
+  );
 
 /**
  * A saved call's score after its outcome changed (a new outcome mapping): its

@@ -40,7 +40,16 @@ async function saveState(state: RescoreState): Promise<void> {
 /** Queues a re-score of every call. It starts once every process has seen the new settings. */
 export async function startRescore(): Promise<RescoreState> {
   const total = await db.call.count();
-  const state: RescoreState = { runId: uuidv7(), status: "queued", total, done: 0, changed: 0, queuedAt: new Date().toISOString(), finishedAt: null, error: null };
+  const state: RescoreState = {
+    runId: uuidv7(),
+    status: "queued",
+    total,
+    done: 0,
+    changed: 0,
+    queuedAt: new Date().toISOString(),
+    finishedAt: null,
+    error: null,
+  };
   await saveState(state);
   // One job waits at a time; whichever runs re-scores with the latest settings.
   await enqueue(QUEUE.rescore, {}, { key: "rescore", startAfterSeconds: SCORING_CACHE_MS / 1000 + 1 });

@@ -27,4 +27,3 @@ export async function currentScoring(): Promise<{ hotThreshold: number; map: Map
   }
   return { hotThreshold: cached.value.hotThreshold, map: cached.map };
 }
-

@@ -42,7 +42,10 @@ function entries(): Entry[] {
   const source = process.env.OUTBOUND_ALLOW_HOSTS ?? "";
   if (parsed?.source === source) return parsed.entries;
   const list: Entry[] = [];
-  for (const raw of source.split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const raw of source
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const entry = parseEntry(raw);
     if (entry) list.push(entry);
     else logger.warn({ entry: raw }, "OUTBOUND_ALLOW_HOSTS: entry ignored (expected host, host:port, [ipv6]:port or host:*)");
@@ -54,7 +57,5 @@ function entries(): Entry[] {
 /** Whether OUTBOUND_ALLOW_HOSTS lets the server reach `host` on `port` over `protocol`. */
 export function isAllowed(protocol: string, host: string, port: number): boolean {
   const wanted = normalizeHost(host);
-  return entries().some(
-    (e) => e.host === wanted && (e.port === "any" || e.port === port || (e.port === "default" && port === defaultPort(protocol))),
-  );
+  return entries().some((e) => e.host === wanted && (e.port === "any" || e.port === port || (e.port === "default" && port === defaultPort(protocol))));
 }

@@ -18,7 +18,18 @@ export const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const BODY_HEADERS = ["content-type", "content-length", "content-encoding", "content-language", "content-location"];
 
 /** Headers that go on to another origin; every other is left behind. */
-const CROSS_ORIGIN_HEADERS = new Set(["accept", "accept-encoding", "accept-language", "range", "user-agent", "cache-control", "pragma", "if-none-match", "if-modified-since", "if-range"]);
+const CROSS_ORIGIN_HEADERS = new Set([
+  "accept",
+  "accept-encoding",
+  "accept-language",
+  "range",
+  "user-agent",
+  "cache-control",
+  "pragma",
+  "if-none-match",
+  "if-modified-since",
+  "if-range",
+]);
 
 /**
  * The request to send to `to` after a `status` redirect, or null when it would

@@ -64,7 +64,11 @@ const portOf = (url: URL) => (url.port ? Number(url.port) : defaultPort(url.prot
 export const checkUrl = (url: URL): void => checkTarget(url.protocol, url.hostname, portOf(url));
 
 type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
-type Resolver = (hostname: string, options: LookupOptions & { all: true }, callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
+type Resolver = (
+  hostname: string,
+  options: LookupOptions & { all: true },
+  callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
 
 /**
  * A DNS lookup for connections to `target` that refuses names resolving to

@@ -27,7 +27,15 @@ export interface SourceHealth {
   expectedGapMinutes: number;
   /** Vendor settings as admins may see them (secrets only as "set"). */
   settings: ReturnType<typeof publicSettings>;
-  polling: null | { configured: boolean; intervalSec: number; lastRunAt: Date | null; lastSuccessAt: Date | null; lastError: string | null; importedTotal: number; backlog: { page: number; of: number | null } | null };
+  polling: null | {
+    configured: boolean;
+    intervalSec: number;
+    lastRunAt: Date | null;
+    lastSuccessAt: Date | null;
+    lastError: string | null;
+    importedTotal: number;
+    backlog: { page: number; of: number | null } | null;
+  };
   alerts: AlertState[];
 }
 
@@ -55,9 +63,7 @@ export function alertsFor(h: Omit<SourceHealth, "alerts">, createdAt: Date, now 
 
   const dayBad = bad(h.last24h);
   const dayShare = dayBad / Math.max(1, total(h.last24h));
-  const before = Object.fromEntries(
-    (Object.keys(h.last7d) as (keyof EventCounts)[]).map((k) => [k, (h.last7d[k] ?? 0) - (h.last24h[k] ?? 0)]),
-  ) as EventCounts;
+  const before = Object.fromEntries((Object.keys(h.last7d) as (keyof EventCounts)[]).map((k) => [k, (h.last7d[k] ?? 0) - (h.last24h[k] ?? 0)])) as EventCounts;
   const beforeShare = bad(before) / Math.max(1, total(before));
   if (dayBad >= FAILING_MIN_EVENTS && dayShare >= FAILING_MIN_SHARE && dayShare >= 2 * beforeShare) {
     alerts.push({
@@ -74,4 +80,3 @@ export function alertsFor(h: Omit<SourceHealth, "alerts">, createdAt: Date, now 
   }
   return alerts;
 }
-

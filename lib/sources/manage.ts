@@ -51,7 +51,11 @@ export async function rotateSecret(slug: string, graceHours = DEFAULT_GRACE_HOUR
   const previousSecretExpiresAt = new Date(Date.now() + graceHours * 3_600_000);
   const updated = await db.source.update({
     where: { id: source.id },
-    data: { secretHash: sha256(secret), previousSecretHash: graceHours > 0 ? source.secretHash : null, previousSecretExpiresAt: graceHours > 0 ? previousSecretExpiresAt : null },
+    data: {
+      secretHash: sha256(secret),
+      previousSecretHash: graceHours > 0 ? source.secretHash : null,
+      previousSecretExpiresAt: graceHours > 0 ? previousSecretExpiresAt : null,
+    },
   });
   return { source: updated, secret, previousValidUntil: graceHours > 0 ? previousSecretExpiresAt : null };
 }
@@ -62,7 +66,10 @@ export async function rotateSecret(slug: string, graceHours = DEFAULT_GRACE_HOUR
  * rewrite past reports.
  */
 export async function deleteSource(slug: string) {
-  const source = await db.source.findUnique({ where: { slug }, select: { id: true, name: true, slug: true, provider: true, _count: { select: { calls: true } } } });
+  const source = await db.source.findUnique({
+    where: { slug },
+    select: { id: true, name: true, slug: true, provider: true, _count: { select: { calls: true } } },
+  });
   if (!source) throw new HttpError(404, "Not found", `No source has the slug "${slug}".`);
   if (source._count.calls > 0) {
     throw new HttpError(409, "Source has calls", `${source.name} brought ${source._count.calls} calls; disable it instead, so past reports stay as they were.`);

@@ -44,9 +44,19 @@ const GROUPS = {
   storage: sealedSettings(storage, ["secretAccessKey"], { boundToHost: { endpoint: ["secretAccessKey"] } }),
 };
 
-const health = z.object({ expectedGapMinutes: z.int().min(5).max(60 * 24 * 30).default(DEFAULT_EXPECTED_GAP_MINUTES) });
+const health = z.object({
+  expectedGapMinutes: z
+    .int()
+    .min(5)
+    .max(60 * 24 * 30)
+    .default(DEFAULT_EXPECTED_GAP_MINUTES),
+});
 
-const stored = z.looseObject({ polling: z.record(z.string(), z.unknown()).optional(), storage: z.record(z.string(), z.unknown()).optional(), health: health.optional() });
+const stored = z.looseObject({
+  polling: z.record(z.string(), z.unknown()).optional(),
+  storage: z.record(z.string(), z.unknown()).optional(),
+  health: health.optional(),
+});
 type StoredSettings = z.infer<typeof stored>;
 
 /** What an admin sends: secret fields may be left out to keep the saved ones. */

@@ -4,7 +4,13 @@ import { db, Prisma } from "@/lib/db/client";
 // The overview's numbers, read from the daily rollups (never from calls). Days
 // are UTC days, as the rollup keeps them.
 
-export const trendsQuerySchema = z.object({ days: z.coerce.number().int().refine((d) => [7, 30, 90, 365].includes(d), "days must be 7, 30, 90 or 365").default(30) });
+export const trendsQuerySchema = z.object({
+  days: z.coerce
+    .number()
+    .int()
+    .refine((d) => [7, 30, 90, 365].includes(d), "days must be 7, 30, 90 or 365")
+    .default(30),
+});
 
 export interface Kpis {
   calls: number;

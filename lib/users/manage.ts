@@ -41,7 +41,11 @@ export async function updateUser(id: string, change: { role?: "admin" | "manager
     if (!before) throw new HttpError(404, "Not found", `No user has the id "${id}".`);
     // A new role or a deactivation ends the sessions issued before it.
     const endsSessions = (change.role !== undefined && change.role !== before.role) || change.active === false;
-    const after = await tx.user.update({ where: { id }, data: { ...change, ...(endsSessions ? { sessionVersion: { increment: 1 } } : {}) }, select: userSelect });
+    const after = await tx.user.update({
+      where: { id },
+      data: { ...change, ...(endsSessions ? { sessionVersion: { increment: 1 } } : {}) },
+      select: userSelect,
+    });
     const admins = await tx.user.count({ where: { role: "admin", active: true } });
     if (admins === 0) throw new HttpError(409, "Last admin", "This would leave no active admin: make someone else an admin first.");
     return { before, after };

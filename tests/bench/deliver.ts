@@ -46,7 +46,12 @@ try {
     }
     const destinations = [];
     for (let i = 0; i < DESTINATIONS; i++) {
-      const { destination } = await createDestination({ kind: "webhook", name: `bench ${i}`, config: { url: `${receiver.url}/d/${i}` }, rules: { calls: "all" } });
+      const { destination } = await createDestination({
+        kind: "webhook",
+        name: `bench ${i}`,
+        config: { url: `${receiver.url}/d/${i}` },
+        rules: { calls: "all" },
+      });
       destinations.push(destination);
     }
 
@@ -79,7 +84,12 @@ try {
         const body = JSON.stringify({ type: "call.forwarded", timestamp: at.toISOString(), data: { call } });
         const res = await fetch(url, {
           method: "POST",
-          headers: { "content-type": "application/json", "webhook-id": id, "webhook-timestamp": String(Math.floor(at.getTime() / 1000)), "webhook-signature": new Webhook(secret).sign(id, at, body) },
+          headers: {
+            "content-type": "application/json",
+            "webhook-id": id,
+            "webhook-timestamp": String(Math.floor(at.getTime() / 1000)),
+            "webhook-signature": new Webhook(secret).sign(id, at, body),
+          },
           body,
         });
         await pool.query("UPDATE destinations SET updated_at = now() WHERE id = $1 AND $2::int > 0", [job.d.id, res.status]);
@@ -88,10 +98,17 @@ try {
     await Promise.all([runner(), runner(), runner(), runner()]);
     const peer = performance.now() - peerStart;
 
-    const row = (label: string, ms: number) => console.log(`  ${label.padEnd(62)} ${(ms / 1000).toFixed(2).padStart(6)} s  ${Math.round((TOTAL / ms) * 1000).toLocaleString().padStart(6)} deliveries/s`);
+    const row = (label: string, ms: number) =>
+      console.log(
+        `  ${label.padEnd(62)} ${(ms / 1000).toFixed(2).padStart(6)} s  ${Math.round((TOTAL / ms) * 1000)
+          .toLocaleString()
+          .padStart(6)} deliveries/s`,
+      );
     row("this app (jobs: claim, rate limit, load, sign, POST, record)", app);
     row("peer: plain loop, 4 at a time (load, sign, POST, update)", peer);
-    console.log(`\n  ratio: ${(app / peer).toFixed(1)}× the peer's time; from queued to delivered p50 ${Math.round(latency[0].p50)} ms, p95 ${Math.round(latency[0].p95)} ms`);
+    console.log(
+      `\n  ratio: ${(app / peer).toFixed(1)}× the peer's time; from queued to delivered p50 ${Math.round(latency[0].p50)} ms, p95 ${Math.round(latency[0].p95)} ms`,
+    );
     await db.$disconnect();
     await pool.end();
   });

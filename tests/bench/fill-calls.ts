@@ -6,14 +6,35 @@ import type pg from "pg";
 // the way the pipeline keeps it.
 
 const WORDS = [
-  "pricing", "demo", "contract", "renewal", "discount", "onboarding", "support", "integration", "invoice", "trial",
-  "team", "seats", "budget", "quarter", "manager", "approval", "security", "export", "migration", "training",
+  "pricing",
+  "demo",
+  "contract",
+  "renewal",
+  "discount",
+  "onboarding",
+  "support",
+  "integration",
+  "invoice",
+  "trial",
+  "team",
+  "seats",
+  "budget",
+  "quarter",
+  "manager",
+  "approval",
+  "security",
+  "export",
+  "migration",
+  "training",
 ];
 
 /** `count` calls over the last 365 days; one in 10,000 mentions "zeppelin" (a rare word to search). */
 export async function fillCalls(client: pg.Client, count: number, batch = 50_000): Promise<void> {
   await client.query("SELECT setseed(0.42)");
-  const bar = new cliProgress.SingleBar({ format: "  calls [{bar}] {percentage}% {value}/{total}", noTTYOutput: true, notTTYSchedule: 5000 }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    { format: "  calls [{bar}] {percentage}% {value}/{total}", noTTYOutput: true, notTTYSchedule: 5000 },
+    cliProgress.Presets.shades_classic,
+  );
   bar.start(count, 0);
   for (let start = 1; start <= count; start += batch) {
     const end = Math.min(count, start + batch - 1);

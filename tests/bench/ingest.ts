@@ -14,7 +14,9 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const ID_FIELD: Record<ProviderId, string> = { unpod: "task_id", cllr: "callId", hooman: "callSid", autocalls: "id", hubtalk: "call_event_uuid" };
 
 /** Connected calls (they have a conversation to lengthen), with different customers. */
-const SEQS = Array.from({ length: 400 }, (_, i) => i).filter((i) => scenario(7, i).turns.length > 0).slice(0, 20);
+const SEQS = Array.from({ length: 400 }, (_, i) => i)
+  .filter((i) => scenario(7, i).turns.length > 0)
+  .slice(0, 20);
 
 /**
  * A vendor payload of about `bytes` (a longer transcript), with a marker where
@@ -55,7 +57,12 @@ async function load(name: string, url: (provider: ProviderId) => string, opts: {
         setupRequest: (req) => {
           const t = templates[n % templates.length];
           const body = t.json.replace('"__ID__"', JSON.stringify(`${run}-${n++}`));
-          return { ...req, path: new URL(url(t.provider)).pathname, body, headers: { "content-type": "application/json", "x-webhook-secret": TEST_WEBHOOK_SECRET } };
+          return {
+            ...req,
+            path: new URL(url(t.provider)).pathname,
+            body,
+            headers: { "content-type": "application/json", "x-webhook-secret": TEST_WEBHOOK_SECRET },
+          };
         },
       },
     ],
@@ -80,7 +87,12 @@ async function count(databaseUrl: string, query: string): Promise<number> {
   }
 }
 
-console.log(`Payloads: ${templates.slice(0, 10).map((t) => `${t.provider} ${(t.json.length / 1024).toFixed(0)} KB`).join(", ")}; ${SEQS.length} customers`);
+console.log(
+  `Payloads: ${templates
+    .slice(0, 10)
+    .map((t) => `${t.provider} ${(t.json.length / 1024).toFixed(0)} KB`)
+    .join(", ")}; ${SEQS.length} customers`,
+);
 const stack = await startStack({ quiet: true, appEnv: { DEMO_DATA: "off" } });
 const peerPort = await freePort();
 const peer = spawn(process.execPath, ["--import", "tsx", "tests/bench/unpod-style-receiver.ts"], {
@@ -113,7 +125,9 @@ try {
   row("calls stored at 80%", appStored, peerStored);
   row("failed requests (all runs)", appPeak.failed + appAt80.failed, peerPeak.failed + peerAt80.failed);
   console.log(`\nThroughput ratio (app / peer): ${(appPeak.rps / peerPeak.rps).toFixed(2)}`);
-  console.log(appStored === appAt80.ok ? "Nothing lost: every 2xx answer is a stored call." : `MISMATCH: ${appAt80.ok} 2xx answers but ${appStored} calls stored.`);
+  console.log(
+    appStored === appAt80.ok ? "Nothing lost: every 2xx answer is a stored call." : `MISMATCH: ${appAt80.ok} 2xx answers but ${appStored} calls stored.`,
+  );
   console.log("The app per request: secret check, raw event stored, zod mapping, call + transcript + contact + rollup in one transaction.");
 } finally {
   peer.kill();

@@ -11,7 +11,12 @@ const { callId } = (await (await postWebhook(stack.baseUrl, "cllr", { callId: "w
 const browser = await launchBrowser();
 try {
   const rows: string[] = [];
-  for (const [name, path] of [["Overview", "/"], ["Calls", "/calls"], ["Call page", `/calls/${callId}`], ["Hot leads", "/hot-leads"]]) {
+  for (const [name, path] of [
+    ["Overview", "/"],
+    ["Calls", "/calls"],
+    ["Call page", `/calls/${callId}`],
+    ["Hot leads", "/hot-leads"],
+  ]) {
     const context = await browser.newContext();
     const page = await context.newPage();
     await signIn(page, stack.baseUrl, TEST_MANAGER, "/login");
@@ -31,11 +36,16 @@ try {
     await page.goto(`${stack.baseUrl}${path}`, { waitUntil: "networkidle" });
     const scripts = [...js.values()];
     const raw = await page.evaluate(() =>
-      performance.getEntriesByType("resource").filter((r) => r.name.endsWith(".js")).reduce((s, r) => s + (r as PerformanceResourceTiming).decodedBodySize, 0),
+      performance
+        .getEntriesByType("resource")
+        .filter((r) => r.name.endsWith(".js"))
+        .reduce((s, r) => s + (r as PerformanceResourceTiming).decodedBodySize, 0),
     );
     const charts = await page.evaluate(() => Boolean(document.querySelector(".recharts-wrapper")));
     const wire = scripts.reduce((s, x) => s + x.wire, 0);
-    rows.push(`${name.padEnd(10)} ${String(scripts.length).padStart(3)} files  ${(wire / 1024).toFixed(0).padStart(5)} KB on the wire  ${(raw / 1024).toFixed(0).padStart(5)} KB uncompressed  charts: ${charts ? "yes" : "no"}`);
+    rows.push(
+      `${name.padEnd(10)} ${String(scripts.length).padStart(3)} files  ${(wire / 1024).toFixed(0).padStart(5)} KB on the wire  ${(raw / 1024).toFixed(0).padStart(5)} KB uncompressed  charts: ${charts ? "yes" : "no"}`,
+    );
     await context.close();
   }
   console.log(`\nFirst-load JavaScript (Chromium, production build):\n${rows.join("\n")}`);

@@ -49,7 +49,9 @@ try {
     for (let i = 0; i < 20; i++) unpod.tasks.push(fakeTask(-1 - i / 100));
     const before = unpod.requests.length;
     const incremental = await timed(async () => void (await pollUnpodSource(source.id)));
-    console.log(`\n  next poll with 20 new tasks: ${incremental.toFixed(0)} ms, ${unpod.requests.length - before} page(s) read of ${Math.ceil((TASKS + 20) / PAGE)}`);
+    console.log(
+      `\n  next poll with 20 new tasks: ${incremental.toFixed(0)} ms, ${unpod.requests.length - before} page(s) read of ${Math.ceil((TASKS + 20) / PAGE)}`,
+    );
     await db.$disconnect();
     await (await import("@/lib/db/pool")).pool.end();
   });
@@ -64,7 +66,11 @@ async function timed(work: () => Promise<void>): Promise<number> {
 }
 
 function row(label: string, ms: number, tasks: number) {
-  console.log(`  ${label.padEnd(58)} ${(ms / 1000).toFixed(1).padStart(6)} s  ${Math.round((tasks / ms) * 1000).toLocaleString().padStart(6)} tasks/s`);
+  console.log(
+    `  ${label.padEnd(58)} ${(ms / 1000).toFixed(1).padStart(6)} s  ${Math.round((tasks / ms) * 1000)
+      .toLocaleString()
+      .padStart(6)} tasks/s`,
+  );
 }
 
 /** What Unpod's guide does: read every page, insert each completed task, skip known ids. */
@@ -80,11 +86,18 @@ async function peerImport(server: UnpodServer, url: string): Promise<void> {
     const { data } = (await res.json()) as { data: Array<PeerPayload & { task_id: string }> };
     for (const t of data) {
       if (t.status !== "completed") continue;
-      await client.query(
-        `INSERT INTO call_records VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10, now()) ON CONFLICT (task_id) DO NOTHING`,
-        [t.task_id, t.run_id, t.input?.name, t.input?.contact_number, t.output?.call_status, t.output?.duration,
-          t.output?.post_call_data?.profile_summary?.outcome, t.output?.post_call_data?.summary?.summary, t.output?.recording_url, JSON.stringify(t.output?.transcript ?? [])],
-      );
+      await client.query(`INSERT INTO call_records VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10, now()) ON CONFLICT (task_id) DO NOTHING`, [
+        t.task_id,
+        t.run_id,
+        t.input?.name,
+        t.input?.contact_number,
+        t.output?.call_status,
+        t.output?.duration,
+        t.output?.post_call_data?.profile_summary?.outcome,
+        t.output?.post_call_data?.summary?.summary,
+        t.output?.recording_url,
+        JSON.stringify(t.output?.transcript ?? []),
+      ]);
     }
     if (data.length < PAGE) break;
   }

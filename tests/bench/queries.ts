@@ -10,9 +10,7 @@ import { fillCalls } from "./fill-calls";
 const CALLS = Number(process.env.BENCH_CALLS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 
-const embedded = process.env.BENCH_DATABASE_URL
-  ? null
-  : await startEmbeddedPostgres({ dir: ".data/bench-postgres", port: 54330, database: "calls_bench" });
+const embedded = process.env.BENCH_DATABASE_URL ? null : await startEmbeddedPostgres({ dir: ".data/bench-postgres", port: 54330, database: "calls_bench" });
 const url = process.env.BENCH_DATABASE_URL ?? embedded!.url;
 await applyMigrations(url);
 process.env.DATABASE_URL = url;
@@ -56,8 +54,7 @@ async function compare(name: string, app: () => Promise<unknown>, sql: string, v
 }
 
 const list = (q: Record<string, string>) => () => listCalls(callFiltersSchema.parse(q));
-const page = (where: string) =>
-  `SELECT c.*, s.slug FROM calls c JOIN sources s ON s.id = c.source_id ${where} ORDER BY c.started_at DESC, c.id DESC LIMIT 51`;
+const page = (where: string) => `SELECT c.*, s.slug FROM calls c JOIN sources s ON s.id = c.source_id ${where} ORDER BY c.started_at DESC, c.id DESC LIMIT 51`;
 const monthAgo = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
 
 console.log(`Measuring (${RUNS} runs each)`);

@@ -59,7 +59,9 @@ describe.skipIf(skipBrowserTests)("background work in Chromium", () => {
     const unreadable = files.serve(`/t/${uniq()}.json`, { status: 200, body: '{"nothing":"here"}' });
     const cllr = await sendWebhook("cllr", { ...fixture<Record<string, unknown>>("cllr/example.json"), callId: uniq("cllr"), transcriptUri: unreadable });
     const cllrId = ((await cllr.json()) as { callId: string }).callId;
-    await expect.poll(async () => ((await (await api(`/api/calls/${cllrId}`)).json()) as { transcriptError: string | null }).transcriptError, { timeout: 15_000 }).not.toBeNull();
+    await expect
+      .poll(async () => ((await (await api(`/api/calls/${cllrId}`)).json()) as { transcriptError: string | null }).transcriptError, { timeout: 15_000 })
+      .not.toBeNull();
 
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     await signIn(page, baseUrl(), TEST_MANAGER, `/calls/${cllrId}`);

@@ -28,7 +28,7 @@ describe.skipIf(skipBrowserTests)("call page in Chromium", () => {
         transcript: [
           { role: "assistant", content: "Hello Dana, this is Aria.", timestamp: at(1) },
           { role: "user", content: "<script>window.__xss = 1</script>Hi!", timestamp: at(5) },
-          { role: "assistant", content: "<img src=x onerror=\"window.__xss = 2\">Shall we book a demo?", timestamp: at(12) },
+          { role: "assistant", content: '<img src=x onerror="window.__xss = 2">Shall we book a demo?', timestamp: at(12) },
           { role: "user", content: "Yes, Thursday works for the demo.", timestamp: at(25) },
         ],
         post_call_data: { summary: "Booked a demo", tone: "Positive", outcome: "Meeting Scheduled", interest_level: "Very Interested" },

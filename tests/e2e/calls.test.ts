@@ -6,7 +6,6 @@ import { launchBrowser, screenshot, signIn, skipBrowserTests } from "../support/
 import { TEST_MANAGER } from "../support/credentials";
 import { baseUrl, sendWebhook, uniq } from "../support/http";
 
-
 // Calls of a campaign of our own, so the assertions see only them.
 const campaign = uniq("e2e");
 const CALLS = 60;

@@ -69,7 +69,12 @@ describe.skipIf(skipBrowserTests)("forwarding in Chromium", () => {
   it("shows a destination the receiver turned off, with the reason", async () => {
     const gone = await startReceiver({ status: 410, body: "no_service" });
     const source = await createSource("autocalls");
-    const { id } = await createDestination({ kind: "webhook", name: "Old CRM hook", config: { url: gone.url }, rules: { calls: "all", sourceIds: [source.id] } });
+    const { id } = await createDestination({
+      kind: "webhook",
+      name: "Old CRM hook",
+      config: { url: gone.url },
+      rules: { calls: "all", sourceIds: [source.id] },
+    });
     await sendAutocallsCall(source.slug);
     await expect.poll(async () => (await destination(id)).enabled, { timeout: 15_000 }).toBe(false);
 
@@ -88,7 +93,10 @@ describe.skipIf(skipBrowserTests)("forwarding in Chromium", () => {
     await stopped.getByRole("link", { name: "Old CRM hook" }).click();
 
     // Its page says why, and turning it on again clears the reason.
-    await page.getByRole("alert").getByText(/410 Gone/).waitFor();
+    await page
+      .getByRole("alert")
+      .getByText(/410 Gone/)
+      .waitFor();
     await page.getByRole("button", { name: "Turn on" }).click();
     await page.getByRole("button", { name: "Turn off" }).waitFor();
     expect(await destination(id)).toMatchObject({ enabled: true, disabledReason: null, consecutiveFailures: 0 });
@@ -106,13 +114,19 @@ describe.skipIf(skipBrowserTests)("forwarding in Chromium", () => {
     await form.getByLabel("Vendor outcome").first().fill("Trial started");
     await form.getByLabel("Canonical outcome").first().selectOption("interested");
     await form.getByRole("button", { name: "Save and re-score past calls" }).click();
-    await page.getByTestId("rescore-progress").getByText(/Re-scored [\d,]+ calls/).waitFor({ timeout: 30_000 });
+    await page
+      .getByTestId("rescore-progress")
+      .getByText(/Re-scored [\d,]+ calls/)
+      .waitFor({ timeout: 30_000 });
     await screenshot(page, "scoring-settings");
     const saved = (await (await asUser(TEST_ADMIN, "/api/settings/scoring")).json()) as { scoring: { outcomeMap: unknown[] } };
     expect(saved.scoring.outcomeMap).toEqual([{ raw: "Trial started", outcome: "interested" }]);
     expect(await form.getByLabel("Canonical outcome").first().inputValue()).toBe("interested");
     await form.getByRole("button", { name: "Remove Trial started" }).click();
     await form.getByRole("button", { name: "Save and re-score past calls" }).click();
-    await page.getByTestId("rescore-progress").getByText(/Re-scored [\d,]+ calls/).waitFor({ timeout: 30_000 });
+    await page
+      .getByTestId("rescore-progress")
+      .getByText(/Re-scored [\d,]+ calls/)
+      .waitFor({ timeout: 30_000 });
   });
 });

@@ -4,14 +4,17 @@ import { launchBrowser, screenshot, signIn, skipBrowserTests } from "../support/
 import { TEST_ADMIN, TEST_MANAGER } from "../support/credentials";
 import { baseUrl, sendWebhook, uniq } from "../support/http";
 
-
 describe.skipIf(skipBrowserTests)("overview and roles in Chromium", () => {
   let browser: Browser;
 
   beforeAll(async () => {
     // A few calls today, so the period has data whatever ran before.
     for (let i = 0; i < 5; i++) {
-      const res = await sendWebhook("cllr", { callId: uniq("ov"), callerDetails: { name: "Olga", phoneNumber: "+14155550190" }, callAnalysis: { summary: "Demo booked", mood: "Positive", callOutcome: "Demo Scheduled" } });
+      const res = await sendWebhook("cllr", {
+        callId: uniq("ov"),
+        callerDetails: { name: "Olga", phoneNumber: "+14155550190" },
+        callAnalysis: { summary: "Demo booked", mood: "Positive", callOutcome: "Demo Scheduled" },
+      });
       expect(res.status).toBe(202);
     }
     browser = await launchBrowser();

@@ -33,7 +33,9 @@ describe.skipIf(skipBrowserTests)("users and keys in Chromium", () => {
     const row = page.getByTestId("key-row").filter({ hasText: "Warehouse sync" });
     await row.waitFor();
     expect(await row.locator("td").nth(3).textContent()).not.toBe("Never");
-    const [{ days }] = await sql<{ days: number }>("SELECT extract(epoch FROM expires_at - created_at)::float8 / 86400 AS days FROM api_keys WHERE name = 'Warehouse sync'");
+    const [{ days }] = await sql<{ days: number }>(
+      "SELECT extract(epoch FROM expires_at - created_at)::float8 / 86400 AS days FROM api_keys WHERE name = 'Warehouse sync'",
+    );
     expect(days).toBeCloseTo(90, 1);
     await screenshot(page, "admin-users");
 

@@ -18,7 +18,13 @@ describe("admin APIs", () => {
 
   it("are all found", () => {
     const paths = routes.map((r) => `${r.method} ${r.path}`);
-    for (const expected of ["POST /api/destinations", "PUT /api/settings/scoring", "POST /api/users", "GET /api/raw-events", "PATCH /api/sources/some-source"]) {
+    for (const expected of [
+      "POST /api/destinations",
+      "PUT /api/settings/scoring",
+      "POST /api/users",
+      "GET /api/raw-events",
+      "PATCH /api/sources/some-source",
+    ]) {
       expect(paths).toContain(expected);
     }
     expect(routes.length).toBeGreaterThanOrEqual(30);
@@ -53,7 +59,12 @@ describe("admin pages", () => {
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if (entry.isDirectory()) walk(path.join(dir, entry.name));
-      else if (entry.name === "page.tsx") pages.push(`/admin/${path.relative(PAGES_DIR, dir)}`.replace(/\/$/, "").replace(/\[(\w+)\]/g, (_, name) => (name === "slug" ? "cllr" : "01900000-0000-7000-8000-000000000000")));
+      else if (entry.name === "page.tsx")
+        pages.push(
+          `/admin/${path.relative(PAGES_DIR, dir)}`
+            .replace(/\/$/, "")
+            .replace(/\[(\w+)\]/g, (_, name) => (name === "slug" ? "cllr" : "01900000-0000-7000-8000-000000000000")),
+        );
     }
   };
   walk(PAGES_DIR);

@@ -65,35 +65,41 @@ describe("bootstrap of a new installation", () => {
     });
   });
 
-  it("makes a generated admin password one to replace, and ADMIN_PASSWORD the way back in for a locked-out or deactivated admin", { timeout: 120_000 }, async () => {
-    await withScratchDatabase(inject("databaseUrl"), async (url) => {
-      await applyMigrations(url);
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      const admin = async () =>
-        (await client.query<{ active: boolean; role: string; must_change_password: boolean; session_version: number }>(
-          "SELECT active, role::text, must_change_password, session_version FROM users WHERE email = 'admin@example.com'",
-        )).rows[0];
-      try {
-        const generated = bootstrapIn(url, { ADMIN_PASSWORD: "" });
-        expect(generated.created.some((c) => c.label.startsWith("Admin password"))).toBe(true);
-        expect(await admin()).toMatchObject({ must_change_password: true });
+  it(
+    "makes a generated admin password one to replace, and ADMIN_PASSWORD the way back in for a locked-out or deactivated admin",
+    { timeout: 120_000 },
+    async () => {
+      await withScratchDatabase(inject("databaseUrl"), async (url) => {
+        await applyMigrations(url);
+        const client = new pg.Client({ connectionString: url });
+        await client.connect();
+        const admin = async () =>
+          (
+            await client.query<{ active: boolean; role: string; must_change_password: boolean; session_version: number }>(
+              "SELECT active, role::text, must_change_password, session_version FROM users WHERE email = 'admin@example.com'",
+            )
+          ).rows[0];
+        try {
+          const generated = bootstrapIn(url, { ADMIN_PASSWORD: "" });
+          expect(generated.created.some((c) => c.label.startsWith("Admin password"))).toBe(true);
+          expect(await admin()).toMatchObject({ must_change_password: true });
 
-        bootstrapIn(url, { ADMIN_PASSWORD: "chosen by the operator" });
-        const reset = await admin();
-        expect(reset).toMatchObject({ must_change_password: false, active: true, role: "admin" });
-        // Restarting with the same password ends no one's session.
-        bootstrapIn(url, { ADMIN_PASSWORD: "chosen by the operator" });
-        expect((await admin()).session_version).toBe(reset.session_version);
+          bootstrapIn(url, { ADMIN_PASSWORD: "chosen by the operator" });
+          const reset = await admin();
+          expect(reset).toMatchObject({ must_change_password: false, active: true, role: "admin" });
+          // Restarting with the same password ends no one's session.
+          bootstrapIn(url, { ADMIN_PASSWORD: "chosen by the operator" });
+          expect((await admin()).session_version).toBe(reset.session_version);
 
-        await client.query("UPDATE users SET active = false, role = 'manager' WHERE email = 'admin@example.com'");
-        await client.query("INSERT INTO rate_limits (key, points, expire) VALUES ('sign-in:account:admin@example.com', 99, $1)", [Date.now() + 600_000]);
-        bootstrapIn(url, { ADMIN_PASSWORD: "chosen by the operator" });
-        expect(await admin()).toMatchObject({ active: true, role: "admin" });
-        expect((await client.query("SELECT 1 FROM rate_limits WHERE key = 'sign-in:account:admin@example.com'")).rowCount).toBe(0);
-      } finally {
-        await client.end();
-      }
-    });
-  });
+          await client.query("UPDATE users SET active = false, role = 'manager' WHERE email = 'admin@example.com'");
+          await client.query("INSERT INTO rate_limits (key, points, expire) VALUES ('sign-in:account:admin@example.com', 99, $1)", [Date.now() + 600_000]);
+          bootstrapIn(url, { ADMIN_PASSWORD: "chosen by the operator" });
+          expect(await admin()).toMatchObject({ active: true, role: "admin" });
+          expect((await client.query("SELECT 1 FROM rate_limits WHERE key = 'sign-in:account:admin@example.com'")).rowCount).toBe(0);
+        } finally {
+          await client.end();
+        }
+      });
+    },
+  );
 });

@@ -48,7 +48,11 @@ describe("GET /api/calls/{id} and vendor URLs", () => {
 
   it("leaves out a recording's storage key", async () => {
     const key = `2026/02/02/10/${uniq("key")}.mp3`;
-    const res = await sendWebhook("hubtalk", { ...fixture<Record<string, unknown>>("hubtalk/full-example.json"), call_event_uuid: uniq("ev"), audio_recording_url: key });
+    const res = await sendWebhook("hubtalk", {
+      ...fixture<Record<string, unknown>>("hubtalk/full-example.json"),
+      call_event_uuid: uniq("ev"),
+      audio_recording_url: key,
+    });
     expect(res.status).toBe(202);
     const text = await detailText((await jsonOf<WebhookAnswer>(res)).callId);
     expect(JSON.parse(text)).toMatchObject({ hasRecording: true, transcriptPending: false });

@@ -15,10 +15,31 @@ const ids = (items: CallItem[]) => items.map((c) => c.externalId).sort();
 beforeAll(async () => {
   const base = fixture<{ campaign: Record<string, unknown> }>("autocalls/campaign-call.json");
   const calls = [
-    { id: `${campaign}-hot`, when: "2026-03-01T10:00:00Z", status: "completed", interest: "high", summary: "Booked a site visit for the rooftop", outcome: "Meeting booked" },
-    { id: `${campaign}-cold`, when: "2026-03-02T10:00:00Z", status: "completed", interest: "not interested", summary: "Has panels already", outcome: "Not interested" },
+    {
+      id: `${campaign}-hot`,
+      when: "2026-03-01T10:00:00Z",
+      status: "completed",
+      interest: "high",
+      summary: "Booked a site visit for the rooftop",
+      outcome: "Meeting booked",
+    },
+    {
+      id: `${campaign}-cold`,
+      when: "2026-03-02T10:00:00Z",
+      status: "completed",
+      interest: "not interested",
+      summary: "Has panels already",
+      outcome: "Not interested",
+    },
     { id: `${campaign}-busy`, when: "2026-03-03T10:00:00Z", status: "busy", interest: null, summary: null, outcome: null },
-    { id: `${campaign}-later`, when: "2026-03-04T10:00:00Z", status: "completed", interest: "medium", summary: "=HYPERLINK(\"http://x\") asked about financing", outcome: "callback" },
+    {
+      id: `${campaign}-later`,
+      when: "2026-03-04T10:00:00Z",
+      status: "completed",
+      interest: "medium",
+      summary: '=HYPERLINK("http://x") asked about financing',
+      outcome: "callback",
+    },
   ];
   for (const c of calls) {
     const res = await sendWebhook("autocalls", {
@@ -28,7 +49,13 @@ beforeAll(async () => {
       created_at: c.when,
       finished_at: c.when,
       campaign: { ...base.campaign, name: campaign },
-      extracted_variables: { status: c.status === "completed" && c.interest === "high", summary: c.summary, interest_level: c.interest, outcome: c.outcome, sentiment: c.interest === "high" ? "positive" : "neutral" },
+      extracted_variables: {
+        status: c.status === "completed" && c.interest === "high",
+        summary: c.summary,
+        interest_level: c.interest,
+        outcome: c.outcome,
+        sentiment: c.interest === "high" ? "positive" : "neutral",
+      },
       input_variables: { name: "Maria Lopez" },
     });
     expect(res.status).toBe(202);
@@ -47,7 +74,13 @@ describe("GET /api/calls", () => {
     const page = await list("");
     expect(page.items.map((c) => c.externalId)).toEqual([`${campaign}-later`, `${campaign}-busy`, `${campaign}-cold`, `${campaign}-hot`]);
     expect(page.nextCursor).toBeNull();
-    expect(page.items[3]).toMatchObject({ provider: "autocalls", source: "autocalls", customer: { name: "Maria Lopez", phone: "+14155550199" }, hasRecording: true, hasTranscript: true });
+    expect(page.items[3]).toMatchObject({
+      provider: "autocalls",
+      source: "autocalls",
+      customer: { name: "Maria Lopez", phone: "+14155550199" },
+      hasRecording: true,
+      hasTranscript: true,
+    });
   });
 
   it("filters by each field", async () => {
@@ -106,7 +139,7 @@ describe("GET /api/calls/export", () => {
       id: `${own}-csv`,
       customer_phone: phone,
       campaign: { name: own },
-      input_variables: { name: "Ann;=HYPERLINK(\"http://evil.example\",\"open\")", company: "Acme, @SUM(A1:A9)" },
+      input_variables: { name: 'Ann;=HYPERLINK("http://evil.example","open")', company: "Acme, @SUM(A1:A9)" },
       extracted_variables: { summary: "Fine,\t=1+1 then -2 later", interest_level: "high" },
     });
     expect(res.status).toBe(202);

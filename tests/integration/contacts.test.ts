@@ -61,12 +61,17 @@ describe("the contact of a call", () => {
   it("is not renamed by another, older call of the same number arriving late, and is by a newer one", async () => {
     const number = phone();
     await sendWebhook("autocalls", { ...event(uniq("contact"), number, "2026-03-05T10:05:00Z", first), created_at: "2026-03-05T10:00:00Z" });
-    const stale = { ...event(uniq("contact"), number, "2026-02-01T09:05:00Z", { name: "Mallory", email: "m@evil.example", company: "Evil Inc" }), created_at: "2026-02-01T09:00:00Z" };
+    const stale = {
+      ...event(uniq("contact"), number, "2026-02-01T09:05:00Z", { name: "Mallory", email: "m@evil.example", company: "Evil Inc" }),
+      created_at: "2026-02-01T09:00:00Z",
+    };
     expect((await sendWebhook("autocalls", stale)).status).toBe(202);
     expect(await contactOf(number)).toEqual(first);
 
     const later = { name: "Dana Later", email: "dana@later.example", company: "Later Co" };
-    expect((await sendWebhook("autocalls", { ...event(uniq("contact"), number, "2026-04-01T09:05:00Z", later), created_at: "2026-04-01T09:00:00Z" })).status).toBe(202);
+    expect(
+      (await sendWebhook("autocalls", { ...event(uniq("contact"), number, "2026-04-01T09:05:00Z", later), created_at: "2026-04-01T09:00:00Z" })).status,
+    ).toBe(202);
     expect(await contactOf(number)).toEqual(later);
   });
 });

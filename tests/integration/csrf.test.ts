@@ -97,7 +97,10 @@ describe("cross-site request forgery", () => {
   });
 
   it("refuses JSON bodies over 1 MB", async () => {
-    const res = await asUser(TEST_ADMIN, "/api/users", { method: "POST", body: JSON.stringify({ email: "big@example.com", name: "x".repeat(1_100_000), role: "manager" }) });
+    const res = await asUser(TEST_ADMIN, "/api/users", {
+      method: "POST",
+      body: JSON.stringify({ email: "big@example.com", name: "x".repeat(1_100_000), role: "manager" }),
+    });
     expect(res.status).toBe(413);
   });
 });

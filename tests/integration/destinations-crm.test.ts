@@ -35,8 +35,7 @@ async function make(body: Record<string, unknown>) {
   return d;
 }
 
-const settled = (id: string, callId: string) =>
-  expect.poll(async () => (await deliveryOfCall(id, callId))?.status, { timeout: 20_000, interval: 250 });
+const settled = (id: string, callId: string) => expect.poll(async () => (await deliveryOfCall(id, callId))?.status, { timeout: 20_000, interval: 250 });
 
 async function followTest(destinationId: string): Promise<DeliveryView> {
   const res = await asUser(TEST_ADMIN, `/api/destinations/${destinationId}/test`, { method: "POST" });
@@ -49,7 +48,12 @@ async function followTest(destinationId: string): Promise<DeliveryView> {
 
 describe("Slack destinations", () => {
   it("posts a Block Kit message for a hot lead, with a button to the call", async () => {
-    const d = await make({ kind: "slack", name: "#sales", config: { webhookUrl: `${slack.url}/services/T0/B0/xyz` }, rules: { calls: "hot", sourceIds: [source.id] } });
+    const d = await make({
+      kind: "slack",
+      name: "#sales",
+      config: { webhookUrl: `${slack.url}/services/T0/B0/xyz` },
+      rules: { calls: "hot", sourceIds: [source.id] },
+    });
     const callId = await sendAutocallsCall(source.slug);
     const call = (await (await api(`/api/calls/${callId}`)).json()) as { isHot: boolean; outcome: string };
     expect(call.isHot).toBe(true);
@@ -68,7 +72,12 @@ describe("Slack destinations", () => {
   });
 
   it("escapes Slack markup from the vendor in the notification text as in the blocks", async () => {
-    const d = await make({ kind: "slack", name: "#markup", config: { webhookUrl: `${slack.url}/services/markup` }, rules: { calls: "hot", sourceIds: [source.id] } });
+    const d = await make({
+      kind: "slack",
+      name: "#markup",
+      config: { webhookUrl: `${slack.url}/services/markup` },
+      rules: { calls: "hot", sourceIds: [source.id] },
+    });
     const name = "<!channel> & <https://evil.example|Open the call>";
     const callId = await sendAutocallsCall(source.slug, { input_variables: { name, company: "<!here>" } });
     await settled(d.id, callId).toBe("delivered");
@@ -99,7 +108,12 @@ describe("Slack destinations", () => {
 
   it("sends at most one message a second to one Slack webhook", async () => {
     const source = await createSource("autocalls");
-    const d = await make({ kind: "slack", name: "#burst", config: { webhookUrl: `${slack.url}/services/burst` }, rules: { calls: "all", sourceIds: [source.id] } });
+    const d = await make({
+      kind: "slack",
+      name: "#burst",
+      config: { webhookUrl: `${slack.url}/services/burst` },
+      rules: { calls: "all", sourceIds: [source.id] },
+    });
     const calls = await Promise.all([1, 2, 3, 4].map(() => sendAutocallsCall(source.slug)));
     for (const callId of calls) await settled(d.id, callId).toBe("delivered");
     const times = slack.requests.filter((r) => r.path === "/services/burst").map((r) => r.at);
@@ -119,7 +133,11 @@ describe("Slack destinations", () => {
 });
 
 describe("HubSpot destinations", () => {
-  const config = () => ({ accessToken: hubspot.token, createContacts: true, leadStatus: { meeting_scheduled: "OPEN_DEAL", interested: "IN_PROGRESS", other: "CONNECTED" } });
+  const config = () => ({
+    accessToken: hubspot.token,
+    createContacts: true,
+    leadStatus: { meeting_scheduled: "OPEN_DEAL", interested: "IN_PROGRESS", other: "CONNECTED" },
+  });
 
   it("creates the contact, sets its lead status, adds a note and a callback task", async () => {
     const source = await createSource("autocalls");
@@ -129,7 +147,12 @@ describe("HubSpot destinations", () => {
     const call = (await (await api(`/api/calls/${callId}`)).json()) as { outcome: keyof ReturnType<typeof config>["leadStatus"]; callbackAt: string };
 
     const contact = hubspot.objects.contacts.find((c) => c.properties.phone === "+14155550111")!;
-    expect(contact.properties).toMatchObject({ firstname: "Maria", lastname: "Lopez", company: "Lopez Roofing", hs_lead_status: config().leadStatus[call.outcome] });
+    expect(contact.properties).toMatchObject({
+      firstname: "Maria",
+      lastname: "Lopez",
+      company: "Lopez Roofing",
+      hs_lead_status: config().leadStatus[call.outcome],
+    });
     const note = hubspot.objects.notes.find((n) => n.properties.hs_note_body.includes(callId))!;
     expect(note.properties.hs_note_body).toContain("Booked a site visit");
     expect(note.properties.hs_note_body).toContain("high");
@@ -154,7 +177,7 @@ describe("HubSpot destinations", () => {
     const source = await createSource("autocalls");
     const d = await make({ kind: "hubspot", name: "HubSpot flaky tasks", config: config(), rules: { calls: "all", sourceIds: [source.id] } });
     // Contact, status and note go through; the task fails, so the whole delivery is tried again.
-    hubspot.failNext("POST /crm/v3/objects/tasks", { status: 502, body: "{\"message\":\"bad gateway\"}" });
+    hubspot.failNext("POST /crm/v3/objects/tasks", { status: 502, body: '{"message":"bad gateway"}' });
     const callId = await sendAutocallsCall(source.slug, { customer_phone: "+14155550133" });
     await settled(d.id, callId).toBe("delivered");
     expect((await deliveryOfCall(d.id, callId))!.attempts).toBe(2);
@@ -191,9 +214,19 @@ describe("HubSpot destinations", () => {
   });
 
   it("fails a test at once when the token is refused, without turning the destination off", async () => {
-    const d = await make({ kind: "hubspot", name: "HubSpot wrong token", config: { ...config(), accessToken: "pat-na1-wrong-token-9999" }, rules: { calls: "none" } });
+    const d = await make({
+      kind: "hubspot",
+      name: "HubSpot wrong token",
+      config: { ...config(), accessToken: "pat-na1-wrong-token-9999" },
+      rules: { calls: "none" },
+    });
     const delivery = await followTest(d.id);
-    expect(delivery).toMatchObject({ status: "failed", attempts: 1, responseCode: 401, responseExcerpt: expect.stringContaining("Authentication credentials not found") });
+    expect(delivery).toMatchObject({
+      status: "failed",
+      attempts: 1,
+      responseCode: 401,
+      responseExcerpt: expect.stringContaining("Authentication credentials not found"),
+    });
     expect(await destination(d.id)).toMatchObject({ enabled: true, consecutiveFailures: 0 });
   });
 });

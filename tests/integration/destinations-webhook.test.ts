@@ -30,14 +30,16 @@ afterAll(async () => {
   await receiver.close();
 });
 
-const settled = (id: string, callId: string) =>
-  expect.poll(async () => (await deliveryOfCall(id, callId))?.status, { timeout: 20_000, interval: 250 });
+const settled = (id: string, callId: string) => expect.poll(async () => (await deliveryOfCall(id, callId))?.status, { timeout: 20_000, interval: 250 });
 
 /** The requests the receiver got for one call. */
 const requestsFor = (callId: string) => receiver.requests.filter((r) => r.body.includes(callId));
 
 function verified(r: (typeof receiver.requests)[number], secret = hook.secret!) {
-  return new Webhook(secret).verify(r.body, r.headers as Record<string, string>) as { type: string; data: { call: { id: string; customer: { phone: string } }; callUrl: string } };
+  return new Webhook(secret).verify(r.body, r.headers as Record<string, string>) as {
+    type: string;
+    data: { call: { id: string; customer: { phone: string } }; callUrl: string };
+  };
 }
 
 describe("webhook destinations", () => {
@@ -98,7 +100,14 @@ describe("webhook destinations", () => {
       `INSERT INTO deliveries (id, destination_id, kind, call_id) VALUES (gen_random_uuid(), $1, 'call', $2) RETURNING id::text`,
       [quiet.id, callId],
     );
-    const env = { ...process.env, DATABASE_URL: inject("databaseUrl"), SECRETS_KEY: TEST_SECRETS_KEY, OUTBOUND_ALLOW_HOSTS: "127.0.0.1:*", DELIVERY_LEASE_SECONDS: "1", LOG_LEVEL: "silent" };
+    const env = {
+      ...process.env,
+      DATABASE_URL: inject("databaseUrl"),
+      SECRETS_KEY: TEST_SECRETS_KEY,
+      OUTBOUND_ALLOW_HOSTS: "127.0.0.1:*",
+      DELIVERY_LEASE_SECONDS: "1",
+      LOG_LEVEL: "silent",
+    };
     const run = () => spawn(process.execPath, ["--import", "tsx", "tests/support/deliver-once.ts", id], { env, stdio: ["ignore", "pipe", "inherit"] });
 
     const crashing = run();
@@ -125,7 +134,12 @@ describe("webhook destinations", () => {
 
   it("turns the destination off when the receiver answers 410 Gone", async () => {
     const gone = await startReceiver({ status: 410, body: "endpoint removed" });
-    const doomed = await createDestination({ kind: "webhook", name: "Old endpoint", config: { url: gone.url }, rules: { calls: "all", sourceIds: [source.id] } });
+    const doomed = await createDestination({
+      kind: "webhook",
+      name: "Old endpoint",
+      config: { url: gone.url },
+      rules: { calls: "all", sourceIds: [source.id] },
+    });
     const callId = await sendAutocallsCall(source.slug);
     await settled(doomed.id, callId).toBe("failed");
     expect(gone.requests).toHaveLength(1);
@@ -146,13 +160,22 @@ describe("webhook destinations", () => {
     const callId = await sendAutocallsCall(source.slug);
     await settled(d.id, callId).toBe("failed");
     expect(broken.requests).toHaveLength(1);
-    expect(await destination(d.id)).toMatchObject({ enabled: false, consecutiveFailures: 20, disabledReason: expect.stringContaining("20 failed attempts in a row; the last answer: HTTP 500") });
+    expect(await destination(d.id)).toMatchObject({
+      enabled: false,
+      consecutiveFailures: 20,
+      disabledReason: expect.stringContaining("20 failed attempts in a row; the last answer: HTTP 500"),
+    });
     await deleteDestination(d.id);
     await broken.close();
   });
 
   it("fails a delivery whose saved secret no key can open, and says why", async () => {
-    const d = await createDestination({ kind: "webhook", name: "Old key", config: { url: `${receiver.url}/old-key` }, rules: { calls: "all", sourceIds: [source.id] } });
+    const d = await createDestination({
+      kind: "webhook",
+      name: "Old key",
+      config: { url: `${receiver.url}/old-key` },
+      rules: { calls: "all", sourceIds: [source.id] },
+    });
     // As if SECRETS_KEY had been replaced without keeping the old one as SECRETS_KEY_PREVIOUS.
     await sql(`UPDATE destinations SET config = jsonb_set(config, '{secret}', '"enc:v1:00000000:AAAA:AAAA:AAAA"') WHERE id = $1`, [d.id]);
     const callId = await sendAutocallsCall(source.slug);
@@ -165,7 +188,12 @@ describe("webhook destinations", () => {
   it("asks for the signing secret again when the URL moves to another host, and keeps delivering to the old one until then", async () => {
     const elsewhere = await startReceiver({ status: 204 });
     try {
-      const d = await createDestination({ kind: "webhook", name: "Moving", config: { url: `${receiver.url}/moving` }, rules: { calls: "all", sourceIds: [source.id] } });
+      const d = await createDestination({
+        kind: "webhook",
+        name: "Moving",
+        config: { url: `${receiver.url}/moving` },
+        rules: { calls: "all", sourceIds: [source.id] },
+      });
       for (const config of [{ url: `${elsewhere.url}/moving` }, { url: `${elsewhere.url}/moving`, secret: "" }]) {
         const res = await asUser(TEST_ADMIN, `/api/destinations/${d.id}`, { method: "PATCH", body: JSON.stringify({ name: "Moved", config }) });
         expect(res.status).toBe(400);
@@ -179,9 +207,15 @@ describe("webhook destinations", () => {
       expect(elsewhere.requests).toHaveLength(0);
 
       // Another path on the same host keeps the secret; a new host with the secret entered again is saved.
-      const samePlace = await asUser(TEST_ADMIN, `/api/destinations/${d.id}`, { method: "PATCH", body: JSON.stringify({ config: { url: `${receiver.url}/moving-v2` } }) });
+      const samePlace = await asUser(TEST_ADMIN, `/api/destinations/${d.id}`, {
+        method: "PATCH",
+        body: JSON.stringify({ config: { url: `${receiver.url}/moving-v2` } }),
+      });
       expect(samePlace.status).toBe(200);
-      const withSecret = await asUser(TEST_ADMIN, `/api/destinations/${d.id}`, { method: "PATCH", body: JSON.stringify({ config: { url: `${elsewhere.url}/moving`, secret: d.secret } }) });
+      const withSecret = await asUser(TEST_ADMIN, `/api/destinations/${d.id}`, {
+        method: "PATCH",
+        body: JSON.stringify({ config: { url: `${elsewhere.url}/moving`, secret: d.secret } }),
+      });
       expect(withSecret.status).toBe(200);
       await deleteDestination(d.id);
     } finally {
@@ -192,7 +226,12 @@ describe("webhook destinations", () => {
   it("refuses private addresses in any form, without retrying", async () => {
     // On the default port: another one would be refused for its port first.
     for (const host of ["127.0.0.2", "[::ffff:127.0.0.2]", "[::1]", "[::7f00:2]", "169.254.169.254", "10.0.0.1", "0x7f000002"]) {
-      const blocked = await createDestination({ kind: "webhook", name: `Blocked ${host}`, config: { url: `http://${host}/x` }, rules: { calls: "all", sourceIds: [source.id] } });
+      const blocked = await createDestination({
+        kind: "webhook",
+        name: `Blocked ${host}`,
+        config: { url: `http://${host}/x` },
+        rules: { calls: "all", sourceIds: [source.id] },
+      });
       const callId = await sendAutocallsCall(source.slug);
       await settled(blocked.id, callId).toBe("failed");
       const d = (await deliveryOfCall(blocked.id, callId))!;
@@ -230,7 +269,12 @@ describe("webhook destinations", () => {
   });
 
   it("forwards a source alert where the rules ask for alerts", async () => {
-    const alerts = await createDestination({ kind: "webhook", name: "Alerts", config: { url: `${receiver.url}/hooks/alerts` }, rules: { calls: "none", alerts: true } });
+    const alerts = await createDestination({
+      kind: "webhook",
+      name: "Alerts",
+      config: { url: `${receiver.url}/hooks/alerts` },
+      rules: { calls: "none", alerts: true },
+    });
     const quiet = await createSource("cllr");
     expect((await configureSource(quiet.slug, { health: { expectedGapMinutes: 5 } })).status).toBe(200);
     await sql(`UPDATE sources SET created_at = now() - interval '10 minutes' WHERE id = $1`, [quiet.id]);
@@ -242,7 +286,12 @@ describe("webhook destinations", () => {
       data: { alert: { kind: string; title: string; sourceName: string; detail: string }; sourcesUrl: string };
     };
     expect(event.type).toBe("source.alert");
-    expect(event.data.alert).toMatchObject({ kind: "silent", title: "Gone quiet", sourceName: quiet.slug, detail: expect.stringContaining("expected at least every 5 min") });
+    expect(event.data.alert).toMatchObject({
+      kind: "silent",
+      title: "Gone quiet",
+      sourceName: quiet.slug,
+      detail: expect.stringContaining("expected at least every 5 min"),
+    });
     expect(event.data.sourcesUrl).toMatch(/\/admin\/sources$/);
     await deleteDestination(alerts.id);
   }, 90_000);

@@ -72,7 +72,11 @@ describe("inbox of raw events", () => {
     // The audit log says who replayed what, and with what result.
     const audit = await jsonOf<{ items: unknown[] }>(admin("/api/audit?action=raw_events.replay&limit=5"));
     expect(audit.items).toContainEqual(
-      expect.objectContaining({ actorEmail: TEST_ADMIN.email, targetName: "3 events", after: { results: { not_found: 1, stored: 2 }, ids: [missing, ...ids] } }),
+      expect.objectContaining({
+        actorEmail: TEST_ADMIN.email,
+        targetName: "3 events",
+        after: { results: { not_found: 1, stored: 2 }, ids: [missing, ...ids] },
+      }),
     );
   });
 

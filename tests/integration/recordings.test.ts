@@ -26,7 +26,11 @@ const storage = (extra: Record<string, unknown> = {}) => ({
 });
 
 async function hubtalkCall(key: string): Promise<string> {
-  const res = await sendWebhook(source.slug, { ...fixture<Record<string, unknown>>("hubtalk/full-example.json"), call_event_uuid: randomUUID(), audio_recording_url: key });
+  const res = await sendWebhook(source.slug, {
+    ...fixture<Record<string, unknown>>("hubtalk/full-example.json"),
+    call_event_uuid: randomUUID(),
+    audio_recording_url: key,
+  });
   expect(res.status).toBe(202);
   return ((await res.json()) as { callId: string }).callId;
 }
@@ -86,7 +90,11 @@ describe("recordings behind storage keys", () => {
     const before = await saved();
     const other = await startS3Server(BUCKET, { [KEY]: audio });
     try {
-      for (const extra of [{ endpoint: other.endpoint, secretAccessKey: undefined }, { endpoint: other.endpoint, secretAccessKey: "" }, { endpoint: undefined, secretAccessKey: undefined }]) {
+      for (const extra of [
+        { endpoint: other.endpoint, secretAccessKey: undefined },
+        { endpoint: other.endpoint, secretAccessKey: "" },
+        { endpoint: undefined, secretAccessKey: undefined },
+      ]) {
         const res = await configureSource(source.slug, storage(extra));
         expect(res.status, JSON.stringify(extra)).toBe(400);
         expect(await res.json()).toMatchObject({ title: "Invalid settings", detail: "storage: endpoint moved to another host: enter secretAccessKey again" });

@@ -5,7 +5,6 @@ import { fixture } from "../support/fixtures";
 import { TEST_WEBHOOK_SECRET } from "../support/credentials";
 import { jsonOf, sendWebhook, sql, uniq, type WebhookAnswer } from "../support/http";
 
-
 describe("replaying a kept event", () => {
   it("maps a 422 event once its source is set to the right vendor, keeping the original bytes", async () => {
     // An admin pointed HubTalk at a source set up as Cllr.
@@ -23,7 +22,9 @@ describe("replaying a kept event", () => {
     const result = await replayRawEvent(eventId);
     expect(result).toMatchObject({ kind: "stored", callId: expect.any(String) });
 
-    const [event] = await sql<{ status: string; error: string | null; call_id: string }>("SELECT status, error, call_id FROM raw_events WHERE id = $1", [eventId]);
+    const [event] = await sql<{ status: string; error: string | null; call_id: string }>("SELECT status, error, call_id FROM raw_events WHERE id = $1", [
+      eventId,
+    ]);
     expect(event).toMatchObject({ status: "stored", error: null, call_id: (result as { callId: string }).callId });
     // Replaying again changes nothing.
     expect(await replayRawEvent(eventId)).toMatchObject({ kind: "duplicate" });

@@ -37,7 +37,9 @@ describe("scoring settings", () => {
 
   it("re-score past calls after a change, with progress, keeping the rollups in step", async () => {
     const source = await createSource("autocalls");
-    const callId = await sendAutocallsCall(source.slug, { extracted_variables: { status: true, outcome: "Pilot agreed", summary: "Agreed to a pilot", interest_level: "medium" } });
+    const callId = await sendAutocallsCall(source.slug, {
+      extracted_variables: { status: true, outcome: "Pilot agreed", summary: "Agreed to a pilot", interest_level: "medium" },
+    });
     const before = await callOf(callId);
     expect(before.outcome).toBe("other");
 

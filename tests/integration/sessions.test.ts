@@ -11,7 +11,10 @@ import { asUser, signInCookie } from "../support/session";
 const admin = (path: string, init?: RequestInit) => asUser(TEST_ADMIN, path, init);
 const json = (body: unknown) => ({ body: JSON.stringify(body) });
 const withCookie = (cookie: string, path: string, init: RequestInit = {}) =>
-  fetch(`${baseUrl()}${path}`, { ...init, headers: { cookie, origin: baseUrl(), ...(init.body ? { "content-type": "application/json" } : {}), ...init.headers } });
+  fetch(`${baseUrl()}${path}`, {
+    ...init,
+    headers: { cookie, origin: baseUrl(), ...(init.body ? { "content-type": "application/json" } : {}), ...init.headers },
+  });
 const canRead = async (cookie: string) => (await withCookie(cookie, "/api/calls?limit=1")).status;
 
 describe("sessions", () => {
@@ -53,7 +56,8 @@ describe("sessions", () => {
   it("end when the user chooses a new password, which must be strong and is throttled like a sign-in; the old password stops working", async () => {
     const user = await newPerson();
     const [laptop, phone] = [await signInCookie(user), await signInCookie(user)];
-    const change = (currentPassword: string, newPassword: string) => withCookie(laptop, "/api/account/password", { method: "POST", ...json({ currentPassword, newPassword }) });
+    const change = (currentPassword: string, newPassword: string) =>
+      withCookie(laptop, "/api/account/password", { method: "POST", ...json({ currentPassword, newPassword }) });
 
     const wrong = await change("not-my-password", "lantern orbit velvet canyon");
     expect(wrong.status).toBe(400);
@@ -83,7 +87,14 @@ describe("sessions", () => {
     expect(api.status).toBe(403);
     expect(((await api.json()) as { title: string }).title).toBe("Choose your own password");
 
-    expect((await withCookie(cookie, "/api/account/password", { method: "POST", ...json({ currentPassword: user.password, newPassword: "harbor quilt sparrow meadow" }) })).status).toBe(200);
+    expect(
+      (
+        await withCookie(cookie, "/api/account/password", {
+          method: "POST",
+          ...json({ currentPassword: user.password, newPassword: "harbor quilt sparrow meadow" }),
+        })
+      ).status,
+    ).toBe(200);
     const fresh = await signInCookie({ email: user.email, password: "harbor quilt sparrow meadow" });
     expect((await withCookie(fresh, "/calls", { redirect: "manual" })).status).toBe(200);
   });
@@ -93,7 +104,10 @@ describe("sessions", () => {
     const cookie = await signInCookie(user);
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) {
-      const res = await withCookie(cookie, "/api/account/password", { method: "POST", ...json({ currentPassword: `guess-${i}`, newPassword: "lantern orbit velvet canyon" }) });
+      const res = await withCookie(cookie, "/api/account/password", {
+        method: "POST",
+        ...json({ currentPassword: `guess-${i}`, newPassword: "lantern orbit velvet canyon" }),
+      });
       statuses.push(res.status);
     }
     expect(statuses.slice(0, 5)).toEqual([400, 400, 400, 400, 400]);

@@ -106,10 +106,20 @@ describe("sign-in throttling", () => {
 
   it("cannot be dodged: another path, a repeated field, a body that is not a form, or another site", async () => {
     const post = (path: string, body: string, headers: Record<string, string> = {}) =>
-      fetch(`${baseUrl()}/api/auth/${path}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", origin: baseUrl(), ...headers }, body });
+      fetch(`${baseUrl()}/api/auth/${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", origin: baseUrl(), ...headers },
+        body,
+      });
     expect((await post("callback/credentials/x", "email=a%40b.c&password=x")).status).toBe(404);
     expect((await post("callback/credentials", "email=decoy%40b.c&email=a%40b.c&password=x")).status).toBe(400);
-    expect((await post("callback/credentials", JSON.stringify({ email: "a@b.c", password: "x" }), { "content-type": "application/x-www-form-urlencoded; a=application/json" })).status).toBe(415);
+    expect(
+      (
+        await post("callback/credentials", JSON.stringify({ email: "a@b.c", password: "x" }), {
+          "content-type": "application/x-www-form-urlencoded; a=application/json",
+        })
+      ).status,
+    ).toBe(415);
     expect((await post("callback/credentials", "email=a%40b.c&password=x", { origin: "https://evil.example" })).status).toBe(403);
     expect((await post("signout", "csrfToken=x", { origin: "https://evil.example" })).status).toBe(403);
   });

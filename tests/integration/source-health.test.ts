@@ -13,7 +13,9 @@ import { configureSource, createSource } from "../support/sources";
 async function healthOf(slug: string) {
   const res = await asUser(TEST_ADMIN, "/api/sources");
   expect(res.status).toBe(200);
-  const { sources } = (await res.json()) as { sources: Array<{ slug: string; alerts: { kind: string; detail: string }[]; last24h: Record<string, number>; lastEventAt: string | null }> };
+  const { sources } = (await res.json()) as {
+    sources: Array<{ slug: string; alerts: { kind: string; detail: string }[]; last24h: Record<string, number>; lastEventAt: string | null }>;
+  };
   return sources.find((s) => s.slug === slug)!;
 }
 
@@ -25,7 +27,9 @@ describe("source health", () => {
     expect((await configureSource(slug, { health: { expectedGapMinutes: 5 } })).status).toBe(200);
     await sql(`UPDATE sources SET created_at = now() - interval '10 minutes' WHERE id = $1`, [id]);
 
-    expect((await healthOf(slug)).alerts).toEqual([{ kind: "silent", detail: "Nothing has arrived in the 10 min since it was connected (expected at least every 5 min)." }]);
+    expect((await healthOf(slug)).alerts).toEqual([
+      { kind: "silent", detail: "Nothing has arrived in the 10 min since it was connected (expected at least every 5 min)." },
+    ]);
     await syncAlerts(await listSourceHealth());
     await syncAlerts(await listSourceHealth());
     const open = await sql(`SELECT kind FROM source_alerts WHERE source_id = $1 AND resolved_at IS NULL`, [id]);

@@ -12,7 +12,11 @@ type Rotation = { secret: string; previousValidUntil: string | null };
 const post = (path: string, body: unknown = {}) => admin(path, { method: "POST", body: JSON.stringify(body) });
 const cllrCall = () => ({ ...fixture<Record<string, unknown>>("cllr/example.json"), callId: uniq("cllr"), transcriptUri: undefined });
 const webhook = (slug: string, secret: string) =>
-  fetch(`${baseUrl()}/api/webhooks/${slug}`, { method: "POST", headers: { "content-type": "application/json", "x-webhook-secret": secret }, body: JSON.stringify(cllrCall()) });
+  fetch(`${baseUrl()}/api/webhooks/${slug}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-webhook-secret": secret },
+    body: JSON.stringify(cllrCall()),
+  });
 
 async function connect(name: string, provider = "cllr") {
   const res = await post("/api/sources", { name, provider });

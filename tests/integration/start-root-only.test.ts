@@ -56,11 +56,16 @@ it.skipIf(!asRoot)("npm start as root in a directory only root can enter serves 
   const env = { PORT: String(port), HOST: "127.0.0.1", EMBEDDED_PG_PORT: String(pgPort), DEMO_CALLS: "30" };
   let health = 0;
   let calls = 0;
-  const first = await runStart(copy.app, env, async (output) => {
-    await until(output, "Listening on");
-    health = (await fetch(`http://127.0.0.1:${port}/api/health`)).status;
-    calls = await countCalls(pgPort);
-  }, 240);
+  const first = await runStart(
+    copy.app,
+    env,
+    async (output) => {
+      await until(output, "Listening on");
+      health = (await fetch(`http://127.0.0.1:${port}/api/health`)).status;
+      calls = await countCalls(pgPort);
+    },
+    240,
+  );
   expect(first.code, first.stdout + first.stderr).toBe(0);
   expect(stackLines(first.stdout + first.stderr)).toEqual([]);
   expect(first.stdout).toContain(`Embedded PostgreSQL running (data in ${relocated},`);
@@ -72,10 +77,15 @@ it.skipIf(!asRoot)("npm start as root in a directory only root can enter serves 
   expect(calls).toBe(30);
 
   // Started again, it finds the same database.
-  const second = await runStart(copy.app, env, async (output) => {
-    await until(output, "Listening on");
-    calls = await countCalls(pgPort);
-  }, 240);
+  const second = await runStart(
+    copy.app,
+    env,
+    async (output) => {
+      await until(output, "Listening on");
+      calls = await countCalls(pgPort);
+    },
+    240,
+  );
   expect(second.code, second.stdout + second.stderr).toBe(0);
   expect(second.stdout).toContain("Database schema is up to date.");
   expect(second.stdout).not.toContain("demo calls");

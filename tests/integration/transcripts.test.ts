@@ -37,10 +37,12 @@ async function detail(callId: string) {
 describe("Cllr transcripts", () => {
   it("fetches the transcript file and maps it to turns", async () => {
     const callId = await cllrCall(files.serve(`/t/${uniq()}.json`, json(TURNS)));
-    await expect.poll(async () => (await detail(callId)).transcript, { timeout: 15_000 }).toEqual([
-      { role: "agent", text: "Hi, this is Aria from Acme.", atMs: 400 },
-      { role: "customer", text: "Hello, yes, I'm interested.", atMs: 3100 },
-    ]);
+    await expect
+      .poll(async () => (await detail(callId)).transcript, { timeout: 15_000 })
+      .toEqual([
+        { role: "agent", text: "Hi, this is Aria from Acme.", atMs: 400 },
+        { role: "customer", text: "Hello, yes, I'm interested.", atMs: 3100 },
+      ]);
   });
 
   it("retries a failing server and succeeds when it recovers", async () => {
@@ -56,7 +58,8 @@ describe("Cllr transcripts", () => {
     await expect.poll(async () => (await detail(callId)).transcriptError, { timeout: 30_000, interval: 500 }).toBe("The transcript server answered 500.");
     // The first try and three retries; the job then stays failed, listed for admins.
     expect(files.hits.get(path)).toBe(4);
-    const failures = async () => ((await (await asUser(TEST_ADMIN, "/api/jobs")).json()) as { failures: { queue: string; attempts: number; error: string }[] }).failures;
+    const failures = async () =>
+      ((await (await asUser(TEST_ADMIN, "/api/jobs")).json()) as { failures: { queue: string; attempts: number; error: string }[] }).failures;
     await expect
       .poll(failures, { timeout: 5_000 })
       .toContainEqual(expect.objectContaining({ queue: "transcript-fetch", attempts: 4, error: "The transcript server answered 500." }));

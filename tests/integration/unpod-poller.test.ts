@@ -78,7 +78,11 @@ describe("Unpod poller", () => {
     tasks[3].status = "failed";
     tasks[3].output = {};
     unpod.tasks.push(...tasks);
-    const completedIds = () => unpod.tasks.filter((t) => t.status === "completed").map((t) => t.task_id).sort();
+    const completedIds = () =>
+      unpod.tasks
+        .filter((t) => t.status === "completed")
+        .map((t) => t.task_id)
+        .sort();
 
     expect((await configureSource(slug, pollSettings())).status).toBe(200);
 
@@ -105,7 +109,8 @@ describe("Unpod poller", () => {
     expect(await cron(slug)).toMatchObject({ status: "failed", retry: true });
     unpod.failOnce(4, { kind: "500" });
     expect(await cron(slug)).toMatchObject({ status: "failed", retry: true });
-    const cursor = async () => (await sql<{ cursor: { walk: { nextPage: number } | null } }>(`SELECT cursor FROM source_polls WHERE source_id = $1`, [id]))[0].cursor;
+    const cursor = async () =>
+      (await sql<{ cursor: { walk: { nextPage: number } | null } }>(`SELECT cursor FROM source_polls WHERE source_id = $1`, [id]))[0].cursor;
     expect((await cursor()).walk?.nextPage).toBe(4);
 
     // The rest of the backlog.
@@ -136,7 +141,10 @@ describe("Unpod poller", () => {
     // Nothing new: nothing imported, nothing stored twice.
     expect(await cron(slug)).toMatchObject({ status: "done", imported: 0 });
     expect(await rawEventCount(id)).toBe(24);
-    const [poll] = await sql<{ imported_total: number; last_error: string | null }>(`SELECT imported_total, last_error FROM source_polls WHERE source_id = $1`, [id]);
+    const [poll] = await sql<{ imported_total: number; last_error: string | null }>(
+      `SELECT imported_total, last_error FROM source_polls WHERE source_id = $1`,
+      [id],
+    );
     expect(poll).toEqual({ imported_total: 24, last_error: null });
   });
 
@@ -170,7 +178,11 @@ describe("Unpod poller", () => {
       expect((await configureSource(slug, pollSettings())).status).toBe(200);
       // Where a moved API would send the poller: the same path, holding the space token, on another host.
       for (const status of [301, 302, 307, 308]) {
-        unpod.failOnce(1, { kind: "redirect", status, location: `${elsewhere.url}/api/v2/platform/spaces/${UNPOD_TOKENS.spaceToken}/tasks/?page=1&page_size=5` });
+        unpod.failOnce(1, {
+          kind: "redirect",
+          status,
+          location: `${elsewhere.url}/api/v2/platform/spaces/${UNPOD_TOKENS.spaceToken}/tasks/?page=1&page_size=5`,
+        });
         const result = await cron(slug);
         expect(result, String(status)).toMatchObject({ status: "failed", retry: false });
         expect(result.error).toMatch(/redirected to another origin/);
@@ -195,7 +207,10 @@ describe("Unpod poller", () => {
       for (const change of [moved, { ...moved, apiToken: "", spaceToken: "" }, { ...moved, apiToken: UNPOD_TOKENS.apiToken }]) {
         const res = await configureSource(slug, { polling: change });
         expect(res.status).toBe(400);
-        expect(await res.json()).toMatchObject({ title: "Invalid settings", detail: expect.stringMatching(/^polling: apiBaseUrl moved to another host: enter (apiToken and )?spaceToken again$/) });
+        expect(await res.json()).toMatchObject({
+          title: "Invalid settings",
+          detail: expect.stringMatching(/^polling: apiBaseUrl moved to another host: enter (apiToken and )?spaceToken again$/),
+        });
       }
       expect(await saved()).toBe(before);
 
@@ -226,7 +241,9 @@ describe("Unpod poller", () => {
     expect(row.settings).not.toContain(UNPOD_TOKENS.apiToken);
 
     // Leaving the token out keeps it.
-    const again = await configureSource(slug, { polling: { apiBaseUrl: unpod.url, spaceToken: UNPOD_TOKENS.spaceToken, orgHandle: "acme.test", intervalSec: 0 } });
+    const again = await configureSource(slug, {
+      polling: { apiBaseUrl: unpod.url, spaceToken: UNPOD_TOKENS.spaceToken, orgHandle: "acme.test", intervalSec: 0 },
+    });
     expect(((await again.json()) as SourceView).settings.polling.apiToken).toBe("set");
 
     const url = `${(await import("../support/http")).baseUrl()}/api/cron/unpod`;

@@ -83,7 +83,9 @@ describe("API keys", () => {
     const listed = (await listKeys()).find((k) => k.id === id);
     expect(listed).toMatchObject({ name: "BI export", prefix, revokedAt: null, user: { email: TEST_ADMIN.email } });
     expect(JSON.stringify(listed)).not.toContain(key);
-    await expect.poll(async () => (await sql<{ last_used_at: Date | null }>("SELECT last_used_at FROM api_keys WHERE id = $1", [id]))[0].last_used_at).not.toBeNull();
+    await expect
+      .poll(async () => (await sql<{ last_used_at: Date | null }>("SELECT last_used_at FROM api_keys WHERE id = $1", [id]))[0].last_used_at)
+      .not.toBeNull();
 
     expect((await admin(`/api/api-keys/${id}`, { method: "DELETE" })).status).toBe(200);
     expect((await withKey()).status).toBe(401);
@@ -140,8 +142,16 @@ describe("API keys", () => {
   });
 
   it("keeps users and keys to admins", async () => {
-    for (const [path, method] of [["/api/users", "GET"], ["/api/users", "POST"], ["/api/api-keys", "GET"], ["/api/api-keys", "POST"]] as const) {
-      expect((await asUser(TEST_MANAGER, path, { method, ...(method === "POST" ? json({ email: "x@y.z", name: "x" }) : {}) })).status, `${method} ${path}`).toBe(403);
+    for (const [path, method] of [
+      ["/api/users", "GET"],
+      ["/api/users", "POST"],
+      ["/api/api-keys", "GET"],
+      ["/api/api-keys", "POST"],
+    ] as const) {
+      expect(
+        (await asUser(TEST_MANAGER, path, { method, ...(method === "POST" ? json({ email: "x@y.z", name: "x" }) : {}) })).status,
+        `${method} ${path}`,
+      ).toBe(403);
     }
   });
 });

@@ -54,10 +54,9 @@ describe("POST /api/webhooks/{source}", () => {
     expect(res.status).toBe(400);
     const body = await jsonOf<WebhookAnswer>(res);
     expect(body.detail).toMatch(/not valid JSON/);
-    const [row] = await sql<{ body: Buffer; status: string; headers: Record<string, string> }>(
-      "SELECT body, status, headers FROM raw_events WHERE id = $1",
-      [body.eventId],
-    );
+    const [row] = await sql<{ body: Buffer; status: string; headers: Record<string, string> }>("SELECT body, status, headers FROM raw_events WHERE id = $1", [
+      body.eventId,
+    ]);
     expect(row.body.toString("utf8")).toBe(raw);
     expect(row.status).toBe("rejected");
     // The secret is not part of what is kept.
@@ -171,11 +170,25 @@ describe("POST /api/webhooks/{source}", () => {
 
   it("takes Hooman's GET with query parameters", async () => {
     const sid = uniq("CA");
-    const q = new URLSearchParams({ token: TEST_WEBHOOK_SECRET, id: sid, callType: "outbound", callee: "+15557654000", duration: "31", disposition: "Interested", summary: "Asked for a brochure" });
+    const q = new URLSearchParams({
+      token: TEST_WEBHOOK_SECRET,
+      id: sid,
+      callType: "outbound",
+      callee: "+15557654000",
+      duration: "31",
+      disposition: "Interested",
+      summary: "Asked for a brochure",
+    });
     const res = await fetch(`${baseUrl()}/api/webhooks/hooman?${q}`);
     expect(res.status).toBe(202);
     const call = await detail((await jsonOf<WebhookAnswer>(res)).callId);
-    expect(call).toMatchObject({ externalId: sid, durationSec: 31, outcome: "interested", summary: "Asked for a brochure", customer: { phone: "+15557654000" } });
+    expect(call).toMatchObject({
+      externalId: sid,
+      durationSec: 31,
+      outcome: "interested",
+      summary: "Asked for a brochure",
+      customer: { phone: "+15557654000" },
+    });
     const [row] = await sql<{ query: Record<string, string> }>("SELECT query FROM raw_events WHERE id = $1", [call.rawEventIds[0]]);
     expect(row.query).toMatchObject({ id: sid, duration: "31" });
     expect(row.query.token).toBeUndefined();
@@ -185,7 +198,12 @@ describe("POST /api/webhooks/{source}", () => {
     const base = fixture("hubtalk/full-example.json");
     const word = `автокредит${Date.now()}`;
     const line = `user: Сәлеметсіз бе 🚗 ${word} and the monthly payment please\n`;
-    const payload = { ...base, call_event_uuid: uniq("ev"), mapped_answers: null, full_transcript: line.repeat(Math.ceil((2 * 1024 * 1024) / Buffer.byteLength(line))) };
+    const payload = {
+      ...base,
+      call_event_uuid: uniq("ev"),
+      mapped_answers: null,
+      full_transcript: line.repeat(Math.ceil((2 * 1024 * 1024) / Buffer.byteLength(line))),
+    };
     const res = await sendWebhook("hubtalk", payload);
     expect(res.status).toBe(202);
     const call = await detail((await jsonOf<WebhookAnswer>(res)).callId);

@@ -47,7 +47,10 @@ async function fail(why: string): Promise<never> {
 async function waitForHealth(deadline: number): Promise<void> {
   while (Date.now() < deadline) {
     if (app.exitCode !== null) await fail(`npm start exited with ${app.exitCode} before serving`);
-    const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await sleep(500);
   }
@@ -81,7 +84,10 @@ console.log("smoke: webhook stored and readable, sign-in page served");
 // npm itself ends by the signal; what matters is that nothing is left running.
 const ended = await stopApp();
 if (ended === "timeout") await fail("npm start was still running 30 s after Ctrl-C");
-const leftOver = await fetch(`${base}/api/health`).then(() => true, () => false);
+const leftOver = await fetch(`${base}/api/health`).then(
+  () => true,
+  () => false,
+);
 if (leftOver) await fail("the app still answers after Ctrl-C");
 const pgLeftOver = await new Promise<boolean>((resolve) => {
   const socket = connect(Number(pgPort), "127.0.0.1");

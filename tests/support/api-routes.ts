@@ -33,9 +33,11 @@ export function apiRoutes(): RouteExport[] {
           found.push({ method: m[1], path: url, auth: m[3] ?? null, takesBody: /\bbody\b/.test(m[4] ?? ""), file });
         }
         for (const m of source.matchAll(/export \{([^}]+)\}/g)) {
-          for (const name of m[1].matchAll(/\bas (GET|POST|PUT|PATCH|DELETE)\b/g)) found.push({ method: name[1], path: url, auth: null, takesBody: false, file });
+          for (const name of m[1].matchAll(/\bas (GET|POST|PUT|PATCH|DELETE)\b/g))
+            found.push({ method: name[1], path: url, auth: null, takesBody: false, file });
         }
-        for (const m of source.matchAll(/export (?:async )?function (GET|POST|PUT|PATCH|DELETE)\b/g)) found.push({ method: m[1], path: url, auth: null, takesBody: false, file });
+        for (const m of source.matchAll(/export (?:async )?function (GET|POST|PUT|PATCH|DELETE)\b/g))
+          found.push({ method: m[1], path: url, auth: null, takesBody: false, file });
       }
     }
   };

@@ -6,7 +6,9 @@ import { sendBytes, wav } from "./audio-server";
 // file changes document.title, so a browser test can tell whether it ran.
 
 export const PWNED_TITLE = "pwned by a recording";
-const html = Buffer.from(`<!doctype html><title>recording</title><script>document.title = ${JSON.stringify(PWNED_TITLE)}; fetch("/api/users").then(r => r.text()).then(t => { window.__stolen = t })</script>`);
+const html = Buffer.from(
+  `<!doctype html><title>recording</title><script>document.title = ${JSON.stringify(PWNED_TITLE)}; fetch("/api/users").then(r => r.text()).then(t => { window.__stolen = t })</script>`,
+);
 const svg = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg"><script>document.title = ${JSON.stringify(PWNED_TITLE)}</script><circle r="10"/></svg>`);
 export const AUDIO = wav(3);
 

@@ -62,44 +62,46 @@ export async function startHubSpot(port: number, token = "pat-na1-test-token-000
   const now = () => new Date().toISOString();
   const view = (o: CrmObject) => ({ id: o.id, properties: o.properties, createdAt: now(), updatedAt: now(), archived: false });
 
-  const server = createServer(asyncListener(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const body = (chunks.length ? JSON.parse(Buffer.concat(chunks).toString("utf8")) : {}) as RequestBody;
-    const path = (req.url ?? "/").split("?")[0];
-    state.requests.push({ method: req.method ?? "GET", path });
-    const send = (status: number, json: unknown, headers: Record<string, string> = {}) =>
-      res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(json));
+  const server = createServer(
+    asyncListener(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const c of req) chunks.push(c as Buffer);
+      const body = (chunks.length ? JSON.parse(Buffer.concat(chunks).toString("utf8")) : {}) as RequestBody;
+      const path = (req.url ?? "/").split("?")[0];
+      state.requests.push({ method: req.method ?? "GET", path });
+      const send = (status: number, json: unknown, headers: Record<string, string> = {}) =>
+        res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(json));
 
-    const route = `${req.method} ${path}`;
-    const scripted = queue.shift() ?? traps.get(route);
-    traps.delete(route);
-    if (scripted) return res.writeHead(scripted.status, { "content-type": "application/json", ...scripted.headers }).end(scripted.body ?? "{}");
-    if (req.headers.authorization !== `Bearer ${token}`) {
-      return send(401, { status: "error", message: "Authentication credentials not found.", category: "INVALID_AUTHENTICATION" });
-    }
-    const m = /^\/crm\/v3\/objects\/(contacts|notes|tasks)(?:\/(search|\w+))?$/.exec(path);
-    if (!m) return send(404, { status: "error", message: `No route ${path}` });
-    const type = m[1] as keyof HubSpotServer["objects"];
-    const list = state.objects[type];
-    if (m[2] === "search" && req.method === "POST") {
-      const groups = body.filterGroups ?? [];
-      const found = groups.length ? list.filter((o) => groups.some((g) => g.filters.every((f) => matches(o, f)))) : list;
-      return send(200, { total: found.length, results: found.slice(0, body.limit ?? 10).map(view) });
-    }
-    if (!m[2] && req.method === "POST") {
-      const o = { id: String(nextId++), properties: body.properties ?? {}, associations: body.associations ?? [] };
-      list.push(o);
-      return send(201, view(o));
-    }
-    if (m[2] && req.method === "PATCH") {
-      const o = list.find((x) => x.id === m[2]);
-      if (!o) return send(404, { status: "error", message: "Object not found" });
-      Object.assign(o.properties, body.properties ?? {});
-      return send(200, view(o));
-    }
-    return send(405, { status: "error", message: "Method not allowed" });
-  }));
+      const route = `${req.method} ${path}`;
+      const scripted = queue.shift() ?? traps.get(route);
+      traps.delete(route);
+      if (scripted) return res.writeHead(scripted.status, { "content-type": "application/json", ...scripted.headers }).end(scripted.body ?? "{}");
+      if (req.headers.authorization !== `Bearer ${token}`) {
+        return send(401, { status: "error", message: "Authentication credentials not found.", category: "INVALID_AUTHENTICATION" });
+      }
+      const m = /^\/crm\/v3\/objects\/(contacts|notes|tasks)(?:\/(search|\w+))?$/.exec(path);
+      if (!m) return send(404, { status: "error", message: `No route ${path}` });
+      const type = m[1] as keyof HubSpotServer["objects"];
+      const list = state.objects[type];
+      if (m[2] === "search" && req.method === "POST") {
+        const groups = body.filterGroups ?? [];
+        const found = groups.length ? list.filter((o) => groups.some((g) => g.filters.every((f) => matches(o, f)))) : list;
+        return send(200, { total: found.length, results: found.slice(0, body.limit ?? 10).map(view) });
+      }
+      if (!m[2] && req.method === "POST") {
+        const o = { id: String(nextId++), properties: body.properties ?? {}, associations: body.associations ?? [] };
+        list.push(o);
+        return send(201, view(o));
+      }
+      if (m[2] && req.method === "PATCH") {
+        const o = list.find((x) => x.id === m[2]);
+        if (!o) return send(404, { status: "error", message: "Object not found" });
+        Object.assign(o.properties, body.properties ?? {});
+        return send(200, view(o));
+      }
+      return send(405, { status: "error", message: "Method not allowed" });
+    }),
+  );
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   state.url = `http://127.0.0.1:${port}`;
   return state;

@@ -38,15 +38,17 @@ export async function startReceiver(fallback: Reply = { status: 200, body: "ok" 
         server.close(() => resolve());
       }),
   };
-  const server = createServer(asyncListener(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const received = { at: Date.now(), path: req.url ?? "/", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
-    receiver.requests.push(received);
-    await receiver.onRequest?.(received);
-    const reply = queue.shift() ?? receiver.fallback;
-    res.writeHead(reply.status, reply.headers).end(reply.body ?? "");
-  }));
+  const server = createServer(
+    asyncListener(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const received = { at: Date.now(), path: req.url ?? "/", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
+      receiver.requests.push(received);
+      await receiver.onRequest?.(received);
+      const reply = queue.shift() ?? receiver.fallback;
+      res.writeHead(reply.status, reply.headers).end(reply.body ?? "");
+    }),
+  );
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   receiver.url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   return receiver;

@@ -29,7 +29,10 @@ export function verifyPresigned(method: string, rawUrl: string, host: string, se
   const pairs = [...q].filter(([k]) => k !== "X-Amz-Signature").map(([k, v]) => [strictEncode(k), strictEncode(v)]);
   pairs.sort(([a, av], [b, bv]) => (a === b ? (av < bv ? -1 : 1) : a < b ? -1 : 1));
   const signedHeaders = q.get("X-Amz-SignedHeaders") ?? "";
-  const headers = signedHeaders.split(";").map((h) => `${h}:${h === "host" ? host : ""}\n`).join("");
+  const headers = signedHeaders
+    .split(";")
+    .map((h) => `${h}:${h === "host" ? host : ""}\n`)
+    .join("");
   const canonical = [method, url.pathname, pairs.map(([k, v]) => `${k}=${v}`).join("&"), headers, signedHeaders, "UNSIGNED-PAYLOAD"].join("\n");
   const scope = `${day}/${region}/${service}/aws4_request`;
   const toSign = ["AWS4-HMAC-SHA256", q.get("X-Amz-Date"), scope, createHash("sha256").update(canonical).digest("hex")].join("\n");

@@ -14,7 +14,10 @@ export async function attemptSignIn(who: { email: string; password: string }, fr
   const page = { origin: baseUrl() };
   const csrf = await fetch(`${baseUrl()}/api/auth/csrf`, { headers: address });
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const csrfCookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   return fetch(`${baseUrl()}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",

@@ -31,7 +31,10 @@ export function freePort(): Promise<number> {
 async function waitForHealth(baseUrl: string, server: ChildProcess): Promise<void> {
   for (let i = 0; i < 300; i++) {
     if (server.exitCode !== null) throw new Error(`the app exited with code ${server.exitCode}`);
-    const ok = await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${baseUrl}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -71,7 +74,12 @@ export async function startStack(opts: { appEnv?: Record<string, string>; quiet?
 
     process.env.DATABASE_URL = databaseUrl;
     const { bootstrap } = await import("@/lib/bootstrap");
-    await bootstrap({ ADMIN_EMAIL: TEST_ADMIN.email, ADMIN_PASSWORD: TEST_ADMIN.password, WEBHOOK_SECRET: TEST_WEBHOOK_SECRET, BOOTSTRAP_API_KEY: TEST_API_KEY });
+    await bootstrap({
+      ADMIN_EMAIL: TEST_ADMIN.email,
+      ADMIN_PASSWORD: TEST_ADMIN.password,
+      WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
+      BOOTSTRAP_API_KEY: TEST_API_KEY,
+    });
     const { db } = await import("@/lib/db/client");
     const { hash } = await import("@node-rs/argon2");
     await db.user.upsert({

@@ -60,7 +60,10 @@ export function fakeTask(minutesAgo: number, status: FakeTask["status"] = "compl
             start_time: start.toISOString().replace("T", " ").replace("Z", ""),
             end_time: end.toISOString().replace("T", " ").replace("Z", ""),
             duration: 90,
-            transcript: [{ role: "assistant", content: "Hello" }, { role: "user", content: "Hi, tell me more" }],
+            transcript: [
+              { role: "assistant", content: "Hello" },
+              { role: "user", content: "Hi, tell me more" },
+            ],
             post_call_data: { summary: { status: "Connected", summary: `Talked with ${id}` }, profile_summary: { tone: "Positive", outcome: "Interested" } },
           }
         : {},
@@ -103,8 +106,7 @@ export async function startUnpodServer(): Promise<UnpodServer> {
     const match = /^\/api\/v2\/platform\/spaces\/([^/]+)\/tasks\/$/.exec(url.pathname);
     const page = Number(url.searchParams.get("page") ?? 1);
     const size = Number(url.searchParams.get("page_size") ?? 20);
-    const authorized =
-      req.headers.authorization === `Token ${UNPOD_TOKENS.apiToken}` && req.headers["org-handle"] === UNPOD_TOKENS.orgHandle;
+    const authorized = req.headers.authorization === `Token ${UNPOD_TOKENS.apiToken}` && req.headers["org-handle"] === UNPOD_TOKENS.orgHandle;
     state.requests.push({ page, at: Date.now(), authorized });
     if (!match || match[1] !== UNPOD_TOKENS.spaceToken) {
       res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ status_code: 404, message: "Space not found" }));

@@ -5,7 +5,15 @@ const start = new Date("2026-01-20T10:00:00Z");
 
 describe("Cllr transcript files", () => {
   it("reads turn lists under the usual names, with times in seconds, milliseconds or clock times", () => {
-    expect(cllrTranscriptTurns([{ role: "assistant", content: "Hi", start: 1.5 }, { role: "user", content: "Hello" }], start)).toEqual([
+    expect(
+      cllrTranscriptTurns(
+        [
+          { role: "assistant", content: "Hi", start: 1.5 },
+          { role: "user", content: "Hello" },
+        ],
+        start,
+      ),
+    ).toEqual([
       { role: "agent", text: "Hi", atMs: 1500 },
       { role: "customer", text: "Hello" },
     ]);

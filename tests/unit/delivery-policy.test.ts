@@ -33,7 +33,10 @@ describe("after an attempt", () => {
   it("turns the destination off on a 410, and after repeated failures in a row", () => {
     expect(decide(answer(410), 1, 0)).toMatchObject({ next: "failed", disable: expect.stringContaining("410") });
     expect(decide(answer(503), 1, DISABLE_AFTER_FAILURES - 2).next).toBe("retry");
-    expect(decide(answer(503), 1, DISABLE_AFTER_FAILURES - 1)).toMatchObject({ next: "failed", disable: expect.stringContaining(`${DISABLE_AFTER_FAILURES} failed attempts`) });
+    expect(decide(answer(503), 1, DISABLE_AFTER_FAILURES - 1)).toMatchObject({
+      next: "failed",
+      disable: expect.stringContaining(`${DISABLE_AFTER_FAILURES} failed attempts`),
+    });
     // Being throttled is not failing.
     expect(decide(answer(429), 1, DISABLE_AFTER_FAILURES - 1).next).toBe("retry");
   });

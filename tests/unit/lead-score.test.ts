@@ -9,7 +9,13 @@ const call = (patch: Partial<ReturnType<typeof emptyCall>>) => ({ ...emptyCall("
 describe("lead score", () => {
   it("scores a booked meeting with a keen, positive customer as hot, listing every signal", () => {
     const { score, signals } = leadScore(
-      call({ outcome: "meeting_scheduled", interestLevel: "Very Interested", sentiment: "positive", labels: ["Decision Maker"], callbackAt: new Date("2026-02-01T10:00:00Z") }),
+      call({
+        outcome: "meeting_scheduled",
+        interestLevel: "Very Interested",
+        sentiment: "positive",
+        labels: ["Decision Maker"],
+        callbackAt: new Date("2026-02-01T10:00:00Z"),
+      }),
     );
     expect(score).toBe(100);
     expect(signals.map((s) => s.signal)).toEqual(["base", "interest", "outcome", "sentiment", "labels", "callback"]);

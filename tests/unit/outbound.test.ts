@@ -17,16 +17,18 @@ interface Received {
 
 async function startServer() {
   const received: Received[] = [];
-  const server = createServer(asyncListener(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    received.push({ method: req.method ?? "", path: req.url ?? "/", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
-    const url = new URL(req.url ?? "/", "http://x");
-    if (url.pathname === "/to-metadata") return void res.writeHead(302, { location: "http://169.254.169.254/latest/meta-data/" }).end();
-    if (url.pathname === "/to-localhost") return void res.writeHead(302, { location: `http://localhost:${port}/ok` }).end();
-    if (url.pathname === "/redirect") return void res.writeHead(Number(url.searchParams.get("status")), { location: url.searchParams.get("to")! }).end();
-    res.writeHead(200, { "content-type": "text/plain" }).end("ok");
-  }));
+  const server = createServer(
+    asyncListener(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      received.push({ method: req.method ?? "", path: req.url ?? "/", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
+      const url = new URL(req.url ?? "/", "http://x");
+      if (url.pathname === "/to-metadata") return void res.writeHead(302, { location: "http://169.254.169.254/latest/meta-data/" }).end();
+      if (url.pathname === "/to-localhost") return void res.writeHead(302, { location: `http://localhost:${port}/ok` }).end();
+      if (url.pathname === "/redirect") return void res.writeHead(Number(url.searchParams.get("status")), { location: url.searchParams.get("to")! }).end();
+      res.writeHead(200, { "content-type": "text/plain" }).end("ok");
+    }),
+  );
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as { port: number }).port;
   return { port, url: `http://127.0.0.1:${port}`, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
@@ -65,7 +67,22 @@ const lookupResult = (lookup: ReturnType<typeof guardedLookup>, host: string) =>
 
 describe("outbound address guard", () => {
   it("refuses loopback, private, link-local, metadata and their IPv6, mapped and IPv4-compatible forms", () => {
-    const refused = ["127.0.0.1", "10.1.2.3", "172.16.0.9", "192.168.1.1", "169.254.169.254", "0.0.0.0", "100.64.0.1", "::1", "fe80::1", "fc00::1", "::ffff:127.0.0.1", "::ffff:169.254.169.254", "::", "::ffff:10.0.0.1"];
+    const refused = [
+      "127.0.0.1",
+      "10.1.2.3",
+      "172.16.0.9",
+      "192.168.1.1",
+      "169.254.169.254",
+      "0.0.0.0",
+      "100.64.0.1",
+      "::1",
+      "fe80::1",
+      "fc00::1",
+      "::ffff:127.0.0.1",
+      "::ffff:169.254.169.254",
+      "::",
+      "::ffff:10.0.0.1",
+    ];
     // ::/96, IPv4-compatible: ipaddr.js calls these unicast. Then NAT64, 6to4 and Teredo, which carry IPv4 too.
     refused.push("::7f00:1", "::a00:1", "::a9fe:a9fe", "::808:808", "64:ff9b::7f00:1", "2002:7f00:1::", "2001::1");
     for (const address of refused) expect(isPublicAddress(address), address).toBe(false);
@@ -74,7 +91,18 @@ describe("outbound address guard", () => {
   });
 
   it("refuses other schemes and private literals in any notation before sending anything", () => {
-    for (const url of ["http://169.254.169.254/latest/meta-data", "http://[::ffff:127.0.0.1]/", "http://[::1]/", "http://2130706433/", "http://0x7f.0.0.1/", "http://017700000001/", "http://0/", "http://[fd00::1]/", "http://[::7f00:1]/", "http://[::a00:1]/"]) {
+    for (const url of [
+      "http://169.254.169.254/latest/meta-data",
+      "http://[::ffff:127.0.0.1]/",
+      "http://[::1]/",
+      "http://2130706433/",
+      "http://0x7f.0.0.1/",
+      "http://017700000001/",
+      "http://0/",
+      "http://[fd00::1]/",
+      "http://[::7f00:1]/",
+      "http://[::a00:1]/",
+    ]) {
       expect(refusedBy(url), url).toMatch(/is not a public address/);
     }
     expect(refusedBy("file:///etc/passwd")).toMatch(/http and https/);
@@ -82,7 +110,13 @@ describe("outbound address guard", () => {
   });
 
   it("refuses ports other than 80 for http and 443 for https, unless the allow list names the host with that port", () => {
-    for (const url of ["https://93.184.216.34:8443/", "http://example.com:22/", "https://example.com:80/", "http://example.com:443/", "http://example.com:6379/"]) {
+    for (const url of [
+      "https://93.184.216.34:8443/",
+      "http://example.com:22/",
+      "https://example.com:80/",
+      "http://example.com:443/",
+      "http://example.com:6379/",
+    ]) {
       expect(refusedBy(url), url).toMatch(/^Port \d+ is not allowed/);
     }
     for (const url of ["http://example.com/", "http://example.com:80/", "https://example.com:443/"]) expect(refusedBy(url), url).toBeNull();
@@ -112,7 +146,13 @@ describe("outbound address guard", () => {
   });
 
   it("checks the addresses a name resolves to when connecting, so a rebinding name is refused", async () => {
-    const answers: LookupAddress[][] = [[{ address: "93.184.216.34", family: 4 }], [{ address: "93.184.216.34", family: 4 }, { address: "127.0.0.1", family: 4 }]];
+    const answers: LookupAddress[][] = [
+      [{ address: "93.184.216.34", family: 4 }],
+      [
+        { address: "93.184.216.34", family: 4 },
+        { address: "127.0.0.1", family: 4 },
+      ],
+    ];
     const lookup = guardedLookup({ protocol: "https:", port: 443 }, (_host, _opts, cb) => cb(null, answers.shift()!));
     expect(await lookupResult(lookup, "rebind.test")).toBe("93.184.216.34");
     expect(await lookupResult(lookup, "rebind.test")).toBeInstanceOf(OutboundRefused);
@@ -187,7 +227,8 @@ describe("redirects", () => {
   const harmless = { accept: "application/json", range: "bytes=0-9", "user-agent": "call-analytics-test" };
   const body = JSON.stringify({ phone: "+14155550100" });
   const via = (status: number, to: string) => `${home.url}/redirect?status=${status}&to=${encodeURIComponent(to)}`;
-  const post = (url: string, method = "POST") => fetchPublic(url, { method, headers: { ...credentials, ...harmless, "content-type": "application/json" }, body });
+  const post = (url: string, method = "POST") =>
+    fetchPublic(url, { method, headers: { ...credentials, ...harmless, "content-type": "application/json" }, body });
 
   beforeEach(() => {
     process.env.OUTBOUND_ALLOW_HOSTS = "127.0.0.1:*";
@@ -206,7 +247,13 @@ describe("redirects", () => {
   });
 
   it("turns a POST into a GET without its body after 301, 302 and 303 to another origin, as fetch does; 303 does so for any method", async () => {
-    for (const [status, method] of [[301, "POST"], [302, "POST"], [303, "POST"], [303, "PUT"], [303, "DELETE"]] as const) {
+    for (const [status, method] of [
+      [301, "POST"],
+      [302, "POST"],
+      [303, "POST"],
+      [303, "PUT"],
+      [303, "DELETE"],
+    ] as const) {
       other.received.length = 0;
       expect((await post(via(status, `${other.url}/landing`), method)).status).toBe(200);
       const [landed] = other.received;

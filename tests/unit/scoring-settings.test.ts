@@ -5,7 +5,13 @@ import { outcomeMap, resolveOutcome, scoringSchema } from "@/lib/scoring/outcome
 // The admin's outcome mapping and what a changed outcome does to a saved score.
 
 describe("outcome mapping", () => {
-  const map = outcomeMap({ hotThreshold: 70, outcomeMap: [{ raw: "Site Visit Booked", outcome: "meeting_scheduled" }, { raw: "follow_up_later", outcome: "not_interested" }] });
+  const map = outcomeMap({
+    hotThreshold: 70,
+    outcomeMap: [
+      { raw: "Site Visit Booked", outcome: "meeting_scheduled" },
+      { raw: "follow_up_later", outcome: "not_interested" },
+    ],
+  });
 
   it("maps the vendor's word however it is cased or separated", () => {
     expect(resolveOutcome("completed", "site visit booked", map)).toBe("meeting_scheduled");
@@ -20,7 +26,13 @@ describe("outcome mapping", () => {
   });
 
   it("refuses a vendor word mapped twice", () => {
-    const twice = scoringSchema.safeParse({ hotThreshold: 70, outcomeMap: [{ raw: "Booked", outcome: "interested" }, { raw: "booked ", outcome: "other" }] });
+    const twice = scoringSchema.safeParse({
+      hotThreshold: 70,
+      outcomeMap: [
+        { raw: "Booked", outcome: "interested" },
+        { raw: "booked ", outcome: "other" },
+      ],
+    });
     expect(twice.success).toBe(false);
   });
 });

@@ -32,7 +32,9 @@ describe("saved secrets and host changes", () => {
     expect(() => polling(custom, { orgHandle: "acme" })).toThrow(/apiBaseUrl moved to another host/);
     // Another path on the same host keeps them; so do both tokens entered again.
     expect(pollingSettings(polling(custom, { orgHandle: "acme", apiBaseUrl: "https://UNPOD.example.com:443/v3" }))).toMatchObject({ apiToken: "api-token-1" });
-    expect(pollingSettings(polling(custom, { ...tokens, apiToken: "api-token-2", apiBaseUrl: "https://other.example/api" }))).toMatchObject({ apiToken: "api-token-2" });
+    expect(pollingSettings(polling(custom, { ...tokens, apiToken: "api-token-2", apiBaseUrl: "https://other.example/api" }))).toMatchObject({
+      apiToken: "api-token-2",
+    });
   });
 
   it("asks for the storage secret again when the endpoint moves, to or from AWS", () => {
@@ -43,7 +45,9 @@ describe("saved secrets and host changes", () => {
     );
     const onMinio = applySettings("hubtalk", onAws, { storage: { ...store, endpoint: "https://minio.example.com", secretAccessKey: "s3-secret" } });
     expect(() => applySettings("hubtalk", onMinio, { storage: store })).toThrow(/endpoint moved to another host/);
-    expect(storageSettings(applySettings("hubtalk", onMinio, { storage: { ...store, region: "eu-west-1", endpoint: "https://minio.example.com/" } }))).toMatchObject({
+    expect(
+      storageSettings(applySettings("hubtalk", onMinio, { storage: { ...store, region: "eu-west-1", endpoint: "https://minio.example.com/" } })),
+    ).toMatchObject({
       secretAccessKey: "s3-secret",
       region: "eu-west-1",
     });

@@ -49,7 +49,15 @@ describe("source health alerts", () => {
   });
 
   it("flags Unpod polling that has failed for three intervals, but never a disabled source", () => {
-    const polling = { configured: true, intervalSec: 60, lastRunAt: hoursAgo(0), lastSuccessAt: hoursAgo(1), lastError: "Unpod answered 500 for page 1.", importedTotal: 5, backlog: null };
+    const polling = {
+      configured: true,
+      intervalSec: 60,
+      lastRunAt: hoursAgo(0),
+      lastSuccessAt: hoursAgo(1),
+      lastError: "Unpod answered 500 for page 1.",
+      importedTotal: 5,
+      backlog: null,
+    };
     expect(kinds(health({ provider: "unpod", polling }))).toEqual(["polling"]);
     expect(kinds(health({ provider: "unpod", polling: { ...polling, lastSuccessAt: new Date(now.getTime() - 60_000) } }))).toEqual([]);
     expect(kinds(health({ enabled: false, lastEventAt: hoursAgo(100), provider: "unpod", polling }))).toEqual([]);

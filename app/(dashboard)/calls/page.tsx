@@ -51,7 +51,11 @@ async function CallsResults({ filters, flat }: { filters: Filters; flat: Record<
   if (page.items.length === 0) {
     return (
       <EmptyState title="No calls match these filters">
-        Widen the period or <Link href="/calls" className="text-indigo-700 underline">clear the filters</Link>.
+        Widen the period or{" "}
+        <Link href="/calls" className="text-indigo-700 underline">
+          clear the filters
+        </Link>
+        .
       </EmptyState>
     );
   }
@@ -86,4 +90,3 @@ function withoutCursor(flat: Record<string, string | undefined>): URLSearchParam
   params.delete("cursor");
   return params;
 }
-

@@ -30,18 +30,20 @@ export default async function HotLeadsPage({ searchParams }: { searchParams: Pro
           </Link>
         </nav>
       </div>
-      {leads.length === 0 && (
-        <EmptyState>{handled ? "No handled leads yet." : "No hot leads waiting. New ones appear here as calls arrive."}</EmptyState>
-      )}
+      {leads.length === 0 && <EmptyState>{handled ? "No handled leads yet." : "No hot leads waiting. New ones appear here as calls arrive."}</EmptyState>}
       <ul className="space-y-3">
         {leads.map((lead) => (
-          <li key={lead.id} className="grid gap-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-[1fr_16rem_auto]" data-testid="hot-lead">
+          <li
+            key={lead.id}
+            className="grid gap-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-[1fr_16rem_auto]"
+            data-testid="hot-lead"
+          >
             <div className="space-y-2">
               <div className="flex flex-wrap items-baseline gap-2">
                 <Link href={`/calls/${lead.id}`} className="text-lg font-semibold text-slate-900 hover:text-indigo-700 hover:underline">
                   {lead.customer.name ?? "Unknown caller"}
                 </Link>
-                <span className="text-sm tabular-nums text-slate-500">{lead.customer.phone}</span>
+                <span className="text-sm text-slate-500 tabular-nums">{lead.customer.phone}</span>
                 {lead.customer.company && <span className="text-sm text-slate-500">· {lead.customer.company}</span>}
               </div>
               <p className="text-sm text-slate-700">{lead.summary}</p>
@@ -50,7 +52,8 @@ export default async function HotLeadsPage({ searchParams }: { searchParams: Pro
                 <span className="text-slate-700">{lead.nextAction ?? "No next step given"}</span>
                 {lead.callbackAt && (
                   <span className="text-slate-600">
-                    {" "}· callback <LocalTime iso={lead.callbackAt} />
+                    {" "}
+                    · callback <LocalTime iso={lead.callbackAt} />
                   </span>
                 )}
               </p>
@@ -74,7 +77,7 @@ export default async function HotLeadsPage({ searchParams }: { searchParams: Pro
               )}
             </div>
             <div>
-              <p className="text-xs font-medium uppercase tracking-wide text-slate-500">
+              <p className="text-xs font-medium tracking-wide text-slate-500 uppercase">
                 Score <span className="text-base font-semibold text-slate-900 tabular-nums">{lead.leadScore}</span>, because
               </p>
               <LeadSignals call={lead} />

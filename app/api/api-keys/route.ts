@@ -18,6 +18,10 @@ const body = z.object({
 export const POST = apiRoute({ auth: "admin", body }, async ({ body, principal, audit }) => {
   const created = await issueApiKey(body.name, principal.id, body.expiresAt ?? null);
   const expiresAt = created.expiresAt?.toISOString() ?? null;
-  await audit({ action: "api_key.create", target: { type: "api_key", id: created.id, name: created.name }, after: { name: created.name, prefix: created.prefix, expiresAt } });
+  await audit({
+    action: "api_key.create",
+    target: { type: "api_key", id: created.id, name: created.name },
+    after: { name: created.name, prefix: created.prefix, expiresAt },
+  });
   return Response.json({ id: created.id, name: created.name, prefix: created.prefix, expiresAt, key: created.plainKey }, { status: 201 });
 });

@@ -12,14 +12,24 @@ export const GET = apiRoute({ auth: "admin" }, async () => ({ sources: await lis
 const body = z.object({
   name: z.string().trim().min(1).max(100),
   provider: z.enum(["unpod", "cllr", "hooman", "autocalls", "hubtalk"]),
-  slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, "lowercase letters, digits and dashes").optional(),
-  defaultRegion: z.string().regex(/^[A-Z]{2}$/, "two capital letters, e.g. US").optional(),
+  slug: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, "lowercase letters, digits and dashes")
+    .optional(),
+  defaultRegion: z
+    .string()
+    .regex(/^[A-Z]{2}$/, "two capital letters, e.g. US")
+    .optional(),
 });
 
 export const POST = apiRoute({ auth: "admin", body }, async ({ request, body, audit }) => {
   const { source, secret } = await createSource(body);
   const webhookUrl = `${publicOrigin(request.headers, request.url)}/api/webhooks/${source.slug}`;
-  await audit({ action: "source.create", target: { type: "source", id: source.slug, name: source.name }, after: { name: source.name, provider: source.provider, slug: source.slug } });
+  await audit({
+    action: "source.create",
+    target: { type: "source", id: source.slug, name: source.name },
+    after: { name: source.name, provider: source.provider, slug: source.slug },
+  });
   return Response.json(
     { slug: source.slug, name: source.name, provider: source.provider, webhookUrl, secret, connect: connectHint(source.provider, webhookUrl, secret) },
     { status: 201 },

@@ -45,7 +45,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <p className="text-sm text-slate-600">Every change an admin made, newest first, with what it was before and after. Secrets are never shown.</p>
       </div>
       <FilterBar label="Filter the audit log">
-        <FilterSelect label="Action" name="action" value={query.action} any="All actions" options={actions.map((a) => ({ value: a, label: ACTION_TEXT[a] ?? a }))} />
+        <FilterSelect
+          label="Action"
+          name="action"
+          value={query.action}
+          any="All actions"
+          options={actions.map((a) => ({ value: a, label: ACTION_TEXT[a] ?? a }))}
+        />
         <Field label="Who">
           <input name="actor" defaultValue={query.actor ?? ""} placeholder="email" className="input block" />
         </Field>

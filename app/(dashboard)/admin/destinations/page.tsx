@@ -25,8 +25,8 @@ export default async function DestinationsPage() {
       <div>
         <h1 className="text-xl font-semibold tracking-tight">Forwarding</h1>
         <p className="text-sm text-slate-600">
-          Calls that match a destination&apos;s rules are sent there once they have finished: to HubSpot as a contact with a note and a task,
-          to Slack as a message, or to your own endpoint as signed JSON. Failed sends are retried with growing waits.
+          Calls that match a destination&apos;s rules are sent there once they have finished: to HubSpot as a contact with a note and a task, to Slack as a
+          message, or to your own endpoint as signed JSON. Failed sends are retried with growing waits.
         </p>
       </div>
       {destinations.length === 0 ? (
@@ -41,7 +41,11 @@ export default async function DestinationsPage() {
                 </Link>{" "}
                 <span className="text-xs text-slate-500">{DESTINATION_KIND_LABEL[d.kind]}</span>
                 <div className="mt-1">
-                  {d.enabled ? <Badge tone="green">on</Badge> : <Badge tone={d.disabledReason ? "red" : "gray"}>{d.disabledReason ? "turned off" : "off"}</Badge>}
+                  {d.enabled ? (
+                    <Badge tone="green">on</Badge>
+                  ) : (
+                    <Badge tone={d.disabledReason ? "red" : "gray"}>{d.disabledReason ? "turned off" : "off"}</Badge>
+                  )}
                 </div>
                 {d.disabledReason && <p className="mt-1 max-w-sm text-xs text-rose-700">{d.disabledReason}</p>}
               </td>
@@ -51,7 +55,9 @@ export default async function DestinationsPage() {
                 {d.counts.failed > 0 && <span className="text-rose-700"> · {d.counts.failed} failed</span>}
                 {d.counts.pending > 0 && <span className="text-sky-700"> · {d.counts.pending} waiting</span>}
               </td>
-              <td className={`${td} whitespace-nowrap text-slate-600`}>{d.counts.lastDeliveredAt ? <LocalTime iso={d.counts.lastDeliveredAt.toISOString()} /> : "Never"}</td>
+              <td className={`${td} whitespace-nowrap text-slate-600`}>
+                {d.counts.lastDeliveredAt ? <LocalTime iso={d.counts.lastDeliveredAt.toISOString()} /> : "Never"}
+              </td>
             </tr>
           ))}
         </DataTable>

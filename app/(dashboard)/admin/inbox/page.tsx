@@ -26,8 +26,8 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
       <div>
         <h1 className="text-xl font-semibold tracking-tight">Inbox</h1>
         <p className="text-sm text-slate-600">
-          Every request the sources sent, exactly as received, newest first. Events that could not be mapped stay here; replay them once
-          the adapter or the source is fixed.
+          Every request the sources sent, exactly as received, newest first. Events that could not be mapped stay here; replay them once the adapter or the
+          source is fixed.
         </p>
       </div>
       {query.call && (

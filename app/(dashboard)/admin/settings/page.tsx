@@ -13,8 +13,8 @@ export default async function ScoringPage() {
       <div>
         <h1 className="text-xl font-semibold tracking-tight">Scoring</h1>
         <p className="text-sm text-slate-600">
-          Every call gets a lead score from 0 to 100 from what the vendor reported (interest, outcome, sentiment, its own score, labels,
-          a callback). Changing these settings scores past calls again in the background; the charts follow.
+          Every call gets a lead score from 0 to 100 from what the vendor reported (interest, outcome, sentiment, its own score, labels, a callback). Changing
+          these settings scores past calls again in the background; the charts follow.
         </p>
       </div>
       <section className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">

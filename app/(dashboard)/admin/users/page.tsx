@@ -55,8 +55,8 @@ export default async function UsersPage() {
           API keys
         </h2>
         <p className="text-sm text-slate-600">
-          Keys read the API (<code>Authorization: Bearer ck_…</code>): calls, a call, its recording, trends. They cannot change anything. A
-          key stops working when it expires, and while the person who created it is deactivated.
+          Keys read the API (<code>Authorization: Bearer ck_…</code>): calls, a call, its recording, trends. They cannot change anything. A key stops working
+          when it expires, and while the person who created it is deactivated.
         </p>
         <div className={card}>
           <NewApiKeyForm />

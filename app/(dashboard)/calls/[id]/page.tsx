@@ -57,10 +57,14 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
           </div>
         </div>
         <div className="min-w-56">
-          <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Lead score</p>
+          <p className="text-xs font-medium tracking-wide text-slate-500 uppercase">Lead score</p>
           <p className="text-3xl font-semibold tabular-nums" data-testid="lead-score">
             {call.leadScore}
-            {call.isHot && <span className="ml-2 align-middle"><Badge tone="amber">Hot lead</Badge></span>}
+            {call.isHot && (
+              <span className="ml-2 align-middle">
+                <Badge tone="amber">Hot lead</Badge>
+              </span>
+            )}
           </p>
           <LeadSignals call={call} />
         </div>
@@ -78,7 +82,7 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
         </div>
         <div className="space-y-4">
           <Card title="Summary">
-            <p className="whitespace-pre-wrap text-sm text-slate-800">{call.summary ?? "No summary."}</p>
+            <p className="text-sm whitespace-pre-wrap text-slate-800">{call.summary ?? "No summary."}</p>
           </Card>
           <Card title="Next step">
             <p className="text-sm text-slate-800">{call.nextAction ?? "None given."}</p>
@@ -90,7 +94,9 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
             {call.labels.length > 0 && (
               <div className="mt-2 flex flex-wrap gap-1">
                 {call.labels.map((l) => (
-                  <Badge key={l} tone="violet">{l}</Badge>
+                  <Badge key={l} tone="violet">
+                    {l}
+                  </Badge>
                 ))}
               </div>
             )}

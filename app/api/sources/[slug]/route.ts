@@ -26,7 +26,10 @@ export const GET = apiRoute({ auth: "admin" }, async ({ params }) => view(await 
 const body = z.object({
   name: z.string().trim().min(1).max(100).optional(),
   enabled: z.boolean().optional(),
-  defaultRegion: z.string().regex(/^[A-Z]{2}$/, "two capital letters, e.g. US").optional(),
+  defaultRegion: z
+    .string()
+    .regex(/^[A-Z]{2}$/, "two capital letters, e.g. US")
+    .optional(),
   settings: settingsInput.optional(),
 });
 

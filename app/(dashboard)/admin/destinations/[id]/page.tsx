@@ -20,7 +20,13 @@ export const metadata = { title: "Destination · Call Analytics" };
 
 const STATUSES = ["pending", "delivered", "failed", "skipped"] as const;
 
-export default async function DestinationPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function DestinationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const { id } = await params;
   await requireViewer("admin", `/admin/destinations/${id}`);
   const search = await searchParams;

@@ -5,7 +5,14 @@ import { connectHint } from "@/lib/sources/console-hints";
 import { DEFAULT_GRACE_HOURS, rotateSecret } from "@/lib/sources/manage";
 
 // A new webhook secret, answered once; the old one keeps working for graceHours (24; 0 ends it now).
-const body = z.object({ graceHours: z.number().int().min(0).max(24 * 14).default(DEFAULT_GRACE_HOURS) });
+const body = z.object({
+  graceHours: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 14)
+    .default(DEFAULT_GRACE_HOURS),
+});
 
 export const POST = apiRoute({ auth: "admin", body }, async ({ request, params, body, audit }) => {
   const { source, secret, previousValidUntil } = await rotateSecret(params.slug, body.graceHours);
