@@ -83,7 +83,9 @@ function whyNotStarted(log: string, dir: string, port: number): Error {
 }
 
 async function startServer(bin: string, dir: string, port: number, runAs: RunAs | null) {
-  const child = spawn(binary(bin, "postgres"), ["-D", dir, "-p", String(port)], spawnOptions(runAs, dir));
+  // Its own process group: Ctrl-C in a terminal signals the whole group, and
+  // the database must outlive the app's shutdown, to be stopped last.
+  const child = spawn(binary(bin, "postgres"), ["-D", dir, "-p", String(port)], { ...spawnOptions(runAs, dir), detached: true });
   let log = "";
   // Read all along: a full pipe would stall the server at its next log line.
   const keep = (chunk: Buffer) => (log = (log + chunk.toString()).slice(-16_000));

@@ -83,14 +83,15 @@ describe("sign-in throttling", () => {
     };
     const knownTimes: number[] = [];
     const unknownTimes: number[] = [];
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < 10; i++) {
       knownTimes.push(await time(known[i % 2].email));
       unknownTimes.push(await time(`${uniq("ghost")}@test.local`));
     }
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-    const ratio = median(unknownTimes) / median(knownTimes);
-    expect(ratio, `unknown ${median(unknownTimes).toFixed(0)} ms vs known ${median(knownTimes).toFixed(0)} ms`).toBeGreaterThan(0.8);
-    expect(ratio).toBeLessThan(1.25);
+    // The fastest of each: a busy machine only ever adds time. Skipping the
+    // password hash for an unknown email would make it about ten times faster.
+    const ratio = Math.min(...unknownTimes) / Math.min(...knownTimes);
+    expect(ratio, `unknown ${Math.min(...unknownTimes).toFixed(0)} ms vs known ${Math.min(...knownTimes).toFixed(0)} ms`).toBeGreaterThan(0.6);
+    expect(ratio).toBeLessThan(1.6);
   });
 
   it("refuses a sign-in body over 8 KB, on every next-auth action", async () => {
