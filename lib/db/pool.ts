@@ -7,8 +7,12 @@ import { logger } from "@/lib/log";
 // per-query overhead would dominate.
 const globalForPool = globalThis as unknown as { pgPool?: pg.Pool };
 
+// `next build` loads route modules to collect their settings, with no database
+// needed; the pool is only checked and used once the app serves.
+const building = process.env.NEXT_PHASE === "phase-production-build";
+
 function createPool(): pg.Pool {
-  const created = new pg.Pool({ connectionString: env().DATABASE_URL, max: 20 });
+  const created = new pg.Pool({ connectionString: building ? process.env.DATABASE_URL : env().DATABASE_URL, max: 20 });
   // An idle connection can fail (a database restart); without a listener that would crash the process.
   // end() resolves before its connections have closed, so the database stopping
   // right after it (benches, tests) can still reach them: no failure then.
