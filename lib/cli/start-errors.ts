@@ -26,6 +26,8 @@ function sentence(p: EmbeddedProblem): string {
       return diskFull(p.dir);
     case "other-major":
       return `${shown(p.dir)} holds a PostgreSQL ${p.found} database, which the embedded PostgreSQL ${p.shipped} cannot open, so it was left untouched: dump it with PostgreSQL ${p.found} (pg_dumpall) and move the directory away for npm start to create a new one, or set DATABASE_URL to a PostgreSQL ${p.found} server.`;
+    case "not-empty":
+      return `${shown(p.dir)} holds files but no PostgreSQL database, so it was left untouched: set EMBEDDED_PG_DATA to an empty or new directory, or move those files away.`;
     case "already-running":
       return `Another PostgreSQL${p.pid ? ` (pid ${p.pid})` : ""} is already running on ${shown(p.dir)}, probably from an earlier npm start: stop it, then run npm start again.`;
     case "no-postgres-user":

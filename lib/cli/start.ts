@@ -12,13 +12,37 @@ const port = Number(process.env.PORT ?? 3000);
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 let embedded: EmbeddedDatabase | null = null;
+let server: ChildProcess | undefined;
+
+/** The app's pool, if this process opened one: it goes before the database, or it would log each connection the stop cuts. */
+async function endPool(): Promise<void> {
+  const pool = (globalThis as { pgPool?: { end(): Promise<void> } }).pgPool;
+  if (pool) await Promise.race([pool.end().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);
+}
+
+// One shutdown, however many signals and exits ask for it. Installed before
+// anything starts: the embedded database runs in its own process group, so a
+// Ctrl-C during migrations or the build must stop it from here.
+let stopping: Promise<never> | undefined;
+function stop(code: number): Promise<never> {
+  stopping ??= (async () => {
+    console.log("\nStopping...");
+    if (server && server.exitCode === null) {
+      server.kill("SIGTERM");
+      await new Promise((resolve) => server!.once("exit", resolve));
+    }
+    await endPool();
+    await embedded?.stop();
+    process.exit(code);
+  })();
+  return stopping;
+}
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void stop(0));
 
 /** Startup failed: say why, and stop the database we started rather than leave it running. */
 async function fail(message: string): Promise<never> {
   console.error(`\n${message}`);
-  // The app's pool, if opened, goes first, or it would log each connection the stop cuts.
-  const pool = (globalThis as { pgPool?: { end(): Promise<void> } }).pgPool;
-  if (pool) await Promise.race([pool.end().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);
+  await endPool();
   await embedded?.stop().catch(() => {});
   process.exit(1);
 }
@@ -73,27 +97,6 @@ try {
   await abort("Creating the secrets", e);
 }
 process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
-
-let server: ChildProcess | undefined;
-
-// One shutdown, however many signals and exits ask for it.
-let stopping: Promise<never> | undefined;
-function stop(code: number): Promise<never> {
-  stopping ??= (async () => {
-    console.log("\nStopping...");
-    if (server && server.exitCode === null) {
-      server.kill("SIGTERM");
-      await new Promise((resolve) => server!.once("exit", resolve));
-    }
-    const { pool } = await import("../db/pool");
-    await pool.end().catch(() => {});
-    await embedded?.stop();
-    process.exit(code);
-  })();
-  return stopping;
-}
-process.on("SIGINT", () => void stop(0));
-process.on("SIGTERM", () => void stop(0));
 
 const base = `http://localhost:${port}`;
 console.log(`

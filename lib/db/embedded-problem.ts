@@ -10,6 +10,8 @@ export type EmbeddedProblem =
   | { kind: "other-major"; dir: string; found: string; shipped: number }
   | { kind: "disk-full"; dir: string }
   | { kind: "already-running"; dir: string; pid: number | null }
+  /** The data directory has files but no database: never taken over, as a mistyped EMBEDDED_PG_DATA could name any directory. */
+  | { kind: "not-empty"; dir: string }
   /** Root, and no OS user `postgres` to run the server as. */
   | { kind: "no-postgres-user"; reason: string }
   /** Root, and the data (already there) lies where the user `postgres` cannot enter. */
@@ -25,6 +27,8 @@ function describe(p: EmbeddedProblem): string {
       return `${p.dir} holds PostgreSQL ${p.found} data, the embedded server is PostgreSQL ${p.shipped}`;
     case "disk-full":
       return `no space left on the disk holding ${p.dir}`;
+    case "not-empty":
+      return `${p.dir} is not empty and holds no PostgreSQL database`;
     case "already-running":
       return `another PostgreSQL${p.pid ? ` (pid ${p.pid})` : ""} is running on ${p.dir}`;
     case "no-postgres-user":

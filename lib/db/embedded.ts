@@ -1,7 +1,7 @@
 import { spawn, type SpawnOptions } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { chown, mkdir, rm, rmdir, writeFile } from "node:fs/promises";
+import { chown, mkdir, readdir, rm, rmdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { portInUse } from "../http/port-in-use";
@@ -45,6 +45,8 @@ function readMajor(dir: string): string | null {
 async function initdb(bin: string, dir: string, runAs: RunAs | null): Promise<void> {
   await mkdir(path.dirname(dir), { recursive: true });
   const created = !existsSync(dir);
+  // Checked before any change of owner: a directory with files is not ours to take.
+  if (!created && (await readdir(dir)).length > 0) throw new EmbeddedPostgresError({ kind: "not-empty", dir });
   if (runAs) await handOver(dir, runAs);
   // Beside the data, where the server's user can read it (the temp directory might not be).
   const passwordFile = path.join(path.dirname(dir), `.pg-password-${randomBytes(6).toString("hex")}`);

@@ -142,6 +142,19 @@ it("npm start on the data of another PostgreSQL major says what to do and change
   expect(snapshot(data)).toEqual(before);
 });
 
+it("npm start on a directory of other files (a mistyped EMBEDDED_PG_DATA) says so and changes nothing, owners included", async () => {
+  const data = path.join(tempDir(), "someones-files");
+  mkdirSync(path.join(data, "notes"), { recursive: true });
+  writeFileSync(path.join(data, "notes", "todo.txt"), "call Ana back\n");
+  const before = snapshot(data);
+  const run = await runStart(project, { PORT: String(await freePort()), EMBEDDED_PG_PORT: String(await freePort()), EMBEDDED_PG_DATA: data });
+  expectOneSentence(
+    run,
+    `${data} holds files but no PostgreSQL database, so it was left untouched: set EMBEDDED_PG_DATA to an empty or new directory, or move those files away.`,
+  );
+  expect(snapshot(data)).toEqual(before);
+});
+
 describe.skipIf(!canMount)("npm start on a full disk", () => {
   it("at first start says so and leaves nothing half-made", async () => {
     const disk = mountDisk("20m")!;
