@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+
+// The organisation's time zone: the overview's days, the rollups, date filters
+// and the CSV are read in it. Stored in the settings table under "timeZone";
+// UTC until an admin (or the first admin's browser) sets one.
+
+export const DEFAULT_TIME_ZONE = "UTC";
+
+/** An IANA zone this runtime knows ("Europe/Berlin"); anything else is refused. */
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return value.length <= 64;
+  } catch {
+    return false;
+  }
+}
+
+export const timeZoneSchema = z.string().trim().refine(isTimeZone, "Choose a time zone from the list.");
+
+export async function readTimeZone(): Promise<string> {
+  const row = await db.setting.findUnique({ where: { key: "timeZone" } });
+  const parsed = timeZoneSchema.safeParse(row?.value);
+  return parsed.success ? parsed.data : DEFAULT_TIME_ZONE;
+}
