@@ -42,10 +42,10 @@ export async function seedDemoCalls(count: number, onProgress: (done: number) =>
       // Cllr's transcript files live at made-up addresses: put in place what the fetch job would have read.
       if (provider === "cllr" && result.kind === "stored" && call.turns.length > 0) {
         const turns = call.turns.map((t) => ({ role: t.role, text: t.text, atMs: t.atSec * 1000 }));
-        await pool.query("INSERT INTO transcripts (call_id, turns, updated_at) VALUES ($1, $2, now()) ON CONFLICT (call_id) DO NOTHING", [
-          result.callId,
-          JSON.stringify(turns),
-        ]);
+        await pool.query(
+          "INSERT INTO transcripts (call_id, turns, language, updated_at) SELECT id, $2, language, now() FROM calls WHERE id = $1 ON CONFLICT (call_id) DO NOTHING",
+          [result.callId, JSON.stringify(turns)],
+        );
       }
       if (++done % 250 === 0) onProgress(done);
     }

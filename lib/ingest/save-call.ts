@@ -103,6 +103,7 @@ function callColumns(source: EventSource, mapped: CanonicalCall, scoring: Awaite
     lead_signals: JSON.stringify(signals),
     is_hot: isHot,
     event_at: call.eventAt,
+    language: call.language ?? null,
     content_hash: contentHash(call),
   };
   const facts: RollupFacts = { ...call, provider: source.provider, isHot };
@@ -125,7 +126,7 @@ async function insertNewCall(id: string, source: EventSource, call: CanonicalCal
   const contact = call.customer.phone ? contactUpsert(call, param, "NOT EXISTS (SELECT 1 FROM calls WHERE source_id = $2 AND external_id = $3)") : null;
   const transcript =
     call.transcript.length > 0
-      ? `, t AS (INSERT INTO transcripts (call_id, turns, updated_at) SELECT id, ${param(JSON.stringify(call.transcript))}, now() FROM c)`
+      ? `, t AS (INSERT INTO transcripts (call_id, turns, language, updated_at) SELECT id, ${param(JSON.stringify(call.transcript))}, language, now() FROM c)`
       : "";
   const rollups = rollupStatements(rollupDeltas(null, row.facts), { offset: values.length, onlyIf: "EXISTS (SELECT 1 FROM c)" });
   for (const r of rollups) values.push(...r.values);
@@ -134,7 +135,7 @@ async function insertNewCall(id: string, source: EventSource, call: CanonicalCal
      c AS (
        INSERT INTO calls (id, source_id, external_id, ${names.join(", ")}, contact_id, updated_at)
        VALUES ($1, $2, $3, ${callParams}, ${contact ? "(SELECT id FROM k)" : "NULL"}, now())
-       ON CONFLICT (source_id, external_id) DO NOTHING RETURNING id)
+       ON CONFLICT (source_id, external_id) DO NOTHING RETURNING id, language)
      ${transcript}
      , r AS (UPDATE raw_events SET status = 'stored', call_id = c.id, external_id = $3, processed_at = now(), error = NULL
              FROM c WHERE raw_events.id = ${rawParam})
@@ -181,13 +182,15 @@ async function updateExistingCall(client: pg.PoolClient, source: EventSource, ca
     .join(", ");
   await client.query(`UPDATE calls SET ${sets}, updated_at = now() WHERE id = $1`, [existing.id, ...Object.values(columns)]);
 
-  // A later version without a transcript keeps the one already stored.
+  // A later version without a transcript keeps the one already stored (in the call's language, which search stems by).
   if (call.transcript.length > 0) {
     await client.query(
-      `INSERT INTO transcripts (call_id, turns, updated_at) VALUES ($1, $2, now())
-       ON CONFLICT (call_id) DO UPDATE SET turns = EXCLUDED.turns, updated_at = now()`,
-      [existing.id, JSON.stringify(call.transcript)],
+      `INSERT INTO transcripts (call_id, turns, language, updated_at) VALUES ($1, $2, $3, now())
+       ON CONFLICT (call_id) DO UPDATE SET turns = EXCLUDED.turns, language = EXCLUDED.language, updated_at = now()`,
+      [existing.id, JSON.stringify(call.transcript), columns.language],
     );
+  } else {
+    await client.query(`UPDATE transcripts SET language = $2 WHERE call_id = $1 AND language IS DISTINCT FROM $2`, [existing.id, columns.language]);
   }
   await markEvent("stored", existing.id);
 

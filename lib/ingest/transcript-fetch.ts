@@ -28,10 +28,10 @@ export async function fetchCallTranscript(callId: string, lastAttempt: boolean):
 
   try {
     const turns = await download(call.transcript_url, call.started_at);
-    await pool.query(`INSERT INTO transcripts (call_id, turns, updated_at) VALUES ($1, $2, now()) ON CONFLICT (call_id) DO NOTHING`, [
-      callId,
-      JSON.stringify(turns),
-    ]);
+    await pool.query(
+      `INSERT INTO transcripts (call_id, turns, language, updated_at) SELECT id, $2, language, now() FROM calls WHERE id = $1 ON CONFLICT (call_id) DO NOTHING`,
+      [callId, JSON.stringify(turns)],
+    );
     return "fetched";
   } catch (e) {
     const reason = (e as Error).message;

@@ -48,6 +48,8 @@ export const canonicalCallSchema = z.object({
   variables: z.record(z.string(), z.unknown()),
   costAmount: z.number().nullable(),
   costCurrency: z.string().nullable(),
+  /** ISO 639-1 code when the vendor says which language was spoken; search stems English and Russian. */
+  language: z.string().optional(),
   /** "arrival" when the vendor sent no call time and the arrival time stands in. */
   timeSource: z.enum(["vendor", "arrival"]),
   /** The moment this version of the call describes; an older version never replaces a newer one. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { id, numberish, text, timeish } from "./fields";
 import { firstText, toDate, toE164, toCallOutcome, toSentiment } from "./normalize";
+import { toLanguage } from "./language";
 import { defineAdapter, emptyCall } from "./types";
 
 // Cllr posts once per completed call. Quirks: no call times at all (the
@@ -90,6 +91,8 @@ export const cllr = defineAdapter({
     call.labels = analysis.classification ? [analysis.classification] : [];
     call.nextAction = firstAction(analysis.actionItems);
     call.callbackAt = toDate(who.scheduledTime);
+    const language = toLanguage(who.language);
+    if (language) call.language = language;
     const { name, phoneNumber, email, company, scheduledTime, ...otherDetails } = who;
     call.variables = Object.fromEntries(
       Object.entries({

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { id, numberish, text, timeish } from "./fields";
 import type { CallStatus, Turn } from "./canonical";
 import { firstText, offsetMs, toDate, toE164, toCallOutcome, toRole, toSentiment, toStatus, turnsFromLines } from "./normalize";
+import { toLanguage } from "./language";
 import { defineAdapter, emptyCall } from "./types";
 
 // HubTalk posts once per dial attempt (call_event_uuid), grouped by call_uuid.
@@ -131,6 +132,8 @@ export const hubtalk = defineAdapter({
       ...(p.voice_gender ? { voiceGender: p.voice_gender } : {}),
       ...(p.conversation_path ? { conversationPath: p.conversation_path } : {}),
     };
+    const language = toLanguage(p.final_language ?? p.initial_language);
+    if (language) call.language = language;
     call.eventAt = endedAt ?? startedAt ?? ctx.receivedAt;
     return call;
   },
