@@ -40,7 +40,7 @@ export function exportCallsCsv(filters: Omit<CallFilters, "limit" | "cursor">): 
         started = true;
         controller.enqueue(encoder.encode(csvRows([COLUMNS.map(([name]) => name)])));
       }
-      const page = await listCalls({ ...filters, limit: 1000, cursor: cursor ?? undefined });
+      const page = await listCalls({ ...filters, limit: 1000, cursor: cursor ?? undefined }, { total: false });
       controller.enqueue(encoder.encode(csvRows(page.items.map((c) => COLUMNS.map(([, get]) => get(c))))));
       cursor = page.nextCursor;
       if (!cursor) controller.close();

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { CALL_STATUSES, OUTCOMES, SENTIMENTS } from "@/lib/providers/canonical";
 import { PROVIDER_IDS } from "@/lib/providers/types";
+import { CALL_PERIODS } from "./period";
+import { CALL_SORTS } from "./sort";
 
 // Filters of the call list, as query parameters. Shared by the API and the pages.
 
@@ -37,21 +39,15 @@ export const callFiltersSchema = z.object({
   q: trimmed,
   from: dateParam,
   to: dateParam,
+  /** A period relative to today in the organisation's time zone, resolved at each request; from/to win over it. */
+  period: z.preprocess((v) => (v === "" ? undefined : v), z.enum(CALL_PERIODS).optional()),
+  /** Search only what the customer (or the agent) said in the transcript. */
+  said: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["customer", "agent"]).optional()),
   campaign: trimmed,
   agent: trimmed,
+  sort: z.preprocess((v) => (v === "" ? undefined : v), z.enum(CALL_SORTS).default("newest")),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(200).optional(),
+  cursor: z.string().max(300).optional(),
 });
 
 export type CallFilters = z.infer<typeof callFiltersSchema>;
-
-export function startOf(value: string): Date {
-  return new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
-}
-
-/** The exclusive end: a bare day means the end of that day. */
-export function endOf(value: string): Date {
-  const d = startOf(value);
-  if (value.length === 10) d.setUTCDate(d.getUTCDate() + 1);
-  return d;
-}

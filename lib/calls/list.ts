@@ -1,67 +1,61 @@
-import { db, Prisma } from "@/lib/db/client";
-import { decodeCursor, keysetPage } from "./cursor";
-import { endOf, startOf, type CallFilters } from "./filters";
+import { db } from "@/lib/db/client";
+import { readTimeZone } from "@/lib/settings/time-zone";
+import { callConditions, whereAll } from "./conditions";
+import { countCalls, type CallTotal } from "./count";
+import type { CallFilters } from "./filters";
 import { CALL_COLUMNS, toCallItem, type CallRow } from "./row";
-import type { CallList } from "./schemas";
+import type { CallList, CallListItem } from "./schemas";
+import { matchAll, matchPage, resolveSearch, type Search } from "./search";
+import { snippetsFor } from "./snippet";
+import { beyond, decodeCallCursor, orderBy, sortedPage } from "./sort";
 
-// The call list: newest first, filtered, paged by keyset (never OFFSET).
+// The call list: filtered, searched, sorted, paged by keyset both ways (never
+// OFFSET), with the total of matching calls counted beside the page.
 
-/** Conditions on `c` (calls) for every filter but the text search. */
-function callConditions(f: Omit<CallFilters, "limit" | "cursor" | "q">): Prisma.Sql[] {
-  const where: Prisma.Sql[] = [];
-  if (f.provider) where.push(Prisma.sql`c.provider IN (${Prisma.join(f.provider)})`);
-  if (f.status) where.push(Prisma.sql`c.status IN (${Prisma.join(f.status)})`);
-  if (f.sentiment) where.push(Prisma.sql`c.sentiment IN (${Prisma.join(f.sentiment)})`);
-  if (f.outcome) where.push(Prisma.sql`c.outcome IN (${Prisma.join(f.outcome)})`);
-  if (f.hot !== undefined) where.push(Prisma.sql`c.is_hot = ${f.hot}`);
-  if (f.minScore !== undefined) where.push(Prisma.sql`c.lead_score >= ${f.minScore}`);
-  if (f.from) where.push(Prisma.sql`c.started_at >= ${startOf(f.from)}`);
-  if (f.to) where.push(Prisma.sql`c.started_at < ${endOf(f.to)}`);
-  if (f.campaign) where.push(Prisma.sql`c.campaign = ${f.campaign}`);
-  if (f.agent) where.push(Prisma.sql`(c.agent_name = ${f.agent} OR c.agent_id = ${f.agent})`);
-  return where;
+export interface ListOptions {
+  /** Count the matching calls (the CSV export reads pages only). */
+  total?: boolean;
 }
 
-const NEWEST_FIRST = Prisma.sql`ORDER BY c.started_at DESC, c.id DESC`;
-const and = (where: Prisma.Sql[]) => (where.length ? Prisma.sql`AND ${Prisma.join(where, " AND ")}` : Prisma.empty);
+export async function listCalls(filters: CallFilters, options: ListOptions = {}): Promise<CallList> {
+  const cursor = decodeCallCursor(filters.cursor, filters.sort);
+  const where = callConditions(filters, await readTimeZone());
+  const search = filters.q ? await resolveSearch(filters.q, filters.said) : null;
 
-/** Above this many matches a search word counts as common. */
-const COMMON = 2000;
-
-/**
- * Ids of calls whose summary or customer name (calls.search) or transcript
- * matches. Two strategies, chosen by a probe of both indexes (capped, so cheap):
- * a rare word takes all its matches from the GIN indexes; a common word takes
- * the newest `limit` of each branch by scanning newest-first, which ends soon
- * because matches are plentiful. Either alone is slow for the other kind.
- */
-async function searchIds(q: string, where: Prisma.Sql[], limit: number): Promise<Prisma.Sql> {
-  const query = Prisma.sql`websearch_to_tsquery('simple', ${q})`;
-  const [probe] = await db.$queryRaw<{ rare: boolean }[]>`
-    SELECT (SELECT count(*) FROM (SELECT 1 FROM calls WHERE search @@ ${query} LIMIT ${COMMON}) a) < ${COMMON}
-       AND (SELECT count(*) FROM (SELECT 1 FROM transcripts WHERE search @@ ${query} LIMIT ${COMMON}) b) < ${COMMON} AS rare`;
-  if (probe.rare) {
-    return Prisma.sql`SELECT id FROM calls WHERE search @@ ${query} UNION SELECT call_id FROM transcripts WHERE search @@ ${query}`;
-  }
-  return Prisma.sql`
-    (SELECT c.id FROM calls c WHERE c.search @@ ${query} ${and(where)} ${NEWEST_FIRST} LIMIT ${limit})
-    UNION
-    (SELECT c.id FROM transcripts t JOIN calls c ON c.id = t.call_id WHERE t.search @@ ${query} ${and(where)} ${NEWEST_FIRST} LIMIT ${limit})`;
-}
-
-export async function listCalls(filters: CallFilters): Promise<CallList> {
-  const where = callConditions(filters);
-  const start = decodeCursor(filters.cursor);
-  if (start) where.push(Prisma.sql`(c.started_at, c.id) < (${start.at}, ${start.id}::uuid)`);
+  const backwards = cursor?.way === "before";
+  const order = orderBy(filters.sort, backwards);
+  const paged = cursor ? [...where, beyond(cursor)] : where;
   const limit = filters.limit + 1;
-  const matching = filters.q ? [...where, Prisma.sql`c.id IN (${await searchIds(filters.q, where, limit)})`] : where;
-  const rows = await db.$queryRaw<CallRow[]>`
-    SELECT ${CALL_COLUMNS}
-    FROM calls c JOIN sources s ON s.id = c.source_id
-    ${matching.length ? Prisma.sql`WHERE ${Prisma.join(matching, " AND ")}` : Prisma.empty}
-    ${NEWEST_FIRST}
-    LIMIT ${limit}`;
+  const matching = search ? [...paged, matchPage(search, paged, order, limit)] : paged;
+  const [rows, total] = await Promise.all([
+    db.$queryRaw<CallRow[]>`
+      SELECT ${CALL_COLUMNS}
+      FROM calls c JOIN sources s ON s.id = c.source_id
+      ${whereAll(matching)}
+      ${order}
+      LIMIT ${limit}`,
+    options.total === false ? null : countCalls(search ? [...where, matchAll(search)] : where),
+  ]);
 
-  const page = keysetPage(rows, filters.limit, (r) => ({ at: r.started_at, id: r.id }));
-  return { items: page.items.map(toCallItem), nextCursor: page.nextCursor };
+  const page = sortedPage(rows, filters.limit, filters.sort, cursor, (r) => ({ at: r.started_at, id: r.id, score: r.lead_score }));
+  const items = await withSnippets(
+    page.items.map((r) => ({ ...toCallItem(r), isTest: r.is_test })),
+    search,
+  );
+  return { items, nextCursor: page.nextCursor, prevCursor: page.prevCursor, total: total ?? unknownTotal(items.length) };
 }
+
+/** Where each call matched the words searched for; no snippet without a word search. */
+async function withSnippets(items: CallListItem[], search: Search | null): Promise<CallListItem[]> {
+  if (!search) return items;
+  if (search.kind !== "words") return items.map((item) => ({ ...item, snippet: null, snippetFrom: null }));
+  const snippets = await snippetsFor(
+    items.map((i) => i.id),
+    search.query,
+    search.said,
+  );
+  return items.map((item) => ({ ...item, ...(snippets.get(item.id) ?? { snippet: null, snippetFrom: null }) }));
+}
+
+/** For pages read without a count: at least what the page holds, not claimed exact. */
+const unknownTotal = (n: number): CallTotal => ({ count: n, exact: false });

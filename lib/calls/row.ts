@@ -8,7 +8,7 @@ export const CALL_COLUMNS = Prisma.sql`
   c.started_at, c.ended_at, c.duration_sec, c.customer_name, c.customer_phone, c.customer_email,
   c.customer_company, c.agent_name, c.agent_id, c.campaign, c.summary, c.sentiment, c.outcome,
   c.outcome_raw, c.interest_level, c.score, c.lead_score, c.is_hot, c.labels, c.next_action,
-  c.callback_at, c.cost_amount::float8 AS cost_amount, c.cost_currency,
+  c.callback_at, c.cost_amount::float8 AS cost_amount, c.cost_currency, c.is_test,
   (c.recording_url IS NOT NULL OR c.recording_key IS NOT NULL) AS has_recording,
   EXISTS (SELECT 1 FROM transcripts t WHERE t.call_id = c.id) AS has_transcript`;
 
@@ -46,6 +46,7 @@ export interface CallRow {
   cost_currency: string | null;
   has_recording: boolean;
   has_transcript: boolean;
+  is_test: boolean;
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);

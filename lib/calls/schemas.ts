@@ -44,9 +44,30 @@ export const callItemSchema = z.object({
 });
 export type CallItem = z.infer<typeof callItemSchema>;
 
+/** A piece of a search result's snippet: plain text, `hit` for the words that matched (never HTML). */
+export const snippetSegmentSchema = z.object({ text: z.string(), hit: z.boolean() });
+
+export const callListItemSchema = callItemSchema.extend({
+  /** Made by an admin's "Send test event": listed, with a badge. */
+  isTest: z.boolean(),
+  /** Only when the list was searched (q): the text around the match, and where it was found (null: a phone number matched). */
+  snippet: z.array(snippetSegmentSchema).nullable().optional(),
+  snippetFrom: z.enum(["summary", "transcript", "name"]).nullable().optional(),
+});
+export type CallListItem = z.infer<typeof callListItemSchema>;
+
+export const callTotalSchema = z.object({
+  count: z.number().int().min(0),
+  /** False above the count's cap (10,000): `count` is then an estimate, shown as "10,000+". */
+  exact: z.boolean(),
+});
+
 export const callListSchema = z.object({
-  items: z.array(callItemSchema),
+  items: z.array(callListItemSchema),
   nextCursor: z.string().nullable(),
+  /** The page before this one; null on the first page. */
+  prevCursor: z.string().nullable(),
+  total: callTotalSchema,
 });
 export type CallList = z.infer<typeof callListSchema>;
 

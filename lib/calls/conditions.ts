@@ -1,0 +1,28 @@
+import { Prisma } from "@/lib/db/client";
+import type { CallFilters } from "./filters";
+import { fromInstant, periodStart, toInstant } from "./period";
+
+// SQL conditions on `c` (calls) for every filter of the list but the text search.
+
+export type ListFilters = Omit<CallFilters, "limit" | "cursor" | "q" | "sort" | "said">;
+
+export function callConditions(f: ListFilters, zone: string): Prisma.Sql[] {
+  const where: Prisma.Sql[] = [];
+  if (f.provider) where.push(Prisma.sql`c.provider IN (${Prisma.join(f.provider)})`);
+  if (f.status) where.push(Prisma.sql`c.status IN (${Prisma.join(f.status)})`);
+  if (f.sentiment) where.push(Prisma.sql`c.sentiment IN (${Prisma.join(f.sentiment)})`);
+  if (f.outcome) where.push(Prisma.sql`c.outcome IN (${Prisma.join(f.outcome)})`);
+  if (f.hot !== undefined) where.push(Prisma.sql`c.is_hot = ${f.hot}`);
+  if (f.minScore !== undefined) where.push(Prisma.sql`c.lead_score >= ${f.minScore}`);
+  if (f.from) where.push(Prisma.sql`c.started_at >= ${fromInstant(f.from, zone)}`);
+  if (f.to) where.push(Prisma.sql`c.started_at < ${toInstant(f.to, zone)}`);
+  // Explicit dates win over a relative period.
+  if (f.period && !f.from && !f.to) where.push(Prisma.sql`c.started_at >= ${periodStart(f.period, zone)}`);
+  // Case-insensitive, on the lower(...) expression indexes.
+  if (f.campaign) where.push(Prisma.sql`lower(c.campaign) = lower(${f.campaign})`);
+  if (f.agent) where.push(Prisma.sql`(lower(c.agent_name) = lower(${f.agent}) OR lower(c.agent_id) = lower(${f.agent}))`);
+  return where;
+}
+
+export const whereAll = (where: Prisma.Sql[]) => (where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty);
+export const andAll = (where: Prisma.Sql[]) => (where.length ? Prisma.sql`AND ${Prisma.join(where, " AND ")}` : Prisma.empty);

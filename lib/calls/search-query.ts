@@ -1,0 +1,29 @@
+import { Prisma } from "@/lib/db/client";
+
+// Turns what a person typed into a tsquery, without ever letting their text
+// be read as tsquery syntax: only runs of letters, marks and digits survive,
+// and each becomes a parameter of to_tsquery. Every word matches its exact
+// form ('simple', for names and languages Postgres cannot stem) or its
+// English or Russian stem (calls in those languages are indexed with stems
+// too), and the last word, still being typed, matches as a prefix of exact
+// words (a prefix of a stem would find words the stem does not stand for).
+
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+/** More words than anyone types: the rest are ignored rather than building a huge query. */
+const MAX_WORDS = 12;
+
+export function searchWords(q: string): string[] {
+  return (q.match(WORD) ?? []).slice(0, MAX_WORDS).map((w) => w.toLowerCase());
+}
+
+/** The tsquery for `words` (at least one), as an SQL expression of parameters. */
+export function tsquery(words: string[]): Prisma.Sql {
+  const terms = words.map((word, i) => {
+    const exact = i === words.length - 1 ? `${word}:*` : word;
+    return Prisma.sql`(to_tsquery('simple', ${exact}) || to_tsquery('english', ${word}) || to_tsquery('russian', ${word}))`;
+  });
+  return Prisma.sql`(${Prisma.join(terms, " && ")})`;
+}
+
+/** The text search configuration a call's words are read in for its snippet. */
+export const HEADLINE_CONFIG = Prisma.sql`(CASE c.language WHEN 'en' THEN 'english' WHEN 'ru' THEN 'russian' ELSE 'simple' END)::regconfig`;

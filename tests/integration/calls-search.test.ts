@@ -1,0 +1,151 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { callListSchema, type CallListItem } from "@/lib/calls/schemas";
+import { fixture } from "../support/fixtures";
+import { api, sendWebhook, uniq } from "../support/http";
+
+// Search as a manager uses it: stems in the call's language, the word being
+// typed as a prefix, phone numbers however written, who said it, and a
+// snippet that shows where it matched. The campaign keeps these calls apart.
+
+const campaign = uniq("search");
+const phone = `415555${String(Date.now()).slice(-4)}`;
+
+const list = async (query: string) => {
+  const res = await api(`/api/calls?campaign=${campaign}&${query}`);
+  expect(res.status).toBe(200);
+  return callListSchema.parse(await res.json());
+};
+const found = async (query: string) => (await list(query)).items.map((c) => c.externalId.replace(`${campaign}-`, "")).sort();
+const q = (text: string) => `q=${encodeURIComponent(text)}`;
+
+function hubtalk(id: string, opts: { language?: string; summary: string; agent: string; customer: string; phone: string }) {
+  const base = fixture<Record<string, unknown>>("hubtalk/full-example.json");
+  const { initial_language: _i, final_language: _f, full_transcript: _t, conversation: _c, ...rest } = base;
+  return {
+    ...rest,
+    ...(opts.language ? { initial_language: opts.language, final_language: opts.language } : {}),
+    call_event_uuid: `${campaign}-${id}`,
+    call_uuid: `${campaign}-${id}`,
+    call_campaign_uuid: campaign,
+    phone_number: opts.phone,
+    summary: opts.summary,
+    mapped_answers: {
+      messages: [
+        { role: "assistant", content: opts.agent, timestamp: "" },
+        { role: "user", content: opts.customer, timestamp: "" },
+      ],
+    },
+  };
+}
+
+beforeAll(async () => {
+  const calls = [
+    hubtalk("en", {
+      language: "EN",
+      summary: "Customer asked about pricing for the premium plan",
+      agent: "Our plans start at ten dollars a month",
+      customer: "I worry about the contract length",
+      phone: `1${phone}`,
+    }),
+    hubtalk("ru", {
+      language: "RU",
+      summary: "Клиент спросил про кредиты на автомобиль",
+      agent: "Мы предлагаем выгодные условия",
+      customer: "Мне нужны кредиты",
+      phone: "77771234567",
+    }),
+    hubtalk("unknown", {
+      summary: "Discussed pricing with Aigerim, кредиты \u0002forged\u0003 too",
+      agent: "Thanks for your time",
+      customer: "Send the offer by email",
+      phone: "77779876543",
+    }),
+  ];
+  for (const call of calls) expect((await sendWebhook("hubtalk", call)).status).toBe(202);
+});
+
+describe("GET /api/calls?q=", () => {
+  it("finds word stems in English and Russian calls, and exact words in the rest", async () => {
+    // "price" is no prefix of "pricing": only the English call, stemmed, matches it.
+    expect(await found(q("price"))).toEqual(["en"]);
+    expect(await found(q("pricing"))).toEqual(["en", "unknown"]);
+    // Genitive plural: the Russian stem finds "кредиты"; the call of unknown language has only the exact word.
+    expect(await found(q("кредитов"))).toEqual(["ru"]);
+    expect(await found(q("кредиты"))).toEqual(["ru", "unknown"]);
+    expect(await found(q("Aigerim"))).toEqual(["unknown"]);
+  });
+
+  it("matches the last word as a prefix while it is being typed", async () => {
+    expect(await found(q("pri"))).toEqual(["en", "unknown"]);
+    expect(await found(q("premium pl"))).toEqual(["en"]);
+    expect(await found(q("кред"))).toEqual(["ru", "unknown"]);
+    // Earlier words are whole words.
+    expect(await found(q("pri plan"))).toEqual([]);
+  });
+
+  it("finds a customer's calls by phone number in any common format", async () => {
+    const e164 = `+1${phone}`;
+    const [area, mid, end] = [phone.slice(0, 3), phone.slice(3, 6), phone.slice(6)];
+    for (const format of [
+      e164,
+      `+1 (${area}) ${mid}-${end}`,
+      `${area}-${mid}-${end}`,
+      phone,
+      `1${phone}`,
+      `(${area}) ${mid}-${end}`,
+      `+1 ${area} ${mid} ${end}`,
+    ]) {
+      expect(await found(q(format)), format).toEqual(["en"]);
+    }
+    // International digits without "+", as the list of another region shows them.
+    expect(await found(q("77771234567"))).toEqual(["ru"]);
+    expect(await found(q("+7 777 123 45 67"))).toEqual(["ru"]);
+    expect(await found(q("415-555-0000"))).toEqual([]);
+  });
+
+  it("searches only what the customer, or the agent, said", async () => {
+    expect(await found(`${q("worry")}&said=customer`)).toEqual(["en"]);
+    expect(await found(`${q("worry")}&said=agent`)).toEqual([]);
+    expect(await found(`${q("dollars")}&said=agent`)).toEqual(["en"]);
+    expect(await found(`${q("dollars")}&said=customer`)).toEqual([]);
+    expect(await found(`${q("кредит")}&said=customer`)).toEqual(["ru"]);
+    // The summary is nobody's words.
+    expect(await found(`${q("premium")}&said=customer`)).toEqual([]);
+    expect(await found(q("premium"))).toEqual(["en"]);
+  });
+
+  it("marks the matched words in a plain-text snippet and says where they were found", async () => {
+    const hits = (item: CallListItem) => (item.snippet ?? []).filter((s) => s.hit).map((s) => s.text);
+    const [en] = (await list(q("price"))).items;
+    expect(en.snippetFrom).toBe("summary");
+    expect(hits(en)).toEqual(["pricing"]);
+    expect(en.snippet?.map((s) => s.text).join("")).toContain("pricing for the premium");
+
+    const [agent] = (await list(`${q("dollars")}&said=agent`)).items;
+    expect(agent.snippetFrom).toBe("transcript");
+    expect(hits(agent)).toEqual(["dollars"]);
+
+    // Marks the vendor wrote into its text are dropped, not taken for matches.
+    const [unknown] = (await list(q("Aigerim"))).items;
+    expect(hits(unknown)).toEqual(["Aigerim"]);
+    expect(unknown.snippet?.map((s) => s.text).join("")).toContain("кредиты forged");
+
+    // No search, no snippet; a phone number has no words to show.
+    expect((await list("")).items[0].snippet).toBeUndefined();
+    const [byPhone] = (await list(q(`+1${phone}`))).items;
+    expect(byPhone.snippet).toBeNull();
+  });
+
+  it("takes any text without an error: tsquery syntax in a search is just punctuation", async () => {
+    for (const hostile of ["a & | !", '"unbalanced', "price:", "pri:*", "'", "\\", "((", "<->", "a <2> b", "!pricing", "pricing & !", "' OR 1=1 --", "%_"]) {
+      const res = await api(`/api/calls?campaign=${campaign}&${q(hostile)}`);
+      expect(res.status, hostile).toBe(200);
+    }
+    expect(await found(q("!pricing"))).toEqual(["en", "unknown"]);
+    expect(await found(q("pricing & !"))).toEqual(["en", "unknown"]);
+    // Nothing searchable typed: nothing matches, and the total says so.
+    const none = await list(q("& | !"));
+    expect(none.items).toEqual([]);
+    expect(none.total).toEqual({ count: 0, exact: true });
+  });
+});
