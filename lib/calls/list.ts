@@ -5,7 +5,7 @@ import { countCalls, type CallTotal } from "./count";
 import type { CallFilters } from "./filters";
 import { CALL_COLUMNS, toCallItem, type CallRow } from "./row";
 import type { CallList, CallListItem } from "./schemas";
-import { matchAll, matchPage, resolveSearch, type Search } from "./search";
+import { matchPage, resolveSearch, type Search } from "./search";
 import { snippetsFor } from "./snippet";
 import { beyond, decodeCallCursor, orderBy, sortedPage } from "./sort";
 
@@ -34,7 +34,7 @@ export async function listCalls(filters: CallFilters, options: ListOptions = {})
       ${whereAll(matching)}
       ${order}
       LIMIT ${limit}`,
-    options.total === false ? null : countCalls(search ? [...where, matchAll(search)] : where),
+    options.total === false ? null : countCalls(where, search),
   ]);
 
   const page = sortedPage(rows, filters.limit, filters.sort, cursor, (r) => ({ at: r.started_at, id: r.id, score: r.lead_score }));

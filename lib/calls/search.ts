@@ -60,6 +60,15 @@ export function matchAll(search: Search): Prisma.Sql {
 }
 
 /**
+ * The calls a word search matches under `where`, each index read for at most
+ * `limit` of them: counting their union up to a cap never reads more.
+ */
+export function matchedIds(search: Extract<Search, { kind: "words" }>, where: Prisma.Sql[], limit: number): Prisma.Sql {
+  const ids = branches(search.query, search.said).map((b) => Prisma.sql`(SELECT c.id FROM ${b.from} WHERE ${b.match} ${andAll(where)} LIMIT ${limit})`);
+  return Prisma.join(ids, " UNION ");
+}
+
+/**
  * The condition for one page. A common search takes the first `limit` matches
  * of each index in the page's order (scanning in that order ends soon, as
  * matches are plentiful): either strategy alone is slow for the other kind.

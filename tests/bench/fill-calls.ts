@@ -28,7 +28,7 @@ const WORDS = [
   "training",
 ];
 
-/** `count` calls over the last 365 days; one in 10,000 mentions "zeppelin" (a rare word to search). */
+/** `count` calls over the last 365 days, three in four in English (stemmed); one in 10,000 mentions "zeppelin" (a rare word to search). */
 export async function fillCalls(client: pg.Client, count: number, batch = 50_000): Promise<void> {
   await client.query("SELECT setseed(0.42)");
   const bar = new cliProgress.SingleBar(
@@ -43,7 +43,7 @@ export async function fillCalls(client: pg.Client, count: number, batch = 50_000
        g AS (SELECT n, random() AS r1, random() AS r2, random() AS r3, random() AS r4 FROM generate_series($1::int, $2::int) n)
        INSERT INTO calls (id, source_id, provider, external_id, status, started_at, ended_at, duration_sec,
          customer_phone, customer_name, agent_name, campaign, summary, sentiment, outcome, outcome_raw,
-         interest_level, lead_score, is_hot, labels, variables, lead_signals, event_at, content_hash, updated_at)
+         interest_level, lead_score, is_hot, labels, variables, lead_signals, event_at, content_hash, updated_at, language)
        SELECT gen_random_uuid(), src.ids[1 + n % 5], src.providers[1 + n % 5], 'bench-' || n,
          s.status, t.at, t.at + make_interval(secs => d.sec), d.sec,
          '+1202' || lpad((n % 9999999)::text, 7, '0'),
@@ -56,7 +56,8 @@ export async function fillCalls(client: pg.Client, count: number, batch = 50_000
            CASE WHEN n % 10000 = 0 THEN ' and mentioned a zeppelin' ELSE '' END END,
          CASE WHEN s.status = 'completed' THEN (ARRAY['positive','positive','neutral','neutral','negative','mixed'])[1 + (r2 * 6)::int % 6] END,
          o.outcome, o.outcome, CASE WHEN s.status = 'completed' THEN (ARRAY['high','medium','low'])[1 + (r3 * 3)::int % 3] END,
-         o.score, o.score >= 70, '{}', '{}', '[]', t.at, md5(n::text), now()
+         o.score, o.score >= 70, '{}', '{}', '[]', t.at, md5(n::text), now(),
+         CASE WHEN n % 4 <> 0 THEN 'en' END
        FROM g CROSS JOIN src
        CROSS JOIN LATERAL (SELECT date_trunc('second', now() - make_interval(secs => (r1 * 365 * 86400)::int)) AS at) t
        CROSS JOIN LATERAL (SELECT CASE WHEN r4 < 0.62 THEN 'completed' WHEN r4 < 0.82 THEN 'no_answer' WHEN r4 < 0.9 THEN 'voicemail'
@@ -73,11 +74,11 @@ export async function fillCalls(client: pg.Client, count: number, batch = 50_000
 
   console.log("  transcripts, daily rollup, statistics...");
   await client.query(`
-    INSERT INTO transcripts (call_id, turns, updated_at)
+    INSERT INTO transcripts (call_id, turns, language, updated_at)
     SELECT id, jsonb_build_array(
       jsonb_build_object('role', 'agent', 'text', 'Hi ' || split_part(customer_name, ' ', 1) || ', this is ' || agent_name || '. Do you have a minute?'),
       jsonb_build_object('role', 'customer', 'text', 'Sure. ' || summary),
-      jsonb_build_object('role', 'agent', 'text', 'Thanks, I will follow up about the ' || campaign || ' offer.')), now()
+      jsonb_build_object('role', 'agent', 'text', 'Thanks, I will follow up about the ' || campaign || ' offer.')), language, now()
     FROM calls WHERE summary IS NOT NULL`);
   await client.query(`
     INSERT INTO daily_outcome_stats (day, status, sentiment, outcome, calls, talk_sec, hot_calls)

@@ -32,6 +32,9 @@ const { listCalls } = await import("@/lib/calls/list");
 const { getTrends } = await import("@/lib/stats/trends");
 const { getCall } = await import("@/lib/calls/detail");
 const { callFiltersSchema } = await import("@/lib/calls/filters");
+const { countCalls } = await import("@/lib/calls/count");
+const { callConditions } = await import("@/lib/calls/conditions");
+const { resolveSearch } = await import("@/lib/calls/search");
 
 async function timings(fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
   await fn(); // warm-up
@@ -77,7 +80,9 @@ await compare(
 // Page 500: follow 499 cursors once, then time the 500th page.
 let cursor: string | null = null;
 for (let i = 1; i < 500; i++) cursor = (await listCalls(callFiltersSchema.parse({ cursor: cursor ?? undefined }))).nextCursor;
-const after = JSON.parse(Buffer.from(cursor!, "base64url").toString()) as unknown[];
+// The cursor holds the order, its way and the row's key: [lead score, time, id].
+const { k: key } = JSON.parse(Buffer.from(cursor!, "base64url").toString()) as { k: [number, string, string] };
+const after = [key[1], key[2]];
 await compare("list, page 500 by cursor", list({ cursor: cursor! }), page(`WHERE (c.started_at, c.id) < ($1, $2::uuid)`), after);
 
 // The floor for each word is the plan the app picks for it (see searchIds in lib/calls/list.ts).
@@ -92,6 +97,64 @@ const common = (word: string) =>
      ORDER BY c.started_at DESC, c.id DESC LIMIT 51))`);
 await compare("search, rare word", list({ q: "zeppelin" }), rare("zeppelin"));
 await compare("search, common word", list({ q: "pricing" }), common("pricing"));
+
+// The search forms of issue 12, each with its page's snippets and total. The floors are the page alone.
+const stemmed = `(to_tsquery('simple', 'price') || to_tsquery('english', 'price'))`;
+await compare("search, stem (price: pricing)", list({ q: "price" }), common("price").replaceAll("websearch_to_tsquery('simple', 'price')", stemmed));
+const prefixed = `to_tsquery('simple', 'integr:*')`;
+await compare("search, prefix (integr)", list({ q: "integr" }), common("integr").replaceAll("websearch_to_tsquery('simple', 'integr')", prefixed));
+await compare("search, phone (202) 001-2345", list({ q: "(202) 001-2345" }), page("WHERE c.customer_phone = '+12020012345'"));
+await compare(
+  "search, said=customer, rare",
+  list({ q: "zeppelin", said: "customer" }),
+  page(`WHERE c.id IN (SELECT call_id FROM transcripts WHERE search_customer @@ to_tsquery('simple', 'zeppelin'))`),
+);
+await compare(
+  "search, said=customer, common",
+  list({ q: "pricing", said: "customer" }),
+  page(`WHERE c.id IN (SELECT c.id FROM transcripts t JOIN calls c ON c.id = t.call_id
+        WHERE t.search_customer @@ to_tsquery('simple', 'pricing:*') ORDER BY c.started_at DESC, c.id DESC LIMIT 51)`),
+);
+
+// Sorts, periods and case-insensitive filters.
+const scorePage = (where: string) =>
+  `SELECT c.*, s.slug FROM calls c JOIN sources s ON s.id = c.source_id ${where} ORDER BY c.lead_score DESC, c.started_at DESC, c.id DESC LIMIT 51`;
+await compare("list, sort by score", list({ sort: "score" }), scorePage(""));
+await compare("list, sort by score, vendor", list({ sort: "score", provider: "cllr" }), scorePage("WHERE c.provider = 'cllr'"));
+await compare(
+  "list, oldest first",
+  list({ sort: "oldest" }),
+  `SELECT c.*, s.slug FROM calls c JOIN sources s ON s.id = c.source_id ORDER BY c.started_at, c.id LIMIT 51`,
+);
+await compare("list, period 7d", list({ period: "7d" }), page(`WHERE c.started_at >= current_date - 6`));
+await compare("list, campaign any case", list({ campaign: "win-BACK" }), page("WHERE lower(c.campaign) = 'win-back'"));
+
+// Totals alone: exact under the cap, an estimate above it.
+const total = (q: Record<string, string>) => async () => {
+  const filters = callFiltersSchema.parse(q);
+  return countCalls(callConditions(filters, "UTC"), filters.q ? await resolveSearch(filters.q, filters.said) : null);
+};
+const capped = (where: string) => `SELECT count(*) FROM (SELECT 1 FROM calls c ${where} LIMIT 10001) x`;
+await compare("count, no filter (estimate)", total({}), capped(""));
+await compare("count, campaign (estimate)", total({ campaign: "Win-back" }), capped("WHERE lower(c.campaign) = 'win-back'"));
+await compare(
+  "count, exact (vendor, hot, 7 days)",
+  total({ provider: "hooman", hot: "true", period: "7d" }),
+  capped("WHERE c.provider = 'hooman' AND c.is_hot AND c.started_at >= current_date - 6"),
+);
+await compare(
+  "count, rare word",
+  total({ q: "zeppelin" }),
+  `SELECT count(*) FROM (${rare("zeppelin")
+    .replace("c.*, s.slug", "1")
+    .replace(/ORDER BY[^]*$/, "")}) x`,
+);
+await compare(
+  "count, common word (estimate)",
+  total({ q: "pricing" }),
+  `SELECT count(*) FROM ((SELECT id FROM calls WHERE search @@ to_tsquery('simple', 'pricing:*') LIMIT 10001)
+   UNION (SELECT call_id FROM transcripts WHERE search @@ to_tsquery('simple', 'pricing:*') LIMIT 10001)) x`,
+);
 
 const kpiSql = (days: number) =>
   `SELECT day, sentiment, outcome, sum(calls), sum(calls) FILTER (WHERE status = 'completed'), sum(hot_calls)

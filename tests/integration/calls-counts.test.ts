@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callConditions } from "@/lib/calls/conditions";
 import { countCalls } from "@/lib/calls/count";
 import { callListSchema, type CallListItem } from "@/lib/calls/schemas";
+import { resolveSearch } from "@/lib/calls/search";
 import { fixture } from "../support/fixtures";
 import { api, baseUrl, jsonOf, sendWebhook, sql, uniq } from "../support/http";
 
@@ -83,10 +84,16 @@ describe("the total of GET /api/calls", () => {
 
   it("stops counting at the cap and then says it is an estimate, from real rows", async () => {
     const where = callConditions({ campaign }, "UTC");
-    expect(await countCalls(where, calls.length)).toEqual({ count: calls.length, exact: true });
-    const capped = await countCalls(where, 3);
+    expect(await countCalls(where, null, calls.length)).toEqual({ count: calls.length, exact: true });
+    const capped = await countCalls(where, null, 3);
     expect(capped.exact).toBe(false);
     expect(capped.count).toBeGreaterThanOrEqual(4);
+    // A word search counts what each text index matches, capped the same way.
+    const words = await resolveSearch("Allur calling", undefined);
+    expect(await countCalls(where, words, calls.length)).toEqual({ count: calls.length, exact: true });
+    const cappedSearch = await countCalls(where, words, 3);
+    expect(cappedSearch.exact).toBe(false);
+    expect(cappedSearch.count).toBeGreaterThanOrEqual(4);
   });
 });
 
