@@ -1,4 +1,3 @@
-import { db } from "@/lib/db/client";
 import { toE164 } from "@/lib/providers/normalize";
 
 // A search that is a phone number, in whatever format a person types or
@@ -14,12 +13,10 @@ export function looksLikePhone(q: string): boolean {
   return PHONE_LIKE.test(q.trim()) && digits >= 7 && digits <= 15;
 }
 
-/** The E.164 numbers `q` may stand for (none when it is no phone number in any source's region). */
-export async function phoneCandidates(q: string): Promise<string[]> {
-  const rows = await db.source.findMany({ select: { defaultRegion: true }, distinct: ["defaultRegion"] });
-  const regions = new Set(["US", ...rows.map((r) => r.defaultRegion)]);
+/** The E.164 numbers `q` may stand for, read in each of `regions` (none when it is no phone number in any). */
+export function phoneCandidates(q: string, regions: string[]): string[] {
   const digits = q.replace(/\D/g, "");
-  const numbers = [...regions].map((region) => toE164(q, region));
+  const numbers = regions.map((region) => toE164(q, region));
   // International digits without the "+" (as HubTalk sends them, and people copy them).
   if (!q.trim().startsWith("+")) numbers.push(toE164(`+${digits}`, "US"));
   return [...new Set(numbers.filter((n): n is string => n !== null))];

@@ -1,4 +1,5 @@
 import { Prisma } from "@/lib/db/client";
+export { searchWords } from "./search-words";
 
 // Turns what a person typed into a tsquery, without ever letting their text
 // be read as tsquery syntax: only runs of letters, marks and digits survive,
@@ -7,14 +8,6 @@ import { Prisma } from "@/lib/db/client";
 // English or Russian stem (calls in those languages are indexed with stems
 // too), and the last word, still being typed, matches as a prefix of exact
 // words (a prefix of a stem would find words the stem does not stand for).
-
-const WORD = /[\p{L}\p{M}\p{N}]+/gu;
-/** More words than anyone types: the rest are ignored rather than building a huge query. */
-const MAX_WORDS = 12;
-
-export function searchWords(q: string): string[] {
-  return (q.match(WORD) ?? []).slice(0, MAX_WORDS).map((w) => w.toLowerCase());
-}
 
 /** The tsquery for `words` (at least one), as an SQL expression of parameters. */
 export function tsquery(words: string[]): Prisma.Sql {

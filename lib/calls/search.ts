@@ -28,7 +28,8 @@ function branches(query: Prisma.Sql, said: Said): { from: Prisma.Sql; match: Pri
 
 export async function resolveSearch(q: string, said: Said): Promise<Search> {
   if (looksLikePhone(q)) {
-    const numbers = await phoneCandidates(q);
+    const sources = await db.source.findMany({ select: { defaultRegion: true }, distinct: ["defaultRegion"] });
+    const numbers = phoneCandidates(q, ["US", ...sources.map((s) => s.defaultRegion)]);
     if (numbers.length > 0) return { kind: "phone", numbers };
   }
   const words = searchWords(q);

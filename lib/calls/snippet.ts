@@ -1,5 +1,6 @@
 import { db, Prisma } from "@/lib/db/client";
 import { HEADLINE_CONFIG } from "./search-query";
+import { segments, START, STOP, type Segment } from "./snippet-segments";
 
 // Where a search matched each call of a page, and the words around it, with
 // the matched words marked. Postgres marks them with two control characters
@@ -9,24 +10,13 @@ import { HEADLINE_CONFIG } from "./search-query";
 
 export type SnippetFrom = "summary" | "transcript" | "name";
 export interface Snippet {
-  snippet: { text: string; hit: boolean }[] | null;
+  snippet: Segment[] | null;
   snippetFrom: SnippetFrom | null;
 }
 
-const START = "\u0002";
-const STOP = "\u0003";
 const OPTIONS = `StartSel=${START}, StopSel=${STOP}, MaxWords=24, MinWords=8, MaxFragments=2, FragmentDelimiter=" … "`;
 /** How much of a transcript is read for its snippet: a long call's first hour or so. */
 const TRANSCRIPT_CHARS = 60_000;
-
-/** "a \u0002b\u0003 c" -> [{a, false}, {b, true}, {c, false}] */
-export function segments(marked: string): { text: string; hit: boolean }[] {
-  const out: { text: string; hit: boolean }[] = [];
-  for (const [i, part] of marked.split(new RegExp(`[${START}${STOP}]`)).entries()) {
-    if (part) out.push({ text: part, hit: i % 2 === 1 });
-  }
-  return out;
-}
 
 const clean = (sql: Prisma.Sql) => Prisma.sql`translate(${sql}, ${START + STOP}, '')`;
 
