@@ -11,7 +11,8 @@ export type Said = "customer" | "agent" | undefined;
 
 export type Search =
   | { kind: "phone"; numbers: string[] }
-  | { kind: "words"; query: Prisma.Sql; said: Said; rare: boolean }
+  /** `ids`: every match, when the search is rare enough to read them all from the text indexes; null for a common one. */
+  | { kind: "words"; query: Prisma.Sql; said: Said; ids: string[] | null }
   /** Nothing searchable was typed (only punctuation): nothing matches. */
   | { kind: "nothing" };
 
@@ -35,10 +36,27 @@ export async function resolveSearch(q: string, said: Said): Promise<Search> {
   const words = searchWords(q);
   if (words.length === 0) return { kind: "nothing" };
   const query = tsquery(words);
-  // A probe of each index, capped so it stays cheap, tells a rare search from a common one.
-  const probes = branches(query, said).map((b) => Prisma.sql`(SELECT count(*) FROM (SELECT 1 FROM ${b.from} WHERE ${b.match} LIMIT ${COMMON}) x) < ${COMMON}`);
-  const [probe] = await db.$queryRaw<{ rare: boolean }[]>`SELECT ${Prisma.join(probes, " AND ")} AS rare`;
-  return { kind: "words", query, said, rare: probe.rare };
+  return { kind: "words", query, said, ids: await rareMatches(query, said) };
+}
+
+/**
+ * Every call the words match, read from the GIN indexes, or null when one
+ * index holds COMMON matches or more (reading stops there, so this stays cheap).
+ * The planner guesses a prefix search far more common than it is and would
+ * read a rare word by scanning every row: the index is the right plan either way.
+ */
+async function rareMatches(query: Prisma.Sql, said: Said): Promise<string[] | null> {
+  const reads = [
+    ...(said ? [] : [Prisma.sql`(SELECT id, 0 AS b FROM calls WHERE search @@ ${query} LIMIT ${COMMON})`]),
+    Prisma.sql`(SELECT call_id AS id, 1 AS b FROM transcripts t WHERE ${transcriptColumn(said)} @@ ${query} LIMIT ${COMMON})`,
+  ];
+  const rows = await db.$transaction(async (tx) => {
+    await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+    return tx.$queryRaw<{ id: string; b: number }[]>`${Prisma.join(reads, " UNION ALL ")}`;
+  });
+  const perIndex = [0, 1].map((b) => rows.filter((r) => r.b === b).length);
+  if (perIndex.some((n) => n >= COMMON)) return null;
+  return [...new Set(rows.map((r) => r.id))];
 }
 
 /** The exact condition: for counting, and for rare searches the page too (all matches come from the GIN indexes). */
@@ -51,10 +69,7 @@ export function matchAll(search: Search): Prisma.Sql {
     case "words": {
       const { query, said } = search;
       const inTranscript = Prisma.sql`EXISTS (SELECT 1 FROM transcripts t WHERE t.call_id = c.id AND ${transcriptColumn(said)} @@ ${query})`;
-      if (search.rare) {
-        const ids = branches(query, said).map((b) => Prisma.sql`SELECT c.id FROM ${b.from} WHERE ${b.match}`);
-        return Prisma.sql`c.id IN (${Prisma.join(ids, " UNION ")})`;
-      }
+      if (search.ids) return Prisma.sql`c.id = ANY(${search.ids}::uuid[])`;
       return said ? inTranscript : Prisma.sql`(c.search @@ ${query} OR ${inTranscript})`;
     }
   }
@@ -64,8 +79,9 @@ export function matchAll(search: Search): Prisma.Sql {
  * The calls a word search matches under `where`, each index read for at most
  * `limit` of them: counting their union up to a cap never reads more.
  */
-export function matchedIds(search: Extract<Search, { kind: "words" }>, where: Prisma.Sql[], limit: number): Prisma.Sql {
-  const ids = branches(search.query, search.said).map((b) => Prisma.sql`(SELECT c.id FROM ${b.from} WHERE ${b.match} ${andAll(where)} LIMIT ${limit})`);
+export function matchedIds(search: Extract<Search, { kind: "words" }>, where: Prisma.Sql[], limit: number | null): Prisma.Sql {
+  const cap = limit === null ? Prisma.empty : Prisma.sql`LIMIT ${limit}`;
+  const ids = branches(search.query, search.said).map((b) => Prisma.sql`(SELECT c.id FROM ${b.from} WHERE ${b.match} ${andAll(where)} ${cap})`);
   return Prisma.join(ids, " UNION ");
 }
 
@@ -75,7 +91,7 @@ export function matchedIds(search: Extract<Search, { kind: "words" }>, where: Pr
  * matches are plentiful): either strategy alone is slow for the other kind.
  */
 export function matchPage(search: Search, where: Prisma.Sql[], order: Prisma.Sql, limit: number): Prisma.Sql {
-  if (search.kind !== "words" || search.rare) return matchAll(search);
+  if (search.kind !== "words" || search.ids) return matchAll(search);
   const ids = branches(search.query, search.said).map(
     (b) => Prisma.sql`(SELECT c.id FROM ${b.from} WHERE ${b.match} ${andAll(where)} ${order} LIMIT ${limit})`,
   );
