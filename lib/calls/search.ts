@@ -18,6 +18,8 @@ export type Search =
 
 /** Above this many matches in one index a search counts as common. */
 const COMMON = 2000;
+/** How many rows of each table tell how common the words are. */
+const SAMPLE = 5000;
 
 const transcriptColumn = (said: Said) => Prisma.raw(said === "customer" ? "t.search_customer" : said === "agent" ? "t.search_agent" : "t.search");
 
@@ -36,14 +38,33 @@ export async function resolveSearch(q: string, said: Said): Promise<Search> {
   const words = searchWords(q);
   if (words.length === 0) return { kind: "nothing" };
   const query = tsquery(words);
-  return { kind: "words", query, said, ids: await rareMatches(query, said) };
+  const common = await commonWords(query, said);
+  return { kind: "words", query, said, ids: common ? null : await rareMatches(query, said) };
+}
+
+/**
+ * Whether the words are common: in at least 1 in 200 of a sample of rows of
+ * an index's table (read in storage order, a few milliseconds whatever the
+ * words). A newest-first scan then finds a page of them soon. The planner's
+ * own guess cannot decide this: it takes a rare prefix for a common word.
+ */
+async function commonWords(query: Prisma.Sql, said: Said): Promise<boolean> {
+  const samples = [
+    ...(said ? [] : [Prisma.sql`SELECT search AS v FROM calls LIMIT ${SAMPLE}`]),
+    Prisma.sql`SELECT ${transcriptColumn(said)} AS v FROM transcripts t LIMIT ${SAMPLE}`,
+  ];
+  const probes = samples.map(
+    (rows) => Prisma.sql`(SELECT count(*) FROM (${rows}) s WHERE s.v @@ ${query}) * 200 >= LEAST(${SAMPLE}, (SELECT count(*) FROM (${rows}) n))`,
+  );
+  const [probe] = await db.$queryRaw<{ common: boolean }[]>`SELECT ${Prisma.join(probes, " OR ")} AS common`;
+  return probe.common;
 }
 
 /**
  * Every call the words match, read from the GIN indexes, or null when one
- * index holds COMMON matches or more (reading stops there, so this stays cheap).
- * The planner guesses a prefix search far more common than it is and would
- * read a rare word by scanning every row: the index is the right plan either way.
+ * index holds COMMON matches or more (a prefix of common words: reading stops
+ * there). The planner guesses a prefix search far more common than it is and
+ * would read a rare one by scanning every row: the index is the right plan.
  */
 async function rareMatches(query: Prisma.Sql, said: Said): Promise<string[] | null> {
   const reads = [
