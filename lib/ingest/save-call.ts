@@ -187,10 +187,10 @@ async function updateExistingCall(client: pg.PoolClient, source: EventSource, ca
     await client.query(
       `INSERT INTO transcripts (call_id, turns, language, updated_at) VALUES ($1, $2, $3, now())
        ON CONFLICT (call_id) DO UPDATE SET turns = EXCLUDED.turns, language = EXCLUDED.language, updated_at = now()`,
-      [existing.id, JSON.stringify(call.transcript), columns.language],
+      [existing.id, JSON.stringify(call.transcript), row.columns.language],
     );
   } else {
-    await client.query(`UPDATE transcripts SET language = $2 WHERE call_id = $1 AND language IS DISTINCT FROM $2`, [existing.id, columns.language]);
+    await client.query(`UPDATE transcripts SET language = $2 WHERE call_id = $1 AND language IS DISTINCT FROM $2`, [existing.id, row.columns.language]);
   }
   await markEvent("stored", existing.id);
 
