@@ -8,6 +8,8 @@ import { matchAll, matchedIds, type Search } from "./search";
 // the page's query, so it must be as quick.
 
 export const COUNT_CAP = 10_000;
+/** An estimate this many times the cap is taken without counting. */
+const FAR_ABOVE = 3;
 
 export interface CallTotal {
   count: number;
@@ -26,10 +28,14 @@ const estimateOf = async (rows: Prisma.Sql) => {
 /** The calls matching `where` (and `search`), counted up to `cap`. */
 export async function countCalls(where: Prisma.Sql[], search: Search | null = null, cap = COUNT_CAP): Promise<CallTotal> {
   if (search?.kind === "words" && !search.ids) return countCommonWords(search, where, cap);
+  // A rare search holds its few matches already: with no other filter they are the total.
+  if (search?.kind === "words" && search.ids && where.length === 0) return { count: search.ids.length, exact: search.ids.length <= cap };
   const all = search ? [...where, matchAll(search)] : where;
+  // Far above the cap by the planner's estimate (good for these filters): counting to the cap would read cap + 1 rows for nothing.
+  const estimate = await estimateOf(Prisma.sql`SELECT 1 FROM calls c ${whereAll(all)}`);
+  if (estimate > FAR_ABOVE * cap) return { count: estimate, exact: false };
   const [{ n }] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (SELECT 1 FROM calls c ${whereAll(all)} LIMIT ${cap + 1}) x`;
-  if (n <= cap) return { count: n, exact: true };
-  return { count: Math.max(cap + 1, await estimateOf(Prisma.sql`SELECT 1 FROM calls c ${whereAll(all)}`)), exact: false };
+  return n <= cap ? { count: n, exact: true } : { count: Math.max(cap + 1, estimate), exact: false };
 }
 
 /**
@@ -41,7 +47,7 @@ export async function countCalls(where: Prisma.Sql[], search: Search | null = nu
  */
 async function countCommonWords(search: Extract<Search, { kind: "words" }>, where: Prisma.Sql[], cap: number): Promise<CallTotal> {
   const estimate = await estimateOf(matchedIds(search, where, null));
-  if (estimate > 2 * cap) return { count: estimate, exact: false };
+  if (estimate > FAR_ABOVE * cap) return { count: estimate, exact: false };
   const [{ n }] = await db.$transaction(async (tx) => {
     await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
     return tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (${matchedIds(search, where, cap + 1)}) x`;

@@ -19,7 +19,7 @@ export type Search =
 /** Above this many matches in one index a search counts as common. */
 const COMMON = 2000;
 /** How many rows of each table tell how common the words are. */
-const SAMPLE = 5000;
+const SAMPLE = 2000;
 
 const transcriptColumn = (said: Said) => Prisma.raw(said === "customer" ? "t.search_customer" : said === "agent" ? "t.search_agent" : "t.search");
 

@@ -106,6 +106,8 @@ describe("GET /api/calls?q=", () => {
   it("searches only what the customer, or the agent, said", async () => {
     expect(await found(`${q("worry")}&said=customer`)).toEqual(["en"]);
     expect(await found(`${q("worry")}&said=agent`)).toEqual([]);
+    // The transcript of an English call is stemmed too: "worried" finds "worry".
+    expect(await found(`${q("worried")}&said=customer`)).toEqual(["en"]);
     expect(await found(`${q("dollars")}&said=agent`)).toEqual(["en"]);
     expect(await found(`${q("dollars")}&said=customer`)).toEqual([]);
     expect(await found(`${q("кредит")}&said=customer`)).toEqual(["ru"]);
