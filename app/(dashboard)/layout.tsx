@@ -1,4 +1,5 @@
 import { AppHeader } from "@/components/layout/app-header";
+import { SkipLink } from "@/components/layout/skip-link";
 import { getViewer } from "@/lib/auth/session";
 
 // The shell of signed-in pages. Each page checks the session and role itself
@@ -8,8 +9,12 @@ export default async function DashboardLayout({ children }: { children: React.Re
   if (!viewer) return children;
   return (
     <>
+      <SkipLink />
       <AppHeader viewer={viewer} />
-      <main className="mx-auto max-w-7xl px-4 py-6 sm:px-6">{children}</main>
+      {/* tabIndex -1: the skip link moves keyboard focus here, not only the scroll position. */}
+      <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-6 focus:outline-none sm:px-6">
+        {children}
+      </main>
     </>
   );
 }

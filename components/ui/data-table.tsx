@@ -1,5 +1,5 @@
-/** A column heading: its text, and classes for alignment or width. */
-export type Column = string | { label: React.ReactNode; className?: string };
+/** A column heading: its text, classes for alignment or width, and how the rows are sorted by it (if they can be). */
+export type Column = string | { label: React.ReactNode; className?: string; sort?: "ascending" | "descending" | "none" };
 
 /** The bordered table every list page uses: heading row from `columns`, rows as children. */
 export function DataTable({ columns, children }: { columns: Column[]; children: React.ReactNode }) {
@@ -9,11 +9,11 @@ export function DataTable({ columns, children }: { columns: Column[]; children: 
         <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase">
           <tr>
             {columns.map((column, i) => {
-              const { label, className = "" } = typeof column === "string" ? { label: column } : column;
+              const { label, className = "", sort } = typeof column === "string" ? { label: column } : column;
               return (
                 // A table's columns are fixed and never reorder, and headings can repeat ("" over action columns): the position is the key.
                 // eslint-disable-next-line @eslint-react/no-array-index-key
-                <th key={i} className={`px-4 py-3 ${className}`}>
+                <th key={i} scope="col" aria-sort={sort} className={`px-4 py-3 ${className}`}>
                   {label}
                 </th>
               );

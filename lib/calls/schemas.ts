@@ -41,12 +41,24 @@ export const callItemSchema = z.object({
   costCurrency: z.string().nullable(),
   hasRecording: z.boolean(),
   hasTranscript: z.boolean(),
+  // Optional until list-backend (B) lands them; the UI renders them when present.
+  isTest: z.boolean().optional(),
+  /** Where the search matched, as segments (hit = a matched word); plain text, never HTML. */
+  snippet: z
+    .array(z.object({ text: z.string(), hit: z.boolean() }))
+    .nullable()
+    .optional(),
+  snippetFrom: z.enum(["summary", "transcript", "name"]).nullable().optional(),
 });
 export type CallItem = z.infer<typeof callItemSchema>;
 
 export const callListSchema = z.object({
   items: z.array(callItemSchema),
   nextCursor: z.string().nullable(),
+  // Optional until list-backend (B) lands them.
+  prevCursor: z.string().nullable().optional(),
+  /** Calls matching the filter: exact up to 10,000, an estimate (exact: false) above. */
+  total: z.object({ count: z.number().int().min(0), exact: z.boolean() }).optional(),
 });
 export type CallList = z.infer<typeof callListSchema>;
 
