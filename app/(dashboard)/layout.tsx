@@ -12,7 +12,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
       <SkipLink />
       <AppHeader viewer={viewer} />
       {/* tabIndex -1: the skip link moves keyboard focus here, not only the scroll position. */}
-      <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-6 focus:outline-none sm:px-6">
+      <main id="main" tabIndex={-1} className="mx-auto max-w-[90rem] px-4 py-6 focus:outline-none sm:px-6">
         {children}
       </main>
     </>

@@ -7,7 +7,7 @@ import { ALERT_TITLES, RAW_STATUS_TONE } from "./labels";
 
 function Counts({ counts }: { counts: EventCounts }) {
   const entries = Object.entries(counts).filter(([, n]) => n);
-  if (entries.length === 0) return <span className="text-slate-400">Nothing</span>;
+  if (entries.length === 0) return <span className="text-slate-500">Nothing</span>;
   return (
     <div className="flex flex-wrap gap-1">
       {entries.map(([status, n]) => (

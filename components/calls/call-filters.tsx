@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useSearchParams } from "next/navigation";
-import { useRef } from "react";
+import { useId, useRef } from "react";
 import { formText } from "@/components/ui/form-text";
 import { CALL_STATUSES, OUTCOMES, SENTIMENTS } from "@/lib/providers/values";
 import { PROVIDER_IDS } from "@/lib/providers/types";
@@ -69,6 +69,7 @@ export function CallFilters() {
   const params = useSearchParams();
   const { navigate } = useListNavigation();
   const formRef = useRef<HTMLFormElement>(null);
+  const saidId = useId();
   const get = (name: string) => params.get(name) ?? "";
   const period = get("period");
 
@@ -115,14 +116,14 @@ export function CallFilters() {
           aria-label="Search calls"
           className="input min-w-0 flex-1 basis-56"
         />
-        <label className="flex items-center gap-2 text-sm text-slate-700">
-          Said by
-          <select key={get("said")} name="said" defaultValue={get("said")} onChange={onChange} className="input py-1.5">
+        <div className="flex items-center gap-2 text-sm text-slate-700">
+          <label htmlFor={saidId}>Said by</label>
+          <select id={saidId} key={get("said")} name="said" defaultValue={get("said")} onChange={onChange} className="input py-1.5">
             <option value="">Anyone</option>
             <option value="customer">The customer</option>
             <option value="agent">The agent</option>
           </select>
-        </label>
+        </div>
         <button
           type="submit"
           className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"

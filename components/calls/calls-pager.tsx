@@ -6,7 +6,7 @@ import { ListLink } from "./navigation";
 export function totalText(page: Pick<CallList, "total" | "items">): string {
   if (!page.total) return `${page.items.length} ${page.items.length === 1 ? "call" : "calls"} on this page`;
   const { count, exact } = page.total;
-  if (!exact) return `${Math.max(count, 10_000).toLocaleString("en-US")}+ calls`;
+  if (!exact) return "10,000+ calls"; // above the cap the count is an estimate: the cap is what is known
   return `${count.toLocaleString("en-US")} ${count === 1 ? "call" : "calls"}`;
 }
 

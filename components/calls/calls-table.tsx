@@ -16,6 +16,7 @@ export function CallsTable({ calls, sort, sortHrefs }: { calls: CallItem[]; sort
   const timeDirection = sort === "newest" ? "descending" : sort === "oldest" ? "ascending" : "none";
   return (
     <DataTable
+      compact
       columns={[
         {
           label: (
@@ -52,10 +53,10 @@ export function CallsTable({ calls, sort, sortHrefs }: { calls: CallItem[]; sort
         const name = call.customer.name ?? "Unknown caller";
         return (
           <CallRow key={call.id} href={`/calls/${call.id}`}>
-            <td className="px-4 py-3 whitespace-nowrap text-slate-600">
+            <td className="px-3 py-3 whitespace-nowrap text-slate-600">
               <LocalTime iso={call.startedAt} />
             </td>
-            <td className="max-w-72 min-w-40 px-4 py-3">
+            <td className="max-w-60 min-w-40 px-3 py-3">
               <div className="flex min-w-0 items-center gap-2">
                 <Link href={`/calls/${call.id}`} title={name} className="truncate font-medium text-slate-900 hover:text-indigo-700 hover:underline">
                   {name}
@@ -65,8 +66,8 @@ export function CallsTable({ calls, sort, sortHrefs }: { calls: CallItem[]; sort
               <div className="text-xs whitespace-nowrap text-slate-600 tabular-nums">{formatPhone(call.customer.phone) ?? "no number"}</div>
               <Snippet call={call} />
             </td>
-            <td className="px-4 py-3 whitespace-nowrap text-slate-700">{PROVIDER_NAMES[call.provider] ?? call.provider}</td>
-            <td className="max-w-48 px-4 py-3">
+            <td className="px-3 py-3 whitespace-nowrap text-slate-700">{PROVIDER_NAMES[call.provider] ?? call.provider}</td>
+            <td className="max-w-40 px-3 py-3">
               <div className="truncate text-slate-700" title={call.agent ?? undefined}>
                 {call.agent ?? "–"}
               </div>
@@ -74,13 +75,13 @@ export function CallsTable({ calls, sort, sortHrefs }: { calls: CallItem[]; sort
                 {call.campaign ?? ""}
               </div>
             </td>
-            <td className="px-4 py-3 text-right whitespace-nowrap text-slate-700 tabular-nums">{formatDuration(call.durationSec)}</td>
-            <td className="px-4 py-3">
+            <td className="px-3 py-3 text-right whitespace-nowrap text-slate-700 tabular-nums">{formatDuration(call.durationSec)}</td>
+            <td className="px-3 py-3">
               <Badge tone={STATUS_TONE[call.status]}>{humanize(call.status)}</Badge>
             </td>
-            <td className="px-4 py-3">{call.outcome ? <Badge tone={OUTCOME_TONE[call.outcome] ?? "gray"}>{humanize(call.outcome)}</Badge> : "–"}</td>
-            <td className="px-4 py-3">{call.sentiment ? <Badge tone={SENTIMENT_TONE[call.sentiment]}>{humanize(call.sentiment)}</Badge> : "–"}</td>
-            <td className="px-4 py-3">
+            <td className="px-3 py-3">{call.outcome ? <Badge tone={OUTCOME_TONE[call.outcome] ?? "gray"}>{humanize(call.outcome)}</Badge> : "–"}</td>
+            <td className="px-3 py-3">{call.sentiment ? <Badge tone={SENTIMENT_TONE[call.sentiment]}>{humanize(call.sentiment)}</Badge> : "–"}</td>
+            <td className="px-3 py-3">
               <ScoreBar score={call.leadScore} hot={call.isHot} />
             </td>
           </CallRow>

@@ -1,4 +1,6 @@
-import Link from "next/link";
+"use client";
+
+import Link, { useLinkStatus } from "next/link";
 import type { NavItem } from "./nav-items";
 
 /** A header link; the current page is marked for assistive technology (aria-current) and by its look. */
@@ -13,6 +15,7 @@ export function NavLink({ item, current, onNavigate, className = "" }: { item: N
       } ${className}`}
     >
       {item.label}
+      <PendingMark />
       {item.badge !== undefined && item.badge > 0 && (
         <span className="rounded-full bg-rose-600 px-1.5 py-px text-xs leading-4 font-semibold text-white tabular-nums">
           {item.badge > 99 ? "99+" : item.badge}
@@ -20,5 +23,16 @@ export function NavLink({ item, current, onNavigate, className = "" }: { item: N
         </span>
       )}
     </Link>
+  );
+}
+
+/** While the page a header link leads to is loading: a spinning mark beside it (pages stream their own skeletons after that). */
+function PendingMark() {
+  const { pending } = useLinkStatus();
+  if (!pending) return null;
+  return (
+    <span role="status" className="size-3 animate-spin rounded-full border-2 border-indigo-200 border-t-indigo-700">
+      <span className="sr-only">Loading</span>
+    </span>
   );
 }
