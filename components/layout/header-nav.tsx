@@ -48,6 +48,10 @@ export function HeaderNav({ items, who, role }: { items: NavItem[]; who: string;
 
       <div
         className="ml-auto md:hidden"
+        // Focus moving elsewhere (a tab past the last link, a click on the page) closes the menu.
+        onBlur={(e) => {
+          if (open && !e.currentTarget.contains(e.relatedTarget)) close();
+        }}
         onKeyDown={(e) => {
           if (e.key === "Escape" && open) {
             close();

@@ -103,6 +103,19 @@ describe.skipIf(skipBrowserTests)("accessibility of every page in Chromium", () 
     }
   }
 
+  for (const width of WIDTHS) {
+    it(`the sign-in page at ${width} px`, async () => {
+      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(`${baseUrl()}/login`);
+      await page.getByLabel("Email").waitFor();
+      const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+      expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await context.close();
+    });
+  }
+
   it("marks the current page in the header, and skips past it from the keyboard", async () => {
     const page = pages.get(1440)!;
     await page.goto(`${baseUrl()}/calls`);
@@ -133,6 +146,11 @@ describe.skipIf(skipBrowserTests)("accessibility of every page in Chromium", () 
     await page.keyboard.press("Escape");
     expect(await menu.getAttribute("aria-expanded")).toBe("false");
     expect(await menu.evaluate((b) => b === document.activeElement)).toBe(true);
+
+    // A click beside it closes it too (the page's left margin, where nothing else is).
+    await menu.click();
+    await page.mouse.click(4, 840);
+    await expect.poll(() => menu.getAttribute("aria-expanded")).toBe("false");
 
     // Moving to another page closes the menu.
     await menu.click();
