@@ -48,6 +48,22 @@ describe.skipIf(skipBrowserTests)("accessibility of every page in Chromium", () 
     });
     expect(res.status).toBe(202);
     const answer = (await res.json()) as WebhookAnswer;
+    // A hot lead with a long name, so the lead cards and the call list are checked with content in them.
+    const hot = await sendWebhook("unpod", {
+      task_id: uniq("a11y-task"),
+      status: "completed",
+      input: { name: "Maximilian Bartholomew Longname-Worthington III", contact_number: "+14155550188", company_name: "Northwind Traders International" },
+      output: {
+        call_status: "completed",
+        start_time: new Date().toISOString().replace("T", " ").replace("Z", ""),
+        duration: 95,
+        post_call_data: {
+          summary: { summary: "Wants a proposal for 40 seats", callback_datetime: "2026-12-01T15:00:00" },
+          profile_summary: { tone: "Positive", interest_level: "Very Interested", outcome: "Meeting Scheduled", next_action: "Send the proposal" },
+        },
+      },
+    });
+    expect(hot.status).toBe(202);
     const destination = await createDestination({
       kind: "webhook",
       name: uniq("a11y hook"),
@@ -127,6 +143,17 @@ describe.skipIf(skipBrowserTests)("accessibility of every page in Chromium", () 
     expect(await skip.evaluate((a) => a === document.activeElement)).toBe(true);
     await page.keyboard.press("Enter");
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("main");
+  });
+
+  it("marks the overview's selected period as pressed", async () => {
+    const page = pages.get(1440)!;
+    await page.goto(`${baseUrl()}/`);
+    const period = page.getByRole("group", { name: "Period" });
+    expect(await period.getByRole("button", { name: "30 days" }).getAttribute("aria-pressed")).toBe("true");
+    await period.getByRole("button", { name: "7 days" }).click();
+    await page.waitForURL(`${baseUrl()}/?days=7`);
+    await expect.poll(() => period.getByRole("button", { name: "7 days" }).getAttribute("aria-pressed")).toBe("true");
+    expect(await period.getByRole("button", { name: "30 days" }).getAttribute("aria-pressed")).toBe("false");
   });
 
   it("folds the header into a menu on a phone that opens, closes on Escape, and reaches Sign out", async () => {
