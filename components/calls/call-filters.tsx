@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useSearchParams } from "next/navigation";
-import { useId, useRef } from "react";
+import { useId, useRef, useState } from "react";
 import { formText } from "@/components/ui/form-text";
 import { CALL_STATUSES, OUTCOMES, SENTIMENTS } from "@/lib/providers/values";
 import { PROVIDER_IDS } from "@/lib/providers/types";
@@ -70,8 +70,14 @@ export function CallFilters() {
   const { navigate } = useListNavigation();
   const formRef = useRef<HTMLFormElement>(null);
   const saidId = useId();
+  const moreId = useId();
+  // On a phone the filters below the search fold away, so the results come first.
+  const [showMore, setShowMore] = useState(false);
   const get = (name: string) => params.get(name) ?? "";
   const period = get("period");
+  const active = ["period", "from", "to", "provider", "status", "outcome", "sentiment", "minScore", "campaign", "agent", "hot"].filter((name) =>
+    params.has(name),
+  ).length;
 
   const apply = (changes: Record<string, string | null> = {}) => {
     if (!formRef.current) return;
@@ -131,7 +137,16 @@ export function CallFilters() {
           Search
         </button>
       </div>
-      <div className="flex flex-wrap items-end gap-3">
+      <button
+        type="button"
+        aria-expanded={showMore}
+        aria-controls={moreId}
+        onClick={() => setShowMore(!showMore)}
+        className="text-sm font-medium text-indigo-700 hover:underline sm:hidden"
+      >
+        {showMore ? "Hide filters" : active ? `Filters (${active} on)` : "Filters"}
+      </button>
+      <div id={moreId} className={`${showMore ? "flex" : "hidden"} flex-wrap items-end gap-3 sm:flex`}>
         <fieldset className="flex flex-col text-xs font-medium text-slate-600">
           <legend className="float-left">Period</legend>
           <div className="mt-1 flex gap-1">
