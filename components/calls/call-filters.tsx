@@ -75,7 +75,7 @@ export function CallFilters() {
   const [showMore, setShowMore] = useState(false);
   const get = (name: string) => params.get(name) ?? "";
   const period = get("period");
-  const active = ["period", "from", "to", "provider", "status", "outcome", "sentiment", "minScore", "campaign", "agent", "hot"].filter((name) =>
+  const activeCount = ["period", "from", "to", "provider", "status", "outcome", "sentiment", "minScore", "campaign", "agent", "hot"].filter((name) =>
     params.has(name),
   ).length;
 
@@ -144,7 +144,7 @@ export function CallFilters() {
         onClick={() => setShowMore(!showMore)}
         className="text-sm font-medium text-indigo-700 hover:underline sm:hidden"
       >
-        {showMore ? "Hide filters" : active ? `Filters (${active} on)` : "Filters"}
+        {showMore ? "Hide filters" : activeCount ? `Filters (${activeCount} on)` : "Filters"}
       </button>
       <div id={moreId} className={`${showMore ? "flex" : "hidden"} flex-wrap items-end gap-3 sm:flex`}>
         <fieldset className="flex flex-col text-xs font-medium text-slate-600">

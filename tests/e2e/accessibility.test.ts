@@ -200,5 +200,13 @@ describe.skipIf(skipBrowserTests)("accessibility of every page in Chromium", () 
     const text = await card.innerText();
     expect(text).toMatch(/Meeting scheduled|Interested|Callback requested|No outcome|Not interested/);
     expect(text).toMatch(/\d+/);
+
+    // The filters below the search fold away on a phone, and say how many are on.
+    const toggle = page.getByRole("button", { name: "Filters (1 on)" });
+    expect(await page.getByLabel("Campaign").isVisible()).toBe(false);
+    await toggle.click();
+    expect(await page.getByRole("button", { name: "Hide filters" }).getAttribute("aria-expanded")).toBe("true");
+    await page.getByLabel("Campaign").waitFor();
+    expect(await page.getByLabel("Vendor").inputValue()).toBe("cllr");
   });
 });
