@@ -106,7 +106,7 @@ export function CallFilters() {
     <form
       ref={formRef}
       aria-label="Filters"
-      className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
+      className="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
       onSubmit={(e) => {
         e.preventDefault();
         apply();
@@ -142,7 +142,7 @@ export function CallFilters() {
         aria-expanded={showMore}
         aria-controls={moreId}
         onClick={() => setShowMore(!showMore)}
-        className="text-sm font-medium text-indigo-700 hover:underline sm:hidden"
+        className="self-start text-sm font-medium text-indigo-700 hover:underline sm:hidden"
       >
         {showMore ? "Hide filters" : activeCount ? `Filters (${activeCount} on)` : "Filters"}
       </button>
