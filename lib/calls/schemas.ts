@@ -57,6 +57,10 @@ export const leadSignalSchema = z.object({ signal: z.string(), value: z.string()
 
 export const callDetailSchema = callItemSchema.extend({
   agentId: z.string().nullable(),
+  /** The agent's name as the vendor sent it; `agent` is what lists show (an admin's alias for it). */
+  vendorAgentName: z.string().nullable(),
+  /** The vendor's phone line the call used. */
+  line: z.string().nullable(),
   contactId: z.uuid().nullable(),
   billedSec: z.number().int().nullable(),
   transcript: z.array(turnSchema),

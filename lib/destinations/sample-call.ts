@@ -36,6 +36,8 @@ export function sampleCall(now = new Date()): CallDetail {
     hasRecording: false,
     hasTranscript: false,
     agentId: null,
+    vendorAgentName: null,
+    line: null,
     contactId: null,
     billedSec: null,
     transcript: [],

@@ -5,6 +5,8 @@ import { inTransaction, pool } from "@/lib/db/pool";
 import type { CanonicalCall, Outcome } from "@/lib/providers/canonical";
 import { leadScore } from "@/lib/scoring/lead-score";
 import { currentScoring, resolveOutcome } from "@/lib/scoring/settings";
+import { resolveAgent, type AliasMap } from "@/lib/agents/aliases";
+import { currentAliasMap } from "@/lib/agents/settings";
 import type { EventSource } from "./process";
 import { rollupDeltas, rollupStatement, rollupStatements, type RollupFacts } from "./rollup";
 
@@ -48,13 +50,17 @@ function isNewer(call: CanonicalCall, existing: Existing): boolean {
 }
 
 /** Identifies the content of a call; times that only echo the arrival don't count. */
-function contentHash(call: CanonicalCall): string {
+function contentHash(mapped: CanonicalCall): string {
+  // Without a line, the hash stays what it was before calls had one: a resend of an older call is still a duplicate.
+  const { line, ...rest } = mapped;
+  const call = line === null ? rest : mapped;
   const stable = call.timeSource === "arrival" ? { ...call, startedAt: null, eventAt: null } : call;
   return createHash("sha256").update(JSON.stringify(stable)).digest("hex");
 }
 
 export async function saveCall(source: EventSource, call: CanonicalCall, rawEventId: string): Promise<SaveResult> {
-  const row = callColumns(source, call, await currentScoring());
+  const [scoring, aliases] = await Promise.all([currentScoring(), currentAliasMap()]);
+  const row = callColumns(source, call, scoring, aliases);
   // Most events are new calls: one statement, no explicit transaction.
   const newId = uuidv7();
   if (await insertNewCall(newId, source, call, row, rawEventId)) return { kind: "stored", callId: newId, facts: row.saved };
@@ -63,7 +69,7 @@ export async function saveCall(source: EventSource, call: CanonicalCall, rawEven
 
 type Columns = ReturnType<typeof callColumns>;
 
-function callColumns(source: EventSource, mapped: CanonicalCall, scoring: Awaited<ReturnType<typeof currentScoring>>) {
+function callColumns(source: EventSource, mapped: CanonicalCall, scoring: Awaited<ReturnType<typeof currentScoring>>, aliases: AliasMap) {
   const call = { ...mapped, outcome: resolveOutcome(mapped.status, mapped.outcomeRaw, scoring.map) };
   const { score, signals } = leadScore(call);
   const isHot = score >= scoring.hotThreshold;
@@ -81,8 +87,10 @@ function callColumns(source: EventSource, mapped: CanonicalCall, scoring: Awaite
     customer_name: call.customer.name,
     customer_email: call.customer.email,
     customer_company: call.customer.company,
-    agent_name: call.agent.name,
+    agent_name: resolveAgent(call.agent.name, call.agent.id, aliases),
+    agent_name_raw: call.agent.name,
     agent_id: call.agent.id,
+    line: call.line,
     campaign: call.campaign,
     recording_url: call.recordingUrl,
     recording_key: call.recordingKey,

@@ -1,3 +1,4 @@
+import { AgentAliasesSection } from "@/components/admin/agent-aliases-section";
 import { ScoringForm } from "@/components/admin/scoring-form";
 import { requireViewer } from "@/lib/auth/session";
 import { rescoreState } from "@/lib/scoring/rescore";
@@ -20,6 +21,7 @@ export default async function ScoringPage() {
       <section className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
         <ScoringForm hotThreshold={scoring.hotThreshold} outcomeMap={scoring.outcomeMap} rescore={rescore} />
       </section>
+      <AgentAliasesSection />
     </div>
   );
 }
