@@ -92,7 +92,8 @@ describe("GET /api/calls", () => {
     expect(ids((await list("from=2026-03-02&to=2026-03-03")).items)).toEqual([`${campaign}-busy`, `${campaign}-cold`].sort());
     expect(ids((await list("q=rooftop")).items)).toEqual([`${campaign}-hot`]);
     expect(ids((await list("q=Monday afternoon")).items)).toHaveLength(4); // words from the transcript
-    expect(ids((await list("agent=%2B14155550100&status=completed")).items)).toHaveLength(3);
+    // Autocalls' assistant number is the line the call used, not an agent.
+    expect(ids((await list("agent=%2B14155550100")).items)).toEqual([]);
     expect((await list("provider=hubtalk")).items).toEqual([]);
   });
 
