@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import { alertsFor, type EventCounts, type SourceHealth } from "./alert-rules";
+import { healthState } from "./health-state";
 import { expectedGapMinutes, pollingInterval, publicSettings } from "./settings";
 
 export type { AlertState, EventCounts, SourceHealth } from "./alert-rules";
@@ -26,7 +27,7 @@ export async function listSourceHealth(now = new Date()): Promise<SourceHealth[]
     const mine = counts.filter((c) => c.source_id === s.id);
     const interval = s.provider === "unpod" ? pollingInterval(s.settings) : null;
     const walk = (s.poll?.cursor as { walk?: { nextPage?: number; totalPages?: number | null } | null } | null)?.walk;
-    const health: Omit<SourceHealth, "alerts"> = {
+    const health: Omit<SourceHealth, "alerts" | "state" | "stateDetail"> = {
       id: s.id,
       slug: s.slug,
       name: s.name,
@@ -50,6 +51,7 @@ export async function listSourceHealth(now = new Date()): Promise<SourceHealth[]
             }
           : null,
     };
-    return { ...health, alerts: alertsFor(health, s.createdAt, now) };
+    const withAlerts = { ...health, alerts: alertsFor(health, s.createdAt, now) };
+    return { ...withAlerts, ...healthState(withAlerts) };
   });
 }

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { TEST_ADMIN } from "../support/credentials";
+import { sendAutocallsCall } from "../support/destinations";
 import { fixture } from "../support/fixtures";
 import { api, baseUrl, jsonOf, sendWebhook, uniq } from "../support/http";
 import { asUser } from "../support/session";
@@ -98,6 +99,15 @@ describe("agent aliases", () => {
       { raw: "leo", agent: "B" },
     ]);
     expect(res.status).toBe(400);
+  });
+
+  it("never show a phone number as the agent: Autocalls' assistant number is the line", async () => {
+    const source = await createSource("autocalls");
+    const callId = await sendAutocallsCall(source.slug);
+    expect(await jsonOf(api(`/api/calls/${callId}`))).toMatchObject({ agent: null, line: "+14155550100" });
+    const page = await (await asUser(TEST_ADMIN, `/calls/${callId}`)).text();
+    expect(page).toMatch(/data-testid="call-line">Line (<!-- -->)?\+14155550100</);
+    expect(page).not.toContain('data-testid="call-agent"');
   });
 
   it("are for admins only", async () => {

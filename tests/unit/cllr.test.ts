@@ -57,7 +57,7 @@ describe("Cllr adapter", () => {
   });
 
   it("reads a duration and an agent when the payload has them", () => {
-    const call = map({ ...fixture("cllr/example.json"), duration: "187.4", agentName: "Leo", agentId: "ag_7" });
+    const call = map({ ...fixture<Record<string, unknown>>("cllr/example.json"), duration: "187.4", agentName: "Leo", agentId: "ag_7" });
     expect(call.durationSec).toBe(187);
     expect(call.agent).toEqual({ name: "Leo", id: "ag_7" });
   });
@@ -67,14 +67,17 @@ describe("Cllr adapter", () => {
     ["Busy", "busy"],
     ["Voicemail left", "voicemail"],
   ])("lets the outcome %s decide the status, with a recording or without", (callOutcome, status) => {
-    const call = map({ ...fixture("cllr/example.json"), callAnalysis: { summary: "Nobody picked up.", callOutcome } });
+    const call = map({ ...fixture<Record<string, unknown>>("cllr/example.json"), callAnalysis: { summary: "Nobody picked up.", callOutcome } });
     expect(call.status).toBe(status);
     expect(call.outcome).toBe(status);
     expect(call.outcomeRaw).toBe(callOutcome);
   });
 
   it("keeps a connected call completed whatever it was about", () => {
-    const call = map({ ...fixture("cllr/example.json"), callAnalysis: { summary: "Asked us to call back.", callOutcome: "Callback requested" } });
+    const call = map({
+      ...fixture<Record<string, unknown>>("cllr/example.json"),
+      callAnalysis: { summary: "Asked us to call back.", callOutcome: "Callback requested" },
+    });
     expect(call.status).toBe("completed");
     expect(call.outcome).toBe("callback_requested");
   });
