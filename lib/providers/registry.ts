@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { fieldErrors, friendlyDetail } from "@/lib/api/friendly-errors";
 import { autocalls } from "./autocalls";
 import type { CanonicalCall } from "./canonical";
 import { cllr } from "./cllr";
@@ -20,7 +20,7 @@ export type MapResult = { ok: true; call: CanonicalCall } | { ok: false; error: 
 export function mapPayload(providerId: ProviderId, payload: unknown, ctx: AdapterContext): MapResult {
   const adapter = providers[providerId];
   const parsed = adapter.payload.safeParse(payload);
-  if (!parsed.success) return { ok: false, error: `${adapter.name} payload: ${z.prettifyError(parsed.error)}` };
+  if (!parsed.success) return { ok: false, error: `${adapter.name} payload: ${friendlyDetail(fieldErrors(parsed.error, {}, { quotePaths: true }))}` };
   try {
     return { ok: true, call: adapter.toCall(parsed.data, ctx) };
   } catch (e) {

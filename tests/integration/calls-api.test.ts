@@ -111,9 +111,9 @@ describe("GET /api/calls", () => {
   it("explains a bad filter or cursor", async () => {
     const bad = await api("/api/calls?status=sideways&limit=1000");
     expect(bad.status).toBe(400);
-    const problem = await jsonOf<{ detail: string }>(bad);
-    expect(problem.detail).toMatch(/status/);
-    expect(problem.detail).toMatch(/limit/);
+    const problem = await jsonOf<{ detail: string; errors: { field: string }[] }>(bad);
+    expect(problem.errors.map((e) => e.field)).toEqual(["status.0", "limit"]);
+    expect(problem.detail).toMatch(/^Status must be one of: completed, no answer, .*\. Limit must be \d+ or less\.$/);
     const cursor = await api("/api/calls?cursor=nonsense");
     expect(cursor.status).toBe(400);
     expect((await jsonOf<{ title: string }>(cursor)).title).toBe("Invalid cursor");
