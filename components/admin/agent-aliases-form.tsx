@@ -9,6 +9,8 @@ import type { SeenAgent } from "@/lib/agents/settings";
 import { adminFetch } from "./admin-fetch";
 import { ActionError, submitWith, useAction } from "./use-action";
 
+const calls = (n: number) => `${n.toLocaleString()} ${n === 1 ? "call" : "calls"}`;
+
 /** Progress of applying the names to past calls, followed every second while it runs. */
 function ReapplyProgress({ initial }: { initial: ReapplyState | null }) {
   const [state, setState] = useState(initial);
@@ -36,7 +38,7 @@ function ReapplyProgress({ initial }: { initial: ReapplyState | null }) {
       )}
       {state.status === "done" && (
         <p>
-          Checked {state.done.toLocaleString()} calls; {state.changed.toLocaleString()} now show another agent name.
+          Checked {calls(state.done)}; {state.changed.toLocaleString()} now {state.changed === 1 ? "shows" : "show"} another agent name.
         </p>
       )}
       {state.status === "failed" && <p className="text-rose-700">Updating past calls stopped. It is retried automatically.</p>}
@@ -90,40 +92,41 @@ export function AgentAliasesForm({ aliases, seen, reapply }: { aliases: AgentAli
           <option key={n} value={n} />
         ))}
       </datalist>
-      <div className="overflow-x-auto">
-        <table className="min-w-full text-sm">
-          <thead className="text-left text-xs tracking-wide text-slate-500 uppercase">
-            <tr>
-              <th className="py-2 pr-4 font-medium">Name the vendor sent</th>
-              <th className="py-2 pr-4 font-medium">Vendor</th>
-              <th className="py-2 pr-4 text-right font-medium">Calls</th>
-              <th className="py-2 font-medium">Shown as</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {rows.map((r) => (
-              <tr key={r.raw} data-testid="agent-row">
-                <td className="max-w-64 truncate py-2 pr-4 font-mono text-xs text-slate-800" title={r.raw}>
-                  {r.raw}
-                </td>
-                <td className="py-2 pr-4 text-slate-600">{r.providers.join(", ") || "–"}</td>
-                <td className="py-2 pr-4 text-right tabular-nums">{r.calls.toLocaleString()}</td>
-                <td className="py-2">
-                  <input
-                    aria-label={`Agent for ${r.raw}`}
-                    list="agent-names"
-                    value={names[r.raw] ?? ""}
-                    onChange={(e) => setNames({ ...names, [r.raw]: e.target.value })}
-                    placeholder={r.raw}
-                    maxLength={200}
-                    className="input w-56"
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {/* A table on wide screens, a card per name on a phone: the name and its calls above the field. */}
+      <div className="hidden grid-cols-[minmax(0,2fr)_minmax(0,1fr)_5rem_minmax(0,16rem)] gap-4 text-xs font-medium tracking-wide text-slate-500 uppercase sm:grid">
+        <span>Name the vendor sent</span>
+        <span>Vendor</span>
+        <span className="text-right">Calls</span>
+        <span>Shown as</span>
       </div>
+      <ul className="divide-y divide-slate-100">
+        {rows.map((r) => (
+          <li
+            key={r.raw}
+            data-testid="agent-row"
+            className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-4 gap-y-1 py-2 text-sm sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_5rem_minmax(0,16rem)]"
+          >
+            <span className="truncate font-mono text-xs text-slate-800" title={r.raw}>
+              {r.raw}
+            </span>
+            <span className="hidden text-slate-600 sm:block">{r.providers.join(", ") || "–"}</span>
+            <span className="text-right text-slate-600 tabular-nums">
+              {r.calls.toLocaleString()}
+              <span className="sm:hidden"> {r.calls === 1 ? "call" : "calls"}</span>
+              <span className="text-slate-500 sm:hidden"> · {r.providers.join(", ") || "–"}</span>
+            </span>
+            <input
+              aria-label={`Agent for ${r.raw}`}
+              list="agent-names"
+              value={names[r.raw] ?? ""}
+              onChange={(e) => setNames({ ...names, [r.raw]: e.target.value })}
+              placeholder={r.raw}
+              maxLength={200}
+              className="input col-span-2 w-full sm:col-span-1"
+            />
+          </li>
+        ))}
+      </ul>
       <Button type="submit" disabled={busy}>
         {busy ? "Saving…" : "Save and update past calls"}
       </Button>

@@ -27,7 +27,17 @@ export function SecretInput({
 }) {
   const [shown, setShown] = useState(!concealed);
   const hintId = useId();
-  const savedText = saved ? (savedAs ? `Saved: ${savedAs}. Leave empty to keep it.` : "Saved. Leave empty to keep it.") : null;
+  const savedText = saved ? (
+    <>
+      Saved
+      {savedAs && (
+        <>
+          : <span className="font-mono break-all">{savedAs}</span>
+        </>
+      )}
+      . Leave empty to keep it.
+    </>
+  ) : null;
   return (
     <div className="text-sm text-slate-600">
       <label htmlFor={`${hintId}-input`} className="mb-1 block">
@@ -57,7 +67,7 @@ export function SecretInput({
         )}
       </div>
       {(savedText || hint) && (
-        <p id={hintId} className="mt-1 text-xs break-all text-slate-500" data-testid={`${name}-saved`}>
+        <p id={hintId} className="mt-1 text-xs text-slate-500" data-testid={`${name}-saved`}>
           {savedText} {hint}
         </p>
       )}
