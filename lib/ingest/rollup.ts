@@ -11,6 +11,8 @@ export interface RollupFacts {
   outcome: string | null;
   durationSec: number | null;
   isHot: boolean;
+  /** Test calls (admin's "Send test event") stay out of every rollup. */
+  isTest: boolean;
 }
 
 interface Rollup {
@@ -41,6 +43,7 @@ export interface Delta {
 export function rollupDeltas(before: RollupFacts | null, after: RollupFacts): Delta[] {
   const deltas = new Map<string, Delta>();
   const add = (f: RollupFacts, sign: 1 | -1) => {
+    if (f.isTest) return;
     for (const rollup of ROLLUPS) {
       const key = [f.startedAt.toISOString().slice(0, 10), ...rollup.dimensions(f)];
       const id = [rollup.table, ...key].join("\u0000");

@@ -43,6 +43,7 @@ describe("daily rollup deltas", () => {
     outcome: null,
     durationSec: null,
     isHot: false,
+    isTest: false,
   };
 
   it("moves a call from its old rows to its new ones, in every rollup", () => {
@@ -58,5 +59,10 @@ describe("daily rollup deltas", () => {
 
   it("changes nothing when the rows and the figures stay the same", () => {
     expect(rollupDeltas(facts, { ...facts })).toEqual([]);
+  });
+
+  it("keeps test calls out of every rollup", () => {
+    expect(rollupDeltas(null, { ...facts, isTest: true })).toEqual([]);
+    expect(rollupDeltas({ ...facts, isTest: true }, { ...facts, status: "completed", isTest: true })).toEqual([]);
   });
 });
