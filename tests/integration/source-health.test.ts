@@ -62,6 +62,6 @@ describe("source health", () => {
     const jobs = await asUser(TEST_ADMIN, "/api/jobs");
     expect(jobs.status).toBe(200);
     const body = (await jobs.json()) as { queues: { queue: string }[] };
-    expect(body.queues.map((q) => q.queue)).toEqual(["unpod-poll", "transcript-fetch", "delivery", "rescore", "maintenance"]);
+    expect(body.queues.map((q) => q.queue)).toEqual(["unpod-poll", "transcript-fetch", "delivery", "rescore", "rebucket", "maintenance"]);
   });
 });

@@ -53,7 +53,7 @@ describe("daily rollup deltas", () => {
     expect(outcomes.find((d) => d.key[1] === "completed")).toMatchObject({ calls: 1, talkSec: 60, hotCalls: 1 });
     // Same day, vendor and campaign: the call stays counted once, its talk time and heat change.
     expect(deltas.filter((d) => d.table === "daily_source_stats")).toEqual([
-      { table: "daily_source_stats", key: ["2026-02-02", "hubtalk", ""], calls: 0, talkSec: 60, hotCalls: 1 },
+      { table: "daily_source_stats", key: ["2026-02-02T10:00:00.000Z", "hubtalk", ""], calls: 0, talkSec: 60, hotCalls: 1 },
     ]);
   });
 
