@@ -23,7 +23,7 @@ export function TestCallsPanel({ slug, testCalls }: { slug: string; testCalls: T
           <p className="text-sm text-slate-600">
             {testCalls.count === 0
               ? "No test calls. Calls made by “Send a test event” show here; they never count in the overview and are never forwarded."
-              : `${testCalls.count.toLocaleString()} ${testCalls.count === 1 ? "call was" : "calls were"} made by “Send a test event”. They are not counted in the overview and never forwarded.`}
+              : `${testCalls.count.toLocaleString()} ${testCalls.count === 1 ? "call was" : "calls were"} made by “Send a test event”. Test calls are not counted in the overview and never forwarded.`}
           </p>
         </div>
         {testCalls.count > 0 && (

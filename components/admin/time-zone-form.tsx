@@ -9,10 +9,13 @@ import { ActionError, submitWith, useAction } from "./use-action";
 
 const label = (zone: string) => zone.replaceAll("_", " ");
 
-/** Progress of the background re-grouping of the charts' days, followed every second while it runs. */
-function RebucketProgress({ initial }: { initial: RebucketState }) {
+/**
+ * Progress of the background re-grouping of the charts' days towards `target`
+ * (the saved zone), followed every second until the rollups are there.
+ */
+function RebucketProgress({ initial, target }: { initial: RebucketState; target: string }) {
   const [state, setState] = useState(initial);
-  const running = state.to !== null;
+  const running = state.to !== null || state.zone !== target;
   useEffect(() => {
     if (!running) return;
     const timer = setInterval(() => {
@@ -27,14 +30,15 @@ function RebucketProgress({ initial }: { initial: RebucketState }) {
   const pct = state.total ? Math.min(100, Math.round((100 * state.done) / state.total)) : 0;
   return (
     <div role="status" data-testid="rebucket-progress" className="space-y-1 text-sm text-slate-600">
-      {running && state.status !== "failed" && (
+      {running && !state.to && <p>Re-grouping the charts by day in {label(target)} starts in a moment…</p>}
+      {running && state.to && state.status !== "failed" && (
         <p>
-          Re-grouping the charts by day in {label(state.to!)}: {state.done.toLocaleString()} of {state.total.toLocaleString()} calls ({pct}%). Until it
-          finishes, some days may still be counted in {label(state.zone)}.
+          Re-grouping the charts by day in {label(state.to)}: {state.done.toLocaleString()} of {state.total.toLocaleString()} calls ({pct}%). Until it finishes,
+          some days may still be counted in {label(state.zone)}.
         </p>
       )}
       {running && state.status === "failed" && <p className="text-rose-700">Re-grouping the charts stopped: {state.error}. It is retried automatically.</p>}
-      {!running && state.finishedAt && <p>The charts count days in {label(state.zone)}.</p>}
+      {!running && <p>The charts count days in {label(state.zone)}.</p>}
       {running && (
         <div className="h-2 w-full max-w-md overflow-hidden rounded bg-slate-200" aria-hidden>
           <div className="h-full bg-indigo-600 transition-all" style={{ width: `${Math.max(2, pct)}%` }} />
@@ -63,7 +67,7 @@ export function TimeZoneForm({ timeZone, zones, rebucket }: { timeZone: string; 
     setProgress(answer.rebucket);
   });
   return (
-    <form onSubmit={submitWith(submit)} className="space-y-4" aria-label="Time zone">
+    <form onSubmit={submitWith(submit)} className="space-y-4" aria-label="Choose the time zone">
       <div className="flex flex-wrap items-end gap-3">
         <Field label="Time zone" hint="Type to search, e.g. “New York” or “Berlin”.">
           <input name="timeZone" list="time-zones" required defaultValue={saved} autoComplete="off" spellCheck={false} className="input block w-full sm:w-80" />
@@ -80,7 +84,7 @@ export function TimeZoneForm({ timeZone, zones, rebucket }: { timeZone: string; 
         </Button>
       </div>
       <ActionError error={error} />
-      <RebucketProgress key={`${progress.to ?? progress.zone}-${progress.startedAt ?? ""}`} initial={progress} />
+      <RebucketProgress key={`${saved}-${progress.startedAt ?? ""}`} initial={progress} target={saved} />
     </form>
   );
 }

@@ -135,4 +135,11 @@ describe("test events", () => {
     );
     expect(items.find((e) => e.targetId === removable.slug)).toMatchObject({ actorEmail: TEST_ADMIN.email, after: { calls: 2, events: 2 } });
   });
+
+  it("do not keep a source from being deleted: they go with it", async () => {
+    const tried = await createSource("unpod");
+    const { callId } = await sendTestEvent(tried.slug);
+    expect((await admin(`/api/sources/${tried.slug}`, { method: "DELETE" })).status).toBe(200);
+    expect((await api(`/api/calls/${callId}`)).status).toBe(404);
+  });
 });
