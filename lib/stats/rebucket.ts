@@ -66,6 +66,12 @@ export async function startRebucket(): Promise<void> {
   await enqueue(QUEUE.rebucket, {}, { key: "rebucket" });
 }
 
+/** Queues the job again when the rollups are not in the organisation's zone and no move is under way (its queueing failed). */
+export async function sweepRebucket(): Promise<void> {
+  const [state, zone] = await Promise.all([rebucketState(), readTimeZone()]);
+  if (state.to === null && state.zone !== zone) await startRebucket();
+}
+
 /** SQL: moves the calls of [$3, $4) (no upper end when $4 is null) from their day in zone $1 to their day in zone $2. */
 function moveStatement(rollup: (typeof ROLLUPS)[number]): string {
   const keys = ["day", ...rollup.columns];
