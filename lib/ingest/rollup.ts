@@ -68,7 +68,7 @@ export function rollupDeltas(before: RollupFacts | null, after: RollupFacts): De
   };
   if (before) add(before, -1);
   add(after, 1);
-  // Sorted so that concurrent transactions lock rollup rows in the same order.
+  // In a stable order; the statements sort rows by day too, so concurrent transactions lock rollup rows in the same order.
   return [...deltas.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([, d]) => d)
