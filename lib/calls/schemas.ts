@@ -77,6 +77,8 @@ export const callDetailSchema = callItemSchema.extend({
   rawEventIds: z.array(z.uuid()).max(RAW_EVENTS_SHOWN),
   /** How many requests there are in all: the admin inbox lists every one (?call=id). */
   rawEventCount: z.number().int().min(0),
+  /** Made by an admin's "Send test event": kept out of KPIs, charts, hot leads and forwarding. */
+  isTest: z.boolean(),
   createdAt: isoDate,
   updatedAt: isoDate,
 });

@@ -47,6 +47,7 @@ export function sampleCall(now = new Date()): CallDetail {
     leadSignals: [],
     rawEventIds: [],
     rawEventCount: 0,
+    isTest: true,
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
   };

@@ -16,10 +16,10 @@ export async function listSourceHealth(now = new Date()): Promise<SourceHealth[]
       SELECT source_id, status::text AS status,
              count(*) FILTER (WHERE received_at > ${now}::timestamptz - interval '24 hours')::int AS day,
              count(*)::int AS week
-      FROM raw_events WHERE received_at > ${now}::timestamptz - interval '7 days'
+      FROM raw_events WHERE received_at > ${now}::timestamptz - interval '7 days' AND NOT is_test
       GROUP BY 1, 2`,
     db.$queryRaw<{ id: string; last: Date | null }[]>`
-      SELECT s.id, (SELECT max(received_at) FROM raw_events e WHERE e.source_id = s.id) AS last FROM sources s`,
+      SELECT s.id, (SELECT max(received_at) FROM raw_events e WHERE e.source_id = s.id AND NOT e.is_test) AS last FROM sources s`,
   ]);
   const lastById = new Map(last.map((r) => [r.id, r.last]));
 

@@ -40,6 +40,11 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
             {call.customer.email && <> · {call.customer.email}</>}
           </p>
           <div className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
+            {call.isTest && (
+              <span title="Made by Send test event: not counted in the overview and never forwarded">
+                <Badge tone="violet">Test</Badge>
+              </span>
+            )}
             <span>{PROVIDER_NAMES[call.provider]}</span>
             {call.direction && <Badge>{humanize(call.direction)}</Badge>}
             <Badge tone={STATUS_TONE[call.status]}>{humanize(call.status)}</Badge>
