@@ -16,7 +16,7 @@ export async function listHotLeads(opts: { handled: boolean; limit?: number }): 
   const rows = await db.$queryRaw<(CallRow & { lead_signals: HotLead["leadSignals"]; handled_at: Date | null; contact_id: string | null })[]>`
     SELECT ${CALL_COLUMNS}, c.lead_signals, c.handled_at, c.contact_id
     FROM calls c JOIN sources s ON s.id = c.source_id
-    WHERE c.is_hot AND ${opts.handled ? Prisma.sql`c.handled_at IS NOT NULL` : Prisma.sql`c.handled_at IS NULL`}
+    WHERE c.is_hot AND NOT c.is_test AND ${opts.handled ? Prisma.sql`c.handled_at IS NOT NULL` : Prisma.sql`c.handled_at IS NULL`}
     ORDER BY ${opts.handled ? Prisma.sql`c.handled_at DESC` : Prisma.sql`c.lead_score DESC, c.started_at DESC`}
     LIMIT ${limit}`;
 

@@ -1,3 +1,4 @@
+import { fieldErrors, friendlyDetail } from "@/lib/api/friendly-errors";
 import Link from "next/link";
 import { Suspense } from "react";
 import { CallCards } from "@/components/calls/call-cards";
@@ -46,9 +47,9 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
             </Suspense>
           ) : (
             <EmptyState title="These filters are not valid">
-              Check the dates and the minimum score (0 to 100), or{" "}
+              {friendlyDetail(fieldErrors(filters.error))}{" "}
               <Link href="/calls" className="text-indigo-700 underline">
-                clear the filters
+                Clear the filters
               </Link>
               .
             </EmptyState>
