@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Viewer } from "@/lib/auth/session";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { FollowUpsNavLink } from "@/components/follow-ups/nav-link";
 
 const NAV = [
   { href: "/", label: "Overview" },
@@ -25,6 +26,7 @@ export function AppHeader({ viewer }: { viewer: Viewer }) {
           Call Analytics
         </Link>
         <nav className="flex gap-1 text-sm">
+          <FollowUpsNavLink className="rounded-md px-3 py-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900" />
           {[...NAV, ...(viewer.role === "admin" ? ADMIN_NAV : [])].map((item) => (
             <Link key={item.href} href={item.href} className="rounded-md px-3 py-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
               {item.label}
