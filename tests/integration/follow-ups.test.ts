@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { groupByDay } from "@/lib/follow-ups/day-groups";
 import { listFollowUps, type FollowUp } from "@/lib/follow-ups/query";
 import { countDueFollowUps } from "@/lib/follow-ups/count";
@@ -39,7 +40,7 @@ async function seedCall(s: Seed): Promise<string> {
   await sql(
     `INSERT INTO calls (id, source_id, provider, external_id, status, started_at, event_at, content_hash, updated_at,
                         contact_id, customer_phone, customer_name, summary, callback_at, is_hot, lead_score, next_action, is_test)
-     VALUES ($1, $2, 'unpod', $1, 'completed', $3, $3, 'h', now(), $4, $5, $6, 'Asked about the annual plan', $7, $8, $9, $10, $11)`,
+     VALUES ($1::uuid, $2, 'unpod', $1::text, 'completed', $3, $3, 'h', now(), $4, $5, $6, 'Asked about the annual plan', $7, $8, $9, $10, $11)`,
     [
       id,
       sourceId,
@@ -155,15 +156,33 @@ describe("follow-up queue", () => {
     expect(backward).toEqual(forwardIds);
   });
 
-  it("uses the partial due-time index for a page of the queue", async () => {
-    await sql("ANALYZE calls");
-    const plan = await sql<{ "QUERY PLAN": string }>(
-      `EXPLAIN SELECT c.id FROM calls c
-       WHERE NOT c.is_test AND c.handled_at IS NULL AND (c.callback_at IS NOT NULL OR c.is_hot OR c.next_action IS NOT NULL)
-         AND c.snoozed_until IS NULL AND (c.callback_at IS NULL OR c.callback_at >= now())
-       ORDER BY COALESCE(c.snoozed_until, c.callback_at, c.started_at), c.id LIMIT 26`,
-    );
-    expect(plan.map((r) => r["QUERY PLAN"]).join("\n")).toContain("calls_follow_up_due_idx");
+  it("reads a page of a few thousand queued calls through the partial due-time index", async () => {
+    // In a transaction rolled back at the end, so the other tests' database is left as it was.
+    const client = new pg.Client({ connectionString: inject("databaseUrl") });
+    await client.connect();
+    try {
+      await client.query("BEGIN");
+      await client.query(
+        `INSERT INTO calls (id, source_id, provider, external_id, status, started_at, event_at, content_hash, updated_at, callback_at, is_hot, next_action, handled_at)
+         SELECT gen_random_uuid(), $1, 'unpod', 'bulk-' || g, 'completed', now() - g * interval '1 hour', now(), 'h', now(),
+                CASE WHEN g % 3 = 0 THEN now() + (g % 50) * interval '1 hour' END, g % 5 = 0, CASE WHEN g % 7 = 0 THEN 'Email pricing sheet' END,
+                CASE WHEN g % 2 = 0 THEN now() END
+         FROM generate_series(1, 5000) g`,
+        [sourceId],
+      );
+      await client.query("ANALYZE calls");
+      const page = await client.query<{ "QUERY PLAN": string }>(
+        `EXPLAIN SELECT c.id FROM calls c
+         WHERE NOT c.is_test AND c.handled_at IS NULL AND (c.callback_at IS NOT NULL OR c.is_hot OR c.next_action IS NOT NULL)
+           AND c.snoozed_until IS NULL AND (c.callback_at IS NULL OR c.callback_at >= now())
+           AND (COALESCE(c.snoozed_until, c.callback_at, c.started_at), c.id) > (now() - interval '1 day', '00000000-0000-0000-0000-000000000000'::uuid)
+         ORDER BY COALESCE(c.snoozed_until, c.callback_at, c.started_at), c.id LIMIT 26`,
+      );
+      expect(page.rows.map((r) => r["QUERY PLAN"]).join("\n")).toContain("calls_follow_up_due_idx");
+    } finally {
+      await client.query("ROLLBACK");
+      await client.end();
+    }
   });
 
   it("groups by calendar day in the viewer's time zone, across midnight", () => {
