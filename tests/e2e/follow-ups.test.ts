@@ -3,6 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, screenshot, signIn, skipBrowserTests } from "../support/browser";
 import { TEST_MANAGER } from "../support/credentials";
+import { dayIn } from "@/lib/follow-ups/day-groups";
 import { baseUrl, sql, uniq } from "../support/http";
 
 // The follow-up queue as a manager uses it in Chromium: the start page after
@@ -11,8 +12,20 @@ import { baseUrl, sql, uniq } from "../support/http";
 
 const DAY = 86_400_000;
 
-/** A call whose callback is long overdue, so it sits at the top of the queue. */
-async function overdueCall(sourceId: string, name: string, minutesAgo: number): Promise<string> {
+/** 15:00 tomorrow in a time zone, as an instant. */
+function tomorrowAtThree(timeZone: string): Date {
+  const today = dayIn(new Date(), timeZone);
+  const [y, m, d] = today.split("-").map(Number) as [number, number, number];
+  const tomorrow = new Date(Date.UTC(y, m - 1, d + 1, 15)).toISOString().slice(0, 10);
+  const offset = new Intl.DateTimeFormat("en", { timeZone, timeZoneName: "longOffset" })
+    .formatToParts(new Date(`${tomorrow}T12:00:00Z`))
+    .find((p) => p.type === "timeZoneName")!
+    .value.replace("GMT", "");
+  return new Date(`${tomorrow}T15:00:00${offset || "Z"}`);
+}
+
+/** A call whose callback is long overdue (so it sits at the top of the queue), or at `callbackAt`. */
+async function overdueCall(sourceId: string, name: string, minutesAgo: number, callbackAt?: Date): Promise<string> {
   const id = randomUUID();
   const phone = `+1202555${String(Math.floor(Math.random() * 10_000)).padStart(4, "0")}`;
   const startedAt = new Date(Date.now() - 40 * DAY);
@@ -25,7 +38,16 @@ async function overdueCall(sourceId: string, name: string, minutesAgo: number): 
     `INSERT INTO calls (id, source_id, provider, external_id, status, started_at, event_at, content_hash, updated_at, contact_id,
                         customer_phone, customer_name, summary, callback_at, is_hot, lead_score, next_action)
      VALUES ($1::uuid, $2, 'unpod', $1::text, 'completed', $3, $3, 'h', now(), $4, $5, $6, $7, $8, true, 88, 'Send the proposal')`,
-    [id, sourceId, startedAt, contact.id, phone, name, `${name} wants a proposal for 40 seats`, new Date(Date.now() - 30 * DAY - minutesAgo * 60_000)],
+    [
+      id,
+      sourceId,
+      startedAt,
+      contact.id,
+      phone,
+      name,
+      `${name} wants a proposal for 40 seats`,
+      callbackAt ?? new Date(Date.now() - 30 * DAY - minutesAgo * 60_000),
+    ],
   );
   return id;
 }
@@ -33,7 +55,7 @@ async function overdueCall(sourceId: string, name: string, minutesAgo: number): 
 describe.skipIf(skipBrowserTests)("follow-ups in Chromium", () => {
   let browser: Browser;
   let page: Page;
-  const names = { done: `Dora ${uniq("fu")}`, snooze: `Sam ${uniq("fu")}`, assign: `Ada ${uniq("fu")}` };
+  const names = { done: `Dora ${uniq("fu")}`, snooze: `Sam ${uniq("fu")}`, assign: `Ada ${uniq("fu")}`, tomorrow: `Tom ${uniq("fu")}` };
   const card = (name: string) => page.getByTestId("follow-up").filter({ hasText: name });
 
   beforeAll(async () => {
@@ -44,6 +66,7 @@ describe.skipIf(skipBrowserTests)("follow-ups in Chromium", () => {
     await overdueCall(source.id, names.done, 3);
     await overdueCall(source.id, names.snooze, 2);
     await overdueCall(source.id, names.assign, 1);
+    await overdueCall(source.id, names.tomorrow, 0, tomorrowAtThree("America/New_York"));
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
   });
@@ -113,5 +136,19 @@ describe.skipIf(skipBrowserTests)("follow-ups in Chromium", () => {
     expect(await row.getByRole("button", { name: "Mark done" }).isVisible()).toBe(true);
     await screenshot(phone, "follow-ups-390");
     await phone.close();
+  });
+
+  it("reads days and times in the browser's own time zone", async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, timezoneId: "America/New_York" });
+    const inNewYork = await context.newPage();
+    await signIn(inNewYork, baseUrl(), TEST_MANAGER, "/follow-ups");
+    await inNewYork.getByText("Times in America/New York").waitFor();
+    const tomorrow = inNewYork.locator("section", { has: inNewYork.getByRole("heading", { name: "Tomorrow" }) });
+    const row = tomorrow.getByTestId("follow-up").filter({ hasText: names.tomorrow });
+    await row.waitFor();
+    expect(await row.textContent()).toContain("Call back");
+    expect(await row.textContent()).toContain("3:00 PM");
+    await screenshot(inNewYork, "follow-ups-new-york");
+    await context.close();
   });
 });
