@@ -58,7 +58,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <OverviewCharts trends={trends} />
       )}
       <p className="text-xs text-slate-400">
-        Days are UTC days, from {trends.from} to {trends.to}.
+        Days are days in {trends.timeZone.replaceAll("_", " ")}, from {trends.from} to {trends.to}.
       </p>
     </div>
   );

@@ -6,6 +6,8 @@ const QUEUE_TITLES: Record<string, string> = {
   "transcript-fetch": "Transcript fetches",
   delivery: "Deliveries (forwarding)",
   rescore: "Re-scoring past calls",
+  rebucket: "Re-grouping charts by day",
+  "agent-aliases": "Applying agent names to past calls",
   maintenance: "Maintenance (every minute)",
 };
 

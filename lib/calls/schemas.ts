@@ -57,6 +57,10 @@ export const leadSignalSchema = z.object({ signal: z.string(), value: z.string()
 
 export const callDetailSchema = callItemSchema.extend({
   agentId: z.string().nullable(),
+  /** The agent's name as the vendor sent it; `agent` is what lists show (an admin's alias for it). */
+  vendorAgentName: z.string().nullable(),
+  /** The vendor's phone line the call used. */
+  line: z.string().nullable(),
   contactId: z.uuid().nullable(),
   billedSec: z.number().int().nullable(),
   transcript: z.array(turnSchema),
@@ -73,6 +77,8 @@ export const callDetailSchema = callItemSchema.extend({
   rawEventIds: z.array(z.uuid()).max(RAW_EVENTS_SHOWN),
   /** How many requests there are in all: the admin inbox lists every one (?call=id). */
   rawEventCount: z.number().int().min(0),
+  /** Made by an admin's "Send test event": kept out of KPIs, charts, hot leads and forwarding. */
+  isTest: z.boolean(),
   createdAt: isoDate,
   updatedAt: isoDate,
 });

@@ -1,3 +1,4 @@
+import { fieldErrors, friendlyDetail } from "@/lib/api/friendly-errors";
 import Link from "next/link";
 import { Suspense } from "react";
 import { CallFilters } from "@/components/calls/call-filters";
@@ -39,7 +40,7 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
           <CallsResults filters={filters.data} flat={flat} />
         </Suspense>
       ) : (
-        <EmptyState title="These filters are not valid">{filters.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}</EmptyState>
+        <EmptyState title="These filters are not valid">{friendlyDetail(fieldErrors(filters.error))}</EmptyState>
       )}
     </div>
   );

@@ -1,4 +1,6 @@
+import { AgentAliasesSection } from "@/components/admin/agent-aliases-section";
 import { ScoringForm } from "@/components/admin/scoring-form";
+import { TimeZoneSection } from "@/components/admin/time-zone-section";
 import { requireViewer } from "@/lib/auth/session";
 import { rescoreState } from "@/lib/scoring/rescore";
 import { readScoring } from "@/lib/scoring/settings";
@@ -20,6 +22,8 @@ export default async function ScoringPage() {
       <section className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
         <ScoringForm hotThreshold={scoring.hotThreshold} outcomeMap={scoring.outcomeMap} rescore={rescore} />
       </section>
+      <TimeZoneSection />
+      <AgentAliasesSection />
     </div>
   );
 }

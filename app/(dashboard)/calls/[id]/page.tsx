@@ -2,6 +2,7 @@ import { BackLink } from "@/components/ui/back-link";
 import { notFound } from "next/navigation";
 import { Card, ContactTimeline, LeadSignals, Variables } from "@/components/calls/call-facts";
 import { CallMedia } from "@/components/calls/call-media";
+import { VendorAgent } from "@/components/calls/vendor-agent";
 import { formatDuration, humanize, OUTCOME_TONE, PROVIDER_NAMES, SENTIMENT_TONE, STATUS_TONE } from "@/components/calls/labels";
 import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
@@ -39,6 +40,11 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
             {call.customer.email && <> · {call.customer.email}</>}
           </p>
           <div className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
+            {call.isTest && (
+              <span title="Made by Send test event: not counted in the overview and never forwarded">
+                <Badge tone="violet">Test</Badge>
+              </span>
+            )}
             <span>{PROVIDER_NAMES[call.provider]}</span>
             {call.direction && <Badge>{humanize(call.direction)}</Badge>}
             <Badge tone={STATUS_TONE[call.status]}>{humanize(call.status)}</Badge>
@@ -52,7 +58,9 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
               <LocalTime iso={call.startedAt} />
             </span>
             <span className="tabular-nums">{formatDuration(call.durationSec)}</span>
-            {call.agent && <span>Agent {call.agent}</span>}
+            {call.agent && <span data-testid="call-agent">Agent {call.agent}</span>}
+            <VendorAgent call={call} />
+            {call.line && <span data-testid="call-line">Line {call.line}</span>}
             {call.campaign && <span>· {call.campaign}</span>}
           </div>
         </div>
