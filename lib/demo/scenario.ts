@@ -162,10 +162,10 @@ export function scenario(seed: number, n: number, opts: { now?: Date; days?: num
   };
   const turns = connected ? conversation(rnd, { kind, agent, customer }, product, opts.extraTurns ?? 0) : [];
   const durationSec = connected ? Math.max(20, (turns.at(-1)?.atSec ?? 0) + 5 + Math.floor(rnd() * 60)) : kind === "voicemail" ? 25 : 0;
-  // Callbacks a few hours to three days after the call: recent calls fill today, tomorrow and later in the follow-up queue.
+  // Callbacks a few hours to five days after the call: recent calls fill today, tomorrow and later in the follow-up queue.
   const callbackAt =
     kind === "callback" || kind === "meeting"
-      ? new Date(startedAt.getTime() + (rnd() < 0.3 ? (2 + Math.floor(rnd() * 5)) * 3_600_000 : (1 + Math.floor(rnd() * 3)) * 86_400_000))
+      ? new Date(startedAt.getTime() + (rnd() < 0.3 ? (2 + Math.floor(rnd() * 5)) * 3_600_000 : (1 + Math.floor(rnd() * 5)) * 86_400_000))
       : null;
   // The team works through its queue: what was due more than two days ago is mostly done, a few are forgotten (overdue).
   const due = callbackAt ?? startedAt;
