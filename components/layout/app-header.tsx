@@ -1,10 +1,13 @@
 import Link from "next/link";
 import type { Viewer } from "@/lib/auth/session";
+import { countDueFollowUps } from "@/lib/follow-ups/count";
 import { HeaderNav } from "./header-nav";
-import { ADMIN_NAV, NAV, type NavItem } from "./nav-items";
+import { ADMIN_NAV, NAV } from "./nav-items";
 
-export function AppHeader({ viewer, extraNav = [] }: { viewer: Viewer; extraNav?: NavItem[] }) {
-  const items = [...extraNav, ...NAV, ...(viewer.role === "admin" ? ADMIN_NAV : [])];
+export async function AppHeader({ viewer }: { viewer: Viewer }) {
+  // Follow-ups come first: they are the managers' start page, with how many are due now.
+  const followUps = { href: "/follow-ups", label: "Follow-ups", badge: await countDueFollowUps() };
+  const items = [followUps, ...NAV, ...(viewer.role === "admin" ? ADMIN_NAV : [])];
   return (
     <header className="relative border-b border-slate-200 bg-white">
       <div className="mx-auto flex h-14 max-w-[90rem] items-center gap-4 px-4 sm:px-6">

@@ -16,7 +16,7 @@ export const ADMIN_NAV: NavItem[] = [
   { href: "/admin/inbox", label: "Inbox" },
   { href: "/admin/destinations", label: "Forwarding" },
   { href: "/admin/users", label: "Users" },
-  { href: "/admin/settings", label: "Scoring" },
+  { href: "/admin/settings", label: "Settings" },
   { href: "/admin/audit", label: "Audit" },
 ];
 
