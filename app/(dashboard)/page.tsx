@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { KpiCards } from "@/components/overview/kpi-cards";
 import { OverviewCharts } from "@/components/overview/overview-charts";
+import { PeriodPicker } from "@/components/overview/period-picker";
 import { DestinationAlerts } from "@/components/overview/destination-alerts";
 import { SourceAlerts } from "@/components/overview/source-alerts";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -10,8 +10,6 @@ import { db } from "@/lib/db/client";
 import { getTrends, trendsQuerySchema } from "@/lib/stats/trends";
 
 export const metadata = { title: "Overview · Call Analytics" };
-
-const PERIODS = [7, 30, 90, 365];
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ days?: string; denied?: string }> }) {
   const viewer = await requireViewer("manager", "/");
@@ -36,18 +34,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       )}
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-xl font-semibold tracking-tight">Overview</h1>
-        <nav className="flex gap-1 rounded-lg bg-slate-100 p-1" aria-label="Period">
-          {PERIODS.map((p) => (
-            <Link
-              key={p}
-              href={`/?days=${p}`}
-              aria-current={p === days ? "page" : undefined}
-              className={`rounded-md px-3 py-1.5 text-sm ${p === days ? "bg-white font-medium text-slate-900 shadow-xs ring-1 ring-slate-200" : "text-slate-600 hover:text-slate-900"}`}
-            >
-              {p === 365 ? "1 year" : `${p} days`}
-            </Link>
-          ))}
-        </nav>
+        <PeriodPicker current={days} />
       </div>
       <SourceAlerts alerts={alerts} isAdmin={isAdmin} />
       <DestinationAlerts destinations={stopped} />
@@ -57,8 +44,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       ) : (
         <OverviewCharts trends={trends} />
       )}
-      <p className="text-xs text-slate-400">
-        Days are UTC days, from {trends.from} to {trends.to}.
+      <p className="text-xs text-slate-500">
+        Days are days in {trends.timeZone.replaceAll("_", " ")}, from {trends.from} to {trends.to}.
       </p>
     </div>
   );

@@ -3,10 +3,14 @@ import { LoginForm } from "@/components/auth/login-form";
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { getViewer } from "@/lib/auth/session";
 
+const START_PAGE = "/follow-ups";
+
 export const metadata = { title: "Sign in · Call Analytics" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
-  const next = safeReturnPath((await searchParams).callbackUrl);
+  const asked = (await searchParams).callbackUrl;
+  // With no page asked for (a plain visit to the sign-in page, or after signing out), managers start at their follow-ups.
+  const next = asked === undefined || asked === "" ? START_PAGE : safeReturnPath(asked);
   if (await getViewer()) redirect(next);
   return (
     <main className="flex min-h-screen items-center justify-center px-4">

@@ -10,7 +10,7 @@ export function CallRawEvents({ callId, events, total }: { callId: string; event
         {total > events.length
           ? `The newest ${events.length} of ${total} requests, newest first.`
           : `${total} ${total === 1 ? "request" : "requests"}, newest first.`}{" "}
-        <Link href={`/admin/inbox?call=${callId}`} className="text-indigo-700 hover:underline">
+        <Link href={`/admin/inbox?call=${callId}`} className="text-indigo-700 underline">
           {total > events.length ? `All ${total} in the inbox` : "In the inbox"}
         </Link>
       </p>
@@ -19,7 +19,7 @@ export function CallRawEvents({ callId, events, total }: { callId: string; event
           <summary className="cursor-pointer text-slate-600">
             {e.method} · <LocalTime iso={e.receivedAt.toISOString()} /> · {e.status}
           </summary>
-          <pre className="mt-2 max-h-96 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100">
+          <pre tabIndex={0} className="mt-2 max-h-96 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100">
             {e.body}
             {e.truncated && "\n… (cut at 256 KB)"}
           </pre>

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { adminFetch } from "./admin-fetch";
+import { WEBHOOK_ANSWER_TEXT } from "./labels";
 import { ActionError, useAction } from "./use-action";
 
 export interface Connection {
@@ -67,7 +68,7 @@ export function TestEventButton({ slug, small = false }: { slug: string; small?:
       )}
       {result && (
         <span className="text-xs" data-testid="test-event-result">
-          {result.status} {result.answer.status ?? result.answer.detail}{" "}
+          {(result.answer.status && WEBHOOK_ANSWER_TEXT[result.answer.status]) ?? result.answer.detail ?? "Not received"}{" "}
           {result.answer.callId && (
             <Link href={`/calls/${result.answer.callId}`} className="text-indigo-700 underline">
               open the call

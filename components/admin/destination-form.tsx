@@ -12,6 +12,7 @@ import { adminFetch } from "./admin-fetch";
 import { DESTINATION_KIND_LABEL } from "./labels";
 import { OneTimeSecret } from "./one-time-secret";
 import { readRulesForm, RulesFields } from "./rules-fields";
+import { SecretInput } from "./secret-input";
 import { ActionError, submitWith, useAction } from "./use-action";
 
 // Adding a destination, or changing one. Secret fields are never filled in
@@ -30,23 +31,18 @@ export interface DestinationFormValue {
 
 const DEFAULT_RULES: Rules = { calls: "hot", outcomes: [], minScore: null, sourceIds: [], alerts: false };
 
-function secretPlaceholder(value: unknown, fallback: string) {
-  return value === "set" ? "Saved; leave empty to keep it" : fallback;
-}
-
 function KindFields({ kind, config, defaults }: { kind: Kind; config: Record<string, unknown>; defaults: Record<string, string> }) {
   if (kind === "slack") {
+    // Shown as typed, so a paste can be checked; once saved, only masked.
     return (
-      <Field label="Incoming-webhook URL (Slack app → Incoming Webhooks → Add New Webhook)">
-        <input
-          name="webhookUrl"
-          type="password"
-          autoComplete="off"
-          required={!config.webhookUrl}
-          placeholder={secretPlaceholder(config.webhookUrl, "https://hooks.slack.com/services/…")}
-          className="input block w-full"
-        />
-      </Field>
+      <SecretInput
+        name="webhookUrl"
+        label="Incoming-webhook URL (Slack app → Incoming Webhooks → Add New Webhook)"
+        saved={config.webhookUrl === "set"}
+        savedAs={typeof config.webhookUrlMasked === "string" ? config.webhookUrlMasked : null}
+        placeholder="https://hooks.slack.com/services/…"
+        concealed={false}
+      />
     );
   }
   if (kind === "webhook") {
@@ -62,34 +58,31 @@ function KindFields({ kind, config, defaults }: { kind: Kind; config: Record<str
             className="input block w-full"
           />
         </Field>
-        <Field
-          label="Signing secret (whsec_…)"
-          hint={config.secret === "set" ? "On another host, enter the secret again: the saved one stays with the old host." : undefined}
-        >
-          <input
+        {config.secret === "set" ? (
+          <SecretInput
             name="secret"
-            type="password"
-            autoComplete="off"
-            placeholder={secretPlaceholder(config.secret, "Leave empty to make a new one")}
-            className="input block w-full"
+            label="Signing secret (whsec_…)"
+            saved
+            placeholder="whsec_…"
+            hint="On another host, enter the secret again: the saved one stays with the old host."
           />
-        </Field>
+        ) : (
+          <Field label="Signing secret (whsec_…)">
+            <input name="secret" type="password" autoComplete="off" placeholder="Leave empty to make a new one" className="input block w-full" />
+          </Field>
+        )}
       </div>
     );
   }
   const leadStatus = (config.leadStatus ?? {}) as Record<string, string>;
   return (
     <div className="space-y-3">
-      <Field label="Private-app access token (HubSpot → Settings → Integrations → Private apps; scopes: crm.objects.contacts read/write)">
-        <input
-          name="accessToken"
-          type="password"
-          autoComplete="off"
-          required={!config.accessToken}
-          placeholder={secretPlaceholder(config.accessToken, "pat-…")}
-          className="input block w-full"
-        />
-      </Field>
+      <SecretInput
+        name="accessToken"
+        label="Private-app access token (HubSpot → Settings → Integrations → Private apps; scopes: crm.objects.contacts read/write)"
+        saved={config.accessToken === "set"}
+        placeholder="pat-…"
+      />
       <label className="inline-flex items-center gap-1.5 text-sm text-slate-600">
         <input type="checkbox" name="createContacts" defaultChecked={config.createContacts !== false} /> Create the contact when no one has the caller&apos;s
         phone

@@ -94,7 +94,7 @@ export function InboxTable({ rows }: { rows: InboxRow[] }) {
                 <Link href={`/admin/inbox/${r.id}`} className="text-indigo-700 hover:underline">
                   <LocalTime iso={r.receivedAt} />
                 </Link>
-                <span className="ml-1 text-xs text-slate-400">{r.method}</span>
+                <span className="ml-1 text-xs text-slate-500">{r.method}</span>
               </td>
               <td className="px-4 py-3">{r.sourceName}</td>
               <td className="px-4 py-3">

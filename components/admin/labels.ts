@@ -13,3 +13,9 @@ export const DELIVERY_STATUS_TONE: Record<string, Tone> = { delivered: "green", 
 
 /** Each kind of destination as admins know it. */
 export const DESTINATION_KIND_LABEL: Record<string, string> = { hubspot: "HubSpot", slack: "Slack", webhook: "Webhook" };
+
+/** What the webhook answered a test event, in words (its status code stays in the API). */
+export const WEBHOOK_ANSWER_TEXT: Record<string, string> = {
+  stored: "Received and stored.",
+  duplicate: "Received: the same call was already stored.",
+};

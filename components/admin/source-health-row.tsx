@@ -1,5 +1,6 @@
 import { PROVIDER_NAMES } from "@/components/calls/labels";
-import { Badge } from "@/components/ui/badge";
+import { Badge, type Tone } from "@/components/ui/badge";
+import { HEALTH_STATE_TITLES, type HealthState } from "@/lib/sources/health-state";
 import { LocalTime } from "@/components/ui/local-time";
 import type { EventCounts, SourceHealth } from "@/lib/sources/health";
 import { SourceActions } from "./source-actions";
@@ -7,7 +8,7 @@ import { ALERT_TITLES, RAW_STATUS_TONE } from "./labels";
 
 function Counts({ counts }: { counts: EventCounts }) {
   const entries = Object.entries(counts).filter(([, n]) => n);
-  if (entries.length === 0) return <span className="text-slate-400">Nothing</span>;
+  if (entries.length === 0) return <span className="text-slate-500">Nothing</span>;
   return (
     <div className="flex flex-wrap gap-1">
       {entries.map(([status, n]) => (
@@ -62,7 +63,11 @@ function Intake({ s, origin }: { s: SourceHealth; origin: string }) {
   );
 }
 
+const STATE_TONE: Record<HealthState, Tone> = { ok: "green", off: "gray", misconfigured: "amber", failing: "red", quiet: "red", never_received: "amber" };
+
 export function SourceHealthRow({ s, origin }: { s: SourceHealth; origin: string }) {
+  // The state already says the alert its detail comes from.
+  const otherAlerts = s.alerts.filter((a) => a.detail !== s.stateDetail);
   return (
     <tr data-testid={`source-${s.slug}`}>
       <td className="px-4 py-3 align-top">
@@ -82,12 +87,12 @@ export function SourceHealthRow({ s, origin }: { s: SourceHealth; origin: string
       <td className="px-4 py-3 align-top">
         <Counts counts={s.last7d} />
       </td>
-      <td className="px-4 py-3 align-top">
-        {s.alerts.length === 0 ? (
-          <Badge tone="green">{s.enabled ? "OK" : "Off"}</Badge>
-        ) : (
-          <ul className="space-y-1">
-            {s.alerts.map((a) => (
+      <td className="px-4 py-3 align-top" data-testid="source-state" data-state={s.state}>
+        <Badge tone={STATE_TONE[s.state]}>{HEALTH_STATE_TITLES[s.state]}</Badge>
+        {s.stateDetail && <p className="mt-1 max-w-72 text-xs text-slate-700">{s.stateDetail}</p>}
+        {otherAlerts.length > 0 && (
+          <ul className="mt-1 space-y-1">
+            {otherAlerts.map((a) => (
               <li key={a.kind} className="text-xs text-rose-800">
                 <Badge tone="red">{ALERT_TITLES[a.kind] ?? a.kind}</Badge> {a.detail}
               </li>

@@ -32,7 +32,7 @@ export function LeadSignals({ call }: { call: Pick<CallDetail, "leadSignals"> })
         <li key={s.signal} className="flex justify-between gap-4">
           <span className="text-slate-600">
             {SIGNAL_NAMES[s.signal] ?? s.signal}
-            {s.signal !== "base" && s.signal !== "callback" && <span className="text-slate-400"> · {humanize(s.value)}</span>}
+            {s.signal !== "base" && s.signal !== "callback" && <span className="text-slate-500"> · {humanize(s.value)}</span>}
           </span>
           <span className={`tabular-nums ${s.points > 0 ? "text-emerald-700" : "text-rose-700"}`}>
             {s.points > 0 ? "+" : ""}
@@ -80,7 +80,7 @@ export function ContactTimeline({ calls }: { calls: RelatedCall[] }) {
                 <LocalTime iso={c.startedAt.toISOString()} />
               </span>
               <span className="text-slate-500">{PROVIDER_NAMES[c.provider]}</span>
-              {c.attempt ? <span className="text-xs text-slate-400">#{c.attempt}</span> : null}
+              {c.attempt ? <span className="text-xs text-slate-500">#{c.attempt}</span> : null}
               <Badge tone={STATUS_TONE[c.status]}>{humanize(c.status)}</Badge>
               {c.outcome && <Badge tone={OUTCOME_TONE[c.outcome] ?? "gray"}>{humanize(c.outcome)}</Badge>}
             </Link>

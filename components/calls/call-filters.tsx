@@ -1,23 +1,28 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useTransition } from "react";
+import { usePathname, useSearchParams } from "next/navigation";
+import { useId, useRef, useState } from "react";
 import { formText } from "@/components/ui/form-text";
 import { CALL_STATUSES, OUTCOMES, SENTIMENTS } from "@/lib/providers/values";
 import { PROVIDER_IDS } from "@/lib/providers/types";
 import { humanize, PROVIDER_NAMES } from "./labels";
+import { useListNavigation } from "./navigation";
+import { TextFilter } from "./text-filter";
 
 // Every filter lives in the URL, so a filtered view can be shared and reloaded.
-// Inputs are uncontrolled (they answer at once) and re-mount from the URL when it changes.
+// All of them sit in one form, and whichever changes, the URL is rebuilt from
+// every field's current value: a campaign typed but not yet applied survives a
+// date picked next. Inputs are uncontrolled and re-mount when their URL value changes.
 
-const PRESETS = [
-  { label: "Today", days: 1 },
-  { label: "7 days", days: 7 },
-  { label: "30 days", days: 30 },
-  { label: "90 days", days: 90 },
+/** Relative periods: the URL keeps "7d", so a shared link means the last 7 days whenever it is opened. */
+const PERIODS = [
+  { value: "today", label: "Today" },
+  { value: "7d", label: "7 days" },
+  { value: "30d", label: "30 days" },
+  { value: "90d", label: "90 days" },
 ];
 
-const isoDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+const FIELDS = ["q", "said", "from", "to", "provider", "status", "outcome", "sentiment", "minScore", "campaign", "agent"] as const;
 
 function Select({
   name,
@@ -31,14 +36,24 @@ function Select({
   label: string;
   values: readonly string[];
   current: string;
-  onChange: (name: string, value: string) => void;
+  onChange: () => void;
   names?: Record<string, string>;
 }) {
+  // A shared link may hold several values ("a,b"), which no single option is: kept as one, so another change does not drop it.
+  const extra = current && !values.includes(current) ? current : null;
   return (
-    <label className="flex flex-col text-xs font-medium text-slate-500">
+    <label className="flex flex-col text-xs font-medium text-slate-600">
       {label}
-      <select key={current} name={name} defaultValue={current} onChange={(e) => onChange(name, e.target.value)} className="input mt-1 py-1.5">
+      <select key={current} name={name} defaultValue={current} onChange={onChange} className="input mt-1 py-1.5">
         <option value="">All</option>
+        {extra && (
+          <option value={extra}>
+            {extra
+              .split(",")
+              .map((v) => names?.[v] ?? humanize(v))
+              .join(", ")}
+          </option>
+        )}
         {values.map((v) => (
           <option key={v} value={v}>
             {names?.[v] ?? humanize(v)}
@@ -50,137 +65,142 @@ function Select({
 }
 
 export function CallFilters() {
-  const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
-  const [pending, startTransition] = useTransition();
+  const { navigate } = useListNavigation();
+  const formRef = useRef<HTMLFormElement>(null);
+  const saidId = useId();
+  const moreId = useId();
+  // On a phone the filters below the search fold away, so the results come first.
+  const [showMore, setShowMore] = useState(false);
+  const get = (name: string) => params.get(name) ?? "";
+  const period = get("period");
+  const activeCount = ["period", "from", "to", "provider", "status", "outcome", "sentiment", "minScore", "campaign", "agent", "hot"].filter((name) =>
+    params.has(name),
+  ).length;
 
-  const update = (changes: Record<string, string | null>) => {
+  const apply = (changes: Record<string, string | null> = {}) => {
+    if (!formRef.current) return;
+    const data = new FormData(formRef.current);
     const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
+    for (const name of FIELDS) {
+      const value = formText(data, name).trim();
+      if (value) next.set(name, value);
+      else next.delete(name);
+    }
+    if (data.get("hot") === "true") next.set("hot", "true");
+    else next.delete("hot");
+    // Dates picked by hand replace a relative period.
+    if (next.get("from") || next.get("to")) next.delete("period");
+    for (const [name, value] of Object.entries(changes)) {
+      if (value) next.set(name, value);
+      else next.delete(name);
     }
     next.delete("cursor"); // a new filter starts at the first page
-    startTransition(() => router.push(`${pathname}?${next}`));
+    if (next.toString() === params.toString()) return;
+    navigate(next.size ? `${pathname}?${next}` : pathname);
   };
-  const set = (name: string, value: string) => update({ [name]: value || null });
-  const get = (name: string) => params.get(name) ?? "";
-
-  const preset = (days: number) => {
-    const from = new Date();
-    from.setDate(from.getDate() - (days - 1));
-    update({ from: isoDay(from), to: null });
-  };
+  const onChange = () => apply();
 
   return (
-    <section aria-label="Filters" className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-pending={pending || undefined}>
-      <form
-        role="search"
-        className="flex gap-2"
-        onSubmit={(e) => {
-          e.preventDefault();
-          set("q", formText(new FormData(e.currentTarget), "q").trim());
-        }}
-      >
+    <form
+      ref={formRef}
+      aria-label="Filters"
+      className="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
+      onSubmit={(e) => {
+        e.preventDefault();
+        apply();
+      }}
+    >
+      <div role="search" className="flex flex-wrap gap-2">
         <input
           key={get("q")}
           name="q"
           type="search"
           defaultValue={get("q")}
-          placeholder="Search transcripts, summaries and names…"
+          placeholder="Search transcripts, summaries, names and numbers…"
           aria-label="Search calls"
-          className="input flex-1"
+          className="input min-w-0 flex-1 basis-56"
         />
-        <button type="submit" className="rounded-md bg-indigo-600 px-4 text-sm font-medium text-white hover:bg-indigo-500">
+        <div className="flex items-center gap-2 text-sm text-slate-700">
+          <label htmlFor={saidId}>Said by</label>
+          <select id={saidId} key={get("said")} name="said" defaultValue={get("said")} onChange={onChange} className="input py-1.5">
+            <option value="">Anyone</option>
+            <option value="customer">The customer</option>
+            <option value="agent">The agent</option>
+          </select>
+        </div>
+        <button
+          type="submit"
+          className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+        >
           Search
         </button>
-      </form>
-      <div className="flex flex-wrap items-end gap-3">
-        <div className="flex flex-col text-xs font-medium text-slate-500">
-          Period
+      </div>
+      <button
+        type="button"
+        aria-expanded={showMore}
+        aria-controls={moreId}
+        onClick={() => setShowMore(!showMore)}
+        className="self-start text-sm font-medium text-indigo-700 hover:underline sm:hidden"
+      >
+        {showMore ? "Hide filters" : activeCount ? `Filters (${activeCount} on)` : "Filters"}
+      </button>
+      <div id={moreId} className={`${showMore ? "flex" : "hidden"} flex-wrap items-end gap-3 sm:flex`}>
+        <fieldset className="flex flex-col text-xs font-medium text-slate-600">
+          <legend className="float-left">Period</legend>
           <div className="mt-1 flex gap-1">
-            {PRESETS.map((p) => (
-              <button
-                key={p.days}
-                type="button"
-                onClick={() => preset(p.days)}
-                className="rounded-md border border-slate-300 px-2 py-1.5 text-xs text-slate-700 hover:bg-slate-50"
-              >
-                {p.label}
-              </button>
-            ))}
+            {PERIODS.map((p) => {
+              const active = period === p.value && !get("from") && !get("to");
+              return (
+                <button
+                  key={p.value}
+                  type="button"
+                  aria-pressed={active}
+                  onClick={() => apply({ period: active ? null : p.value, from: null, to: null })}
+                  className={`rounded-md border px-2 py-1.5 text-xs focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 ${
+                    active ? "border-indigo-600 bg-indigo-600 text-white" : "border-slate-300 text-slate-700 hover:bg-slate-50"
+                  }`}
+                >
+                  {p.label}
+                </button>
+              );
+            })}
           </div>
-        </div>
-        <label className="flex flex-col text-xs font-medium text-slate-500">
+        </fieldset>
+        <label className="flex flex-col text-xs font-medium text-slate-600">
           From
-          <input
-            key={get("from")}
-            type="date"
-            name="from"
-            defaultValue={get("from")}
-            onChange={(e) => set("from", e.target.value)}
-            className="input mt-1 py-1.5"
-          />
+          <input key={get("from")} type="date" name="from" defaultValue={get("from")} onChange={onChange} className="input mt-1 py-1.5" />
         </label>
-        <label className="flex flex-col text-xs font-medium text-slate-500">
+        <label className="flex flex-col text-xs font-medium text-slate-600">
           To
-          <input key={get("to")} type="date" name="to" defaultValue={get("to")} onChange={(e) => set("to", e.target.value)} className="input mt-1 py-1.5" />
+          <input key={get("to")} type="date" name="to" defaultValue={get("to")} onChange={onChange} className="input mt-1 py-1.5" />
         </label>
-        <Select name="provider" label="Vendor" values={PROVIDER_IDS} names={PROVIDER_NAMES} current={get("provider")} onChange={set} />
-        <Select name="status" label="Status" values={CALL_STATUSES} current={get("status")} onChange={set} />
-        <Select name="outcome" label="Outcome" values={OUTCOMES} current={get("outcome")} onChange={set} />
-        <Select name="sentiment" label="Sentiment" values={SENTIMENTS} current={get("sentiment")} onChange={set} />
-        <label className="flex flex-col text-xs font-medium text-slate-500">
-          Min score
-          <input
-            key={get("minScore")}
-            type="number"
-            min={0}
-            max={100}
-            name="minScore"
-            defaultValue={get("minScore")}
-            onBlur={(e) => set("minScore", e.target.value)}
-            className="input mt-1 w-20 py-1.5"
-          />
-        </label>
-        <label className="flex flex-col text-xs font-medium text-slate-500">
-          Campaign
-          <input
-            key={get("campaign")}
-            name="campaign"
-            defaultValue={get("campaign")}
-            onBlur={(e) => set("campaign", e.target.value.trim())}
-            className="input mt-1 w-36 py-1.5"
-          />
-        </label>
-        <label className="flex flex-col text-xs font-medium text-slate-500">
-          Agent
-          <input
-            key={get("agent")}
-            name="agent"
-            defaultValue={get("agent")}
-            onBlur={(e) => set("agent", e.target.value.trim())}
-            className="input mt-1 w-28 py-1.5"
-          />
-        </label>
+        <Select name="provider" label="Vendor" values={PROVIDER_IDS} names={PROVIDER_NAMES} current={get("provider")} onChange={onChange} />
+        <Select name="status" label="Status" values={CALL_STATUSES} current={get("status")} onChange={onChange} />
+        <Select name="outcome" label="Outcome" values={OUTCOMES} current={get("outcome")} onChange={onChange} />
+        <Select name="sentiment" label="Sentiment" values={SENTIMENTS} current={get("sentiment")} onChange={onChange} />
+        <TextFilter name="minScore" label="Min score" type="number" current={get("minScore")} onApply={onChange} className="w-20" />
+        <TextFilter name="campaign" label="Campaign" suggest="campaign" current={get("campaign")} onApply={onChange} />
+        <TextFilter name="agent" label="Agent" suggest="agent" current={get("agent")} onApply={onChange} className="w-32" />
         <label className="mb-2 flex items-center gap-2 text-sm text-slate-700">
           <input
             key={get("hot")}
             type="checkbox"
             name="hot"
+            value="true"
             defaultChecked={get("hot") === "true"}
-            onChange={(e) => set("hot", e.target.checked ? "true" : "")}
+            onChange={onChange}
             className="size-4 rounded border-slate-300 text-indigo-600"
           />
           Hot leads only
         </label>
         {params.size > 0 && (
-          <button type="button" onClick={() => startTransition(() => router.push(pathname))} className="mb-1.5 text-sm text-indigo-700 hover:underline">
+          <button type="button" onClick={() => navigate(pathname)} className="mb-1.5 text-sm text-indigo-700 hover:underline">
             Clear filters
           </button>
         )}
       </div>
-    </section>
+    </form>
   );
 }

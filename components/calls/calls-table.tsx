@@ -3,25 +3,32 @@ import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
 import { LocalTime } from "@/components/ui/local-time";
 import type { CallItem } from "@/lib/calls/schemas";
+import { CallRow } from "./call-row";
 import { formatDuration, humanize, OUTCOME_TONE, PROVIDER_NAMES, SENTIMENT_TONE, STATUS_TONE } from "./labels";
+import { formatPhone } from "./phone";
+import { ScoreBar } from "./score-bar";
+import { Snippet } from "./snippet";
+import { SortHeader } from "./sort-header";
+import type { Sort } from "./sort";
 
-function ScoreBar({ score, hot }: { score: number; hot: boolean }) {
-  return (
-    <div className="flex items-center gap-2" title={`Lead score ${score}${hot ? " (hot)" : ""}`}>
-      <div className="h-1.5 w-12 overflow-hidden rounded-full bg-slate-100">
-        <div className={`h-full ${hot ? "bg-orange-500" : "bg-indigo-400"}`} style={{ width: `${score}%` }} />
-      </div>
-      <span className="w-6 text-right text-slate-700 tabular-nums">{score}</span>
-      {hot && <Badge tone="amber">Hot</Badge>}
-    </div>
-  );
-}
-
-export function CallsTable({ calls }: { calls: CallItem[] }) {
+/** The call list from 640 px on: one row per call, the whole row opening it. */
+export function CallsTable({ calls, sort, sortHrefs }: { calls: CallItem[]; sort: Sort; sortHrefs: Record<Sort, string> }) {
+  const timeDirection = sort === "newest" ? "descending" : sort === "oldest" ? "ascending" : "none";
   return (
     <DataTable
+      compact
       columns={[
-        "Time",
+        {
+          label: (
+            <SortHeader
+              label="Time"
+              href={sort === "newest" ? sortHrefs.oldest : sortHrefs.newest}
+              direction={timeDirection}
+              hint={sort === "newest" ? "show oldest first" : "show newest first"}
+            />
+          ),
+          sort: timeDirection,
+        },
         "Customer",
         "Vendor",
         "Agent · Campaign",
@@ -29,36 +36,57 @@ export function CallsTable({ calls }: { calls: CallItem[] }) {
         "Status",
         "Outcome",
         "Sentiment",
-        "Lead score",
+        {
+          label: (
+            <SortHeader
+              label="Lead score"
+              href={sort === "score" ? sortHrefs.newest : sortHrefs.score}
+              direction={sort === "score" ? "descending" : "none"}
+              hint={sort === "score" ? "show newest first" : "show highest score first"}
+            />
+          ),
+          sort: sort === "score" ? "descending" : "none",
+        },
       ]}
     >
-      {calls.map((call) => (
-        <tr key={call.id} className="hover:bg-slate-50" data-testid="call-row">
-          <td className="px-4 py-3 whitespace-nowrap text-slate-600">
-            <LocalTime iso={call.startedAt} />
-          </td>
-          <td className="px-4 py-3">
-            <Link href={`/calls/${call.id}`} className="font-medium text-slate-900 hover:text-indigo-700 hover:underline">
-              {call.customer.name ?? "Unknown caller"}
-            </Link>
-            <div className="text-xs text-slate-500 tabular-nums">{call.customer.phone ?? "no number"}</div>
-          </td>
-          <td className="px-4 py-3 whitespace-nowrap text-slate-700">{PROVIDER_NAMES[call.provider] ?? call.provider}</td>
-          <td className="max-w-48 px-4 py-3">
-            <div className="truncate text-slate-700">{call.agent ?? "–"}</div>
-            <div className="truncate text-xs text-slate-500">{call.campaign ?? ""}</div>
-          </td>
-          <td className="px-4 py-3 text-right whitespace-nowrap text-slate-700 tabular-nums">{formatDuration(call.durationSec)}</td>
-          <td className="px-4 py-3">
-            <Badge tone={STATUS_TONE[call.status]}>{humanize(call.status)}</Badge>
-          </td>
-          <td className="px-4 py-3">{call.outcome ? <Badge tone={OUTCOME_TONE[call.outcome] ?? "gray"}>{humanize(call.outcome)}</Badge> : "–"}</td>
-          <td className="px-4 py-3">{call.sentiment ? <Badge tone={SENTIMENT_TONE[call.sentiment]}>{humanize(call.sentiment)}</Badge> : "–"}</td>
-          <td className="px-4 py-3">
-            <ScoreBar score={call.leadScore} hot={call.isHot} />
-          </td>
-        </tr>
-      ))}
+      {calls.map((call) => {
+        const name = call.customer.name ?? "Unknown caller";
+        return (
+          <CallRow key={call.id} href={`/calls/${call.id}`}>
+            <td className="px-3 py-3 whitespace-nowrap text-slate-600">
+              <LocalTime iso={call.startedAt} />
+            </td>
+            <td className="max-w-60 min-w-40 px-3 py-3">
+              <div className="flex min-w-0 items-center gap-2">
+                <Link href={`/calls/${call.id}`} title={name} className="truncate font-medium text-slate-900 hover:text-indigo-700 hover:underline">
+                  {name}
+                </Link>
+                {call.isTest && <Badge tone="violet">Test</Badge>}
+              </div>
+              <div className="text-xs whitespace-nowrap text-slate-600 tabular-nums">{formatPhone(call.customer.phone) ?? "no number"}</div>
+              <Snippet call={call} />
+            </td>
+            <td className="px-3 py-3 whitespace-nowrap text-slate-700">{PROVIDER_NAMES[call.provider] ?? call.provider}</td>
+            <td className="max-w-40 px-3 py-3">
+              <div className="truncate text-slate-700" title={call.agent ?? undefined}>
+                {call.agent ?? "–"}
+              </div>
+              <div className="truncate text-xs text-slate-600" title={call.campaign ?? undefined}>
+                {call.campaign ?? ""}
+              </div>
+            </td>
+            <td className="px-3 py-3 text-right whitespace-nowrap text-slate-700 tabular-nums">{formatDuration(call.durationSec)}</td>
+            <td className="px-3 py-3">
+              <Badge tone={STATUS_TONE[call.status]}>{humanize(call.status)}</Badge>
+            </td>
+            <td className="px-3 py-3">{call.outcome ? <Badge tone={OUTCOME_TONE[call.outcome] ?? "gray"}>{humanize(call.outcome)}</Badge> : "–"}</td>
+            <td className="px-3 py-3">{call.sentiment ? <Badge tone={SENTIMENT_TONE[call.sentiment]}>{humanize(call.sentiment)}</Badge> : "–"}</td>
+            <td className="px-3 py-3">
+              <ScoreBar score={call.leadScore} hot={call.isHot} />
+            </td>
+          </CallRow>
+        );
+      })}
     </DataTable>
   );
 }

@@ -41,17 +41,19 @@ export function StackedBars({
         <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" vertical={vertical} horizontal={!vertical} />
         {vertical ? (
           <>
-            <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12, fill: "#64748b" }} />
+            <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12, fill: "#475569" }} />
             <YAxis type="category" dataKey={xKey} width={120} tick={{ fontSize: 12, fill: "#334155" }} />
           </>
         ) : (
           <>
-            <XAxis dataKey={xKey} tickFormatter={isDay ? shortDay : undefined} tick={{ fontSize: 12, fill: "#64748b" }} minTickGap={16} />
-            <YAxis allowDecimals={false} tick={{ fontSize: 12, fill: "#64748b" }} />
+            <XAxis dataKey={xKey} tickFormatter={isDay ? shortDay : undefined} tick={{ fontSize: 12, fill: "#475569" }} minTickGap={16} />
+            <YAxis allowDecimals={false} tick={{ fontSize: 12, fill: "#475569" }} />
           </>
         )}
         <Tooltip labelFormatter={(label) => (isDay && typeof label === "string" ? shortDay(label) : label)} cursor={{ fill: "#f1f5f9" }} />
-        {series.length > 1 && <Legend iconType="circle" wrapperStyle={{ fontSize: 12 }} />}
+        {series.length > 1 && (
+          <Legend iconType="circle" wrapperStyle={{ fontSize: 12 }} formatter={(value: string) => <span className="text-slate-700">{value}</span>} />
+        )}
         {series.map((s) => (
           <Bar
             key={s.key}

@@ -4,24 +4,25 @@ import { StackedBars, type Series } from "@/components/charts/bar-chart";
 import { PROVIDER_NAMES } from "@/components/calls/labels";
 import type { Trends } from "@/lib/stats/trends";
 
+// Every series reaches 3:1 against the white panel (WCAG 1.4.11); legend text is dark, not the series colour.
 const SENTIMENTS: Series[] = [
-  { key: "positive", label: "Positive", color: "#10b981" },
-  { key: "neutral", label: "Neutral", color: "#94a3b8" },
-  { key: "mixed", label: "Mixed", color: "#f59e0b" },
-  { key: "negative", label: "Negative", color: "#f43f5e" },
-  { key: "none", label: "Not rated", color: "#e2e8f0" },
+  { key: "positive", label: "Positive", color: "#059669" },
+  { key: "neutral", label: "Neutral", color: "#475569" },
+  { key: "mixed", label: "Mixed", color: "#d97706" },
+  { key: "negative", label: "Negative", color: "#e11d48" },
+  { key: "none", label: "Not rated", color: "#878f9c" },
 ];
 
 const OUTCOMES: Series[] = [
-  { key: "meeting_scheduled", label: "Meeting scheduled", color: "#059669" },
-  { key: "interested", label: "Interested", color: "#34d399" },
-  { key: "callback_requested", label: "Callback requested", color: "#38bdf8" },
-  { key: "not_interested", label: "Not interested", color: "#f43f5e" },
-  { key: "no_answer", label: "No answer", color: "#cbd5e1" },
-  { key: "voicemail", label: "Voicemail", color: "#a78bfa" },
-  { key: "busy", label: "Busy", color: "#fbbf24" },
-  { key: "failed", label: "Failed", color: "#64748b" },
-  { key: "other", label: "Other", color: "#e2e8f0" },
+  { key: "meeting_scheduled", label: "Meeting scheduled", color: "#047857" },
+  { key: "interested", label: "Interested", color: "#0d9488" },
+  { key: "callback_requested", label: "Callback requested", color: "#0284c7" },
+  { key: "not_interested", label: "Not interested", color: "#e11d48" },
+  { key: "no_answer", label: "No answer", color: "#878f9c" },
+  { key: "voicemail", label: "Voicemail", color: "#7c3aed" },
+  { key: "busy", label: "Busy", color: "#d97706" },
+  { key: "failed", label: "Failed", color: "#1e293b" },
+  { key: "other", label: "Other", color: "#4f46e5" },
 ];
 
 function Panel({ title, children, className = "" }: { title: string; children: React.ReactNode; className?: string }) {
@@ -62,11 +63,11 @@ export function OverviewCharts({ trends }: { trends: Trends }) {
       </Panel>
       <Panel title="Calls by campaign (top 10)">
         {trends.byCampaign.length === 0 ? (
-          <p className="py-10 text-center text-sm text-slate-500">No calls with a campaign in this period.</p>
+          <p className="py-10 text-center text-sm text-slate-600">No calls with a campaign in this period.</p>
         ) : (
           <StackedBars
             data={trends.byCampaign.map((c) => ({ ...c, name: c.campaign.length > 18 ? `${c.campaign.slice(0, 17)}…` : c.campaign }))}
-            series={[{ key: "calls", label: "Calls", color: "#0ea5e9" }]}
+            series={[{ key: "calls", label: "Calls", color: "#0284c7" }]}
             xKey="name"
             layout="vertical"
             height={Math.max(160, trends.byCampaign.length * 32)}

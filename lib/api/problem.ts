@@ -12,6 +12,8 @@ export class HttpError extends Error {
     readonly status: number,
     readonly title: string,
     detail: string,
+    /** More members of the problem, such as `errors`. */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(detail);
   }

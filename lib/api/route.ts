@@ -7,6 +7,7 @@ import { recordAudit, type AuditInput } from "@/lib/audit/log";
 import { BadCursorError } from "@/lib/calls/cursor";
 import { readBodyCapped } from "@/lib/ingest/read-body";
 import { cronRefusal } from "./cron";
+import { fieldErrors, friendlyDetail, type FieldError, type Labels } from "./friendly-errors";
 import { HttpError, problem } from "./problem";
 import { takeRate, type Limit } from "./rate-limit";
 import { crossSiteRefusal, hasBody, isJson } from "./same-origin";
@@ -40,6 +41,8 @@ interface Spec<A extends Auth, Q extends z.ZodType, B extends z.ZodType> {
   beforeOwnPassword?: true;
   body?: B;
   query?: Q;
+  /** Field names in plain words for validation errors, where splitting the name is not enough ("webhookUrl" reads "Webhook URL"). */
+  labels?: Labels;
 }
 
 interface Context<A extends Auth, Q extends z.ZodType, B extends z.ZodType> {
@@ -72,6 +75,9 @@ function parseJson(bytes: Uint8Array): unknown {
     return undefined;
   }
 }
+
+/** A 400 whose detail is sentences for people and whose `errors` name each field for programs. */
+const invalid = (title: string, errors: FieldError[]) => problem(400, title, friendlyDetail(errors), { errors });
 
 export function apiRoute<A extends Auth, Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined>(
   spec: Spec<A, Q, B>,
@@ -128,7 +134,7 @@ export function apiRoute<A extends Auth, Q extends z.ZodType = z.ZodUndefined, B
       let query = undefined as z.output<Q>;
       if (spec.query) {
         const parsed = spec.query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-        if (!parsed.success) return respond(problem(400, "Invalid query", z.prettifyError(parsed.error)));
+        if (!parsed.success) return respond(invalid("Invalid query", fieldErrors(parsed.error, spec.labels)));
         query = parsed.data;
       }
       if ((spec.body || hasBody(request)) && !isJson(request)) {
@@ -140,7 +146,8 @@ export function apiRoute<A extends Auth, Q extends z.ZodType = z.ZodUndefined, B
         if (!bytes) return respond(problem(413, "Body too large", `A request body may be at most ${MAX_JSON_BYTES / 1024 / 1024} MB.`));
         const json = parseJson(bytes);
         const parsed = spec.body.safeParse(json);
-        if (!parsed.success) return respond(problem(400, "Invalid body", json === undefined ? "The body must be JSON." : z.prettifyError(parsed.error)));
+        if (json === undefined) return respond(problem(400, "Invalid body", "The body must be JSON."));
+        if (!parsed.success) return respond(invalid("Invalid body", fieldErrors(parsed.error, spec.labels)));
         body = parsed.data;
       }
       const audit = async (entry: Omit<AuditInput, "actor">) => {
@@ -150,7 +157,7 @@ export function apiRoute<A extends Auth, Q extends z.ZodType = z.ZodUndefined, B
       const result = await handler({ request, params: await route.params, query, body, principal: principal as PrincipalFor<A>, log, audit });
       return respond(result instanceof Response ? result : Response.json(result));
     } catch (e) {
-      if (e instanceof HttpError) return respond(problem(e.status, e.title, e.message));
+      if (e instanceof HttpError) return respond(problem(e.status, e.title, e.message, e.extra));
       if (e instanceof BadCursorError) return respond(problem(400, "Invalid cursor", e.message));
       log.error({ err: e }, "request failed");
       return respond(problem(500, "Internal error", `Something went wrong; quote request id ${requestId} when reporting it.`));

@@ -6,6 +6,8 @@ import { RAW_EVENTS_SHOWN, type CallDetail } from "./schemas";
 
 interface DetailRow extends CallRow {
   billed_sec: number | null;
+  agent_name_raw: string | null;
+  line: string | null;
   contact_id: string | null;
   transcript_pending: boolean;
   transcript_error: string | null;
@@ -16,6 +18,7 @@ interface DetailRow extends CallRow {
   turns: Turn[] | null;
   raw_event_ids: string[];
   raw_event_count: number;
+  is_test: boolean;
 }
 
 /**
@@ -25,7 +28,7 @@ interface DetailRow extends CallRow {
 export async function getCall(id: string): Promise<CallDetail | null> {
   if (!isCallId(id)) return null;
   const [row] = await db.$queryRaw<DetailRow[]>`
-    SELECT ${CALL_COLUMNS}, c.billed_sec, c.contact_id, c.transcript_error, c.variables, c.lead_signals, c.created_at, c.updated_at,
+    SELECT ${CALL_COLUMNS}, c.billed_sec, c.agent_name_raw, c.line, c.contact_id, c.transcript_error, c.variables, c.lead_signals, c.created_at, c.updated_at, c.is_test,
            (SELECT turns FROM transcripts t WHERE t.call_id = c.id) AS turns,
            (c.transcript_url IS NOT NULL AND c.transcript_error IS NULL
              AND NOT EXISTS (SELECT 1 FROM transcripts t WHERE t.call_id = c.id)) AS transcript_pending,
@@ -38,6 +41,8 @@ export async function getCall(id: string): Promise<CallDetail | null> {
   return {
     ...toCallItem(row),
     agentId: row.agent_id,
+    vendorAgentName: row.agent_name_raw,
+    line: row.line,
     contactId: row.contact_id,
     billedSec: row.billed_sec,
     transcript: row.turns ?? [],
@@ -47,6 +52,7 @@ export async function getCall(id: string): Promise<CallDetail | null> {
     leadSignals: row.lead_signals,
     rawEventIds: row.raw_event_ids,
     rawEventCount: row.raw_event_count,
+    isTest: row.is_test,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };

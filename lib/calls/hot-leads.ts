@@ -1,4 +1,7 @@
+import { z } from "zod";
 import { db, Prisma } from "@/lib/db/client";
+import { otherCallsOf, type OtherCalls } from "@/lib/follow-ups/other-calls";
+import { BadCursorError } from "./cursor";
 import { isCallId } from "./ids";
 import { CALL_COLUMNS, toCallItem, type CallRow } from "./row";
 import type { CallDetail, CallItem } from "./schemas";
@@ -7,42 +10,81 @@ export interface HotLead extends CallItem {
   leadSignals: CallDetail["leadSignals"];
   handledAt: string | null;
   /** Other calls with the same phone: how many, and the latest few. */
-  otherCalls: { count: number; latest: { id: string; startedAt: string; status: string; outcome: string | null }[] };
+  otherCalls: OtherCalls;
 }
 
-/** Hot calls by lead score, unhandled (or, with `handled`, the handled ones, newest handled first). */
-export async function listHotLeads(opts: { handled: boolean; limit?: number }): Promise<HotLead[]> {
+export interface HotLeadPage {
+  items: HotLead[];
+  nextCursor: string | null;
+  prevCursor: string | null;
+  total: number;
+}
+
+// Keyset paging in the list's own order: to follow up by lead score, then
+// newest; handled by when, newest first. A cursor holds the sort key of the
+// row it stands after (or before, for the previous page).
+const cursorSchema = z.object({ dir: z.enum(["after", "before"]), score: z.number().int(), at: z.iso.datetime(), id: z.uuid() });
+type Cursor = z.infer<typeof cursorSchema>;
+
+const encode = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString("base64url");
+function decode(cursor: string | undefined): Cursor | null {
+  if (!cursor) return null;
+  try {
+    const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
+    if (parsed.success) return parsed.data;
+  } catch {
+    // Falls through to the error below.
+  }
+  throw new BadCursorError();
+}
+
+type Row = CallRow & { lead_signals: HotLead["leadSignals"]; handled_at: Date | null; contact_id: string | null };
+
+/** Hot calls by lead score, unhandled (or, with `handled`, the handled ones, newest handled first); test calls left out. */
+export async function listHotLeads(opts: { handled: boolean; limit?: number; cursor?: string }): Promise<HotLeadPage> {
   const limit = opts.limit ?? 50;
-  const rows = await db.$queryRaw<(CallRow & { lead_signals: HotLead["leadSignals"]; handled_at: Date | null; contact_id: string | null })[]>`
-    SELECT ${CALL_COLUMNS}, c.lead_signals, c.handled_at, c.contact_id
-    FROM calls c JOIN sources s ON s.id = c.source_id
-    WHERE c.is_hot AND ${opts.handled ? Prisma.sql`c.handled_at IS NOT NULL` : Prisma.sql`c.handled_at IS NULL`}
-    ORDER BY ${opts.handled ? Prisma.sql`c.handled_at DESC` : Prisma.sql`c.lead_score DESC, c.started_at DESC`}
-    LIMIT ${limit}`;
+  const cursor = decode(opts.cursor);
+  const backwards = cursor?.dir === "before";
+  const where = Prisma.sql`c.is_hot AND NOT c.is_test AND ${opts.handled ? Prisma.sql`c.handled_at IS NOT NULL` : Prisma.sql`c.handled_at IS NULL`}`;
+  // Every key is descending, so "after" is a smaller tuple and "before" a larger one.
+  const key = opts.handled ? Prisma.sql`(c.handled_at, c.id)` : Prisma.sql`(c.lead_score, c.started_at, c.id)`;
+  const bound = !cursor
+    ? Prisma.sql`TRUE`
+    : opts.handled
+      ? Prisma.sql`${key} ${backwards ? Prisma.sql`>` : Prisma.sql`<`} (${cursor.at}::timestamptz, ${cursor.id}::uuid)`
+      : Prisma.sql`${key} ${backwards ? Prisma.sql`>` : Prisma.sql`<`} (${cursor.score}::int, ${cursor.at}::timestamptz, ${cursor.id}::uuid)`;
+  const dir = backwards ? Prisma.sql`ASC` : Prisma.sql`DESC`;
+  const order = opts.handled ? Prisma.sql`c.handled_at ${dir}, c.id ${dir}` : Prisma.sql`c.lead_score ${dir}, c.started_at ${dir}, c.id ${dir}`;
 
-  const contactIds = [...new Set(rows.flatMap((r) => (r.contact_id ? [r.contact_id] : [])))];
-  const others = contactIds.length
-    ? await db.$queryRaw<{ contact_id: string; id: string; started_at: Date; status: string; outcome: string | null; total: number }[]>`
-        SELECT contact_id, id, started_at, status, outcome, total FROM (
-          SELECT contact_id, id, started_at, status, outcome,
-                 row_number() OVER (PARTITION BY contact_id ORDER BY started_at DESC) AS n,
-                 count(*) OVER (PARTITION BY contact_id)::int AS total
-          FROM calls WHERE contact_id = ANY(${contactIds}::uuid[])) ranked
-        WHERE n <= 6`
-    : [];
+  const [fetched, [count]] = await Promise.all([
+    db.$queryRaw<Row[]>`
+      SELECT ${CALL_COLUMNS}, c.lead_signals, c.handled_at, c.contact_id
+      FROM calls c JOIN sources s ON s.id = c.source_id
+      WHERE ${where} AND ${bound}
+      ORDER BY ${order}
+      LIMIT ${limit + 1}`,
+    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM calls c WHERE ${where}`,
+  ]);
+  const more = fetched.length > limit;
+  const rows = fetched.slice(0, limit);
+  if (backwards) rows.reverse();
+  const position = (r: Row, d: Cursor["dir"]) =>
+    encode({ dir: d, score: r.lead_score, at: (opts.handled ? r.handled_at! : r.started_at).toISOString(), id: r.id });
+  const first = rows[0];
+  const last = rows.at(-1);
 
-  return rows.map((r) => {
-    const mine = others.filter((o) => o.contact_id === r.contact_id && o.id !== r.id);
-    return {
+  const others = await otherCallsOf(rows.map((r) => ({ id: r.id, contactId: r.contact_id })));
+  return {
+    items: rows.map((r) => ({
       ...toCallItem(r),
       leadSignals: r.lead_signals,
       handledAt: r.handled_at?.toISOString() ?? null,
-      otherCalls: {
-        count: Math.max(0, (others.find((o) => o.contact_id === r.contact_id)?.total ?? 1) - 1),
-        latest: mine.slice(0, 5).map((o) => ({ id: o.id, startedAt: o.started_at.toISOString(), status: o.status, outcome: o.outcome })),
-      },
-    };
-  });
+      otherCalls: others.get(r.id) ?? { count: 0, latest: [] },
+    })),
+    nextCursor: last && (backwards || more) ? position(last, "after") : null,
+    prevCursor: first && (backwards ? more : Boolean(cursor)) ? position(first, "before") : null,
+    total: count?.total ?? 0,
+  };
 }
 
 /** Marks a call's lead handled (or not); false when there is no such call. */

@@ -41,6 +41,14 @@ export const callItemSchema = z.object({
   costCurrency: z.string().nullable(),
   hasRecording: z.boolean(),
   hasTranscript: z.boolean(),
+  // Optional until list-backend (B) lands them; the UI renders them when present.
+  isTest: z.boolean().optional(),
+  /** Where the search matched, as segments (hit = a matched word); plain text, never HTML. */
+  snippet: z
+    .array(z.object({ text: z.string(), hit: z.boolean() }))
+    .nullable()
+    .optional(),
+  snippetFrom: z.enum(["summary", "transcript", "name"]).nullable().optional(),
 });
 export type CallItem = z.infer<typeof callItemSchema>;
 
@@ -78,6 +86,10 @@ export const leadSignalSchema = z.object({ signal: z.string(), value: z.string()
 
 export const callDetailSchema = callItemSchema.extend({
   agentId: z.string().nullable(),
+  /** The agent's name as the vendor sent it; `agent` is what lists show (an admin's alias for it). */
+  vendorAgentName: z.string().nullable(),
+  /** The vendor's phone line the call used. */
+  line: z.string().nullable(),
   contactId: z.uuid().nullable(),
   billedSec: z.number().int().nullable(),
   transcript: z.array(turnSchema),
@@ -94,6 +106,8 @@ export const callDetailSchema = callItemSchema.extend({
   rawEventIds: z.array(z.uuid()).max(RAW_EVENTS_SHOWN),
   /** How many requests there are in all: the admin inbox lists every one (?call=id). */
   rawEventCount: z.number().int().min(0),
+  /** Made by an admin's "Send test event": kept out of KPIs, charts, hot leads and forwarding. */
+  isTest: z.boolean(),
   createdAt: isoDate,
   updatedAt: isoDate,
 });

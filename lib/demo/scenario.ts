@@ -30,6 +30,8 @@ export interface Scenario {
   outcome: string;
   nextAction: string | null;
   callbackAt: Date | null;
+  /** When the team already dealt with this call's next step (older ones mostly are), or null while it is open. */
+  handledAt: Date | null;
   score: number;
   turns: { role: "agent" | "customer"; text: string; atSec: number }[];
 }
@@ -160,7 +162,14 @@ export function scenario(seed: number, n: number, opts: { now?: Date; days?: num
   };
   const turns = connected ? conversation(rnd, { kind, agent, customer }, product, opts.extraTurns ?? 0) : [];
   const durationSec = connected ? Math.max(20, (turns.at(-1)?.atSec ?? 0) + 5 + Math.floor(rnd() * 60)) : kind === "voicemail" ? 25 : 0;
-  const callbackAt = kind === "callback" || kind === "meeting" ? new Date(startedAt.getTime() + (1 + Math.floor(rnd() * 3)) * 86_400_000) : null;
+  // Callbacks a few hours to five days after the call: recent calls fill today, tomorrow and later in the follow-up queue.
+  const callbackAt =
+    kind === "callback" || kind === "meeting"
+      ? new Date(startedAt.getTime() + (rnd() < 0.3 ? (2 + Math.floor(rnd() * 5)) * 3_600_000 : (1 + Math.floor(rnd() * 5)) * 86_400_000))
+      : null;
+  // The team works through its queue: what was due more than two days ago is mostly done, a few are forgotten (overdue).
+  const due = callbackAt ?? startedAt;
+  const handledAt = now.getTime() - due.getTime() > 2 * 86_400_000 && rnd() > 0.03 ? new Date(due.getTime() + 3_600_000) : null;
   const summaries: Record<Kind, string> = {
     meeting: `${first} from ${company} wants a demo of ${product}; meeting booked.`,
     interested: `${first} is interested in ${product} and asked for pricing for a team of twenty.`,
@@ -185,6 +194,7 @@ export function scenario(seed: number, n: number, opts: { now?: Date; days?: num
     outcome: facts.outcome,
     nextAction: facts.next,
     callbackAt,
+    handledAt,
     score: connected ? Math.round(30 + rnd() * 70) : 0,
     turns,
   };

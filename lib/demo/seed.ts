@@ -39,6 +39,10 @@ export async function seedDemoCalls(count: number, onProgress: (done: number) =>
       });
       // An event that cannot be stored (a full disk, say) stops the seed with its own error, once, not a log line per call.
       const result = await processRawEvent({ ...event, method: "POST", query: {}, body }, source, { followUps: false, throwOnError: true });
+      // What the team already followed up is marked done, as a manager would have, so the queue holds recent work.
+      if (call.handledAt && result.kind === "stored") {
+        await pool.query("UPDATE calls SET handled_at = $2 WHERE id = $1", [result.callId, call.handledAt]);
+      }
       // Cllr's transcript files live at made-up addresses: put in place what the fetch job would have read.
       if (provider === "cllr" && result.kind === "stored" && call.turns.length > 0) {
         const turns = call.turns.map((t) => ({ role: t.role, text: t.text, atMs: t.atSec * 1000 }));

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Prisma } from "@/lib/db/client";
 import { OUTCOMES, type Outcome } from "@/lib/providers/values";
 import { sealedSettings } from "@/lib/security/sealed-settings";
+import { isSlackWebhookUrl, maskSlackUrl, SLACK_URL_ERROR } from "./slack-url";
 
 // What each kind of destination needs, as an admin enters it. Secret fields
 // (the HubSpot token, the Slack webhook URL, which is itself a credential, and
@@ -35,7 +36,7 @@ const schemas = {
     leadStatus: leadStatusMap.default({}),
   }),
   slack: z.object({
-    webhookUrl: z.url({ protocol: /^https?$/, error: "A Slack incoming-webhook URL (https://hooks.slack.com/services/…) is needed." }),
+    webhookUrl: z.string({ error: SLACK_URL_ERROR }).trim().refine(isSlackWebhookUrl, SLACK_URL_ERROR),
   }),
   webhook: z.object({
     url: z.url({ protocol: /^https?$/, error: "The receiver's http(s) URL is needed." }),
@@ -51,7 +52,7 @@ export type DestinationConfig = HubSpotConfig | SlackConfig | WebhookConfig;
 const sealed = {
   hubspot: sealedSettings(schemas.hubspot, ["accessToken"]),
   slack: sealedSettings(schemas.slack, ["webhookUrl"]),
-  webhook: sealedSettings(schemas.webhook, ["secret"], { boundToHost: { url: ["secret"] } }),
+  webhook: sealedSettings(schemas.webhook, ["secret"], { boundToHost: { url: ["secret"] }, labels: { url: "receiver URL", secret: "signing secret" } }),
 };
 
 /** A new signing secret in the Standard Webhooks format. */
@@ -64,5 +65,21 @@ export const sealConfig = (kind: DestinationKind, input: Record<string, unknown>
 /** The config in clear, for sending. */
 export const openConfig = <K extends DestinationKind>(kind: K, saved: unknown) => sealed[kind].open(saved) as z.infer<(typeof schemas)[K]>;
 
-/** The config as the browser may see it: secret fields only say whether they are set. */
-export const publicConfig = (kind: DestinationKind, saved: unknown) => sealed[kind].mask(saved);
+/**
+ * The config as the browser may see it: secret fields only say whether they
+ * are set; a Slack URL is also shown masked, so admins can tell which one it is.
+ */
+export function publicConfig(kind: DestinationKind, saved: unknown): Record<string, unknown> {
+  const view = sealed[kind].mask(saved);
+  if (kind === "slack" && view.webhookUrl === "set") view.webhookUrlMasked = maskedSlackUrl(saved);
+  return view;
+}
+
+function maskedSlackUrl(saved: unknown): string | null {
+  try {
+    return maskSlackUrl(openConfig("slack", saved).webhookUrl);
+  } catch {
+    // Saved before the hosts were checked, or under another key: the admin enters it again.
+    return null;
+  }
+}

@@ -58,7 +58,8 @@ function seal(kind: DestinationKind, input: Record<string, unknown>, saved?: unk
   try {
     return sealConfig(kind, input, saved);
   } catch (e) {
-    if (e instanceof SettingsError) throw new HttpError(400, "Invalid settings", e.message);
+    if (e instanceof SettingsError)
+      throw new HttpError(400, "Invalid settings", e.message, { errors: e.errors.map((err) => ({ ...err, field: `config.${err.field}` })) });
     if (e instanceof EncryptionKeyMissing) throw new HttpError(503, "Secrets cannot be stored", e.message);
     throw e;
   }

@@ -39,9 +39,9 @@ async function insertAndQueue(
   return ids;
 }
 
-/** After a call is saved: a delivery to each destination whose rules it matches, once it has finished. */
-export async function queueCallDeliveries(callId: string, call: RuleFacts & { status: string }): Promise<string[]> {
-  if (UNFINISHED.includes(call.status)) return [];
+/** After a call is saved: a delivery to each destination whose rules it matches, once it has finished; never a test call. */
+export async function queueCallDeliveries(callId: string, call: RuleFacts & { status: string; isTest: boolean }): Promise<string[]> {
+  if (UNFINISHED.includes(call.status) || call.isTest) return [];
   const matching = (await enabledDestinations()).filter((d) => ruleMatches(readRules(d.rules), call));
   return insertAndQueue(matching.map((d) => ({ destinationId: d.id, kind: "call", callId, dedupeKey: `call:${d.id}:${callId}` })));
 }

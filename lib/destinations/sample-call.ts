@@ -36,6 +36,8 @@ export function sampleCall(now = new Date()): CallDetail {
     hasRecording: false,
     hasTranscript: false,
     agentId: null,
+    vendorAgentName: null,
+    line: null,
     contactId: null,
     billedSec: null,
     transcript: [],
@@ -45,6 +47,7 @@ export function sampleCall(now = new Date()): CallDetail {
     leadSignals: [],
     rawEventIds: [],
     rawEventCount: 0,
+    isTest: true,
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
   };

@@ -13,6 +13,8 @@ export interface StoredEvent {
   method: string;
   query: Record<string, string>;
   body: Uint8Array;
+  /** From the admin's "Send test event": the call is saved as a test call. */
+  isTest?: boolean;
 }
 
 export interface EventSource {
@@ -73,7 +75,7 @@ async function mapAndSave(event: StoredEvent, source: EventSource, followUps: bo
     query: event.query,
   });
   if (!mapped.ok) return { kind: "failed", error: mapped.error };
-  const saved = await saveCall(source, mapped.call, event.id);
+  const saved = await saveCall(source, mapped.call, event.id, { isTest: event.isTest ?? false });
   if (saved.kind === "stored" && followUps) await enqueueFollowUps(saved.callId, mapped.call, saved.facts);
   return saved;
 }

@@ -53,7 +53,7 @@ export async function receiveWebhook(slug: string, request: Request): Promise<Re
  * Everything after authentication: size, the raw request committed, the
  * adapter, the answer. An admin's "send a test event" enters here too.
  */
-export async function acceptRequest(source: EventSource, request: Request): Promise<Response> {
+export async function acceptRequest(source: EventSource, request: Request, opts: { isTest?: boolean } = {}): Promise<Response> {
   const url = new URL(request.url);
   const limit = env().WEBHOOK_MAX_BYTES;
   const tooLarge = () => problem(413, "Payload too large", `The body is larger than ${limit} bytes.`);
@@ -63,7 +63,7 @@ export async function acceptRequest(source: EventSource, request: Request): Prom
 
   const query = Object.fromEntries([...url.searchParams].filter(([k]) => k !== "token"));
   const headers = Object.fromEntries([...request.headers].filter(([k]) => !SECRET_HEADERS.has(k.toLowerCase())));
-  const event = await storeRawEvent(source.id, { method: request.method, headers, query, body });
+  const event = await storeRawEvent(source.id, { method: request.method, headers, query, body, isTest: opts.isTest });
   const result = await processRawEvent(event, source);
   return answer(result, event.id);
 }

@@ -13,6 +13,7 @@ export async function replayRawEvent(eventId: string): Promise<ProcessResult | n
       method: true,
       query: true,
       body: true,
+      isTest: true,
       source: { select: { id: true, provider: true, defaultRegion: true } },
     },
   });

@@ -1,6 +1,10 @@
+import { ROLLUP_JOIN, rollupDay } from "./rollup-zone";
+
 // The daily rollups behind the charts, adjusted in the same statement or
 // transaction that saves a call. One narrow table per kind of chart keeps
-// each small enough to aggregate a year at a time.
+// each small enough to aggregate a year at a time. A call's day is its local
+// day in the organisation's time zone, worked out in SQL (./rollup-zone.ts)
+// so that it follows a re-bucketing in progress.
 
 export interface RollupFacts {
   startedAt: Date;
@@ -11,26 +15,36 @@ export interface RollupFacts {
   outcome: string | null;
   durationSec: number | null;
   isHot: boolean;
+  /** Test calls (admin's "Send test event") stay out of every rollup. */
+  isTest: boolean;
 }
 
 interface Rollup {
   table: string;
   columns: string[];
   dimensions: (f: RollupFacts) => string[];
+  /** The same dimensions as SQL over a calls row. */
+  sqlDimensions: string[];
 }
 
-const ROLLUPS: Rollup[] = [
+export const ROLLUPS: Rollup[] = [
   {
     table: "daily_outcome_stats",
     columns: ["status", "sentiment", "outcome"],
     dimensions: (f) => [f.status, f.sentiment ?? "", f.outcome ?? ""],
+    sqlDimensions: ["status", "COALESCE(sentiment, '')", "COALESCE(outcome, '')"],
   },
-  { table: "daily_source_stats", columns: ["provider", "campaign"], dimensions: (f) => [f.provider, f.campaign ?? ""] },
+  {
+    table: "daily_source_stats",
+    columns: ["provider", "campaign"],
+    dimensions: (f) => [f.provider, f.campaign ?? ""],
+    sqlDimensions: ["provider", "COALESCE(campaign, '')"],
+  },
 ];
 
 export interface Delta {
   table: string;
-  /** The day, then the table's dimensions. */
+  /** The call's start (ISO; SQL turns it into its day), then the table's dimensions. */
   key: string[];
   calls: number;
   talkSec: number;
@@ -41,8 +55,9 @@ export interface Delta {
 export function rollupDeltas(before: RollupFacts | null, after: RollupFacts): Delta[] {
   const deltas = new Map<string, Delta>();
   const add = (f: RollupFacts, sign: 1 | -1) => {
+    if (f.isTest) return;
     for (const rollup of ROLLUPS) {
-      const key = [f.startedAt.toISOString().slice(0, 10), ...rollup.dimensions(f)];
+      const key = [f.startedAt.toISOString(), ...rollup.dimensions(f)];
       const id = [rollup.table, ...key].join("\u0000");
       const d = deltas.get(id) ?? { table: rollup.table, key, calls: 0, talkSec: 0, hotCalls: 0 };
       d.calls += sign;
@@ -53,7 +68,7 @@ export function rollupDeltas(before: RollupFacts | null, after: RollupFacts): De
   };
   if (before) add(before, -1);
   add(after, 1);
-  // Sorted so that concurrent transactions lock rollup rows in the same order.
+  // In a stable order; the statements sort rows by day too, so concurrent transactions lock rollup rows in the same order.
   return [...deltas.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([, d]) => d)
@@ -77,12 +92,18 @@ export function rollupStatements(deltas: Delta[], opts: { offset?: number; onlyI
       values.push(...key, calls, talkSec, hotCalls);
       const dims = rollup.columns.map((_, i) => `$${at + i + 2}`).join(", ");
       const n = rollup.columns.length;
-      return `($${at + 1}::date, ${dims}, $${at + n + 2}::int, $${at + n + 3}::bigint, $${at + n + 4}::int)`;
+      return `($${at + 1}::timestamptz, ${dims}, $${at + n + 2}::int, $${at + n + 3}::bigint, $${at + n + 4}::int)`;
     });
     const keyColumns = ["day", ...rollup.columns].join(", ");
+    const groups = ["day", ...rollup.columns].map((_, i) => i + 1).join(", ");
+    // Several starts can fall on one day: summed here, since one statement may not update a row twice.
     statements.push({
       text: `INSERT INTO ${rollup.table} (${keyColumns}, calls, talk_sec, hot_calls)
-        SELECT * FROM (VALUES ${rows.join(", ")}) AS delta ${opts.onlyIf ? `WHERE ${opts.onlyIf}` : ""}
+        SELECT ${rollupDay("delta.at")}, ${rollup.columns.map((c) => `delta.${c}::text`).join(", ")},
+               sum(delta.calls)::int, sum(delta.talk_sec)::bigint, sum(delta.hot_calls)::int
+        FROM (VALUES ${rows.join(", ")}) AS delta (at, ${rollup.columns.join(", ")}, calls, talk_sec, hot_calls) ${ROLLUP_JOIN}
+        ${opts.onlyIf ? `WHERE ${opts.onlyIf}` : ""}
+        GROUP BY ${groups} ORDER BY ${groups}
         ON CONFLICT (${keyColumns}) DO UPDATE SET
           calls = ${rollup.table}.calls + EXCLUDED.calls,
           talk_sec = ${rollup.table}.talk_sec + EXCLUDED.talk_sec,

@@ -5,6 +5,8 @@ import { inTransaction, pool } from "@/lib/db/pool";
 import type { CanonicalCall, Outcome } from "@/lib/providers/canonical";
 import { leadScore } from "@/lib/scoring/lead-score";
 import { currentScoring, resolveOutcome } from "@/lib/scoring/settings";
+import { resolveAgent, type AliasMap } from "@/lib/agents/aliases";
+import { currentAliasMap } from "@/lib/agents/settings";
 import type { EventSource } from "./process";
 import { rollupDeltas, rollupStatement, rollupStatements, type RollupFacts } from "./rollup";
 
@@ -21,6 +23,8 @@ export interface SavedFacts {
   outcome: Outcome | null;
   leadScore: number;
   isHot: boolean;
+  /** A test call (admin's "Send test event"): never forwarded. */
+  isTest: boolean;
 }
 
 export type SaveResult = { kind: "stored"; callId: string; facts: SavedFacts } | { kind: "duplicate" | "stale"; callId: string };
@@ -36,6 +40,7 @@ interface Existing {
   outcome: string | null;
   duration_sec: number | null;
   is_hot: boolean;
+  is_test: boolean;
 }
 
 const UNFINISHED = new Set(["in_progress", "unknown"]);
@@ -48,13 +53,17 @@ function isNewer(call: CanonicalCall, existing: Existing): boolean {
 }
 
 /** Identifies the content of a call; times that only echo the arrival don't count. */
-function contentHash(call: CanonicalCall): string {
+function contentHash(mapped: CanonicalCall): string {
+  // Without a line, the hash stays what it was before calls had one: a resend of an older call is still a duplicate.
+  const { line, ...rest } = mapped;
+  const call = line === null ? rest : mapped;
   const stable = call.timeSource === "arrival" ? { ...call, startedAt: null, eventAt: null } : call;
   return createHash("sha256").update(JSON.stringify(stable)).digest("hex");
 }
 
-export async function saveCall(source: EventSource, call: CanonicalCall, rawEventId: string): Promise<SaveResult> {
-  const row = callColumns(source, call, await currentScoring());
+export async function saveCall(source: EventSource, call: CanonicalCall, rawEventId: string, opts: { isTest?: boolean } = {}): Promise<SaveResult> {
+  const [scoring, aliases] = await Promise.all([currentScoring(), currentAliasMap()]);
+  const row = callColumns(source, call, scoring, aliases, opts.isTest ?? false);
   // Most events are new calls: one statement, no explicit transaction.
   const newId = uuidv7();
   if (await insertNewCall(newId, source, call, row, rawEventId)) return { kind: "stored", callId: newId, facts: row.saved };
@@ -63,7 +72,7 @@ export async function saveCall(source: EventSource, call: CanonicalCall, rawEven
 
 type Columns = ReturnType<typeof callColumns>;
 
-function callColumns(source: EventSource, mapped: CanonicalCall, scoring: Awaited<ReturnType<typeof currentScoring>>) {
+function callColumns(source: EventSource, mapped: CanonicalCall, scoring: Awaited<ReturnType<typeof currentScoring>>, aliases: AliasMap, isTest: boolean) {
   const call = { ...mapped, outcome: resolveOutcome(mapped.status, mapped.outcomeRaw, scoring.map) };
   const { score, signals } = leadScore(call);
   const isHot = score >= scoring.hotThreshold;
@@ -81,8 +90,10 @@ function callColumns(source: EventSource, mapped: CanonicalCall, scoring: Awaite
     customer_name: call.customer.name,
     customer_email: call.customer.email,
     customer_company: call.customer.company,
-    agent_name: call.agent.name,
+    agent_name: resolveAgent(call.agent.name, call.agent.id, aliases),
+    agent_name_raw: call.agent.name,
     agent_id: call.agent.id,
+    line: call.line,
     campaign: call.campaign,
     recording_url: call.recordingUrl,
     recording_key: call.recordingKey,
@@ -102,12 +113,13 @@ function callColumns(source: EventSource, mapped: CanonicalCall, scoring: Awaite
     lead_score: score,
     lead_signals: JSON.stringify(signals),
     is_hot: isHot,
+    is_test: isTest,
     event_at: call.eventAt,
     language: call.language ?? null,
     content_hash: contentHash(call),
   };
-  const facts: RollupFacts = { ...call, provider: source.provider, isHot };
-  const saved: SavedFacts = { sourceId: source.id, status: call.status, outcome: call.outcome, leadScore: score, isHot };
+  const facts: RollupFacts = { ...call, provider: source.provider, isHot, isTest };
+  const saved: SavedFacts = { sourceId: source.id, status: call.status, outcome: call.outcome, leadScore: score, isHot, isTest };
   return { columns, facts, saved, hash: columns.content_hash as string };
 }
 
@@ -123,7 +135,9 @@ async function insertNewCall(id: string, source: EventSource, call: CanonicalCal
   const rawParam = `$${names.length + 4}`;
   // Only for a call seen for the first time: a resend or an older event of a
   // known call must leave the contact as the call's newest event left it.
-  const contact = call.customer.phone ? contactUpsert(call, param, "NOT EXISTS (SELECT 1 FROM calls WHERE source_id = $2 AND external_id = $3)") : null;
+  // A test call's made-up customer is not a contact.
+  const contact =
+    call.customer.phone && !row.saved.isTest ? contactUpsert(call, param, "NOT EXISTS (SELECT 1 FROM calls WHERE source_id = $2 AND external_id = $3)") : null;
   const transcript =
     call.transcript.length > 0
       ? `, t AS (INSERT INTO transcripts (call_id, turns, language, updated_at) SELECT id, ${param(JSON.stringify(call.transcript))}, language, now() FROM c)`
@@ -148,7 +162,7 @@ async function insertNewCall(id: string, source: EventSource, call: CanonicalCal
 
 async function updateExistingCall(client: pg.PoolClient, source: EventSource, call: CanonicalCall, row: Columns, rawEventId: string): Promise<SaveResult> {
   const { rows } = await client.query<Existing>(
-    `SELECT id, content_hash, event_at, status, started_at, campaign, sentiment, outcome, duration_sec, is_hot
+    `SELECT id, content_hash, event_at, status, started_at, campaign, sentiment, outcome, duration_sec, is_hot, is_test
      FROM calls WHERE source_id = $1 AND external_id = $2 FOR UPDATE`,
     [source.id, call.externalId],
   );
@@ -168,7 +182,7 @@ async function updateExistingCall(client: pg.PoolClient, source: EventSource, ca
   // A vendor that sends no times keeps the time the call was first seen.
   const startedAt = call.timeSource === "arrival" ? existing.started_at : call.startedAt;
   let contactId: string | null = null;
-  if (call.customer.phone) {
+  if (call.customer.phone && !existing.is_test) {
     const values: unknown[] = [];
     const { rows: contact } = await client.query<{ id: string }>(
       contactUpsert(call, (v) => `$${values.push(v)}`),
@@ -176,7 +190,8 @@ async function updateExistingCall(client: pg.PoolClient, source: EventSource, ca
     );
     contactId = contact[0].id;
   }
-  const columns = { ...row.columns, started_at: startedAt, contact_id: contactId };
+  // A test call stays one (and a real one real) whatever a later event says.
+  const columns = { ...row.columns, started_at: startedAt, contact_id: contactId, is_test: existing.is_test };
   const sets = Object.keys(columns)
     .map((n, i) => `${n} = $${i + 2}`)
     .join(", ");
@@ -201,10 +216,11 @@ async function updateExistingCall(client: pg.PoolClient, source: EventSource, ca
     startedAt: existing.started_at,
     durationSec: existing.duration_sec,
     isHot: existing.is_hot,
+    isTest: existing.is_test,
   };
-  const rollup = rollupStatement(rollupDeltas(before, { ...row.facts, startedAt }));
+  const rollup = rollupStatement(rollupDeltas(before, { ...row.facts, startedAt, isTest: existing.is_test }));
   if (rollup) await client.query(rollup.text, rollup.values);
-  return { kind: "stored", callId: existing.id, facts: row.saved };
+  return { kind: "stored", callId: existing.id, facts: { ...row.saved, isTest: existing.is_test } };
 }
 
 /**

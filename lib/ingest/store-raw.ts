@@ -12,12 +12,14 @@ export interface RawRequest {
   body: Uint8Array;
   /** The vendor's id when it is known before parsing (a polled task's id). */
   externalId?: string;
+  /** Only the admin's "Send test event" sets this; nothing in a request can. */
+  isTest?: boolean;
 }
 
 export async function storeRawEvent(sourceId: string, raw: RawRequest): Promise<StoredEvent> {
-  const { rows } = await pool.query<{ id: string; receivedAt: Date }>(
-    `INSERT INTO raw_events (id, source_id, method, headers, query, body, external_id) VALUES ($1, $2, $3, $4, $5, $6, $7)
-     RETURNING id, received_at AS "receivedAt"`,
+  const { rows } = await pool.query<{ id: string; receivedAt: Date; isTest: boolean }>(
+    `INSERT INTO raw_events (id, source_id, method, headers, query, body, external_id, is_test) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+     RETURNING id, received_at AS "receivedAt", is_test AS "isTest"`,
     [
       uuidv7(),
       sourceId,
@@ -26,6 +28,7 @@ export async function storeRawEvent(sourceId: string, raw: RawRequest): Promise<
       JSON.stringify(raw.query),
       Buffer.from(raw.body.buffer, raw.body.byteOffset, raw.body.byteLength),
       raw.externalId ?? null,
+      raw.isTest ?? false,
     ],
   );
   return { ...rows[0], method: raw.method, query: raw.query, body: raw.body };

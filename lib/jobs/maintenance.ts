@@ -5,6 +5,7 @@ import { listSourceHealth } from "@/lib/sources/health";
 import { pollingInterval } from "@/lib/sources/settings";
 import { db } from "@/lib/db/client";
 import { queueAlertDeliveries, sweepDeliveries } from "@/lib/destinations/queue";
+import { sweepRebucket } from "@/lib/stats/rebucket";
 import { enqueue, enqueueMany, QUEUE } from "./boss";
 
 // The every-minute job (one at a time across all processes): it queues polls
@@ -50,6 +51,7 @@ export async function runMaintenance(): Promise<void> {
   const polls = await queueDuePolls();
   const transcripts = await sweepTranscripts();
   const deliveries = await sweepDeliveries();
+  await sweepRebucket();
   const alerts = await syncAlerts(await listSourceHealth());
   const forwarded = await queueAlertDeliveries(alerts.openedIds);
   if (polls || transcripts || deliveries || alerts.openedIds.length || alerts.resolved) {

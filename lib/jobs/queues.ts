@@ -17,6 +17,10 @@ export const QUEUE = {
   delivery: "delivery",
   /** Re-score past calls after the outcome mapping or the hot threshold changed. */
   rescore: "rescore",
+  /** Move the daily rollups to days in the organisation's new time zone. */
+  rebucket: "rebucket",
+  /** Apply changed agent aliases to past calls (lib/agents/reapply.ts). */
+  agentAliases: "agent-aliases",
   /** Every minute: poll sources that are due, sweep transcripts, evaluate source health. */
   maintenance: "maintenance",
 } as const;
@@ -30,6 +34,8 @@ export function queueOptions(): Record<QueueName, Omit<Queue, "name">> {
     // pg-boss retries only a job that crashed or threw; a delivery's own failures are rescheduled by it.
     [QUEUE.delivery]: { policy: "stately", retryLimit: 3, retryDelay: base(), retryBackoff: true, expireInSeconds: 180 },
     [QUEUE.rescore]: { policy: "stately", retryLimit: 3, retryDelay: base(), expireInSeconds: 3600 },
+    [QUEUE.rebucket]: { policy: "stately", retryLimit: 3, retryDelay: base(), expireInSeconds: 3600 },
+    [QUEUE.agentAliases]: { policy: "stately", retryLimit: 3, retryDelay: base(), expireInSeconds: 3600 },
     [QUEUE.maintenance]: { policy: "singleton", retryLimit: 0, expireInSeconds: 300 },
   };
 }

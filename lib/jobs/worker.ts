@@ -2,6 +2,8 @@ import type { JobResult, JobWithMetadata, PgBoss } from "pg-boss";
 import { runDelivery } from "@/lib/destinations/deliver";
 import { fetchCallTranscript } from "@/lib/ingest/transcript-fetch";
 import { runRescore } from "@/lib/scoring/rescore";
+import { runRebucket } from "@/lib/stats/rebucket";
+import { runReapply } from "@/lib/agents/reapply";
 import { logger } from "@/lib/log";
 import { jobs, QUEUE } from "./boss";
 import { runMaintenance } from "./maintenance";
@@ -40,6 +42,8 @@ export async function startWorkers(): Promise<PgBoss> {
       ),
   );
   await boss.work(QUEUE.rescore, polling, async () => ({ result: await runRescore() }));
+  await boss.work(QUEUE.rebucket, polling, async () => ({ result: await runRebucket() }));
+  await boss.work(QUEUE.agentAliases, polling, async () => ({ result: await runReapply() }));
   await boss.work(QUEUE.maintenance, polling, async () => runMaintenance());
 
   await boss.schedule(QUEUE.maintenance, "* * * * *");

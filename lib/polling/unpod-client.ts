@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fieldErrors, friendlyDetail } from "@/lib/api/friendly-errors";
 import { fetchPublic, OutboundRefused } from "@/lib/security/outbound";
 
 // Unpod's task API (docs.unpod.dev, "Get Tasks by Space Token"):
@@ -92,6 +93,7 @@ export async function fetchTaskPage(connection: UnpodConnection, pageNumber: num
     throw new TransientFailure(`Unpod's page ${pageNumber} is not JSON.`);
   }
   const parsed = page.safeParse(json);
-  if (!parsed.success) throw new TransientFailure(`Unpod's page ${pageNumber} is not a task list: ${z.prettifyError(parsed.error)}`);
+  if (!parsed.success)
+    throw new TransientFailure(`Unpod's page ${pageNumber} is not a task list: ${friendlyDetail(fieldErrors(parsed.error, {}, { quotePaths: true }))}`);
   return { count: parsed.data.count ?? null, tasks: parsed.data.data };
 }

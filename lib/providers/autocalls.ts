@@ -5,7 +5,9 @@ import { defineAdapter, emptyCall } from "./types";
 
 // Autocalls posts after each call. Quirks: extracted_variables.status is a
 // boolean (did the call reach its objective), not a call status; the campaign
-// arrives at the top level or nested in the lead; the transcript is one text.
+// arrives at the top level or nested in the lead; the transcript is one text;
+// assistant_phone is the number the assistant called from (a line), and no
+// agent is named at all.
 
 const campaign = z.looseObject({ id: id.nullish(), name: text, status: text });
 
@@ -60,7 +62,7 @@ export const autocalls = defineAdapter({
       email: pick(vars, ["email", "customer_email"]),
       company: pick(vars, ["company", "company_name", "business_name"]),
     };
-    call.agent = { name: null, id: p.assistant_phone ?? null };
+    call.line = toE164(p.assistant_phone, ctx.defaultRegion) ?? p.assistant_phone ?? null;
     call.campaign = campaignInfo?.name ?? (campaignInfo?.id ? String(campaignInfo.id) : null);
     call.recordingUrl = p.recording_url ?? null;
     call.transcript = p.transcript ? turnsFromLines(p.transcript) : [];

@@ -29,6 +29,8 @@ export const canonicalCallSchema = z.object({
     company: z.string().nullable(),
   }),
   agent: z.object({ name: z.string().nullable(), id: z.string().nullable() }),
+  /** The vendor's phone number the call was made from or to (a line, not an agent). */
+  line: z.string().nullable(),
   campaign: z.string().nullable(),
   recordingUrl: z.string().nullable(),
   recordingKey: z.string().nullable(),

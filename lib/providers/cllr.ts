@@ -1,12 +1,16 @@
 import { z } from "zod";
 import { id, numberish, text, timeish } from "./fields";
-import { firstText, toDate, toE164, toCallOutcome, toSentiment } from "./normalize";
+import { firstText, toDate, toE164, toCallOutcome, toOutcome, toSentiment } from "./normalize";
+import type { CallStatus } from "./values";
 import { toLanguage } from "./language";
 import { defineAdapter, emptyCall } from "./types";
 
 // Cllr posts once per completed call. Quirks: no call times at all (the
 // arrival time stands in), phones with dashes ("+1-555-123-4567"), and the
-// transcript only as a URL, stored here and fetched later by a job.
+// transcript only as a URL, stored here and fetched later by a job. Its docs
+// name no duration or agent and no call status; some accounts send a duration
+// and an agent anyway, read here when present. A call whose outcome says it
+// never connected ("No answer") is that, not completed.
 
 const callerDetails = z.looseObject({
   name: text,
@@ -40,6 +44,12 @@ const callAnalysis = z.looseObject({
 
 const payload = z.looseObject({
   callId: id,
+  duration: numberish,
+  durationSec: numberish,
+  callDuration: numberish,
+  agentName: text,
+  agentId: text,
+  agent: text,
   recordingUri: text,
   transcriptUri: text,
   callerDetails: callerDetails.nullish(),
@@ -64,6 +74,15 @@ function sentimentLabel(value: unknown): string | null {
   return null;
 }
 
+/** Outcomes that mean the call never connected, whatever else came with it. */
+const NOT_CONNECTED = new Set<CallStatus>(["no_answer", "busy", "voicemail"]);
+
+function statusOf(hasContent: boolean, outcome: string | null | undefined): CallStatus {
+  const said = toOutcome(outcome);
+  if (said && NOT_CONNECTED.has(said as CallStatus)) return said as CallStatus;
+  return hasContent ? "completed" : "unknown";
+}
+
 export const cllr = defineAdapter({
   id: "cllr",
   name: "Cllr",
@@ -74,7 +93,10 @@ export const cllr = defineAdapter({
     const call = emptyCall(p.callId, null, ctx);
     const hasContent = Boolean(p.recordingUri || p.transcriptUri || analysis.summary);
 
-    call.status = hasContent ? "completed" : "unknown";
+    call.status = statusOf(hasContent, analysis.callOutcome);
+    const duration = p.durationSec ?? p.duration ?? p.callDuration ?? null;
+    call.durationSec = duration === null ? null : Math.round(duration);
+    call.agent = { name: p.agentName ?? p.agent ?? null, id: p.agentId ?? null };
     call.customer = {
       phone: toE164(who.phoneNumber, ctx.defaultRegion),
       name: who.name ?? null,

@@ -76,12 +76,14 @@ export const hooman = defineAdapter({
     const from = info.from ?? p.caller;
     const to = info.to ?? p.callee;
     const customerNumber = call.direction === "inbound" ? from : to;
+    const lineNumber = call.direction === "inbound" ? to : call.direction === "outbound" ? from : null;
 
     call.durationSec = p.duration === null || p.duration === undefined ? null : Math.round(p.duration);
     call.endedAt = startedAt && call.durationSec !== null ? new Date(startedAt.getTime() + call.durationSec * 1000) : null;
     call.groupKey = info.task ?? p.leadId ?? null;
     call.attempt = info.attempt ?? null;
     call.agent = { name: null, id: p.agent ?? null };
+    call.line = toE164(lineNumber, ctx.defaultRegion);
     call.campaign = info.campaign ?? null;
     call.customer = {
       phone: toE164(customerNumber, ctx.defaultRegion),

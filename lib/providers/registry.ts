@@ -1,10 +1,11 @@
-import { z } from "zod";
+import { fieldErrors, friendlyDetail } from "@/lib/api/friendly-errors";
 import { autocalls } from "./autocalls";
 import type { CanonicalCall } from "./canonical";
 import { cllr } from "./cllr";
 import { hooman } from "./hooman";
 import { hubtalk } from "./hubtalk";
 import { MappingError, PROVIDER_IDS, type AdapterContext, type ProviderAdapter, type ProviderId } from "./types";
+import { phoneAgentToLine } from "./phone-agent";
 import { unpod } from "./unpod";
 
 // Every vendor this product reads. Adding one: a file beside this one, and a line here.
@@ -20,9 +21,9 @@ export type MapResult = { ok: true; call: CanonicalCall } | { ok: false; error: 
 export function mapPayload(providerId: ProviderId, payload: unknown, ctx: AdapterContext): MapResult {
   const adapter = providers[providerId];
   const parsed = adapter.payload.safeParse(payload);
-  if (!parsed.success) return { ok: false, error: `${adapter.name} payload: ${z.prettifyError(parsed.error)}` };
+  if (!parsed.success) return { ok: false, error: `${adapter.name} payload: ${friendlyDetail(fieldErrors(parsed.error, {}, { quotePaths: true }))}` };
   try {
-    return { ok: true, call: adapter.toCall(parsed.data, ctx) };
+    return { ok: true, call: phoneAgentToLine(adapter.toCall(parsed.data, ctx)) };
   } catch (e) {
     if (e instanceof MappingError) return { ok: false, error: `${adapter.name} payload: ${e.message}` };
     throw e;

@@ -43,6 +43,7 @@ export function emptyCall(externalId: string, startedAt: Date | null, ctx: Adapt
     billedSec: null,
     customer: { phone: null, name: null, email: null, company: null },
     agent: { name: null, id: null },
+    line: null,
     campaign: null,
     recordingUrl: null,
     recordingKey: null,

@@ -69,6 +69,7 @@ interface Row {
   campaign: string | null;
   sentiment: string | null;
   duration_sec: number | null;
+  is_test: boolean;
 }
 
 const facts = (r: Row, outcome: Outcome | null, isHot: boolean): RollupFacts => ({
@@ -80,13 +81,14 @@ const facts = (r: Row, outcome: Outcome | null, isHot: boolean): RollupFacts => 
   outcome,
   durationSec: r.duration_sec,
   isHot,
+  isTest: r.is_test,
 });
 
 /** One batch after `afterId`: the calls changed and the last id seen (null at the end). */
 async function rescoreBatch(afterId: string, map: Map<string, Outcome>, threshold: number): Promise<{ seen: number; changed: number; lastId: string | null }> {
   return inTransaction(async (client) => {
     const { rows } = await client.query<Row>(
-      `SELECT id, status, outcome, outcome_raw, lead_score, lead_signals, is_hot, started_at, provider, campaign, sentiment, duration_sec
+      `SELECT id, status, outcome, outcome_raw, lead_score, lead_signals, is_hot, started_at, provider, campaign, sentiment, duration_sec, is_test
        FROM calls WHERE id > $1 ORDER BY id LIMIT ${BATCH} FOR UPDATE`,
       [afterId],
     );

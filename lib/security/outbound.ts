@@ -1,6 +1,7 @@
 import http from "node:http";
 import https from "node:https";
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from "node:dns";
+import { networkErrorText } from "@/lib/http/network-errors";
 import ipaddr from "ipaddr.js";
 import { Agent, buildConnector, fetch as undiciFetch } from "undici";
 import { logger } from "@/lib/log";
@@ -123,7 +124,7 @@ async function send(request: OutboundRequest, init: RequestInit): Promise<Respon
     // undici says "fetch failed" and keeps the reason (refused, DNS, reset) as the cause.
     const cause = (e as { cause?: unknown }).cause;
     if (cause instanceof OutboundRefused) throw cause;
-    if (cause instanceof Error) throw new Error(cause.message, { cause: e });
+    if (cause instanceof Error) throw new Error(networkErrorText(cause), { cause: e });
     throw e;
   }
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fieldErrors, fieldLabel, friendlyDetail, type FieldError, type Labels } from "@/lib/api/friendly-errors";
 import { decrypt, encrypt } from "./encryption";
 
 // Settings that hold secrets (vendor tokens, storage keys, destination
@@ -9,13 +10,23 @@ import { decrypt, encrypt } from "./encryption";
 // never follows a changed URL (an admin's slip, or a session in the wrong
 // hands, would otherwise send it anywhere), so it has to be entered again.
 
-export class SettingsError extends Error {}
+/** Settings an admin cannot save, in words for them; `errors` names the fields for API clients. */
+export class SettingsError extends Error {
+  constructor(
+    message: string,
+    readonly errors: FieldError[] = [],
+  ) {
+    super(message);
+  }
+}
 
 type Values = Record<string, unknown>;
 
 export interface SealedOptions<S extends z.ZodObject> {
   /** URL fields, each with the secret fields that are sent to it. */
   boundToHost?: { [field in keyof S["shape"] & string]?: readonly string[] };
+  /** Field names in plain words, for error messages. */
+  labels?: Labels;
 }
 
 /** scheme, host and port; "" for an unset URL (an SDK's default host). */
@@ -37,7 +48,8 @@ function secretText(value: unknown, field: string): string {
 
 const kept = (input: Values, saved: Values, field: string) => (input[field] === undefined || input[field] === "") && Boolean(saved[field]);
 
-export function sealedSettings<S extends z.ZodObject>(schema: S, secretFields: readonly string[], { boundToHost = {} }: SealedOptions<S> = {}) {
+export function sealedSettings<S extends z.ZodObject>(schema: S, secretFields: readonly string[], { boundToHost = {}, labels = {} }: SealedOptions<S> = {}) {
+  const label = (field: string) => labels[field] ?? fieldLabel(field).toLowerCase();
   const bindings = Object.entries(boundToHost) as Array<[string, readonly string[]]>;
   for (const [urlField] of bindings) if (secretFields.includes(urlField)) throw new Error(`${urlField} is secret: it cannot be compared without decrypting`);
 
@@ -55,7 +67,10 @@ export function sealedSettings<S extends z.ZodObject>(schema: S, secretFields: r
       // The saved value read as the schema reads it, so that a default (Unpod's own API) counts as a host.
       const before = (schema.shape as Record<string, z.ZodType>)[urlField].safeParse(saved[urlField]);
       if (before.success && originOf(before.data) === originOf(next[urlField])) continue;
-      throw new SettingsError(`${urlField} moved to another host: enter ${keptSecrets.join(" and ")} again`);
+      throw new SettingsError(
+        `The ${label(urlField)} moved to another host: enter the ${keptSecrets.map(label).join(" and the ")} again (a saved secret never follows an address to another host).`,
+        keptSecrets.map((field) => ({ field, message: `Enter the ${label(field)} again.` })),
+      );
     }
   };
 
@@ -71,7 +86,10 @@ export function sealedSettings<S extends z.ZodObject>(schema: S, secretFields: r
         if (input[field] === undefined || input[field] === "") merged[field] = saved[field] ? decrypt(secretText(saved[field], field)) : undefined;
       }
       const parsed = schema.safeParse(merged);
-      if (!parsed.success) throw new SettingsError(z.prettifyError(parsed.error));
+      if (!parsed.success) {
+        const errors = fieldErrors(parsed.error, labels);
+        throw new SettingsError(friendlyDetail(errors), errors);
+      }
       checkBindings(input, saved, parsed.data);
       const sealed: Values = { ...(parsed.data as Values) };
       for (const field of secretFields) if (sealed[field] !== undefined) sealed[field] = encrypt(secretText(sealed[field], field));

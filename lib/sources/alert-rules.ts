@@ -1,3 +1,4 @@
+import type { HealthState } from "./health-state";
 import type { publicSettings } from "./settings";
 
 // How each source is doing: when it last delivered, its events by status over
@@ -6,12 +7,15 @@ import type { publicSettings } from "./settings";
 //            (counted from its creation if it never delivered);
 //   failing  at least 5 events in 24 hours were rejected or failed, at least
 //            20% of them, and at least twice the share of the 6 days before;
-//   polling  Unpod polling has failed for 3 intervals (at least 15 minutes).
+//   polling  Unpod polling has failed for 3 intervals (at least 15 minutes);
+//   misconfigured  a setting the source cannot work without is missing:
+//            HubTalk's storage (its recordings are object keys in a bucket),
+//            Unpod's polling (it never pushes calls).
 
 export type EventCounts = Partial<Record<"received" | "stored" | "duplicate" | "rejected" | "failed", number>>;
 
 export interface AlertState {
-  kind: "silent" | "failing" | "polling";
+  kind: "silent" | "failing" | "polling" | "misconfigured";
   detail: string;
 }
 
@@ -37,6 +41,9 @@ export interface SourceHealth {
     backlog: { page: number; of: number | null } | null;
   };
   alerts: AlertState[];
+  /** One word for how the source is doing now (./health-state.ts), and why. */
+  state: HealthState;
+  stateDetail: string | null;
 }
 
 const FAILING_MIN_EVENTS = 5;
@@ -49,9 +56,20 @@ function hoursText(minutes: number): string {
 const bad = (c: EventCounts) => (c.rejected ?? 0) + (c.failed ?? 0);
 const total = (c: EventCounts) => Object.values(c).reduce((a, b) => a + (b ?? 0), 0);
 
-export function alertsFor(h: Omit<SourceHealth, "alerts">, createdAt: Date, now = new Date()): AlertState[] {
+/** What the source cannot work without and lacks, in words for admins; null when nothing is missing. */
+export function missingSettings(h: Pick<SourceHealth, "provider" | "settings" | "polling">): string | null {
+  if (h.provider === "hubtalk" && !h.settings.storage)
+    return "Recordings cannot play: HubTalk sends them as files in your storage bucket, and no storage is set up.";
+  if (h.provider === "unpod" && !h.polling?.configured)
+    return "No calls can arrive: Unpod is polled, and polling is not set up (API token, space token, org handle).";
+  return null;
+}
+
+export function alertsFor(h: Omit<SourceHealth, "alerts" | "state" | "stateDetail">, createdAt: Date, now = new Date()): AlertState[] {
   if (!h.enabled) return [];
   const alerts: AlertState[] = [];
+  const missing = missingSettings(h);
+  if (missing) alerts.push({ kind: "misconfigured", detail: missing });
   const since = h.lastEventAt ?? createdAt;
   const quietMinutes = (now.getTime() - since.getTime()) / 60_000;
   if (quietMinutes > h.expectedGapMinutes) {

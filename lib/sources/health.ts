@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import { alertsFor, type EventCounts, type SourceHealth } from "./alert-rules";
+import { healthState } from "./health-state";
 import { expectedGapMinutes, pollingInterval, publicSettings } from "./settings";
 
 export type { AlertState, EventCounts, SourceHealth } from "./alert-rules";
@@ -15,10 +16,10 @@ export async function listSourceHealth(now = new Date()): Promise<SourceHealth[]
       SELECT source_id, status::text AS status,
              count(*) FILTER (WHERE received_at > ${now}::timestamptz - interval '24 hours')::int AS day,
              count(*)::int AS week
-      FROM raw_events WHERE received_at > ${now}::timestamptz - interval '7 days'
+      FROM raw_events WHERE received_at > ${now}::timestamptz - interval '7 days' AND NOT is_test
       GROUP BY 1, 2`,
     db.$queryRaw<{ id: string; last: Date | null }[]>`
-      SELECT s.id, (SELECT max(received_at) FROM raw_events e WHERE e.source_id = s.id) AS last FROM sources s`,
+      SELECT s.id, (SELECT max(received_at) FROM raw_events e WHERE e.source_id = s.id AND NOT e.is_test) AS last FROM sources s`,
   ]);
   const lastById = new Map(last.map((r) => [r.id, r.last]));
 
@@ -26,7 +27,7 @@ export async function listSourceHealth(now = new Date()): Promise<SourceHealth[]
     const mine = counts.filter((c) => c.source_id === s.id);
     const interval = s.provider === "unpod" ? pollingInterval(s.settings) : null;
     const walk = (s.poll?.cursor as { walk?: { nextPage?: number; totalPages?: number | null } | null } | null)?.walk;
-    const health: Omit<SourceHealth, "alerts"> = {
+    const health: Omit<SourceHealth, "alerts" | "state" | "stateDetail"> = {
       id: s.id,
       slug: s.slug,
       name: s.name,
@@ -50,6 +51,7 @@ export async function listSourceHealth(now = new Date()): Promise<SourceHealth[]
             }
           : null,
     };
-    return { ...health, alerts: alertsFor(health, s.createdAt, now) };
+    const withAlerts = { ...health, alerts: alertsFor(health, s.createdAt, now) };
+    return { ...withAlerts, ...healthState(withAlerts) };
   });
 }

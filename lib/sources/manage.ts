@@ -68,7 +68,8 @@ export async function rotateSecret(slug: string, graceHours = DEFAULT_GRACE_HOUR
 export async function deleteSource(slug: string) {
   const source = await db.source.findUnique({
     where: { slug },
-    select: { id: true, name: true, slug: true, provider: true, _count: { select: { calls: true } } },
+    // Test calls do not count: deleting the source deletes them with it.
+    select: { id: true, name: true, slug: true, provider: true, _count: { select: { calls: { where: { isTest: false } } } } },
   });
   if (!source) throw new HttpError(404, "Not found", `No source has the slug "${slug}".`);
   if (source._count.calls > 0) {

@@ -40,8 +40,20 @@ export type StorageSettings = z.infer<typeof storage>;
 
 // The access key id is no secret and is sent with every change; the secret key must come again when the store moves.
 const GROUPS = {
-  polling: sealedSettings(polling, ["apiToken", "spaceToken"], { boundToHost: { apiBaseUrl: ["apiToken", "spaceToken"] } }),
-  storage: sealedSettings(storage, ["secretAccessKey"], { boundToHost: { endpoint: ["secretAccessKey"] } }),
+  polling: sealedSettings(polling, ["apiToken", "spaceToken"], {
+    boundToHost: { apiBaseUrl: ["apiToken", "spaceToken"] },
+    labels: {
+      apiBaseUrl: "Unpod API address",
+      apiToken: "API token",
+      spaceToken: "space token",
+      orgHandle: "Org handle",
+      intervalSec: "Poll interval (seconds)",
+    },
+  }),
+  storage: sealedSettings(storage, ["secretAccessKey"], {
+    boundToHost: { endpoint: ["secretAccessKey"] },
+    labels: { endpoint: "storage endpoint", accessKeyId: "Access key ID", secretAccessKey: "secret access key" },
+  }),
 };
 
 const health = z.object({
@@ -74,11 +86,17 @@ export function settingGroups(provider: string): Array<"polling" | "storage" | "
   return ["health"];
 }
 
+const GROUP_TITLES = { polling: "Polling", storage: "Storage" };
+
 function sealGroup(group: "polling" | "storage", input: Record<string, unknown>, previous: Record<string, unknown> | undefined) {
   try {
     return GROUPS[group].seal(input, previous);
   } catch (e) {
-    throw e instanceof SettingsError ? new SettingsError(`${group}: ${e.message}`) : e;
+    if (!(e instanceof SettingsError)) throw e;
+    throw new SettingsError(
+      `${GROUP_TITLES[group]}: ${e.message}`,
+      e.errors.map((err) => ({ ...err, field: `${group}.${err.field}` })),
+    );
   }
 }
 
@@ -90,7 +108,7 @@ export function applySettings(provider: string, current: unknown, input: Setting
   for (const group of ["polling", "storage"] as const) {
     const value = input[group];
     if (value === undefined) continue;
-    if (!groups.includes(group)) throw new SettingsError(`A ${provider} source has no ${group} settings.`);
+    if (!groups.includes(group)) throw new SettingsError(`This source has no ${group} settings.`);
     if (value === null) delete next[group];
     else next[group] = sealGroup(group, value, previous[group]);
   }

@@ -7,7 +7,9 @@ import { isProviderId } from "@/lib/providers/registry";
 
 // "Send a test event": a sample payload in the vendor's own format, through
 // the same path a webhook takes after its secret is checked (size, raw event,
-// adapter, call). It answers what the vendor would have received.
+// adapter, call). It answers what the vendor would have received. The call is
+// a test call: the flag travels on the raw event this code stores, never in
+// the request, so no vendor can mark its own calls test.
 
 export async function sendTestEvent(slug: string, origin: string): Promise<{ status: number; answer: Record<string, unknown> }> {
   const source = await db.source.findUnique({ where: { slug }, select: { id: true, provider: true, defaultRegion: true, enabled: true } });
@@ -21,6 +23,6 @@ export async function sendTestEvent(slug: string, origin: string): Promise<{ sta
     headers: { "content-type": "application/json", "user-agent": "call-analytics test event", "x-test-event": "1" },
     body: JSON.stringify(payloadFor[source.provider](call)),
   });
-  const response = await acceptRequest(source, request);
+  const response = await acceptRequest(source, request, { isTest: true });
   return { status: response.status, answer: (await response.json()) as Record<string, unknown> };
 }

@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { db, Prisma } from "@/lib/db/client";
+import { readTimeZone } from "@/lib/settings/time-zone";
 
 // The overview's numbers, read from the daily rollups (never from calls). Days
-// are UTC days, as the rollup keeps them.
+// are days in the organisation's time zone, as the rollups keep them (test
+// calls are not in them); "today" is today there.
 
 export const trendsQuerySchema = z.object({
   days: z.coerce
@@ -22,6 +24,8 @@ export interface Kpis {
 }
 
 export interface Trends {
+  /** The IANA zone the days are in. */
+  timeZone: string;
   from: string;
   to: string;
   current: Kpis;
@@ -81,8 +85,15 @@ interface SourceRow {
   g: number;
 }
 
+/** The calendar date of `at` in `timeZone`, as YYYY-MM-DD. */
+export function dayIn(timeZone: string, at: Date): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+}
+
 export async function getTrends(days: number, today = new Date()): Promise<Trends> {
-  const to = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + 1));
+  const timeZone = await readTimeZone();
+  // Calendar dates from here on: midnight UTC stands for the date, whatever the zone.
+  const to = new Date(Date.parse(`${dayIn(timeZone, today)}T00:00:00Z`) + 86_400_000);
   const from = new Date(to.getTime() - days * 86_400_000);
   const previousFrom = new Date(from.getTime() - days * 86_400_000);
 
@@ -115,6 +126,7 @@ export async function getTrends(days: number, today = new Date()): Promise<Trend
   }
 
   return {
+    timeZone,
     from: dayString(from),
     to: dayString(new Date(to.getTime() - 86_400_000)),
     current: toKpis(outcomes.find((r) => r.g === 0b111)),

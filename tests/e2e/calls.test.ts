@@ -67,6 +67,149 @@ describe.skipIf(skipBrowserTests)("calls page in Chromium", () => {
     await page.getByText("No calls match these filters").waitFor();
   });
 
+  it("applies campaign, agent and minimum score on Enter, and on leaving the field", async () => {
+    const param = (name: string) => new URL(page.url()).searchParams.get(name);
+    await page.goto(`${baseUrl()}/calls`);
+    await page.getByLabel("Campaign").fill(campaign);
+    await page.getByLabel("Campaign").press("Enter");
+    await page.waitForURL((url) => url.searchParams.get("campaign") === campaign);
+    await expect.poll(() => page.getByTestId("call-row").count()).toBe(50);
+
+    await page.getByLabel("Min score").fill("0");
+    await page.getByLabel("Min score").press("Enter");
+    await page.waitForURL((url) => url.searchParams.get("minScore") === "0");
+    expect(param("campaign")).toBe(campaign);
+
+    await page.getByLabel("Agent").fill("nobody-by-this-name");
+    await page.getByLabel("Agent").press("Enter");
+    await page.waitForURL((url) => url.searchParams.get("agent") === "nobody-by-this-name");
+    await page.getByText("No calls match these filters").waitFor();
+    expect([param("campaign"), param("minScore")]).toEqual([campaign, "0"]);
+
+    // Leaving the field applies it too: the agent is cleared by a click elsewhere.
+    await page.getByLabel("Agent").fill("");
+    await page.getByRole("heading", { name: "Calls" }).click();
+    await page.waitForURL((url) => !url.searchParams.has("agent"));
+    await expect.poll(() => page.getByTestId("call-row").count()).toBe(50);
+    expect(param("campaign")).toBe(campaign);
+  });
+
+  it("keeps a typed campaign when a date is picked next", async () => {
+    await page.goto(`${baseUrl()}/calls`);
+    await page.getByLabel("Campaign").fill(campaign);
+    await page.getByLabel("From").fill("2020-01-01");
+    await page.waitForURL((url) => url.searchParams.get("campaign") === campaign && url.searchParams.get("from") === "2020-01-01");
+    await expect.poll(() => page.getByTestId("call-row").count()).toBe(50);
+    expect(await page.getByLabel("Campaign").inputValue()).toBe(campaign);
+  });
+
+  it("keeps a period preset relative in the URL, and marks it pressed", async () => {
+    await page.goto(`${baseUrl()}/calls?campaign=${campaign}&from=2020-01-01`);
+    await page.getByRole("button", { name: "7 days" }).click();
+    await page.waitForURL((url) => url.searchParams.get("period") === "7d");
+    const url = new URL(page.url());
+    expect([url.searchParams.get("from"), url.searchParams.get("to"), url.searchParams.get("campaign")]).toEqual([null, null, campaign]);
+    await page.reload();
+    expect(await page.getByRole("button", { name: "7 days" }).getAttribute("aria-pressed")).toBe("true");
+    expect(await page.getByRole("button", { name: "30 days" }).getAttribute("aria-pressed")).toBe("false");
+  });
+
+  it("shows that new results are on their way while a filter change is pending", async () => {
+    await page.goto(`${baseUrl()}/calls?campaign=${campaign}`);
+    await page.getByTestId("call-row").first().waitFor();
+    // The server's answer to the client-side navigation is held back, so the pending state can be seen.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(
+      (url) => url.pathname === "/calls",
+      async (route) => {
+        if (route.request().headers().rsc === "1") await held;
+        await route.continue();
+      },
+    );
+    await page.getByLabel("Sentiment").selectOption("positive");
+    const results = page.getByTestId("calls-results");
+    await expect.poll(() => results.getAttribute("aria-busy")).toBe("true");
+    await page.getByRole("progressbar", { name: "Loading calls" }).waitFor();
+    await screenshot(page, "calls-pending");
+    release();
+    await page.waitForURL(/sentiment=positive/);
+    await expect.poll(() => results.getAttribute("aria-busy")).toBe("false");
+    await page.unrouteAll();
+  });
+
+  it("goes back to the first page from the second with the previous-page link", async () => {
+    await page.goto(`${baseUrl()}/calls?campaign=${campaign}`);
+    const hrefs = () =>
+      page
+        .getByTestId("call-row")
+        .locator("td:nth-child(2) a")
+        .evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+    await expect.poll(() => page.getByTestId("call-row").count()).toBe(50);
+    const firstPage = await hrefs();
+    await page.getByRole("link", { name: "Next page →" }).click();
+    await page.waitForURL(/cursor=/);
+    await expect.poll(() => page.getByTestId("call-row").count()).toBe(CALLS - 50);
+    await page.getByRole("link", { name: "← Previous page" }).click();
+    await expect.poll(hrefs).toEqual(firstPage);
+    expect(new URL(page.url()).searchParams.get("campaign")).toBe(campaign);
+  });
+
+  it("sorts by a column heading and says so to assistive technology", async () => {
+    await page.goto(`${baseUrl()}/calls?campaign=${campaign}`);
+    const time = page.getByRole("columnheader", { name: /Time/ });
+    expect(await time.getAttribute("aria-sort")).toBe("descending");
+    await page.getByRole("link", { name: /Lead score/ }).click();
+    await page.waitForURL(/sort=score/);
+    await expect.poll(() => page.getByRole("columnheader", { name: /Lead score/ }).getAttribute("aria-sort")).toBe("descending");
+    expect(await page.getByRole("columnheader", { name: /Time/ }).getAttribute("aria-sort")).toBe("none");
+    expect(new URL(page.url()).searchParams.get("campaign")).toBe(campaign);
+  });
+
+  it("opens a call from a click anywhere on its row", async () => {
+    await page.goto(`${baseUrl()}/calls?campaign=${campaign}`);
+    const row = page.getByTestId("call-row").first();
+    const href = await row.locator("td:nth-child(2) a").getAttribute("href");
+    await row.locator("td:nth-child(3)").click();
+    await page.waitForURL(`${baseUrl()}${href}`);
+    await page.getByTestId("lead-score").waitFor();
+  });
+
+  it("answers an unknown or malformed call id with a not-found page and a way back", async () => {
+    for (const id of ["01900000-0000-7000-8000-000000000000", "not-a-call"]) {
+      const res = await page.goto(`${baseUrl()}/calls/${id}`);
+      expect(res?.status(), id).toBe(404);
+      await page.getByRole("heading", { name: "This call does not exist" }).waitFor();
+    }
+    await screenshot(page, "call-not-found");
+    await page.getByRole("link", { name: "Back to all calls" }).click();
+    await page.waitForURL(`${baseUrl()}/calls`);
+    const res = await page.goto(`${baseUrl()}/no-such-page`);
+    expect(res?.status()).toBe(404);
+    await page.getByRole("heading", { name: "This page does not exist" }).waitFor();
+  });
+
+  it("offers existing campaigns as suggestions while typing", async (ctx) => {
+    const probe = await page.request.get(`${baseUrl()}/api/calls/suggestions?field=campaign&q=e2e`);
+    // The suggestions API comes with the list backend; until it is there the field works without suggestions (the tests above).
+    if (probe.status() === 404) ctx.skip();
+    await page.goto(`${baseUrl()}/calls`);
+    const field = page.getByLabel("Campaign");
+    await field.pressSequentially(campaign.slice(0, 6).toUpperCase());
+    const listId = await field.getAttribute("list");
+    await expect
+      .poll(() => page.locator(`datalist[id="${listId}"] option`).evaluateAll((options) => options.map((o) => o.getAttribute("value"))))
+      .toContain(campaign);
+  });
+
+  it("turns an expired page link into a link back to the first page", async () => {
+    await page.goto(`${baseUrl()}/calls?campaign=${campaign}&cursor=not-a-cursor`);
+    await page.getByText("This page link has expired").waitFor();
+    await page.getByRole("link", { name: "Start again from the first page" }).click();
+    await page.waitForURL((url) => url.searchParams.get("campaign") === campaign && !url.searchParams.has("cursor"));
+    await expect.poll(() => page.getByTestId("call-row").count()).toBe(50);
+  });
+
   it("exports the filtered calls as CSV", async () => {
     await page.goto(`${baseUrl()}/calls?campaign=${campaign}`);
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);

@@ -41,6 +41,7 @@ describe.skipIf(skipBrowserTests)("hot leads in Chromium", () => {
     const lead = page.getByTestId("hot-lead").filter({ hasText: name });
     await lead.waitFor();
     expect(await lead.getByText("Send the proposal").count()).toBe(1);
+    expect(await page.getByTestId("hot-leads-total").textContent()).toMatch(/^[\d,]+ hot leads?$/);
     expect(await lead.getByLabel("Why this score").textContent()).toMatch(/Outcome.*Meeting scheduled/);
     await screenshot(page, "hot-leads");
   });

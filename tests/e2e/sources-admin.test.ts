@@ -31,7 +31,7 @@ describe.skipIf(skipBrowserTests)("connecting a source in Chromium", () => {
     expect(await result.textContent()).toContain("Post call webhook");
 
     await result.getByRole("button", { name: "Send a test event" }).click();
-    await result.getByTestId("test-event-result").getByText("202 stored").waitFor();
+    await result.getByTestId("test-event-result").getByText("Received and stored.").waitFor();
     await screenshot(page, "source-connected");
     await result.getByRole("link", { name: "open the call" }).click();
     await page.waitForURL(/\/calls\/[0-9a-f-]{36}$/);
@@ -62,7 +62,12 @@ describe.skipIf(skipBrowserTests)("connecting a source in Chromium", () => {
     await form.getByText("On another host, enter the secret access key again").waitFor();
     await form.getByLabel("Endpoint (empty for AWS)").fill("https://minio.example.com");
     await form.getByRole("button", { name: "Save settings" }).click();
-    await form.getByRole("alert").getByText("storage: endpoint moved to another host: enter secretAccessKey again").waitFor();
+    await form
+      .getByRole("alert")
+      .getByText(
+        "Storage: The storage endpoint moved to another host: enter the secret access key again (a saved secret never follows an address to another host).",
+      )
+      .waitFor();
     await page.reload();
     expect(await form.getByLabel("Endpoint (empty for AWS)").inputValue()).toBe("");
   });

@@ -197,7 +197,10 @@ describe("webhook destinations", () => {
       for (const config of [{ url: `${elsewhere.url}/moving` }, { url: `${elsewhere.url}/moving`, secret: "" }]) {
         const res = await asUser(TEST_ADMIN, `/api/destinations/${d.id}`, { method: "PATCH", body: JSON.stringify({ name: "Moved", config }) });
         expect(res.status).toBe(400);
-        expect(await res.json()).toMatchObject({ title: "Invalid settings", detail: "url moved to another host: enter secret again" });
+        expect(await res.json()).toMatchObject({
+          title: "Invalid settings",
+          detail: "The receiver URL moved to another host: enter the signing secret again (a saved secret never follows an address to another host).",
+        });
       }
       expect(await destination(d.id)).toMatchObject({ name: "Moving", config: { url: `${receiver.url}/moving`, secret: "set" } });
 

@@ -97,7 +97,11 @@ describe("recordings behind storage keys", () => {
       ]) {
         const res = await configureSource(source.slug, storage(extra));
         expect(res.status, JSON.stringify(extra)).toBe(400);
-        expect(await res.json()).toMatchObject({ title: "Invalid settings", detail: "storage: endpoint moved to another host: enter secretAccessKey again" });
+        expect(await res.json()).toMatchObject({
+          title: "Invalid settings",
+          detail:
+            "Storage: The storage endpoint moved to another host: enter the secret access key again (a saved secret never follows an address to another host).",
+        });
       }
       expect(await saved()).toBe(before);
 

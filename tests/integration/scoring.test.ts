@@ -17,7 +17,7 @@ const read = async () => (await (await asUser(TEST_ADMIN, "/api/settings/scoring
 const save = (body: unknown) => asUser(TEST_ADMIN, "/api/settings/scoring", { method: "PUT", body: JSON.stringify(body) });
 const callOf = async (id: string) => (await (await api(`/api/calls/${id}`)).json()) as { outcome: string; leadScore: number; isHot: boolean };
 const hotInRollups = async () => Number((await sql<{ n: string }>("SELECT coalesce(sum(hot_calls), 0) AS n FROM daily_outcome_stats"))[0].n);
-const hotCalls = async () => Number((await sql<{ n: string }>("SELECT count(*) AS n FROM calls WHERE is_hot"))[0].n);
+const hotCalls = async () => Number((await sql<{ n: string }>("SELECT count(*) AS n FROM calls WHERE is_hot AND NOT is_test"))[0].n);
 
 afterAll(async () => {
   await save({ hotThreshold: 70, outcomeMap: [] });

@@ -14,7 +14,14 @@ async function healthOf(slug: string) {
   const res = await asUser(TEST_ADMIN, "/api/sources");
   expect(res.status).toBe(200);
   const { sources } = (await res.json()) as {
-    sources: Array<{ slug: string; alerts: { kind: string; detail: string }[]; last24h: Record<string, number>; lastEventAt: string | null }>;
+    sources: Array<{
+      slug: string;
+      alerts: { kind: string; detail: string }[];
+      last24h: Record<string, number>;
+      lastEventAt: string | null;
+      state: string;
+      stateDetail: string | null;
+    }>;
   };
   return sources.find((s) => s.slug === slug)!;
 }
@@ -53,6 +60,40 @@ describe("source health", () => {
     const health = await healthOf(slug);
     expect(health.last24h).toEqual({ stored: 3, rejected: 5 });
     expect(health.alerts.map((a) => a.kind)).toEqual(["failing"]);
+    expect(health.state).toBe("failing");
+  });
+
+  it("says never received, then OK, for a source that is set up", async () => {
+    const { slug } = await createSource("cllr");
+    expect(await healthOf(slug)).toMatchObject({ state: "never_received", stateDetail: "Nothing has arrived from this source yet.", alerts: [] });
+    expect((await sendWebhook(slug, goodCall())).status).toBe(202);
+    expect(await healthOf(slug)).toMatchObject({ state: "ok", stateDetail: null });
+  });
+
+  it("says failing for a source whose only events failed, however few", async () => {
+    const { slug } = await createSource("cllr");
+    expect((await sendWebhook(slug, { callId: uniq("c"), callAnalysis: { score: "very high" } })).status).toBe(422);
+    expect(await healthOf(slug)).toMatchObject({ state: "failing", stateDetail: "1 of 1 events in 24 h were rejected or failed." });
+  });
+
+  it("says misconfigured for HubTalk without storage and Unpod without polling, on the page and the overview", async () => {
+    const hubtalk = await createSource("hubtalk");
+    const t = fixture<Record<string, unknown>>("hubtalk/full-example.json");
+    expect((await sendWebhook(hubtalk.slug, { ...t, call_event_uuid: crypto.randomUUID() })).status).toBe(202);
+    const unpod = await createSource("unpod");
+    expect(await healthOf(hubtalk.slug)).toMatchObject({ state: "misconfigured", alerts: [{ kind: "misconfigured" }] });
+    expect((await healthOf(unpod.slug)).state).toBe("misconfigured");
+    expect((await healthOf(unpod.slug)).stateDetail).toMatch(/polling is not set up/);
+
+    await syncAlerts(await listSourceHealth());
+    const overview = await (await asUser(TEST_MANAGER, "/")).text();
+    expect(overview).toContain("HubTalk sends them as files in your storage bucket");
+    const page = await (await asUser(TEST_ADMIN, "/admin/sources")).text();
+    expect(page).toMatch(new RegExp(`data-testid="source-${hubtalk.slug}"[\\s\\S]*?data-state="misconfigured"`));
+
+    const storage = { bucket: "calls", region: "eu-west-1", accessKeyId: "AKIATEST", secretAccessKey: "s3cret-key" };
+    expect((await configureSource(hubtalk.slug, { storage })).status).toBe(200);
+    expect(await healthOf(hubtalk.slug)).toMatchObject({ state: "ok", alerts: [] });
   });
 
   it("keeps sources, settings and the job queue to admins", async () => {
@@ -62,6 +103,6 @@ describe("source health", () => {
     const jobs = await asUser(TEST_ADMIN, "/api/jobs");
     expect(jobs.status).toBe(200);
     const body = (await jobs.json()) as { queues: { queue: string }[] };
-    expect(body.queues.map((q) => q.queue)).toEqual(["unpod-poll", "transcript-fetch", "delivery", "rescore", "maintenance"]);
+    expect(body.queues.map((q) => q.queue)).toEqual(["unpod-poll", "transcript-fetch", "delivery", "rescore", "rebucket", "agent-aliases", "maintenance"]);
   });
 });

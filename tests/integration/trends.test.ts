@@ -7,7 +7,9 @@ describe("GET /api/stats/trends", () => {
     const res = await api("/api/stats/trends?days=7");
     expect(res.status).toBe(200);
     const trends = await jsonOf<{ current: { calls: number }; byDaySentiment: Record<string, number>[] }>(res);
-    const [{ count }] = await sql<{ count: number }>("SELECT count(*)::int AS count FROM calls WHERE started_at >= (now() at time zone 'utc')::date - 6");
+    const [{ count }] = await sql<{ count: number }>(
+      "SELECT count(*)::int AS count FROM calls WHERE NOT is_test AND started_at >= (now() at time zone 'utc')::date - 6",
+    );
     expect(trends.current.calls).toBe(count);
     expect(trends.byDaySentiment).toHaveLength(7);
     const perDay = trends.byDaySentiment.reduce((sum, d) => sum + d.positive + d.neutral + d.negative + d.mixed + d.none, 0);

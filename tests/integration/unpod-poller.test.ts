@@ -209,7 +209,9 @@ describe("Unpod poller", () => {
         expect(res.status).toBe(400);
         expect(await res.json()).toMatchObject({
           title: "Invalid settings",
-          detail: expect.stringMatching(/^polling: apiBaseUrl moved to another host: enter (apiToken and )?spaceToken again$/),
+          detail: expect.stringMatching(
+            /^Polling: The Unpod API address moved to another host: enter the (API token and the )?space token again \(a saved secret never follows an address to another host\)\.$/,
+          ),
         });
       }
       expect(await saved()).toBe(before);

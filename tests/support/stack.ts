@@ -114,6 +114,8 @@ export async function startStack(opts: { appEnv?: Record<string, string>; quiet?
         LOG_LEVEL: "warn",
         // The test's stand-ins for vendors and their storage run on this machine, on random ports.
         OUTBOUND_ALLOW_HOSTS: "127.0.0.1:*",
+        // Their stand-in Slack too (production accepts Slack's own hosts only).
+        SLACK_WEBHOOK_TEST_HOSTS: "127.0.0.1:*",
         SECRETS_KEY: TEST_SECRETS_KEY,
         CRON_SECRET: TEST_CRON_SECRET,
         // Retries after 1, 2, 4… seconds instead of 30, 60, 120…

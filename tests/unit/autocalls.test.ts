@@ -15,7 +15,9 @@ describe("Autocalls adapter", () => {
     expect(call.endedAt?.toISOString()).toBe("2026-02-27T16:06:19.000Z");
     expect(call.durationSec).toBe(187);
     expect(call.customer).toEqual({ phone: "+14155550199", name: "Maria Lopez", email: null, company: "Lopez Roofing" });
-    expect(call.agent.id).toBe("+14155550100");
+    // The assistant's number is the line the call used, never shown as an agent.
+    expect(call.line).toBe("+14155550100");
+    expect(call.agent).toEqual({ name: null, id: null });
     expect(call.campaign).toBe("Solar Spring");
     expect(call.recordingUrl).toBe("https://autocalls.example.com/recordings/48213.mp3");
     expect(call.transcript).toEqual([

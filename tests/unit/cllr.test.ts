@@ -49,6 +49,39 @@ describe("Cllr adapter", () => {
     expect(result.ok && result.call.customer.phone).toBe("+442079460018");
   });
 
+  it("names no duration, agent or line when the documented payload has none", () => {
+    const call = map(fixture("cllr/example.json"));
+    expect(call.durationSec).toBeNull();
+    expect(call.agent).toEqual({ name: null, id: null });
+    expect(call.line).toBeNull();
+  });
+
+  it("reads a duration and an agent when the payload has them", () => {
+    const call = map({ ...fixture<Record<string, unknown>>("cllr/example.json"), duration: "187.4", agentName: "Leo", agentId: "ag_7" });
+    expect(call.durationSec).toBe(187);
+    expect(call.agent).toEqual({ name: "Leo", id: "ag_7" });
+  });
+
+  it.each([
+    ["No answer", "no_answer"],
+    ["Busy", "busy"],
+    ["Voicemail left", "voicemail"],
+  ])("lets the outcome %s decide the status, with a recording or without", (callOutcome, status) => {
+    const call = map({ ...fixture<Record<string, unknown>>("cllr/example.json"), callAnalysis: { summary: "Nobody picked up.", callOutcome } });
+    expect(call.status).toBe(status);
+    expect(call.outcome).toBe(status);
+    expect(call.outcomeRaw).toBe(callOutcome);
+  });
+
+  it("keeps a connected call completed whatever it was about", () => {
+    const call = map({
+      ...fixture<Record<string, unknown>>("cllr/example.json"),
+      callAnalysis: { summary: "Asked us to call back.", callOutcome: "Callback requested" },
+    });
+    expect(call.status).toBe("completed");
+    expect(call.outcome).toBe("callback_requested");
+  });
+
   it("says what is wrong with a wrong type", () => {
     const result = mapPayload("cllr", { callId: "c-4", callAnalysis: { score: "very high" } }, ctx());
     expect(result.ok).toBe(false);

@@ -17,6 +17,8 @@ describe("Hooman Labs adapter", () => {
     expect(call.status).toBe("completed");
     expect(call.recordingUrl).toBe("https://recordings.example.com/CA123.mp3");
     expect(call.agent).toEqual({ name: null, id: "agent_id" });
+    // Inbound: the number called is the line.
+    expect(call.line).toBe("+15557654321");
     expect(call.transcript).toEqual([{ role: "customer", text: "message from user", atMs: 0 }]);
     expect(call.summary).toBe("Caller asked about pricing and agreed to a follow-up.");
     expect(call.interestLevel).toBe("high");
@@ -38,6 +40,7 @@ describe("Hooman Labs adapter", () => {
     expect(call.externalId).toBe("CA999");
     expect(call.direction).toBe("outbound");
     expect(call.customer.phone).toBe("+15557654321");
+    expect(call.line).toBe("+15551234567");
     expect(call.durationSec).toBe(42);
     expect(call.costAmount).toBe(0.25);
     expect(call.outcome).toBe("callback_requested");

@@ -43,6 +43,7 @@ describe("daily rollup deltas", () => {
     outcome: null,
     durationSec: null,
     isHot: false,
+    isTest: false,
   };
 
   it("moves a call from its old rows to its new ones, in every rollup", () => {
@@ -52,11 +53,16 @@ describe("daily rollup deltas", () => {
     expect(outcomes.find((d) => d.key[1] === "completed")).toMatchObject({ calls: 1, talkSec: 60, hotCalls: 1 });
     // Same day, vendor and campaign: the call stays counted once, its talk time and heat change.
     expect(deltas.filter((d) => d.table === "daily_source_stats")).toEqual([
-      { table: "daily_source_stats", key: ["2026-02-02", "hubtalk", ""], calls: 0, talkSec: 60, hotCalls: 1 },
+      { table: "daily_source_stats", key: ["2026-02-02T10:00:00.000Z", "hubtalk", ""], calls: 0, talkSec: 60, hotCalls: 1 },
     ]);
   });
 
   it("changes nothing when the rows and the figures stay the same", () => {
     expect(rollupDeltas(facts, { ...facts })).toEqual([]);
+  });
+
+  it("keeps test calls out of every rollup", () => {
+    expect(rollupDeltas(null, { ...facts, isTest: true })).toEqual([]);
+    expect(rollupDeltas({ ...facts, isTest: true }, { ...facts, status: "completed", isTest: true })).toEqual([]);
   });
 });

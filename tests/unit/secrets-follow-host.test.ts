@@ -19,17 +19,25 @@ describe("saved secrets and host changes", () => {
     const onDefault = polling({}, tokens);
     expect(pollingSettings(onDefault)!.apiBaseUrl).toBe(DEFAULT_UNPOD_API);
     expect(() => polling(onDefault, { orgHandle: "acme", apiBaseUrl: "https://unpod.evil.example/api" })).toThrow(
-      new SettingsError("polling: apiBaseUrl moved to another host: enter apiToken and spaceToken again"),
+      new SettingsError(
+        "Polling: The Unpod API address moved to another host: enter the API token and the space token again (a saved secret never follows an address to another host).",
+        [
+          { field: "polling.apiToken", message: "Enter the API token again." },
+          { field: "polling.spaceToken", message: "Enter the space token again." },
+        ],
+      ),
     );
     // One token entered again: the other is still asked for.
-    expect(() => polling(onDefault, { orgHandle: "acme", apiBaseUrl: "https://unpod.evil.example/api", apiToken: "new" })).toThrow(/enter spaceToken again/);
+    expect(() => polling(onDefault, { orgHandle: "acme", apiBaseUrl: "https://unpod.evil.example/api", apiToken: "new" })).toThrow(
+      /enter the space token again/,
+    );
     for (const moved of ["http://unpod.ai/api/v2/platform", "https://unpod.ai:8443/api/v2/platform"]) {
-      expect(() => polling(onDefault, { orgHandle: "acme", apiBaseUrl: moved }), moved).toThrow(/apiBaseUrl moved to another host/);
+      expect(() => polling(onDefault, { orgHandle: "acme", apiBaseUrl: moved }), moved).toThrow(/Unpod API address moved to another host/);
     }
 
     const custom = polling({}, { ...tokens, apiBaseUrl: "https://unpod.example.com/api" });
     // Leaving apiBaseUrl out means the default API: a move too.
-    expect(() => polling(custom, { orgHandle: "acme" })).toThrow(/apiBaseUrl moved to another host/);
+    expect(() => polling(custom, { orgHandle: "acme" })).toThrow(/Unpod API address moved to another host/);
     // Another path on the same host keeps them; so do both tokens entered again.
     expect(pollingSettings(polling(custom, { orgHandle: "acme", apiBaseUrl: "https://UNPOD.example.com:443/v3" }))).toMatchObject({ apiToken: "api-token-1" });
     expect(pollingSettings(polling(custom, { ...tokens, apiToken: "api-token-2", apiBaseUrl: "https://other.example/api" }))).toMatchObject({
@@ -41,10 +49,10 @@ describe("saved secrets and host changes", () => {
     const store = { bucket: "b", accessKeyId: "AKIA1" };
     const onAws = applySettings("hubtalk", {}, { storage: { ...store, secretAccessKey: "s3-secret" } });
     expect(() => applySettings("hubtalk", onAws, { storage: { ...store, endpoint: "https://minio.example.com" } })).toThrow(
-      /endpoint moved to another host: enter secretAccessKey again/,
+      /Storage: The storage endpoint moved to another host: enter the secret access key again/,
     );
     const onMinio = applySettings("hubtalk", onAws, { storage: { ...store, endpoint: "https://minio.example.com", secretAccessKey: "s3-secret" } });
-    expect(() => applySettings("hubtalk", onMinio, { storage: store })).toThrow(/endpoint moved to another host/);
+    expect(() => applySettings("hubtalk", onMinio, { storage: store })).toThrow(/storage endpoint moved to another host/);
     expect(
       storageSettings(applySettings("hubtalk", onMinio, { storage: { ...store, region: "eu-west-1", endpoint: "https://minio.example.com/" } })),
     ).toMatchObject({
@@ -56,8 +64,10 @@ describe("saved secrets and host changes", () => {
   it("asks for a webhook's signing secret again when its URL moves host", () => {
     const secret = `whsec_${Buffer.alloc(32, 1).toString("base64")}`;
     const saved = sealConfig("webhook", { url: "https://hooks.example.com/calls", secret });
-    expect(() => sealConfig("webhook", { url: "https://hooks.evil.example/calls" }, saved)).toThrow(/url moved to another host: enter secret again/);
-    expect(() => sealConfig("webhook", { url: "https://hooks.evil.example/calls", secret: "" }, saved)).toThrow(/url moved to another host/);
+    expect(() => sealConfig("webhook", { url: "https://hooks.evil.example/calls" }, saved)).toThrow(
+      /^The receiver URL moved to another host: enter the signing secret again/,
+    );
+    expect(() => sealConfig("webhook", { url: "https://hooks.evil.example/calls", secret: "" }, saved)).toThrow(/receiver URL moved to another host/);
     expect(sealConfig("webhook", { url: "https://hooks.example.com/v2" }, saved)).toMatchObject({ url: "https://hooks.example.com/v2" });
     expect(sealConfig("webhook", { url: "https://hooks.evil.example/calls", secret }, saved)).toMatchObject({ url: "https://hooks.evil.example/calls" });
     // A change that leaves the URL out keeps it, and the secret with it.

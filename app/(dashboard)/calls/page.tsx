@@ -1,8 +1,13 @@
+import { fieldErrors, friendlyDetail } from "@/lib/api/friendly-errors";
 import Link from "next/link";
 import { Suspense } from "react";
+import { CallCards } from "@/components/calls/call-cards";
 import { CallFilters } from "@/components/calls/call-filters";
+import { CallsPager } from "@/components/calls/calls-pager";
 import { CallsSkeleton } from "@/components/calls/calls-skeleton";
 import { CallsTable } from "@/components/calls/calls-table";
+import { ListNavigationProvider, PendingArea } from "@/components/calls/navigation";
+import { SORTS, sortHref, sortOf, type Sort } from "@/components/calls/sort";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireViewer } from "@/lib/auth/session";
@@ -24,30 +29,50 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
   const filters = callFiltersSchema.safeParse(flat);
 
   return (
-    <div className="space-y-4">
-      <div className="flex items-center justify-between">
-        <h1 className="text-xl font-semibold tracking-tight">Calls</h1>
-        <a href={`/api/calls/export?${withoutCursor(flat)}`} className={buttonClass("secondary")} download>
-          Export CSV
-        </a>
-      </div>
-      <Suspense>
-        <CallFilters />
-      </Suspense>
-      {filters.success ? (
-        <Suspense key={JSON.stringify(flat)} fallback={<CallsSkeleton />}>
-          <CallsResults filters={filters.data} flat={flat} />
+    <ListNavigationProvider>
+      <div className="space-y-4">
+        <div className="flex items-center justify-between gap-3">
+          <h1 className="text-xl font-semibold tracking-tight">Calls</h1>
+          <a href={`/api/calls/export?${withoutCursor(flat)}`} className={buttonClass("secondary")} download>
+            Export CSV
+          </a>
+        </div>
+        <Suspense>
+          <CallFilters />
         </Suspense>
-      ) : (
-        <EmptyState title="These filters are not valid">{filters.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}</EmptyState>
-      )}
-    </div>
+        <PendingArea>
+          {filters.success ? (
+            <Suspense key={JSON.stringify(flat)} fallback={<CallsSkeleton />}>
+              <CallsResults filters={filters.data} flat={flat} />
+            </Suspense>
+          ) : (
+            <EmptyState title="These filters are not valid">
+              {friendlyDetail(fieldErrors(filters.error))}{" "}
+              <Link href="/calls" className="text-indigo-700 underline">
+                Clear the filters
+              </Link>
+              .
+            </EmptyState>
+          )}
+        </PendingArea>
+      </div>
+    </ListNavigationProvider>
   );
 }
 
 async function CallsResults({ filters, flat }: { filters: Filters; flat: Record<string, string | undefined> }) {
+  const first = withoutCursor(flat);
   const page = await listCalls(filters).catch(expiredCursor);
-  if (!page) return <EmptyState title="This page link has expired">Start again from the first page.</EmptyState>;
+  if (!page) {
+    return (
+      <EmptyState title="This page link has expired">
+        <Link href={`/calls${first.size ? `?${first}` : ""}`} className="text-indigo-700 underline">
+          Start again from the first page
+        </Link>
+        .
+      </EmptyState>
+    );
+  }
   if (page.items.length === 0) {
     return (
       <EmptyState title="No calls match these filters">
@@ -59,32 +84,22 @@ async function CallsResults({ filters, flat }: { filters: Filters; flat: Record<
       </EmptyState>
     );
   }
-  const first = withoutCursor(flat);
-  const next = new URLSearchParams(first);
-  if (page.nextCursor) next.set("cursor", page.nextCursor);
+  const sort = sortOf(flat.sort);
+  const sortHrefs = Object.fromEntries(SORTS.map((s) => [s, sortHref(first, s)])) as Record<Sort, string>;
   return (
-    <>
-      <CallsTable calls={page.items} />
-      <nav aria-label="Pages" className="flex items-center justify-between text-sm text-slate-600">
-        <span>{page.items.length} calls on this page</span>
-        <div className="flex gap-2">
-          {filters.cursor && (
-            <Link href={`/calls?${first}`} className={buttonClass("secondary")}>
-              ← First page
-            </Link>
-          )}
-          {page.nextCursor && (
-            <Link href={`/calls?${next}`} className={buttonClass("secondary")} rel="next">
-              Next page →
-            </Link>
-          )}
-        </div>
-      </nav>
-    </>
+    <div className="space-y-3">
+      <div className="hidden sm:block">
+        <CallsTable calls={page.items} sort={sort} sortHrefs={sortHrefs} />
+      </div>
+      <div className="sm:hidden">
+        <CallCards calls={page.items} />
+      </div>
+      <CallsPager page={page} params={first} onLaterPage={Boolean(filters.cursor)} />
+    </div>
   );
 }
 
-/** The current filters from the first page on: for sign-in, "First page", and an export of every matching call. */
+/** The current filters from the first page on: for sign-in, the first page, and an export of every matching call. */
 function withoutCursor(flat: Record<string, string | undefined>): URLSearchParams {
   const params = new URLSearchParams(Object.entries(flat).filter((e): e is [string, string] => Boolean(e[1])));
   params.delete("cursor");

@@ -5,22 +5,40 @@ import { MarkHandled } from "@/components/leads/mark-handled";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LocalTime } from "@/components/ui/local-time";
+import { buttonClass } from "@/components/ui/button";
 import { requireViewer } from "@/lib/auth/session";
+import { expiredCursor } from "@/lib/calls/cursor";
 import { listHotLeads } from "@/lib/calls/hot-leads";
 
 export const metadata = { title: "Hot leads · Call Analytics" };
 
-export default async function HotLeadsPage({ searchParams }: { searchParams: Promise<{ view?: string }> }) {
+const pageHref = (handled: boolean, cursor?: string | null) => {
+  const params = new URLSearchParams();
+  if (handled) params.set("view", "handled");
+  if (cursor) params.set("cursor", cursor);
+  return `/hot-leads${params.size ? `?${params}` : ""}`;
+};
+
+export default async function HotLeadsPage({ searchParams }: { searchParams: Promise<{ view?: string; cursor?: string }> }) {
   await requireViewer("manager", "/hot-leads");
-  const handled = (await searchParams).view === "handled";
-  const leads = await listHotLeads({ handled });
+  const { view, cursor } = await searchParams;
+  const handled = view === "handled";
+  const page = await listHotLeads({ handled, cursor: typeof cursor === "string" ? cursor : undefined }).catch(expiredCursor);
+  const leads = page?.items ?? [];
   const tab = (active: boolean) =>
     `rounded-md px-3 py-1.5 text-sm ${active ? "bg-white font-medium text-slate-900 shadow-xs ring-1 ring-slate-200" : "text-slate-600 hover:text-slate-900"}`;
 
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-xl font-semibold tracking-tight">Hot leads</h1>
+        <div>
+          <h1 className="text-xl font-semibold tracking-tight">Hot leads</h1>
+          {page && (
+            <p className="text-sm text-slate-600" data-testid="hot-leads-total">
+              {page.total.toLocaleString("en-US")} {handled ? "handled" : page.total === 1 ? "hot lead" : "hot leads"}
+            </p>
+          )}
+        </div>
         <nav className="flex gap-1 rounded-lg bg-slate-100 p-1" aria-label="Lead lists">
           <Link href="/hot-leads" className={tab(!handled)} aria-current={!handled ? "page" : undefined}>
             To follow up
@@ -30,7 +48,16 @@ export default async function HotLeadsPage({ searchParams }: { searchParams: Pro
           </Link>
         </nav>
       </div>
-      {leads.length === 0 && <EmptyState>{handled ? "No handled leads yet." : "No hot leads waiting. New ones appear here as calls arrive."}</EmptyState>}
+      {!page && (
+        <EmptyState title="This link has expired">
+          <Link href={pageHref(handled)} className="text-indigo-700 underline">
+            Start again from the first page
+          </Link>
+        </EmptyState>
+      )}
+      {page && leads.length === 0 && (
+        <EmptyState>{handled ? "No handled leads yet." : "No hot leads waiting. New ones appear here as calls arrive."}</EmptyState>
+      )}
       <ul className="space-y-3">
         {leads.map((lead) => (
           <li
@@ -86,6 +113,22 @@ export default async function HotLeadsPage({ searchParams }: { searchParams: Pro
           </li>
         ))}
       </ul>
+      {page && (page.prevCursor || page.nextCursor) && (
+        <nav className="flex justify-between gap-2" aria-label="Pages">
+          {page.prevCursor ? (
+            <Link href={pageHref(handled, page.prevCursor)} className={buttonClass("secondary")}>
+              Previous page
+            </Link>
+          ) : (
+            <span />
+          )}
+          {page.nextCursor && (
+            <Link href={pageHref(handled, page.nextCursor)} className={buttonClass("secondary")}>
+              Next page
+            </Link>
+          )}
+        </nav>
+      )}
     </div>
   );
 }

@@ -70,7 +70,7 @@ export default async function UsersPage() {
             </tr>
           )}
           {keys.map((k) => (
-            <tr key={k.id} data-testid="key-row" className={k.state === "active" ? "" : "text-slate-400"}>
+            <tr key={k.id} data-testid="key-row" className={k.state === "active" ? "" : "text-slate-500"}>
               <td className={td}>
                 {k.name}
                 {k.user && <div className="text-xs text-slate-500">by {k.user.email}</div>}

@@ -2,7 +2,9 @@ import { BackLink } from "@/components/ui/back-link";
 import { notFound } from "next/navigation";
 import { Card, ContactTimeline, LeadSignals, Variables } from "@/components/calls/call-facts";
 import { CallMedia } from "@/components/calls/call-media";
+import { VendorAgent } from "@/components/calls/vendor-agent";
 import { formatDuration, humanize, OUTCOME_TONE, PROVIDER_NAMES, SENTIMENT_TONE, STATUS_TONE } from "@/components/calls/labels";
+import { formatPhone } from "@/components/calls/phone";
 import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
 import { requireViewer } from "@/lib/auth/session";
@@ -31,14 +33,19 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
     <div className="space-y-4">
       <BackLink href="/calls">All calls</BackLink>
       <header className="flex flex-wrap items-start justify-between gap-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-        <div className="space-y-2">
-          <h1 className="text-xl font-semibold tracking-tight">{call.customer.name ?? "Unknown caller"}</h1>
+        <div className="min-w-0 space-y-2">
+          <h1 className="text-xl font-semibold tracking-tight break-words">{call.customer.name ?? "Unknown caller"}</h1>
           <p className="text-sm text-slate-600">
-            <span className="tabular-nums">{call.customer.phone ?? "no number"}</span>
+            <span className="tabular-nums">{formatPhone(call.customer.phone) ?? "no number"}</span>
             {call.customer.company && <> · {call.customer.company}</>}
             {call.customer.email && <> · {call.customer.email}</>}
           </p>
           <div className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
+            {call.isTest && (
+              <span title="Made by Send test event: not counted in the overview and never forwarded">
+                <Badge tone="violet">Test</Badge>
+              </span>
+            )}
             <span>{PROVIDER_NAMES[call.provider]}</span>
             {call.direction && <Badge>{humanize(call.direction)}</Badge>}
             <Badge tone={STATUS_TONE[call.status]}>{humanize(call.status)}</Badge>
@@ -52,7 +59,9 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
               <LocalTime iso={call.startedAt} />
             </span>
             <span className="tabular-nums">{formatDuration(call.durationSec)}</span>
-            {call.agent && <span>Agent {call.agent}</span>}
+            {call.agent && <span data-testid="call-agent">Agent {call.agent}</span>}
+            <VendorAgent call={call} />
+            {call.line && <span data-testid="call-line">Line {call.line}</span>}
             {call.campaign && <span>· {call.campaign}</span>}
           </div>
         </div>

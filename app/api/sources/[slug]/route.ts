@@ -28,7 +28,7 @@ const body = z.object({
   enabled: z.boolean().optional(),
   defaultRegion: z
     .string()
-    .regex(/^[A-Z]{2}$/, "two capital letters, e.g. US")
+    .regex(/^[A-Z]{2}$/, "The phone region is a country's two capital letters, such as US.")
     .optional(),
   settings: settingsInput.optional(),
 });
@@ -39,7 +39,7 @@ export const PATCH = apiRoute({ auth: "admin", body }, async ({ params, body, lo
   try {
     settings = body.settings ? applySettings(source.provider, source.settings, body.settings) : undefined;
   } catch (e) {
-    if (e instanceof SettingsError) throw new HttpError(400, "Invalid settings", e.message);
+    if (e instanceof SettingsError) throw new HttpError(400, "Invalid settings", e.message, { errors: e.errors });
     if (e instanceof EncryptionKeyMissing) throw new HttpError(503, "Secrets cannot be stored", e.message);
     throw e;
   }

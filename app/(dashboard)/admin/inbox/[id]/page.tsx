@@ -59,7 +59,12 @@ export default async function InboxEventPage({ params }: { params: Promise<{ id:
       </section>
       <section className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
         <h2 className="mb-2 text-sm font-semibold">Body</h2>
-        <pre data-testid="raw-body" className="max-h-[32rem] overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100">
+        <pre
+          data-testid="raw-body"
+          tabIndex={0}
+          aria-label="Request body"
+          className="max-h-[32rem] overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100"
+        >
           {event.body || "(empty)"}
         </pre>
       </section>

@@ -1,10 +1,12 @@
 import { BackLink } from "@/components/ui/back-link";
 import { notFound } from "next/navigation";
 import { SourceSettingsForm } from "@/components/admin/source-settings-form";
+import { TestCallsPanel } from "@/components/admin/test-calls-panel";
 import { PROVIDER_NAMES } from "@/components/calls/labels";
 import { requireViewer } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { publicSettings } from "@/lib/sources/settings";
+import { testCallsOf } from "@/lib/sources/test-calls";
 
 export const metadata = { title: "Source settings · Call Analytics" };
 
@@ -13,6 +15,7 @@ export default async function SourceSettingsPage({ params }: { params: Promise<{
   await requireViewer("admin", `/admin/sources/${slug}`);
   const source = await db.source.findUnique({ where: { slug } });
   if (!source) notFound();
+  const testCalls = await testCallsOf(source.id);
   const value = {
     slug: source.slug,
     name: source.name,
@@ -29,6 +32,7 @@ export default async function SourceSettingsPage({ params }: { params: Promise<{
       <section className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
         <SourceSettingsForm source={value} />
       </section>
+      <TestCallsPanel slug={source.slug} testCalls={testCalls} />
     </div>
   );
 }

@@ -1,0 +1,39 @@
+import { pool } from "@/lib/db/pool";
+import { startRebucket } from "@/lib/stats/rebucket";
+import { DEFAULT_TIME_ZONE } from "./time-zone";
+
+// Setting the organisation's time zone (admins). A change moves the rollups
+// to days in the new zone in the background (lib/stats/rebucket.ts).
+
+/** Whether an admin (or the first admin's browser) has chosen a zone yet. */
+export async function timeZoneIsSet(): Promise<boolean> {
+  const { rows } = await pool.query("SELECT 1 FROM settings WHERE key = 'timeZone'");
+  return rows.length > 0;
+}
+
+/**
+ * Saves `zone`; with `ifUnset`, only when none was chosen yet (the first
+ * admin's browser offers its own, and must not undo an admin's choice).
+ */
+export async function saveTimeZone(zone: string, { ifUnset = false } = {}): Promise<{ before: string; after: string; changed: boolean }> {
+  const { rows } = await pool.query<{ before: string | null; after: string }>(
+    `WITH old AS (SELECT value #>> '{}' AS zone FROM settings WHERE key = 'timeZone'),
+          saved AS (
+            INSERT INTO settings (key, value, updated_at) VALUES ('timeZone', to_jsonb($1::text), now())
+            ON CONFLICT (key) DO ${ifUnset ? "NOTHING" : "UPDATE SET value = EXCLUDED.value, updated_at = now()"}
+            RETURNING value #>> '{}' AS zone)
+     SELECT (SELECT zone FROM old) AS before, COALESCE((SELECT zone FROM saved), (SELECT zone FROM old)) AS after`,
+    [zone],
+  );
+  const before = rows[0].before ?? DEFAULT_TIME_ZONE;
+  const after = rows[0].after;
+  const changed = before !== after;
+  if (changed) await startRebucket();
+  return { before, after, changed };
+}
+
+/** Every IANA zone this runtime knows, for the picker. */
+export function timeZoneChoices(): string[] {
+  const zones = Intl.supportedValuesOf("timeZone");
+  return zones.includes("UTC") ? zones : ["UTC", ...zones];
+}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "raw_events" ADD COLUMN     "is_test" BOOLEAN NOT NULL DEFAULT false;
