@@ -56,7 +56,7 @@ export function exportCallsCsv(filters: Omit<CallFilters, "limit" | "cursor">): 
         zone = await readTimeZone();
         controller.enqueue(encoder.encode(csvRows([COLUMNS.map(([name]) => name)])));
       }
-      const page = await listCalls({ ...filters, limit: 1000, cursor: cursor ?? undefined }, { total: false });
+      const page = await listCalls({ ...filters, limit: 1000, cursor: cursor ?? undefined }, { total: false, snippets: false });
       const tests = await testCallIds(page.items.map((c) => c.id));
       const rows = page.items.filter((c) => !tests.has(c.id)).map((c) => COLUMNS.map(([, get]) => get(c, zone!)));
       controller.enqueue(encoder.encode(csvRows(rows)));

@@ -23,7 +23,7 @@ export interface HotLeadPage {
 // Keyset paging in the list's own order: to follow up by lead score, then
 // newest; handled by when, newest first. A cursor holds the sort key of the
 // row it stands after (or before, for the previous page).
-const cursorSchema = z.object({ dir: z.enum(["after", "before"]), score: z.number().int(), at: z.iso.datetime(), id: z.uuid() });
+const cursorSchema = z.object({ dir: z.enum(["after", "before"]), score: z.number().int().min(0).max(100), at: z.iso.datetime(), id: z.uuid() });
 type Cursor = z.infer<typeof cursorSchema>;
 
 const encode = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString("base64url");

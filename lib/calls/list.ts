@@ -15,6 +15,8 @@ import { beyond, decodeCallCursor, orderBy, sortedPage } from "./sort";
 export interface ListOptions {
   /** Count the matching calls (the CSV export reads pages only). */
   total?: boolean;
+  /** Mark where each call matched a search (the CSV export has no use for it). */
+  snippets?: boolean;
 }
 
 export async function listCalls(filters: CallFilters, options: ListOptions = {}): Promise<CallList> {
@@ -40,7 +42,7 @@ export async function listCalls(filters: CallFilters, options: ListOptions = {})
   const page = sortedPage(rows, filters.limit, filters.sort, cursor, (r) => ({ at: r.started_at, id: r.id, score: r.lead_score }));
   const items = await withSnippets(
     page.items.map((r) => ({ ...toCallItem(r), isTest: r.is_test })),
-    search,
+    options.snippets === false ? null : search,
   );
   return { items, nextCursor: page.nextCursor, prevCursor: page.prevCursor, total: total ?? unknownTotal(items.length) };
 }

@@ -17,6 +17,8 @@ export interface Snippet {
 const OPTIONS = `StartSel=${START}, StopSel=${STOP}, MaxWords=24, MinWords=8, MaxFragments=2, FragmentDelimiter=" … "`;
 /** How much of a transcript is read for its snippet: a long call's first hour or so. */
 const TRANSCRIPT_CHARS = 60_000;
+const TRANSCRIPT_TURNS = 600;
+const TURN_CHARS = 4_000;
 
 const clean = (sql: Prisma.Sql) => Prisma.sql`translate(${sql}, ${START + STOP}, '')`;
 
@@ -26,8 +28,10 @@ const clean = (sql: Prisma.Sql) => Prisma.sql`translate(${sql}, ${START + STOP},
  */
 export async function snippetsFor(ids: string[], query: Prisma.Sql, said: "customer" | "agent" | undefined): Promise<Map<string, Snippet>> {
   if (ids.length === 0) return new Map();
-  const transcript = Prisma.sql`(SELECT left(string_agg(e->>'text', ' … '), ${TRANSCRIPT_CHARS}) FROM transcripts t, jsonb_array_elements(t.turns) e
-    WHERE t.call_id = c.id ${said ? Prisma.sql`AND e->>'role' = ${said}` : Prisma.empty})`;
+  // The first turns only, each cut short, so that a vendor's enormous transcript costs no more than a long call.
+  const transcript = Prisma.sql`(SELECT left(string_agg(text, ' … '), ${TRANSCRIPT_CHARS}) FROM (
+    SELECT left(e->>'text', ${TURN_CHARS}) AS text FROM transcripts t, jsonb_array_elements(t.turns) e
+    WHERE t.call_id = c.id ${said ? Prisma.sql`AND e->>'role' = ${said}` : Prisma.empty} LIMIT ${TRANSCRIPT_TURNS}) turns)`;
   const from = said
     ? Prisma.sql`'transcript'`
     : Prisma.sql`CASE WHEN call_search_vector(c.language, c.summary, c.summary) @@ q.q THEN 'summary'

@@ -28,7 +28,7 @@ export interface CallCursor {
 const cursorSchema = z.object({
   s: z.enum(CALL_SORTS),
   w: z.enum(["after", "before"]),
-  k: z.tuple([z.int(), z.iso.datetime(), z.uuid()]),
+  k: z.tuple([z.int().min(0).max(100), z.iso.datetime(), z.uuid()]),
 });
 /** Cursors made before sorting existed: newest first, the page after [time, id]. */
 const legacySchema = z.tuple([z.iso.datetime(), z.uuid()]);

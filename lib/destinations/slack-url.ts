@@ -10,6 +10,8 @@ import { normalizeHost } from "@/lib/security/outbound-allow-list";
 // production and an admin cannot change it.
 
 const SLACK_HOSTS = new Set(["hooks.slack.com", "hooks.slack-gov.com"]);
+/** Test hosts count only on this machine, so a stray production setting cannot send call data anywhere else. */
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1", "[::1]"].map(normalizeHost));
 
 export const SLACK_URL_ERROR = "Paste the Slack incoming-webhook URL: it starts with https://hooks.slack.com/services/ (Slack app → Incoming Webhooks).";
 
@@ -22,7 +24,7 @@ function testHostAllowed(url: URL): boolean {
     .some((entry) => {
       const at = entry.lastIndexOf(":");
       const [host, allowedPort] = at > 0 && !entry.endsWith("]") ? [entry.slice(0, at), entry.slice(at + 1)] : [entry, ""];
-      return normalizeHost(host) === normalizeHost(url.hostname) && (allowedPort === "*" || allowedPort === port);
+      return LOOPBACK.has(normalizeHost(url.hostname)) && normalizeHost(host) === normalizeHost(url.hostname) && (allowedPort === "*" || allowedPort === port);
     });
 }
 

@@ -18,9 +18,11 @@ export const followUpQuerySchema = z.object({
 });
 export type FollowUpQuery = z.infer<typeof followUpQuerySchema>;
 
-const future = z.iso.datetime({ offset: true, error: "Choose a date and time to snooze until." }).refine((v) => Date.parse(v) > Date.now() - 60_000, {
-  error: "Choose a time that is still ahead.",
-});
+const future = z.iso
+  .datetime({ offset: true, error: "Choose a date and time to snooze until." })
+  .refine((v) => Date.parse(v) > Date.now() - 60_000, { error: "Choose a time that is still ahead." })
+  // A year is the longest snooze: past that a follow-up would be hidden for good.
+  .refine((v) => Date.parse(v) < Date.now() + 366 * 86_400_000, { error: "Snooze for at most a year." });
 
 export const followUpActionSchema = z.discriminatedUnion(
   "action",

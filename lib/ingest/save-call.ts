@@ -174,15 +174,19 @@ async function updateExistingCall(client: pg.PoolClient, source: EventSource, ca
       callId,
       call.externalId,
     ]);
-  if (existing.content_hash === row.hash || !isNewer(call, existing)) {
+  // A sample must never overwrite a real call that happens to share its id; it is answered as a duplicate.
+  if (existing.content_hash === row.hash || !isNewer(call, existing) || (row.saved.isTest && !existing.is_test)) {
     await markEvent("duplicate", existing.id);
     return { kind: existing.content_hash === row.hash ? "duplicate" : "stale", callId: existing.id };
   }
 
   // A vendor that sends no times keeps the time the call was first seen.
   const startedAt = call.timeSource === "arrival" ? existing.started_at : call.startedAt;
+  // A call stays a test call only while every event about it is one: a vendor's real event makes it real
+  // (counted, forwarded and kept by "Remove test calls"), so no vendor can hide a call by reusing a sample's id.
+  const isTest = existing.is_test && row.saved.isTest;
   let contactId: string | null = null;
-  if (call.customer.phone && !existing.is_test) {
+  if (call.customer.phone && !isTest) {
     const values: unknown[] = [];
     const { rows: contact } = await client.query<{ id: string }>(
       contactUpsert(call, (v) => `$${values.push(v)}`),
@@ -190,8 +194,7 @@ async function updateExistingCall(client: pg.PoolClient, source: EventSource, ca
     );
     contactId = contact[0].id;
   }
-  // A test call stays one (and a real one real) whatever a later event says.
-  const columns = { ...row.columns, started_at: startedAt, contact_id: contactId, is_test: existing.is_test };
+  const columns = { ...row.columns, started_at: startedAt, contact_id: contactId, is_test: isTest };
   const sets = Object.keys(columns)
     .map((n, i) => `${n} = $${i + 2}`)
     .join(", ");
@@ -218,9 +221,9 @@ async function updateExistingCall(client: pg.PoolClient, source: EventSource, ca
     isHot: existing.is_hot,
     isTest: existing.is_test,
   };
-  const rollup = rollupStatement(rollupDeltas(before, { ...row.facts, startedAt, isTest: existing.is_test }));
+  const rollup = rollupStatement(rollupDeltas(before, { ...row.facts, startedAt, isTest }));
   if (rollup) await client.query(rollup.text, rollup.values);
-  return { kind: "stored", callId: existing.id, facts: { ...row.saved, isTest: existing.is_test } };
+  return { kind: "stored", callId: existing.id, facts: { ...row.saved, isTest } };
 }
 
 /**

@@ -7,8 +7,13 @@ import { db } from "@/lib/db/client";
 
 export const DEFAULT_TIME_ZONE = "UTC";
 
-/** An IANA zone this runtime knows ("Europe/Berlin"); anything else is refused. */
+/**
+ * A zone name ("Europe/Berlin", "UTC") this runtime knows. Offsets such as
+ * "+05:30", which JavaScript accepts, are refused: Postgres reads them as POSIX
+ * zones, with the sign the other way round, and the rollups would be 11 hours off.
+ */
 export function isTimeZone(value: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(value)) return false;
   try {
     new Intl.DateTimeFormat("en", { timeZone: value });
     return value.length <= 64;

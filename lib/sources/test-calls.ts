@@ -31,7 +31,7 @@ export async function removeTestCalls(slug: string): Promise<{ source: { id: str
   if (!source) throw new HttpError(404, "Not found", `No source has the slug "${slug}".`);
   return inTransaction(async (client) => {
     const events = await client.query(
-      `DELETE FROM raw_events WHERE source_id = $1 AND (is_test OR call_id IN (SELECT id FROM calls WHERE source_id = $1 AND is_test))`,
+      `DELETE FROM raw_events WHERE source_id = $1 AND is_test AND (call_id IS NULL OR call_id IN (SELECT id FROM calls WHERE source_id = $1 AND is_test))`,
       [source.id],
     );
     const calls = await client.query(`DELETE FROM calls WHERE source_id = $1 AND is_test`, [source.id]);

@@ -47,7 +47,7 @@ describe.skipIf(skipBrowserTests)("background work in Chromium", () => {
     await signIn(page, baseUrl(), TEST_ADMIN, "/admin/sources");
     const row = page.getByTestId(`source-${quiet.slug}`);
     await row.waitFor();
-    expect(await row.textContent()).toContain("Gone quiet");
+    expect(await row.textContent()).toContain("Never received");
     expect(await page.getByTestId(`source-${unpod.slug}`).textContent()).toContain("Polled via /api/cron/unpod");
     expect(await page.getByTestId("source-hubtalk").textContent()).toContain("Recordings need storage settings");
     const jobs = page.getByRole("region", { name: "Background jobs" });

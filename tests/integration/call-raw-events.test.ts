@@ -44,6 +44,6 @@ describe("a call sent 25 times", () => {
   it("refuses an inbox filter that is not a call id", async () => {
     const res = await asUser(TEST_ADMIN, "/api/raw-events?call=not-a-call");
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { detail: string }).detail).toMatch(/call/);
+    expect(((await res.json()) as { detail: string }).detail).toMatch(/call/i);
   });
 });

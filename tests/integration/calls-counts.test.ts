@@ -4,6 +4,7 @@ import { countCalls } from "@/lib/calls/count";
 import { callListSchema, type CallListItem } from "@/lib/calls/schemas";
 import { resolveSearch } from "@/lib/calls/search";
 import { fixture } from "../support/fixtures";
+import { setZone } from "../support/time-zone";
 import { api, baseUrl, jsonOf, sendWebhook, sql, uniq } from "../support/http";
 
 // The list's totals, orders, pages both ways and filters, checked against
@@ -54,11 +55,12 @@ beforeAll(async () => {
     });
     expect(res.status).toBe(202);
   }
-  await sql(`INSERT INTO settings (key, value, updated_at) VALUES ('timeZone', $1, now()) ON CONFLICT (key) DO UPDATE SET value = $1`, [JSON.stringify(ZONE)]);
+  // Through the admin API, so the rollups move with it (other files count UTC days: afterAll puts them back).
+  await setZone(ZONE);
 });
 
 afterAll(async () => {
-  await sql(`DELETE FROM settings WHERE key = 'timeZone'`);
+  await setZone("UTC");
 });
 
 const sqlCount = async (where: string, values: unknown[] = []) =>

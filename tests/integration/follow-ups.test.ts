@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { groupByDay } from "@/lib/follow-ups/day-groups";
 import { listFollowUps, type FollowUp } from "@/lib/follow-ups/query";
 import { countDueFollowUps } from "@/lib/follow-ups/count";
@@ -94,6 +94,11 @@ describe("follow-up queue", () => {
     const phone = `+1415${Math.floor(1e6 + Math.random() * 8e6)}`;
     ids.olderOfContact = await seedCall({ phone, startedAt: new Date(now.getTime() - 48 * HOUR), callbackAt: new Date(now.getTime() - 20 * HOUR) });
     ids.newerOfContact = await seedCall({ phone, startedAt: new Date(now.getTime() - 6 * HOUR), isHot: true });
+  });
+
+  // The calls were written around the pipeline (no rollups): they go with their source, so other files' totals hold.
+  afterAll(async () => {
+    await sql(`DELETE FROM sources WHERE id = $1`, [sourceId]);
   });
 
   it("puts overdue callbacks first, then the rest by due time, and leaves out calls with nothing to do and test calls", async () => {

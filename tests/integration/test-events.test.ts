@@ -107,6 +107,25 @@ describe("test events", () => {
     await rollupsMatchRealCalls();
   });
 
+  it("a vendor's real call with a sample's id is a real call, kept by Remove test calls; a sample never overwrites a real call", async () => {
+    const shared = await createSource("autocalls");
+    const { callId } = await sendTestEvent(shared.slug);
+    const [{ external_id: sampleId }] = await sql<{ external_id: string }>(`SELECT external_id FROM calls WHERE id = $1`, [callId]);
+
+    // The vendor's own call under the sample's id (its payload is newer): counted and forwarded from then on.
+    const realId = await sendAutocallsCall(shared.slug, {
+      id: Number(sampleId),
+      created_at: new Date().toISOString(),
+      finished_at: new Date(Date.now() + 60_000).toISOString(),
+    });
+    expect(realId).toBe(callId);
+    expect((await jsonOf<{ isTest: boolean }>(api(`/api/calls/${callId}`))).isTest).toBe(false);
+    await rollupsMatchRealCalls();
+    const removed = await jsonOf<{ calls: number }>(admin(`/api/sources/${shared.slug}/test-calls`, { method: "DELETE" }));
+    expect(removed.calls).toBe(0);
+    expect((await api(`/api/calls/${callId}`)).status).toBe(200);
+  });
+
   it("are listed on the source page and removed in one click, with their events, audited", async () => {
     const removable = await createSource("hubtalk");
     const first = await sendTestEvent(removable.slug);
