@@ -3,11 +3,11 @@ import { humanize, OUTCOME_TONE, PROVIDER_NAMES, STATUS_TONE } from "@/component
 import { Badge } from "@/components/ui/badge";
 import type { FollowUp } from "@/lib/follow-ups/query";
 import { FollowUpActions } from "./follow-up-actions";
-import { formatWhen, phoneOf, reasonsText } from "./format";
+import { PhoneNumber } from "@/components/calls/phone-number";
+import { formatWhen, reasonsText } from "./format";
 
 /** One customer to follow up: why, when, what was said, their other calls, and what to do. */
 export function FollowUpCard({ item, timeZone, users }: { item: FollowUp; timeZone: string; users: { id: string; name: string }[] }) {
-  const phone = phoneOf(item.customer.phone);
   return (
     <li className="grid gap-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-[1fr_14rem]" data-testid="follow-up">
       <div className="min-w-0 space-y-2">
@@ -19,13 +19,7 @@ export function FollowUpCard({ item, timeZone, users }: { item: FollowUp; timeZo
           >
             {item.customer.name ?? "Unknown caller"}
           </Link>
-          {phone ? (
-            <a href={phone.href} className="text-sm font-medium text-indigo-700 tabular-nums hover:underline">
-              {phone.text}
-            </a>
-          ) : (
-            item.customer.phone && <span className="text-sm text-slate-600">{item.customer.phone}</span>
-          )}
+          <PhoneNumber phone={item.customer.phone} />
           {item.customer.company && <span className="truncate text-sm text-slate-600">{item.customer.company}</span>}
         </div>
         <p className="flex flex-wrap items-center gap-2 text-sm">

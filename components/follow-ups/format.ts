@@ -1,4 +1,3 @@
-import { parsePhoneNumberFromString } from "libphonenumber-js";
 import type { FollowUp } from "@/lib/follow-ups/query";
 
 // Text for a follow-up row, in the viewer's time zone (the page knows it from
@@ -11,12 +10,4 @@ export function formatWhen(iso: string, timeZone: string): string {
 /** Why this call is in the queue, in a few words each. */
 export function reasonsText(item: FollowUp): string[] {
   return item.reasons.map((r) => (r === "callback" ? "Callback asked for" : r === "hot" ? `Hot lead, score ${item.leadScore}` : "Vendor's next step"));
-}
-
-/** A phone number as people read it, and the tel: link that dials it; null when it is not a number. */
-export function phoneOf(raw: string | null): { text: string; href: string } | null {
-  if (!raw) return null;
-  const parsed = parsePhoneNumberFromString(raw);
-  if (!parsed?.isPossible()) return null;
-  return { text: parsed.formatInternational(), href: parsed.getURI() };
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { LeadSignals } from "@/components/calls/call-facts";
+import { PhoneNumber } from "@/components/calls/phone-number";
 import { humanize, OUTCOME_TONE, PROVIDER_NAMES, STATUS_TONE } from "@/components/calls/labels";
 import { MarkHandled } from "@/components/leads/mark-handled";
 import { Badge } from "@/components/ui/badge";
@@ -70,7 +71,7 @@ export default async function HotLeadsPage({ searchParams }: { searchParams: Pro
                 <Link href={`/calls/${lead.id}`} className="text-lg font-semibold text-slate-900 hover:text-indigo-700 hover:underline">
                   {lead.customer.name ?? "Unknown caller"}
                 </Link>
-                <span className="text-sm text-slate-500 tabular-nums">{lead.customer.phone}</span>
+                <PhoneNumber phone={lead.customer.phone} />
                 {lead.customer.company && <span className="text-sm text-slate-500">· {lead.customer.company}</span>}
               </div>
               <p className="text-sm text-slate-700">{lead.summary}</p>
