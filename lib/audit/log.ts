@@ -1,3 +1,4 @@
+import { cappedTotal, COUNT_CAP } from "@/lib/lists/total";
 import { z } from "zod";
 import { db, type Prisma } from "@/lib/db/client";
 import { after, decodeCursor, keysetPage } from "@/lib/calls/cursor";
@@ -42,16 +43,19 @@ export const auditQuerySchema = z.object({
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
 export async function listAudit(query: AuditQuery) {
-  const rows = await db.auditEntry.findMany({
-    where: {
-      ...(query.action ? { action: query.action } : {}),
-      ...(query.actor ? { actorEmail: { contains: query.actor, mode: "insensitive" } } : {}),
-      ...after("at", decodeCursor(query.cursor)),
-    },
-    orderBy: [{ at: "desc" }, { id: "desc" }],
-    take: query.limit + 1,
-  });
-  return keysetPage(rows, query.limit, (r) => ({ at: r.at, id: r.id }));
+  const where: Prisma.AuditEntryWhereInput = {
+    ...(query.action ? { action: query.action } : {}),
+    ...(query.actor ? { actorEmail: { contains: query.actor, mode: "insensitive" } } : {}),
+  };
+  const [rows, counted] = await Promise.all([
+    db.auditEntry.findMany({
+      where: { ...where, ...after("at", decodeCursor(query.cursor)) },
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      take: query.limit + 1,
+    }),
+    db.auditEntry.count({ where, take: COUNT_CAP + 1 }),
+  ]);
+  return { ...keysetPage(rows, query.limit, (r) => ({ at: r.at, id: r.id })), total: cappedTotal(counted) };
 }
 
 /** The actions recorded so far, for the filter. */

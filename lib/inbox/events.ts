@@ -1,3 +1,4 @@
+import { cappedTotal, COUNT_CAP, type ListTotal } from "@/lib/lists/total";
 import { z } from "zod";
 import { db, type Prisma } from "@/lib/db/client";
 import { after, decodeCursor, keysetPage } from "@/lib/calls/cursor";
@@ -41,19 +42,22 @@ const itemSelect = {
   source: { select: { slug: true, name: true, provider: true } },
 } satisfies Prisma.RawEventSelect;
 
-export async function listInbox(query: InboxQuery): Promise<{ items: InboxItem[]; nextCursor: string | null }> {
-  const rows = await db.rawEvent.findMany({
-    where: {
-      ...(query.source ? { source: { slug: query.source } } : {}),
-      ...(query.status ? { status: query.status } : {}),
-      ...(query.call ? { callId: query.call } : {}),
-      ...after("receivedAt", decodeCursor(query.cursor)),
-    },
-    orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
-    take: query.limit + 1,
-    select: itemSelect,
-  });
-  return keysetPage(rows, query.limit, (r) => ({ at: r.receivedAt, id: r.id }));
+export async function listInbox(query: InboxQuery): Promise<{ items: InboxItem[]; nextCursor: string | null; total: ListTotal }> {
+  const where: Prisma.RawEventWhereInput = {
+    ...(query.source ? { source: { slug: query.source } } : {}),
+    ...(query.status ? { status: query.status } : {}),
+    ...(query.call ? { callId: query.call } : {}),
+  };
+  const [rows, counted] = await Promise.all([
+    db.rawEvent.findMany({
+      where: { ...where, ...after("receivedAt", decodeCursor(query.cursor)) },
+      orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
+      take: query.limit + 1,
+      select: itemSelect,
+    }),
+    db.rawEvent.count({ where, take: COUNT_CAP + 1 }),
+  ]);
+  return { ...keysetPage(rows, query.limit, (r) => ({ at: r.receivedAt, id: r.id })), total: cappedTotal(counted) };
 }
 
 export interface InboxEvent extends InboxItem {

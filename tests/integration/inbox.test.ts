@@ -11,7 +11,7 @@ import { createSource } from "../support/sources";
 
 const admin = (path: string, init?: RequestInit) => asUser(TEST_ADMIN, path, init);
 
-type Page = { items: { id: string; status: string }[]; nextCursor: string | null };
+type Page = { items: { id: string; status: string }[]; nextCursor: string | null; total: { count: number; exact: boolean } };
 
 /** Two HubTalk calls posted to a source set up as Cllr: both 422, kept as failed. */
 async function misconfiguredSource() {
@@ -32,6 +32,7 @@ describe("inbox of raw events", () => {
 
     const failed = await jsonOf<Page>(admin(`/api/raw-events?source=${slug}&status=failed`));
     expect(failed.items.map((e) => e.id)).toEqual([...ids].reverse());
+    expect(failed.total).toEqual({ count: 2, exact: true });
     expect(failed.items[0]).toMatchObject({ status: "failed", source: { slug, provider: "cllr" }, error: expect.stringContaining("Cllr payload") });
 
     const first = await jsonOf<Page>(admin(`/api/raw-events?source=${slug}&limit=2`));
@@ -39,6 +40,9 @@ describe("inbox of raw events", () => {
     const second = await jsonOf<Page>(admin(`/api/raw-events?source=${slug}&limit=2&cursor=${first.nextCursor}`));
     expect(second.items.map((e) => e.id)).toEqual([ids[0]]);
     expect(second.nextCursor).toBeNull();
+    // The total is the filter's, whichever page: the admin sees "3 events" on both.
+    expect(second.total).toEqual({ count: 3, exact: true });
+    expect(await (await admin(`/admin/inbox?source=${slug}`)).text()).toMatch(/data-testid="list-total"[^>]*>3 events</);
   });
 
   it("shows one event as received, without the credentials it came with", async () => {

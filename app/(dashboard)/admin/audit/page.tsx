@@ -7,6 +7,7 @@ import { OlderLink } from "@/components/ui/older-link";
 import { changes, shown } from "@/lib/audit/diff";
 import { auditActions, auditQuerySchema, listAudit } from "@/lib/audit/log";
 import { requireViewer } from "@/lib/auth/session";
+import { totalText } from "@/lib/lists/total";
 import { expiredCursor } from "@/lib/calls/cursor";
 
 export const metadata = { title: "Audit log · Call Analytics" };
@@ -56,6 +57,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <input name="actor" defaultValue={query.actor ?? ""} placeholder="email" className="input block" />
         </Field>
       </FilterBar>
+      {page && page.items.length > 0 && (
+        <p className="text-sm text-slate-600" data-testid="list-total">
+          {totalText(page.total, "entry", "entries")}
+        </p>
+      )}
       {!page ? (
         <EmptyState title="This page link has expired">Start again from the newest entries.</EmptyState>
       ) : page.items.length === 0 ? (

@@ -4,6 +4,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { FilterBar, FilterSelect } from "@/components/ui/filter-bar";
 import { OlderLink } from "@/components/ui/older-link";
 import { requireViewer } from "@/lib/auth/session";
+import { totalText } from "@/lib/lists/total";
 import { expiredCursor } from "@/lib/calls/cursor";
 import { db } from "@/lib/db/client";
 import { inboxQuerySchema, listInbox, RAW_STATUSES } from "@/lib/inbox/events";
@@ -47,6 +48,11 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
         <FilterSelect label="Source" name="source" value={query.source} any="All sources" options={sources.map((s) => ({ value: s.slug, label: s.name }))} />
         <FilterSelect label="Status" name="status" value={query.status} any="Any status" options={RAW_STATUSES} />
       </FilterBar>
+      {page && page.items.length > 0 && (
+        <p className="text-sm text-slate-600" data-testid="list-total">
+          {totalText(page.total, "event", "events")}
+        </p>
+      )}
       {!page ? (
         <EmptyState title="This page link has expired">Start again from the newest events.</EmptyState>
       ) : page.items.length === 0 ? (
