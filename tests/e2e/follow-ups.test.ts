@@ -70,6 +70,8 @@ describe.skipIf(skipBrowserTests)("follow-ups in Chromium", () => {
     await overdueCall(source.id, names.tomorrow, 0, tomorrowAtThree("America/New_York"));
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    // Shorter than the test's own timeout, so a failure names the step and locator that did not come.
+    page.setDefaultTimeout(10_000);
   });
   afterAll(async () => {
     await browser?.close();
@@ -141,6 +143,7 @@ describe.skipIf(skipBrowserTests)("follow-ups in Chromium", () => {
 
   it("shows the queue as cards that fit a 390 px phone", async () => {
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    phone.setDefaultTimeout(10_000);
     await signIn(phone, baseUrl(), TEST_MANAGER, "/follow-ups");
     await phone.waitForURL(`${baseUrl()}/follow-ups`);
     const row = phone.getByTestId("follow-up").filter({ hasText: names.assign });
@@ -156,6 +159,7 @@ describe.skipIf(skipBrowserTests)("follow-ups in Chromium", () => {
   it("reads days and times in the browser's own time zone", async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, timezoneId: "America/New_York" });
     const inNewYork = await context.newPage();
+    inNewYork.setDefaultTimeout(10_000);
     await signIn(inNewYork, baseUrl(), TEST_MANAGER, "/follow-ups");
     await inNewYork.getByText("Times in America/New York").waitFor();
     const tomorrow = inNewYork.locator("section", { has: inNewYork.getByRole("heading", { name: "Tomorrow" }) });
