@@ -11,6 +11,7 @@ import { baseUrl, sql, uniq } from "../support/http";
 // phone widths.
 
 const DAY = 86_400_000;
+const YEAR = 365 * DAY;
 
 /** 15:00 tomorrow in a time zone, as an instant. */
 function tomorrowAtThree(timeZone: string): Date {
@@ -24,11 +25,14 @@ function tomorrowAtThree(timeZone: string): Date {
   return new Date(`${tomorrow}T15:00:00${offset || "Z"}`);
 }
 
-/** A call whose callback is long overdue (so it sits at the top of the queue), or at `callbackAt`. */
-async function overdueCall(sourceId: string, name: string, minutesAgo: number, callbackAt?: Date): Promise<string> {
+/**
+ * A call whose callback is years overdue (so it sits at the top of the queue, above every call other test
+ * files left there), or at `callbackAt`, assigned to `assigneeId` (a view of one's own, whatever the queue holds).
+ */
+async function overdueCall(sourceId: string, name: string, minutesAgo: number, callbackAt?: Date, assigneeId: string | null = null): Promise<string> {
   const id = randomUUID();
   const phone = `+1202555${String(Math.floor(Math.random() * 10_000)).padStart(4, "0")}`;
-  const startedAt = new Date(Date.now() - 40 * DAY);
+  const startedAt = new Date(Date.now() - 3 * YEAR - 10 * DAY);
   const [contact] = await sql<{ id: string }>(
     `INSERT INTO contacts (id, phone, first_call_at, last_call_at) VALUES (gen_random_uuid(), $1, $2, $2)
      ON CONFLICT (phone) DO UPDATE SET last_call_at = excluded.last_call_at RETURNING id`,
@@ -36,8 +40,8 @@ async function overdueCall(sourceId: string, name: string, minutesAgo: number, c
   );
   await sql(
     `INSERT INTO calls (id, source_id, provider, external_id, status, started_at, event_at, content_hash, updated_at, contact_id,
-                        customer_phone, customer_name, summary, callback_at, is_hot, lead_score, next_action)
-     VALUES ($1::uuid, $2, 'unpod', $1::text, 'completed', $3, $3, 'h', now(), $4, $5, $6, $7, $8, true, 88, 'Send the proposal')`,
+                        customer_phone, customer_name, summary, callback_at, is_hot, lead_score, next_action, assignee_id)
+     VALUES ($1::uuid, $2, 'unpod', $1::text, 'completed', $3, $3, 'h', now(), $4, $5, $6, $7, $8, true, 88, 'Send the proposal', $9)`,
     [
       id,
       sourceId,
@@ -46,7 +50,8 @@ async function overdueCall(sourceId: string, name: string, minutesAgo: number, c
       phone,
       name,
       `${name} wants a proposal for 40 seats`,
-      callbackAt ?? new Date(Date.now() - 30 * DAY - minutesAgo * 60_000),
+      callbackAt ?? new Date(Date.now() - 3 * YEAR - minutesAgo * 60_000),
+      assigneeId,
     ],
   );
   return id;
@@ -67,7 +72,8 @@ describe.skipIf(skipBrowserTests)("follow-ups in Chromium", () => {
     await overdueCall(source.id, names.done, 3);
     await overdueCall(source.id, names.snooze, 2);
     await overdueCall(source.id, names.assign, 1);
-    await overdueCall(source.id, names.tomorrow, 0, tomorrowAtThree("America/New_York"));
+    const [manager] = await sql<{ id: string }>(`SELECT id FROM users WHERE email = $1`, [TEST_MANAGER.email]);
+    await overdueCall(source.id, names.tomorrow, 0, tomorrowAtThree("America/New_York"), manager.id);
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     // Shorter than the test's own timeout, so a failure names the step and locator that did not come.
@@ -160,7 +166,7 @@ describe.skipIf(skipBrowserTests)("follow-ups in Chromium", () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, timezoneId: "America/New_York" });
     const inNewYork = await context.newPage();
     inNewYork.setDefaultTimeout(10_000);
-    await signIn(inNewYork, baseUrl(), TEST_MANAGER, "/follow-ups");
+    await signIn(inNewYork, baseUrl(), TEST_MANAGER, "/follow-ups?assignee=me");
     await inNewYork.getByText("Times in America/New York").waitFor();
     const tomorrow = inNewYork.locator("section", { has: inNewYork.getByRole("heading", { name: "Tomorrow" }) });
     const row = tomorrow.getByTestId("follow-up").filter({ hasText: names.tomorrow });
