@@ -167,10 +167,16 @@ describe.skipIf(skipBrowserTests)("follow-ups in Chromium", () => {
     const inNewYork = await context.newPage();
     inNewYork.setDefaultTimeout(10_000);
     await signIn(inNewYork, baseUrl(), TEST_MANAGER, "/follow-ups?assignee=me");
+    // Signing in comes back to the very view asked for, filter included.
+    await inNewYork.waitForURL(`${baseUrl()}/follow-ups?assignee=me`);
     await inNewYork.getByText("Times in America/New York").waitFor();
     const tomorrow = inNewYork.locator("section", { has: inNewYork.getByRole("heading", { name: "Tomorrow" }) });
     const row = tomorrow.getByTestId("follow-up").filter({ hasText: names.tomorrow });
-    await row.waitFor();
+    // On failure, what the page did show, so the cause is in the report.
+    await row.waitFor().catch(async (err: Error) => {
+      await screenshot(inNewYork, "follow-ups-new-york-failed");
+      throw new Error(`${err.message}\nThe page showed:\n${await inNewYork.locator("main").innerText()}`);
+    });
     expect(await row.textContent()).toContain("Call back");
     expect(await row.textContent()).toContain("3:00 PM");
     await screenshot(inNewYork, "follow-ups-new-york");

@@ -87,3 +87,30 @@ describe("admin pages", () => {
     expect(asManager).not.toContain("As received (admins)");
   });
 });
+
+describe("signed-in pages", () => {
+  // Every page of the dashboard, found by reading app/(dashboard), so that a new one is covered the day it is added.
+  const DASHBOARD = path.resolve("app/(dashboard)");
+  const pages: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(path.join(dir, entry.name));
+      else if (entry.name === "page.tsx")
+        pages.push(
+          `/${path.relative(DASHBOARD, dir)}`
+            .replace(/\/$/, "")
+            .replace(/\[(\w+)\]/g, (_, name) => (name === "slug" ? "cllr" : "01900000-0000-7000-8000-000000000000")) || "/",
+        );
+    }
+  };
+  walk(DASHBOARD);
+
+  it("send a signed-out visitor to sign in with a real redirect, before anything of the page is sent", async () => {
+    expect(pages).toEqual(expect.arrayContaining(["/", "/calls", "/follow-ups", "/hot-leads", "/admin/settings"]));
+    for (const page of pages) {
+      const res = await fetch(`${baseUrl()}${page}`, { redirect: "manual" });
+      expect(res.status, page).toBe(307);
+      expect(res.headers.get("location"), page).toMatch(/^\/login\?callbackUrl=/);
+    }
+  });
+});

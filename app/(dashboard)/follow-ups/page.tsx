@@ -1,6 +1,8 @@
 import { cookies } from "next/headers";
 import Link from "next/link";
+import { Suspense } from "react";
 import { FollowUpCard } from "@/components/follow-ups/follow-up-card";
+import { FollowUpsSkeleton } from "@/components/follow-ups/follow-ups-skeleton";
 import { QueueTabs, queueHref } from "@/components/follow-ups/queue-tabs";
 import { TimeZoneCookie } from "@/components/follow-ups/time-zone-cookie";
 import { buttonClass } from "@/components/ui/button";
@@ -10,7 +12,7 @@ import { expiredCursor } from "@/lib/calls/cursor";
 import { assignableUsers } from "@/lib/follow-ups/actions";
 import { DAY_GROUP_TITLES, groupByDay } from "@/lib/follow-ups/day-groups";
 import { listFollowUps } from "@/lib/follow-ups/query";
-import { followUpQuerySchema } from "@/lib/follow-ups/schemas";
+import { followUpQuerySchema, type FollowUpQuery } from "@/lib/follow-ups/schemas";
 import { isTimeZone, readTimeZone } from "@/lib/settings/time-zone";
 
 export const metadata = { title: "Follow-ups · Call Analytics" };
@@ -18,16 +20,27 @@ export const metadata = { title: "Follow-ups · Call Analytics" };
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
 export default async function FollowUpsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const viewer = await requireViewer("manager", "/follow-ups");
+  // Checked before anything streams, so a signed-out visitor gets a real redirect (a route-level
+  // loading.tsx would start the answer first); the queue streams in behind its skeleton.
   const raw = await searchParams;
   const parsed = followUpQuerySchema.safeParse({ view: raw.view, assignee: raw.assignee, cursor: raw.cursor });
   const query = parsed.success ? parsed.data : followUpQuerySchema.parse({});
+  // Back to this very view after signing in (a page link's cursor may have expired by then).
+  const viewer = await requireViewer("manager", queueHref(query.view, query.assignee));
+  return (
+    <Suspense key={`${query.view} ${query.assignee} ${query.cursor ?? ""}`} fallback={<FollowUpsSkeleton />}>
+      <FollowUpsQueue viewerId={viewer.id} query={query} />
+    </Suspense>
+  );
+}
+
+async function FollowUpsQueue({ viewerId, query }: { viewerId: string; query: FollowUpQuery }) {
   const cookieZone = (await cookies()).get("tz")?.value;
   const browserZone = cookieZone && isTimeZone(cookieZone) ? cookieZone : null;
   const [timeZone, users, page] = await Promise.all([
     browserZone ?? readTimeZone(),
     assignableUsers(),
-    listFollowUps({ ...query, viewerId: viewer.id }).catch(expiredCursor),
+    listFollowUps({ ...query, viewerId }).catch(expiredCursor),
   ]);
   const now = new Date();
   const { view, assignee } = query;

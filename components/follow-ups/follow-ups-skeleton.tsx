@@ -1,5 +1,5 @@
 /** What the queue looks like while a view, filter or page loads. */
-export default function FollowUpsLoading() {
+export function FollowUpsSkeleton() {
   return (
     <div className="space-y-4" aria-busy="true" aria-label="Loading follow-ups">
       <div className="h-7 w-40 animate-pulse rounded bg-slate-200" />
