@@ -1,10 +1,7 @@
-import { v7 as uuidv7 } from "uuid";
-import type { Prisma } from "@/lib/db/client";
-import { db } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/pool";
 import { rollupDeltas, rollupStatement, type Delta, type RollupFacts } from "@/lib/ingest/rollup";
+import { backfill, type BackfillState, type BatchResult } from "@/lib/jobs/backfill";
 import { enqueue, QUEUE } from "@/lib/jobs/boss";
-import { logger } from "@/lib/log";
 import type { CallStatus, Outcome } from "@/lib/providers/values";
 import { rescoreWithOutcome, type LeadSignal } from "./lead-score";
 import { outcomeMap, readScoring, resolveOutcome, SCORING_CACHE_MS } from "./settings";
@@ -16,41 +13,14 @@ import { outcomeMap, readScoring, resolveOutcome, SCORING_CACHE_MS } from "./set
 
 const BATCH = 500;
 
-export interface RescoreState {
-  runId: string;
-  status: "queued" | "running" | "done" | "failed" | "superseded";
-  total: number;
-  done: number;
-  changed: number;
-  queuedAt: string;
-  finishedAt: string | null;
-  error: string | null;
-}
+const rescoring = backfill("rescore");
 
-export async function rescoreState(): Promise<RescoreState | null> {
-  const row = await db.setting.findUnique({ where: { key: "rescore" } });
-  return (row?.value as unknown as RescoreState) ?? null;
-}
-
-async function saveState(state: RescoreState): Promise<void> {
-  const value = state as unknown as Prisma.InputJsonObject;
-  await db.setting.upsert({ where: { key: "rescore" }, create: { key: "rescore", value }, update: { value } });
-}
+export type RescoreState = BackfillState;
+export const rescoreState = rescoring.read;
 
 /** Queues a re-score of every call. It starts once every process has seen the new settings. */
 export async function startRescore(): Promise<RescoreState> {
-  const total = await db.call.count();
-  const state: RescoreState = {
-    runId: uuidv7(),
-    status: "queued",
-    total,
-    done: 0,
-    changed: 0,
-    queuedAt: new Date().toISOString(),
-    finishedAt: null,
-    error: null,
-  };
-  await saveState(state);
+  const state = await rescoring.start();
   // One job waits at a time; whichever runs re-scores with the latest settings.
   await enqueue(QUEUE.rescore, {}, { key: "rescore", startAfterSeconds: SCORING_CACHE_MS / 1000 + 1 });
   return state;
@@ -85,7 +55,7 @@ const facts = (r: Row, outcome: Outcome | null, isHot: boolean): RollupFacts => 
 });
 
 /** One batch after `afterId`: the calls changed and the last id seen (null at the end). */
-async function rescoreBatch(afterId: string, map: Map<string, Outcome>, threshold: number): Promise<{ seen: number; changed: number; lastId: string | null }> {
+async function rescoreBatch(afterId: string, map: Map<string, Outcome>, threshold: number): Promise<BatchResult> {
   return inTransaction(async (client) => {
     const { rows } = await client.query<Row>(
       `SELECT id, status, outcome, outcome_raw, lead_score, lead_signals, is_hot, started_at, provider, campaign, sentiment, duration_sec, is_test
@@ -134,31 +104,10 @@ function mergeDeltas(deltas: Delta[]): Delta[] {
 }
 
 /** The job: re-scores every call for the latest run, unless a newer one replaces it meanwhile. */
-export async function runRescore(): Promise<string> {
-  let state = await rescoreState();
-  if (!state || state.status === "done") return "nothing to do";
-  const { runId } = state;
-  const scoring = await readScoring();
-  const map = outcomeMap(scoring);
-  state = { ...state, status: "running", done: 0, changed: 0 };
-  await saveState(state);
-  let afterId = "00000000-0000-0000-0000-000000000000";
-  try {
-    for (;;) {
-      const batch = await rescoreBatch(afterId, map, scoring.hotThreshold);
-      const latest = await rescoreState();
-      if (latest?.runId !== runId) return "superseded";
-      state = { ...state, done: state.done + batch.seen, changed: state.changed + batch.changed, total: Math.max(state.total, state.done + batch.seen) };
-      if (!batch.lastId) break;
-      afterId = batch.lastId;
-      await saveState(state);
-    }
-    state = { ...state, status: "done", total: state.done, finishedAt: new Date().toISOString() };
-    await saveState(state);
-    logger.info({ runId, calls: state.done, changed: state.changed }, "re-score finished");
-    return `${state.changed} of ${state.done} calls changed`;
-  } catch (e) {
-    await saveState({ ...state, status: "failed", error: (e as Error).message, finishedAt: new Date().toISOString() });
-    throw e;
-  }
+export function runRescore(): Promise<string> {
+  return rescoring.run("re-score finished", async () => {
+    const scoring = await readScoring();
+    const map = outcomeMap(scoring);
+    return (afterId) => rescoreBatch(afterId, map, scoring.hotThreshold);
+  });
 }

@@ -11,6 +11,25 @@ import { createSource } from "../support/sources";
 // Every admin API refuses a manager and an API key, found by reading the
 // route files, so that a new admin route is covered the day it is added.
 
+/** Every page of the dashboard as a path, found by reading app/(dashboard), so that a new page is covered the day it is added. */
+function dashboardPages(): string[] {
+  const root = path.resolve("app/(dashboard)");
+  const pages: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(path.join(dir, entry.name));
+      else if (entry.name === "page.tsx")
+        pages.push(
+          `/${path.relative(root, dir)}`
+            .replace(/\/$/, "")
+            .replace(/\[(\w+)\]/g, (_, name) => (name === "slug" ? "cllr" : "01900000-0000-7000-8000-000000000000")) || "/",
+        );
+    }
+  };
+  walk(root);
+  return pages;
+}
+
 const adminRoutes = () => apiRoutes().filter((r) => r.auth === "admin");
 
 describe("admin APIs", () => {
@@ -54,20 +73,7 @@ describe("admin APIs", () => {
 });
 
 describe("admin pages", () => {
-  const PAGES_DIR = path.resolve("app/(dashboard)/admin");
-  const pages: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.isDirectory()) walk(path.join(dir, entry.name));
-      else if (entry.name === "page.tsx")
-        pages.push(
-          `/admin/${path.relative(PAGES_DIR, dir)}`
-            .replace(/\/$/, "")
-            .replace(/\[(\w+)\]/g, (_, name) => (name === "slug" ? "cllr" : "01900000-0000-7000-8000-000000000000")),
-        );
-    }
-  };
-  walk(PAGES_DIR);
+  const pages = dashboardPages().filter((p) => p.startsWith("/admin/"));
 
   it("send a manager back to the overview", async () => {
     expect(pages).toEqual(expect.arrayContaining(["/admin/destinations", "/admin/settings", "/admin/sources/cllr"]));
@@ -89,21 +95,7 @@ describe("admin pages", () => {
 });
 
 describe("signed-in pages", () => {
-  // Every page of the dashboard, found by reading app/(dashboard), so that a new one is covered the day it is added.
-  const DASHBOARD = path.resolve("app/(dashboard)");
-  const pages: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.isDirectory()) walk(path.join(dir, entry.name));
-      else if (entry.name === "page.tsx")
-        pages.push(
-          `/${path.relative(DASHBOARD, dir)}`
-            .replace(/\/$/, "")
-            .replace(/\[(\w+)\]/g, (_, name) => (name === "slug" ? "cllr" : "01900000-0000-7000-8000-000000000000")) || "/",
-        );
-    }
-  };
-  walk(DASHBOARD);
+  const pages = dashboardPages();
 
   it("send a signed-out visitor to sign in with a real redirect, before anything of the page is sent", async () => {
     expect(pages).toEqual(expect.arrayContaining(["/", "/calls", "/follow-ups", "/hot-leads", "/admin/settings"]));
