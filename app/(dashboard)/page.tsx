@@ -1,9 +1,11 @@
+import { Suspense } from "react";
 import { KpiCards } from "@/components/overview/kpi-cards";
 import { OverviewCharts } from "@/components/overview/overview-charts";
 import { PeriodPicker } from "@/components/overview/period-picker";
 import { DestinationAlerts } from "@/components/overview/destination-alerts";
 import { SourceAlerts } from "@/components/overview/source-alerts";
 import { EmptyState } from "@/components/ui/empty-state";
+import { OverviewSkeleton } from "@/components/ui/skeleton";
 import { requireViewer } from "@/lib/auth/session";
 import { listOpenAlerts } from "@/lib/sources/alerts";
 import { db } from "@/lib/db/client";
@@ -15,15 +17,6 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const viewer = await requireViewer("manager", "/");
   const search = await searchParams;
   const days = trendsQuerySchema.safeParse(search).data?.days ?? 30;
-  const isAdmin = viewer.role === "admin";
-  const [trends, alerts, stopped] = await Promise.all([
-    getTrends(days),
-    listOpenAlerts(),
-    // Only admins can turn a destination back on, so only they are told.
-    isAdmin
-      ? db.destination.findMany({ where: { enabled: false, disabledReason: { not: null } }, select: { id: true, name: true, disabledReason: true } })
-      : [],
-  ]);
 
   return (
     <div className="space-y-4">
@@ -36,6 +29,24 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <h1 className="text-xl font-semibold tracking-tight">Overview</h1>
         <PeriodPicker current={days} />
       </div>
+      <Suspense key={days} fallback={<OverviewSkeleton />}>
+        <OverviewData days={days} isAdmin={viewer.role === "admin"} />
+      </Suspense>
+    </div>
+  );
+}
+
+async function OverviewData({ days, isAdmin }: { days: number; isAdmin: boolean }) {
+  const [trends, alerts, stopped] = await Promise.all([
+    getTrends(days),
+    listOpenAlerts(),
+    // Only admins can turn a destination back on, so only they are told.
+    isAdmin
+      ? db.destination.findMany({ where: { enabled: false, disabledReason: { not: null } }, select: { id: true, name: true, disabledReason: true } })
+      : [],
+  ]);
+  return (
+    <>
       <SourceAlerts alerts={alerts} isAdmin={isAdmin} />
       <DestinationAlerts destinations={stopped} />
       <KpiCards current={trends.current} previous={trends.previous} days={days} />
@@ -47,6 +58,6 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       <p className="text-xs text-slate-500">
         Days are days in {trends.timeZone.replaceAll("_", " ")}, from {trends.from} to {trends.to}.
       </p>
-    </div>
+    </>
   );
 }

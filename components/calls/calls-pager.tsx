@@ -1,13 +1,14 @@
+import { Suspense } from "react";
 import { buttonClass } from "@/components/ui/button";
+import type { CallTotal } from "@/lib/calls/count";
 import type { CallList } from "@/lib/calls/schemas";
+import { totalText } from "@/lib/lists/total";
 import { ListLink } from "./navigation";
 
-/** "1,234 calls" (or "10,000+ calls" above the exact cap); before B's totals, how many this page holds. */
-export function totalText(page: Pick<CallList, "total" | "items">): string {
-  if (!page.total) return `${page.items.length} ${page.items.length === 1 ? "call" : "calls"} on this page`;
-  const { count, exact } = page.total;
-  if (!exact) return "10,000+ calls"; // above the cap the count is an estimate: the cap is what is known
-  return `${count.toLocaleString("en-US")} ${count === 1 ? "call" : "calls"}`;
+/** The total, once counted: the rows show without waiting for it. Without one (the count failed), nothing is claimed. */
+async function Total({ total }: { total: Promise<CallTotal | null> }) {
+  const counted = await total;
+  return counted ? totalText(counted, "call", "calls") : null;
 }
 
 /**
@@ -15,7 +16,17 @@ export function totalText(page: Pick<CallList, "total" | "items">): string {
  * The previous page is the server's prevCursor, or the first page when
  * there is none before it.
  */
-export function CallsPager({ page, params, onLaterPage }: { page: CallList; params: URLSearchParams; onLaterPage: boolean }) {
+export function CallsPager({
+  page,
+  total,
+  params,
+  onLaterPage,
+}: {
+  page: Pick<CallList, "nextCursor" | "prevCursor">;
+  total: Promise<CallTotal | null>;
+  params: URLSearchParams;
+  onLaterPage: boolean;
+}) {
   const at = (cursor: string | null) => {
     const next = new URLSearchParams(params);
     next.delete("cursor");
@@ -26,7 +37,9 @@ export function CallsPager({ page, params, onLaterPage }: { page: CallList; para
   return (
     <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
       <span data-testid="calls-total" className="font-medium text-slate-800">
-        {totalText(page)}
+        <Suspense fallback={<span className="text-slate-500">Counting…</span>}>
+          <Total total={total} />
+        </Suspense>
       </span>
       <div className="flex flex-wrap gap-2">
         {onLaterPage && page.prevCursor && (

@@ -1,16 +1,19 @@
+import Form from "next/form";
 import { buttonClass } from "./button";
 import { Field } from "./field";
 
-// The filter row above a list: a GET form, so that filters live in the URL.
+// The filter row above a list: a GET form to `action`, so that filters live in
+// the URL. next/form moves there without reloading the page (a plain GET form
+// without script), so the list's skeleton shows while the new one loads.
 
-export function FilterBar({ label, children }: { label: string; children: React.ReactNode }) {
+export function FilterBar({ label, action, children }: { label: string; action: string; children: React.ReactNode }) {
   return (
-    <form method="get" className="flex flex-wrap items-end gap-3" aria-label={label}>
+    <Form action={action} className="flex flex-wrap items-end gap-3" aria-label={label}>
       {children}
       <button type="submit" className={buttonClass("secondary")}>
         Filter
       </button>
-    </form>
+    </Form>
   );
 }
 

@@ -1,6 +1,13 @@
 import Link from "next/link";
 import { buttonClass } from "./button";
 
+/** The list at `path` with `filters` (empty ones left out), from `cursor` on when given. */
+export function firstPageHref(path: string, filters: Record<string, string | undefined>, cursor?: string): string {
+  const params = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => Boolean(e[1])));
+  if (cursor) params.set("cursor", cursor);
+  return params.size ? `${path}?${params}` : path;
+}
+
 /** "Older …": the same list with the same filters, from `cursor` on. */
 export function OlderLink({
   path,
@@ -14,10 +21,8 @@ export function OlderLink({
   children: React.ReactNode;
 }) {
   if (!cursor) return null;
-  const params = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => Boolean(e[1])));
-  params.set("cursor", cursor);
   return (
-    <Link href={`${path}?${params}`} className={buttonClass("secondary")}>
+    <Link href={firstPageHref(path, filters, cursor)} className={buttonClass("secondary")}>
       {children}
     </Link>
   );

@@ -1,4 +1,5 @@
 import { db, Prisma } from "@/lib/db/client";
+import { COUNT_CAP, type ListTotal } from "@/lib/lists/total";
 import { whereAll } from "./conditions";
 import { matchAll, matchedIds, type Search } from "./search";
 
@@ -7,14 +8,10 @@ import { matchAll, matchedIds, type Search } from "./search";
 // it the planner's estimate, which the page shows as "10,000+". It runs beside
 // the page's query, so it must be as quick.
 
-export const COUNT_CAP = 10_000;
 /** An estimate this many times the cap is taken without counting. */
 const FAR_ABOVE = 3;
 
-export interface CallTotal {
-  count: number;
-  exact: boolean;
-}
+export type CallTotal = ListTotal;
 
 interface PlanNode {
   Plan: { "Plan Rows": number };

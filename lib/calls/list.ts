@@ -1,4 +1,5 @@
-import { db } from "@/lib/db/client";
+import { db, type Prisma } from "@/lib/db/client";
+import { logger } from "@/lib/log";
 import { readTimeZone } from "@/lib/settings/time-zone";
 import { callConditions, whereAll } from "./conditions";
 import { countCalls, type CallTotal } from "./count";
@@ -19,32 +20,59 @@ export interface ListOptions {
   snippets?: boolean;
 }
 
-export async function listCalls(filters: CallFilters, options: ListOptions = {}): Promise<CallList> {
-  const cursor = decodeCallCursor(filters.cursor, filters.sort);
+/** The filters made into SQL once (a rare word search reads its matches here): the page and its total both start from it. */
+export interface CallQuery {
+  filters: CallFilters;
+  where: Prisma.Sql[];
+  search: Search | null;
+}
+
+export async function callQuery(filters: CallFilters): Promise<CallQuery> {
   const where = callConditions(filters, await readTimeZone());
   const search = filters.q ? await resolveSearch(filters.q, filters.said) : null;
+  return { filters, where, search };
+}
 
+/** A page of calls with its total; the API's answer. */
+export async function listCalls(filters: CallFilters, options: ListOptions = {}): Promise<CallList> {
+  const query = await callQuery(filters);
+  const [page, total] = await Promise.all([callPage(query, options), options.total === false ? null : countCalls(query.where, query.search)]);
+  return { ...page, total: total ?? unknownTotal(page.items.length) };
+}
+
+/**
+ * The total alone. The calls page shows its rows without waiting for it (it
+ * streams in beside them); a count that fails leaves the total out, not the page.
+ */
+export function totalOf(query: CallQuery): Promise<CallTotal | null> {
+  return countCalls(query.where, query.search).catch((err: unknown) => {
+    logger.error({ err: (err as Error).message }, "counting calls failed");
+    return null;
+  });
+}
+
+/** One page of calls, without its total. */
+export async function callPage(query: CallQuery, options: Pick<ListOptions, "snippets"> = {}): Promise<Omit<CallList, "total">> {
+  const { filters, where, search } = query;
+  const cursor = decodeCallCursor(filters.cursor, filters.sort);
   const backwards = cursor?.way === "before";
   const order = orderBy(filters.sort, backwards);
   const paged = cursor ? [...where, beyond(cursor)] : where;
   const limit = filters.limit + 1;
   const matching = search ? [...paged, matchPage(search, paged, order, limit)] : paged;
-  const [rows, total] = await Promise.all([
-    db.$queryRaw<CallRow[]>`
-      SELECT ${CALL_COLUMNS}
-      FROM calls c JOIN sources s ON s.id = c.source_id
-      ${whereAll(matching)}
-      ${order}
-      LIMIT ${limit}`,
-    options.total === false ? null : countCalls(where, search),
-  ]);
+  const rows = await db.$queryRaw<CallRow[]>`
+    SELECT ${CALL_COLUMNS}
+    FROM calls c JOIN sources s ON s.id = c.source_id
+    ${whereAll(matching)}
+    ${order}
+    LIMIT ${limit}`;
 
   const page = sortedPage(rows, filters.limit, filters.sort, cursor, (r) => ({ at: r.started_at, id: r.id, score: r.lead_score }));
   const items = await withSnippets(
     page.items.map((r) => ({ ...toCallItem(r), isTest: r.is_test })),
     options.snippets === false ? null : search,
   );
-  return { items, nextCursor: page.nextCursor, prevCursor: page.prevCursor, total: total ?? unknownTotal(items.length) };
+  return { items, nextCursor: page.nextCursor, prevCursor: page.prevCursor };
 }
 
 /** Where each call matched the words searched for; no snippet without a word search. */

@@ -146,10 +146,13 @@ describe.skipIf(skipBrowserTests)("calls page in Chromium", () => {
         .locator("td:nth-child(2) a")
         .evaluateAll((links) => links.map((a) => a.getAttribute("href")));
     await expect.poll(() => page.getByTestId("call-row").count()).toBe(50);
+    // The total streams in beside the rows, the same on every page of the list.
+    await expect.poll(() => page.getByTestId("calls-total").textContent()).toBe(`${CALLS} calls`);
     const firstPage = await hrefs();
     await page.getByRole("link", { name: "Next page →" }).click();
     await page.waitForURL(/cursor=/);
     await expect.poll(() => page.getByTestId("call-row").count()).toBe(CALLS - 50);
+    await expect.poll(() => page.getByTestId("calls-total").textContent()).toBe(`${CALLS} calls`);
     await page.getByRole("link", { name: "← Previous page" }).click();
     await expect.poll(hrefs).toEqual(firstPage);
     expect(new URL(page.url()).searchParams.get("campaign")).toBe(campaign);

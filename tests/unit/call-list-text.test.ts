@@ -1,16 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { totalText } from "@/components/calls/calls-pager";
 import { formatPhone } from "@/components/calls/phone";
 import { isCurrent } from "@/components/layout/nav-items";
 
 describe("the call list's words", () => {
-  it("says how many calls match, exactly up to the cap and as 10,000+ above it", () => {
-    expect(totalText({ items: [], total: { count: 1234, exact: true } })).toBe("1,234 calls");
-    expect(totalText({ items: [], total: { count: 1, exact: true } })).toBe("1 call");
-    expect(totalText({ items: [], total: { count: 0, exact: true } })).toBe("0 calls");
-    expect(totalText({ items: [], total: { count: 48_211, exact: false } })).toBe("10,000+ calls");
-  });
-
   it("shows phone numbers in international format, and anything else as sent", () => {
     expect(formatPhone("+14155550190")).toBe("+1 415 555 0190");
     expect(formatPhone("+442071838750")).toBe("+44 20 7183 8750");

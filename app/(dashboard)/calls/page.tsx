@@ -4,16 +4,16 @@ import { Suspense } from "react";
 import { CallCards } from "@/components/calls/call-cards";
 import { CallFilters } from "@/components/calls/call-filters";
 import { CallsPager } from "@/components/calls/calls-pager";
-import { CallsSkeleton } from "@/components/calls/calls-skeleton";
 import { CallsTable } from "@/components/calls/calls-table";
 import { ListNavigationProvider, PendingArea } from "@/components/calls/navigation";
 import { SORTS, sortHref, sortOf, type Sort } from "@/components/calls/sort";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ListSkeleton } from "@/components/ui/skeleton";
 import { requireViewer } from "@/lib/auth/session";
 import { expiredCursor } from "@/lib/calls/cursor";
 import { callFiltersSchema, type CallFilters as Filters } from "@/lib/calls/filters";
-import { listCalls } from "@/lib/calls/list";
+import { callPage, callQuery, totalOf } from "@/lib/calls/list";
 
 export const metadata = { title: "Calls · Call Analytics" };
 
@@ -42,7 +42,7 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
         </Suspense>
         <PendingArea>
           {filters.success ? (
-            <Suspense key={JSON.stringify(flat)} fallback={<CallsSkeleton />}>
+            <Suspense key={JSON.stringify(flat)} fallback={<ListSkeleton label="Loading calls" />}>
               <CallsResults filters={filters.data} flat={flat} />
             </Suspense>
           ) : (
@@ -62,7 +62,8 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
 
 async function CallsResults({ filters, flat }: { filters: Filters; flat: Record<string, string | undefined> }) {
   const first = withoutCursor(flat);
-  const page = await listCalls(filters).catch(expiredCursor);
+  const query = await callQuery(filters);
+  const page = await callPage(query).catch(expiredCursor);
   if (!page) {
     return (
       <EmptyState title="This page link has expired">
@@ -94,7 +95,7 @@ async function CallsResults({ filters, flat }: { filters: Filters; flat: Record<
       <div className="sm:hidden">
         <CallCards calls={page.items} />
       </div>
-      <CallsPager page={page} params={first} onLaterPage={Boolean(filters.cursor)} />
+      <CallsPager page={page} total={totalOf(query)} params={first} onLaterPage={Boolean(filters.cursor)} />
     </div>
   );
 }

@@ -2,11 +2,11 @@ import { cookies } from "next/headers";
 import Link from "next/link";
 import { Suspense } from "react";
 import { FollowUpCard } from "@/components/follow-ups/follow-up-card";
-import { FollowUpsSkeleton } from "@/components/follow-ups/follow-ups-skeleton";
 import { QueueTabs, queueHref } from "@/components/follow-ups/queue-tabs";
 import { TimeZoneCookie } from "@/components/follow-ups/time-zone-cookie";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ListSkeleton } from "@/components/ui/skeleton";
 import { requireViewer } from "@/lib/auth/session";
 import { expiredCursor } from "@/lib/calls/cursor";
 import { assignableUsers } from "@/lib/follow-ups/actions";
@@ -28,7 +28,7 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
   // Back to this very view after signing in (a page link's cursor may have expired by then).
   const viewer = await requireViewer("manager", queueHref(query.view, query.assignee));
   return (
-    <Suspense key={`${query.view} ${query.assignee} ${query.cursor ?? ""}`} fallback={<FollowUpsSkeleton />}>
+    <Suspense key={`${query.view} ${query.assignee} ${query.cursor ?? ""}`} fallback={<ListSkeleton label="Loading follow-ups" shape="cards" rows={4} />}>
       <FollowUpsQueue viewerId={viewer.id} query={query} />
     </Suspense>
   );

@@ -1,10 +1,12 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { LeadSignals } from "@/components/calls/call-facts";
 import { PhoneNumber } from "@/components/calls/phone-number";
 import { humanize, OUTCOME_TONE, PROVIDER_NAMES, STATUS_TONE } from "@/components/calls/labels";
 import { MarkHandled } from "@/components/leads/mark-handled";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ListSkeleton } from "@/components/ui/skeleton";
 import { LocalTime } from "@/components/ui/local-time";
 import { buttonClass } from "@/components/ui/button";
 import { requireViewer } from "@/lib/auth/session";
@@ -24,22 +26,14 @@ export default async function HotLeadsPage({ searchParams }: { searchParams: Pro
   await requireViewer("manager", "/hot-leads");
   const { view, cursor } = await searchParams;
   const handled = view === "handled";
-  const page = await listHotLeads({ handled, cursor: typeof cursor === "string" ? cursor : undefined }).catch(expiredCursor);
-  const leads = page?.items ?? [];
+  const pageCursor = typeof cursor === "string" ? cursor : undefined;
   const tab = (active: boolean) =>
     `rounded-md px-3 py-1.5 text-sm ${active ? "bg-white font-medium text-slate-900 shadow-xs ring-1 ring-slate-200" : "text-slate-600 hover:text-slate-900"}`;
 
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <div>
-          <h1 className="text-xl font-semibold tracking-tight">Hot leads</h1>
-          {page && (
-            <p className="text-sm text-slate-600" data-testid="hot-leads-total">
-              {page.total.toLocaleString("en-US")} {handled ? "handled" : page.total === 1 ? "hot lead" : "hot leads"}
-            </p>
-          )}
-        </div>
+        <h1 className="text-xl font-semibold tracking-tight">Hot leads</h1>
         <nav className="flex gap-1 rounded-lg bg-slate-100 p-1" aria-label="Lead lists">
           <Link href="/hot-leads" className={tab(!handled)} aria-current={!handled ? "page" : undefined}>
             To follow up
@@ -49,6 +43,23 @@ export default async function HotLeadsPage({ searchParams }: { searchParams: Pro
           </Link>
         </nav>
       </div>
+      <Suspense key={`${handled} ${pageCursor ?? ""}`} fallback={<ListSkeleton label="Loading hot leads" shape="cards" rows={4} />}>
+        <HotLeads handled={handled} cursor={pageCursor} />
+      </Suspense>
+    </div>
+  );
+}
+
+async function HotLeads({ handled, cursor }: { handled: boolean; cursor: string | undefined }) {
+  const page = await listHotLeads({ handled, cursor }).catch(expiredCursor);
+  const leads = page?.items ?? [];
+  return (
+    <div className="space-y-4">
+      {page && (
+        <p className="text-sm text-slate-600" data-testid="hot-leads-total">
+          {page.total.toLocaleString("en-US")} {handled ? "handled" : page.total === 1 ? "hot lead" : "hot leads"}
+        </p>
+      )}
       {!page && (
         <EmptyState title="This link has expired">
           <Link href={pageHref(handled)} className="text-indigo-700 underline">

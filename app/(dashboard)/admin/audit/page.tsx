@@ -1,11 +1,14 @@
+import Link from "next/link";
+import { Suspense } from "react";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { FilterBar, FilterSelect } from "@/components/ui/filter-bar";
 import { LocalTime } from "@/components/ui/local-time";
-import { OlderLink } from "@/components/ui/older-link";
+import { firstPageHref, OlderLink } from "@/components/ui/older-link";
+import { ListSkeleton } from "@/components/ui/skeleton";
 import { changes, shown } from "@/lib/audit/diff";
-import { auditActions, auditQuerySchema, listAudit } from "@/lib/audit/log";
+import { auditActions, auditQuerySchema, listAudit, type AuditQuery } from "@/lib/audit/log";
 import { requireViewer } from "@/lib/auth/session";
 import { totalText } from "@/lib/lists/total";
 import { expiredCursor } from "@/lib/calls/cursor";
@@ -37,7 +40,7 @@ const ACTION_TEXT: Record<string, string> = {
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   await requireViewer("admin", "/admin/audit");
   const query = auditQuerySchema.safeParse(await searchParams).data ?? auditQuerySchema.parse({});
-  const [page, actions] = await Promise.all([listAudit(query).catch(expiredCursor), auditActions()]);
+  const actions = await auditActions();
 
   return (
     <div className="space-y-4">
@@ -45,7 +48,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <h1 className="text-xl font-semibold tracking-tight">Audit log</h1>
         <p className="text-sm text-slate-600">Every change an admin made, newest first, with what it was before and after. Secrets are never shown.</p>
       </div>
-      <FilterBar label="Filter the audit log">
+      <FilterBar label="Filter the audit log" action="/admin/audit">
         <FilterSelect
           label="Action"
           name="action"
@@ -57,13 +60,30 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <input name="actor" defaultValue={query.actor ?? ""} placeholder="email" className="input block" />
         </Field>
       </FilterBar>
+      <Suspense key={JSON.stringify(query)} fallback={<ListSkeleton label="Loading the audit log" />}>
+        <AuditEntries query={query} />
+      </Suspense>
+    </div>
+  );
+}
+
+async function AuditEntries({ query }: { query: AuditQuery }) {
+  const page = await listAudit(query).catch(expiredCursor);
+  const filters = { action: query.action, actor: query.actor };
+  return (
+    <>
       {page && page.items.length > 0 && (
         <p className="text-sm text-slate-600" data-testid="list-total">
           {totalText(page.total, "entry", "entries")}
         </p>
       )}
       {!page ? (
-        <EmptyState title="This page link has expired">Start again from the newest entries.</EmptyState>
+        <EmptyState title="This page link has expired">
+          <Link href={firstPageHref("/admin/audit", filters)} className="text-indigo-700 underline">
+            Start again from the newest entries
+          </Link>
+          .
+        </EmptyState>
       ) : page.items.length === 0 ? (
         <EmptyState>Nothing recorded{query.action || query.actor ? " for these filters" : " yet"}.</EmptyState>
       ) : (
@@ -91,9 +111,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           ))}
         </DataTable>
       )}
-      <OlderLink path="/admin/audit" filters={{ action: query.action, actor: query.actor }} cursor={page?.nextCursor ?? null}>
+      <OlderLink path="/admin/audit" filters={filters} cursor={page?.nextCursor ?? null}>
         Older entries
       </OlderLink>
-    </div>
+    </>
   );
 }

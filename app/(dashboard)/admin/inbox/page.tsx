@@ -1,13 +1,15 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { InboxTable } from "@/components/admin/inbox-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FilterBar, FilterSelect } from "@/components/ui/filter-bar";
-import { OlderLink } from "@/components/ui/older-link";
+import { firstPageHref, OlderLink } from "@/components/ui/older-link";
+import { ListSkeleton } from "@/components/ui/skeleton";
 import { requireViewer } from "@/lib/auth/session";
 import { totalText } from "@/lib/lists/total";
 import { expiredCursor } from "@/lib/calls/cursor";
 import { db } from "@/lib/db/client";
-import { inboxQuerySchema, listInbox, RAW_STATUSES } from "@/lib/inbox/events";
+import { inboxQuerySchema, listInbox, RAW_STATUSES, type InboxQuery } from "@/lib/inbox/events";
 
 export const metadata = { title: "Inbox · Call Analytics" };
 
@@ -17,10 +19,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   await requireViewer("admin", "/admin/inbox");
   const search = await searchParams;
   const query = inboxQuerySchema.safeParse(search).data ?? inboxQuerySchema.parse({});
-  const [page, sources] = await Promise.all([
-    listInbox(query).catch(expiredCursor),
-    db.source.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true } }),
-  ]);
+  const sources = await db.source.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true } });
 
   return (
     <div className="space-y-4">
@@ -43,18 +42,36 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           </Link>
         </p>
       )}
-      <FilterBar label="Filter events">
+      <FilterBar label="Filter events" action="/admin/inbox">
         {query.call && <input type="hidden" name="call" value={query.call} />}
         <FilterSelect label="Source" name="source" value={query.source} any="All sources" options={sources.map((s) => ({ value: s.slug, label: s.name }))} />
         <FilterSelect label="Status" name="status" value={query.status} any="Any status" options={RAW_STATUSES} />
       </FilterBar>
+      <Suspense key={JSON.stringify(query)} fallback={<ListSkeleton label="Loading events" />}>
+        <InboxEvents query={query} />
+      </Suspense>
+    </div>
+  );
+}
+
+async function InboxEvents({ query }: { query: InboxQuery }) {
+  const page = await listInbox(query).catch(expiredCursor);
+  const filters = { source: query.source, status: query.status, call: query.call };
+  const firstPage = firstPageHref("/admin/inbox", filters);
+  return (
+    <>
       {page && page.items.length > 0 && (
         <p className="text-sm text-slate-600" data-testid="list-total">
           {totalText(page.total, "event", "events")}
         </p>
       )}
       {!page ? (
-        <EmptyState title="This page link has expired">Start again from the newest events.</EmptyState>
+        <EmptyState title="This page link has expired">
+          <Link href={firstPage} className="text-indigo-700 underline">
+            Start again from the newest events
+          </Link>
+          .
+        </EmptyState>
       ) : page.items.length === 0 ? (
         <EmptyState>No events match these filters.</EmptyState>
       ) : (
@@ -71,9 +88,9 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           }))}
         />
       )}
-      <OlderLink path="/admin/inbox" filters={{ source: query.source, status: query.status, call: query.call }} cursor={page?.nextCursor ?? null}>
+      <OlderLink path="/admin/inbox" filters={filters} cursor={page?.nextCursor ?? null}>
         Older events
       </OlderLink>
-    </div>
+    </>
   );
 }

@@ -1,5 +1,7 @@
+import Link from "next/link";
 import { BackLink } from "@/components/ui/back-link";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { DestinationToggles, SendTestButton } from "@/components/admin/destination-actions";
 import { DestinationForm } from "@/components/admin/destination-form";
 import { DeliveryTable } from "@/components/admin/delivery-table";
@@ -7,7 +9,8 @@ import { DESTINATION_KIND_LABEL } from "@/components/admin/labels";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FilterBar, FilterSelect } from "@/components/ui/filter-bar";
-import { OlderLink } from "@/components/ui/older-link";
+import { firstPageHref, OlderLink } from "@/components/ui/older-link";
+import { ListSkeleton } from "@/components/ui/skeleton";
 import { HttpError } from "@/lib/api/problem";
 import { requireViewer } from "@/lib/auth/session";
 import { expiredCursor } from "@/lib/calls/cursor";
@@ -36,10 +39,7 @@ export default async function DestinationPage({
   });
   const destination = view(found);
   const status = STATUSES.find((s) => s === search.status);
-  const [page, sources] = await Promise.all([
-    listDeliveries({ destinationId: id, status, cursor: search.cursor }).catch(expiredCursor),
-    db.source.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
-  ]);
+  const sources = await db.source.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
 
   return (
     <div className="space-y-6">
@@ -70,22 +70,46 @@ export default async function DestinationPage({
         <h2 id="log-title" className="text-lg font-semibold tracking-tight">
           Delivery log
         </h2>
-        <FilterBar label="Filter deliveries">
+        <FilterBar label="Filter deliveries" action={`/admin/destinations/${id}`}>
           <FilterSelect label="Status" name="status" value={status} any="Any status" options={STATUSES} />
         </FilterBar>
-        {!page ? (
-          <EmptyState title="This page link has expired">Start again from the newest deliveries.</EmptyState>
-        ) : page.items.length === 0 ? (
-          <EmptyState title="No deliveries yet">Calls that match the rules appear here as they are sent. &ldquo;Send test&rdquo; sends a sample.</EmptyState>
-        ) : (
-          <>
-            <DeliveryTable rows={page.items} />
-            <OlderLink path={`/admin/destinations/${id}`} filters={{ status }} cursor={page.nextCursor}>
-              Older deliveries
-            </OlderLink>
-          </>
-        )}
+        <Suspense key={`${status ?? ""} ${search.cursor ?? ""}`} fallback={<ListSkeleton label="Loading deliveries" rows={5} />}>
+          <DeliveryLog destinationId={id} status={status} cursor={search.cursor} />
+        </Suspense>
       </section>
     </div>
+  );
+}
+
+async function DeliveryLog({
+  destinationId,
+  status,
+  cursor,
+}: {
+  destinationId: string;
+  status: (typeof STATUSES)[number] | undefined;
+  cursor: string | undefined;
+}) {
+  const page = await listDeliveries({ destinationId, status, cursor }).catch(expiredCursor);
+  if (!page) {
+    return (
+      <EmptyState title="This page link has expired">
+        <Link href={firstPageHref(`/admin/destinations/${destinationId}`, { status })} className="text-indigo-700 underline">
+          Start again from the newest deliveries
+        </Link>
+        .
+      </EmptyState>
+    );
+  }
+  if (page.items.length === 0) {
+    return <EmptyState title="No deliveries yet">Calls that match the rules appear here as they are sent. &ldquo;Send test&rdquo; sends a sample.</EmptyState>;
+  }
+  return (
+    <>
+      <DeliveryTable rows={page.items} />
+      <OlderLink path={`/admin/destinations/${destinationId}`} filters={{ status }} cursor={page.nextCursor}>
+        Older deliveries
+      </OlderLink>
+    </>
   );
 }
