@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { db, Prisma } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 import { readTimeZone } from "@/lib/settings/time-zone";
 
 // The overview's numbers, read from the daily rollups (never from calls). Days
@@ -60,21 +60,29 @@ function toKpis(r: Totals | undefined): Kpis {
   };
 }
 
-const TOTALS = Prisma.sql`
-  COALESCE(sum(calls), 0)::int AS calls,
-  COALESCE(sum(calls) FILTER (WHERE status = 'completed'), 0)::int AS connected,
-  COALESCE(sum(talk_sec) FILTER (WHERE status = 'completed'), 0)::float8 AS talk,
-  COALESCE(sum(hot_calls), 0)::int AS hot,
-  COALESCE(sum(calls) FILTER (WHERE sentiment = 'positive'), 0)::int AS positive,
-  COALESCE(sum(calls) FILTER (WHERE sentiment <> ''), 0)::int AS rated,
-  COALESCE(sum(calls) FILTER (WHERE outcome = 'meeting_scheduled'), 0)::int AS meetings`;
+/** A row of the daily outcome rollup: one day's calls of one status, sentiment and outcome. */
+interface RollupRow {
+  day: Date;
+  status: string;
+  sentiment: string;
+  outcome: string;
+  calls: number;
+  talk_sec: number;
+  hot_calls: number;
+}
 
-interface OutcomeRow extends Totals {
-  day: Date | null;
-  sentiment: string | null;
-  outcome: string | null;
-  /** GROUPING(day, sentiment, outcome): 0b001 day×sentiment, 0b010 day×outcome, 0b111 the total. */
-  g: number;
+const noTotals = (): Totals => ({ calls: 0, connected: 0, talk: 0, hot: 0, positive: 0, rated: 0, meetings: 0 });
+
+function addTo(t: Totals, r: RollupRow): void {
+  t.calls += r.calls;
+  t.hot += r.hot_calls;
+  if (r.status === "completed") {
+    t.connected += r.calls;
+    t.talk += r.talk_sec;
+  }
+  if (r.sentiment === "positive") t.positive += r.calls;
+  if (r.sentiment !== "") t.rated += r.calls;
+  if (r.outcome === "meeting_scheduled") t.meetings += r.calls;
 }
 
 interface SourceRow {
@@ -97,46 +105,53 @@ export async function getTrends(days: number, today = new Date()): Promise<Trend
   const from = new Date(to.getTime() - days * 86_400_000);
   const previousFrom = new Date(from.getTime() - days * 86_400_000);
 
-  // One pass over each rollup for the period, one for the previous period's KPIs.
-  const [outcomes, sources, previous] = await Promise.all([
-    db.$queryRaw<OutcomeRow[]>`
-      SELECT day, sentiment, outcome, GROUPING(day, sentiment, outcome) AS g, ${TOTALS}
-      FROM daily_outcome_stats WHERE day >= ${from}::date AND day < ${to}::date
-      GROUP BY GROUPING SETS ((day, sentiment), (day, outcome), ())`,
+  // The outcome rollup's rows of both periods as they are (ten or so a day), added up here: a
+  // fraction of the time Postgres takes to group them three ways. The source rollup is grouped there.
+  const [rows, sources] = await Promise.all([
+    db.$queryRaw<RollupRow[]>`
+      SELECT day, status, sentiment, outcome, calls, talk_sec::float8 AS talk_sec, hot_calls
+      FROM daily_outcome_stats WHERE day >= ${previousFrom}::date AND day < ${to}::date`,
     db.$queryRaw<SourceRow[]>`
       SELECT provider, campaign, GROUPING(provider, campaign) AS g, sum(calls)::int AS calls
       FROM daily_source_stats WHERE day >= ${from}::date AND day < ${to}::date
       GROUP BY GROUPING SETS ((provider), (campaign))`,
-    db.$queryRaw<Totals[]>`
-      SELECT ${TOTALS} FROM daily_outcome_stats WHERE day >= ${previousFrom}::date AND day < ${from}::date`,
   ]);
-  const grouped = <R extends { g: number; calls: number }>(rows: R[], g: number) => rows.filter((r) => r.g === g && r.calls > 0);
+  const grouped = (g: number) => sources.filter((r) => r.g === g && r.calls > 0);
 
-  // Every day of the period, also days without calls, so the charts keep their scale.
-  const dayList = Array.from({ length: days }, (_, i) => dayString(new Date(from.getTime() + i * 86_400_000)));
-  const sentimentByDay = new Map(dayList.map((day) => [day, { day, positive: 0, neutral: 0, negative: 0, mixed: 0, none: 0 }]));
-  for (const r of grouped(outcomes, 0b001)) {
-    const row = sentimentByDay.get(dayString(r.day!));
-    if (row) row[(r.sentiment || "none") as keyof Omit<typeof row, "day">] += r.calls;
-  }
-  const outcomeByDay = new Map<string, { day: string } & Record<string, number | string>>(dayList.map((day) => [day, { day }]));
-  for (const r of grouped(outcomes, 0b010)) {
-    const row = outcomeByDay.get(dayString(r.day!));
-    if (row && r.outcome) row[r.outcome] = r.calls;
+  // Every day of the period, also days without calls, so the charts keep their scale; keyed by
+  // the day's time, as the rows' days are compared (not formatted) thousands of times.
+  const dayTimes = Array.from({ length: days }, (_, i) => from.getTime() + i * 86_400_000);
+  const sentimentByDay = new Map(dayTimes.map((t) => [t, { day: dayString(new Date(t)), positive: 0, neutral: 0, negative: 0, mixed: 0, none: 0 }]));
+  const outcomeByDay = new Map<number, { day: string } & Record<string, number | string>>(dayTimes.map((t) => [t, { day: dayString(new Date(t)) }]));
+  const current = noTotals();
+  const previous = noTotals();
+  for (const r of rows) {
+    if (r.day < from) {
+      addTo(previous, r);
+      continue;
+    }
+    addTo(current, r);
+    if (r.calls === 0) continue;
+    const day = r.day.getTime();
+    const sentiments = sentimentByDay.get(day);
+    const sentiment = (r.sentiment || "none") as keyof Omit<NonNullable<typeof sentiments>, "day">;
+    if (sentiments && sentiment in sentiments) sentiments[sentiment] += r.calls;
+    const outcomes = outcomeByDay.get(day);
+    if (outcomes && r.outcome) outcomes[r.outcome] = ((outcomes[r.outcome] as number | undefined) ?? 0) + r.calls;
   }
 
   return {
     timeZone,
     from: dayString(from),
     to: dayString(new Date(to.getTime() - 86_400_000)),
-    current: toKpis(outcomes.find((r) => r.g === 0b111)),
-    previous: previous[0]?.calls ? toKpis(previous[0]) : toKpis(undefined),
+    current: toKpis(current),
+    previous: toKpis(previous.calls ? previous : undefined),
     byDaySentiment: [...sentimentByDay.values()],
     byDayOutcome: [...outcomeByDay.values()],
-    byProvider: grouped(sources, 0b01)
+    byProvider: grouped(0b01)
       .map((r) => ({ provider: r.provider!, calls: r.calls }))
       .sort((a, b) => b.calls - a.calls),
-    byCampaign: grouped(sources, 0b10)
+    byCampaign: grouped(0b10)
       .filter((r) => r.campaign)
       .map((r) => ({ campaign: r.campaign!, calls: r.calls }))
       .sort((a, b) => b.calls - a.calls)
