@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { db, Prisma } from "@/lib/db/client";
 import { otherCallsOf, type OtherCalls } from "@/lib/follow-ups/other-calls";
+import { cappedTotal, COUNT_CAP, type ListTotal } from "@/lib/lists/total";
 import { BadCursorError } from "./cursor";
 import { isCallId } from "./ids";
 import { CALL_COLUMNS, toCallItem, type CallRow } from "./row";
@@ -17,7 +18,7 @@ export interface HotLeadPage {
   items: HotLead[];
   nextCursor: string | null;
   prevCursor: string | null;
-  total: number;
+  total: ListTotal;
 }
 
 // Keyset paging in the list's own order: to follow up by lead score, then
@@ -63,7 +64,7 @@ export async function listHotLeads(opts: { handled: boolean; limit?: number; cur
       WHERE ${where} AND ${bound}
       ORDER BY ${order}
       LIMIT ${limit + 1}`,
-    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM calls c WHERE ${where}`,
+    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM (SELECT 1 FROM calls c WHERE ${where} LIMIT ${COUNT_CAP + 1}) x`,
   ]);
   const more = fetched.length > limit;
   const rows = fetched.slice(0, limit);
@@ -83,7 +84,7 @@ export async function listHotLeads(opts: { handled: boolean; limit?: number; cur
     })),
     nextCursor: last && (backwards || more) ? position(last, "after") : null,
     prevCursor: first && (backwards ? more : Boolean(cursor)) ? position(first, "before") : null,
-    total: count?.total ?? 0,
+    total: cappedTotal(count?.total ?? 0),
   };
 }
 

@@ -1,4 +1,5 @@
 import { db, Prisma } from "@/lib/db/client";
+import { cappedTotal, COUNT_CAP } from "@/lib/lists/total";
 import { CALL_COLUMNS, toCallItem, type CallRow } from "@/lib/calls/row";
 import type { CallItem } from "@/lib/calls/schemas";
 import { decodeQueueCursor, encodeQueueCursor, type QueueCursor } from "./cursor";
@@ -24,7 +25,8 @@ export interface FollowUpPage {
   items: FollowUp[];
   nextCursor: string | null;
   prevCursor: string | null;
-  total: { count: number; overdue: number };
+  /** How many follow-ups match and how many of them are overdue, each counted to COUNT_CAP; exact is false when the count reached it ("10,000+"). */
+  total: { count: number; overdue: number; exact: boolean };
 }
 
 interface Options {
@@ -110,14 +112,17 @@ async function readFrom(segments: Segment[], filter: Prisma.Sql, take: number, c
   return rows;
 }
 
-async function countOf(view: FollowUpView, asOf: Date, filter: Prisma.Sql): Promise<{ count: number; overdue: number }> {
+/** Both counts stop at the cap, as every list's total does: the done view grows without end. */
+async function countOf(view: FollowUpView, asOf: Date, filter: Prisma.Sql): Promise<FollowUpPage["total"]> {
   const where = segmentsOf(view, asOf)
     .map((s) => s.where)
     .reduce((a, b) => Prisma.sql`(${a}) OR (${b})`);
+  const capped = (condition: Prisma.Sql) => Prisma.sql`(SELECT count(*) FROM (SELECT 1 FROM calls c WHERE ${condition} LIMIT ${COUNT_CAP + 1}) x)::int`;
   const [row] = await db.$queryRaw<{ count: number; overdue: number }[]>`
-    SELECT count(*)::int AS count, count(*) FILTER (WHERE ${view === "open" ? overdueAt(asOf) : Prisma.sql`FALSE`})::int AS overdue
-    FROM calls c WHERE (${where}) AND ${filter}`;
-  return row ?? { count: 0, overdue: 0 };
+    SELECT ${capped(Prisma.sql`(${where}) AND ${filter}`)} AS count,
+      ${view === "open" ? capped(Prisma.sql`(${where}) AND ${filter} AND ${overdueAt(asOf)}`) : Prisma.sql`0`} AS overdue`;
+  const count = cappedTotal(row.count);
+  return { count: count.count, overdue: cappedTotal(row.overdue).count, exact: count.exact };
 }
 
 function reasonsOf(r: Row): FollowUpReason[] {

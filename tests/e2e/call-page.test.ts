@@ -61,6 +61,13 @@ describe.skipIf(skipBrowserTests)("call page in Chromium", () => {
     await screenshot(page, "call-detail");
   });
 
+  it("dials the customer's number when it is tapped", async () => {
+    const page = await openAs(TEST_MANAGER);
+    const phone = page.getByRole("link", { name: "+1 415 555 0177" });
+    expect(await phone.getAttribute("href")).toBe("tel:+14155550177");
+    await page.close();
+  });
+
   it("shows vendor text as text: markup in a transcript runs nothing", async () => {
     const page = await openAs(TEST_MANAGER);
     await page.getByText("Shall we book a demo?").waitFor();

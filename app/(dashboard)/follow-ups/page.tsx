@@ -12,12 +12,11 @@ import { expiredCursor } from "@/lib/calls/cursor";
 import { assignableUsers } from "@/lib/follow-ups/actions";
 import { DAY_GROUP_TITLES, groupByDay } from "@/lib/follow-ups/day-groups";
 import { listFollowUps } from "@/lib/follow-ups/query";
+import { COUNT_CAP } from "@/lib/lists/total";
 import { followUpQuerySchema, type FollowUpQuery } from "@/lib/follow-ups/schemas";
 import { isTimeZone, readTimeZone } from "@/lib/settings/time-zone";
 
 export const metadata = { title: "Follow-ups · Call Analytics" };
-
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
 export default async function FollowUpsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   // Checked before anything streams, so a signed-out visitor gets a real redirect (a route-level
@@ -45,13 +44,13 @@ async function FollowUpsQueue({ viewerId, query }: { viewerId: string; query: Fo
   const now = new Date();
   const { view, assignee } = query;
 
+  // Counts stop at the cap, as on every list.
+  const counted = (n: number) => (page && !page.total.exact && n >= COUNT_CAP ? `${COUNT_CAP.toLocaleString("en-US")}+` : n.toLocaleString("en-US"));
   const summary = !page
     ? null
     : view === "open"
-      ? `${plural(page.total.count, "to follow up", "to follow up")}, ${plural(page.total.overdue, "overdue", "overdue")}`
-      : view === "snoozed"
-        ? plural(page.total.count, "snoozed", "snoozed")
-        : plural(page.total.count, "done", "done");
+      ? `${counted(page.total.count)} to follow up, ${counted(page.total.overdue)} overdue`
+      : `${counted(page.total.count)} ${view === "snoozed" ? "snoozed" : "done"}`;
 
   return (
     <div className="space-y-4">

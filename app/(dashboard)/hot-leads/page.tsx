@@ -12,6 +12,7 @@ import { buttonClass } from "@/components/ui/button";
 import { requireViewer } from "@/lib/auth/session";
 import { expiredCursor } from "@/lib/calls/cursor";
 import { listHotLeads } from "@/lib/calls/hot-leads";
+import { totalText } from "@/lib/lists/total";
 
 export const metadata = { title: "Hot leads · Call Analytics" };
 
@@ -57,7 +58,7 @@ async function HotLeads({ handled, cursor }: { handled: boolean; cursor: string 
     <div className="space-y-4">
       {page && (
         <p className="text-sm text-slate-600" data-testid="hot-leads-total">
-          {page.total.toLocaleString("en-US")} {handled ? "handled" : page.total === 1 ? "hot lead" : "hot leads"}
+          {handled ? totalText(page.total, "handled", "handled") : totalText(page.total, "hot lead", "hot leads")}
         </p>
       )}
       {!page && (

@@ -4,7 +4,7 @@ import { Card, ContactTimeline, LeadSignals, Variables } from "@/components/call
 import { CallMedia } from "@/components/calls/call-media";
 import { VendorAgent } from "@/components/calls/vendor-agent";
 import { formatDuration, humanize, OUTCOME_TONE, PROVIDER_NAMES, SENTIMENT_TONE, STATUS_TONE } from "@/components/calls/labels";
-import { formatPhone } from "@/components/calls/phone";
+import { PhoneNumber } from "@/components/calls/phone-number";
 import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
 import { requireViewer } from "@/lib/auth/session";
@@ -36,7 +36,7 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
         <div className="min-w-0 space-y-2">
           <h1 className="text-xl font-semibold tracking-tight break-words">{call.customer.name ?? "Unknown caller"}</h1>
           <p className="text-sm text-slate-600">
-            <span className="tabular-nums">{formatPhone(call.customer.phone) ?? "no number"}</span>
+            {call.customer.phone ? <PhoneNumber phone={call.customer.phone} /> : "no number"}
             {call.customer.company && <> · {call.customer.company}</>}
             {call.customer.email && <> · {call.customer.email}</>}
           </p>
