@@ -1,31 +1,22 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { PROVIDER_NAMES } from "@/components/calls/labels";
 import type { AgentAliases } from "@/lib/agents/aliases";
 import type { ReapplyState } from "@/lib/agents/reapply";
 import type { SeenAgent } from "@/lib/agents/settings";
 import { adminFetch } from "./admin-fetch";
+import { usePolledState } from "./background-progress";
 import { ActionError, submitWith, useAction } from "./use-action";
 
 const calls = (n: number) => `${n.toLocaleString()} ${n === 1 ? "call" : "calls"}`;
 
+const isGoing = (s: ReapplyState | null) => s?.status === "queued" || s?.status === "running";
+
 /** Progress of applying the names to past calls, followed every second while it runs. */
 function ReapplyProgress({ initial }: { initial: ReapplyState | null }) {
-  const [state, setState] = useState(initial);
-  const running = state?.status === "queued" || state?.status === "running";
-  useEffect(() => {
-    if (!running) return;
-    const timer = setInterval(() => {
-      // A failed poll changes nothing on screen; the next one tries again.
-      adminFetch<{ reapply: ReapplyState | null }>("/api/settings/agents", "GET").then(
-        (next) => setState(next.reapply),
-        () => {},
-      );
-    }, 1000);
-    return () => clearInterval(timer);
-  }, [running]);
+  const state = usePolledState(initial, "/api/settings/agents", (a: { reapply: ReapplyState | null }) => a.reapply, isGoing);
   if (!state) return null;
   const pct = state.total ? Math.round((100 * state.done) / state.total) : 100;
   return (

@@ -1,36 +1,28 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { OUTCOMES } from "@/lib/providers/values";
 import type { RescoreState } from "@/lib/scoring/rescore";
 import { adminFetch } from "./admin-fetch";
+import { ProgressBar, usePolledState } from "./background-progress";
 import { ActionError, submitWith, useAction } from "./use-action";
 
 type Row = { raw: string; outcome: string };
 /** A row on screen: `key` keeps each row's inputs with it when another row is removed. */
 type KeyedRow = Row & { key: number };
 
+const isGoing = (s: RescoreState | null) => s?.status === "queued" || s?.status === "running";
+
 /**
  * Progress of the background re-score, followed every second while it runs.
  * A new run starts from its own state: the form keys this by the run's id.
  */
 function RescoreProgress({ initial }: { initial: RescoreState | null }) {
-  const [state, setState] = useState(initial);
-  const running = state?.status === "queued" || state?.status === "running";
-  useEffect(() => {
-    if (!running) return;
-    const timer = setInterval(() => {
-      // A failed poll changes nothing on screen; the next one tries again.
-      adminFetch<{ rescore: RescoreState | null }>("/api/settings/scoring", "GET").then(
-        (next) => setState(next.rescore),
-        () => {},
-      );
-    }, 1000);
-    return () => clearInterval(timer);
-  }, [running]);
+  const state = usePolledState(initial, "/api/settings/scoring", (a: { rescore: RescoreState | null }) => a.rescore, isGoing);
   if (!state) return null;
+  const running = isGoing(state);
   const pct = state.total ? Math.round((100 * state.done) / state.total) : 100;
   return (
     <div role="status" data-testid="rescore-progress" className="space-y-1 text-sm text-slate-600">
@@ -46,11 +38,7 @@ function RescoreProgress({ initial }: { initial: RescoreState | null }) {
         </p>
       )}
       {state.status === "failed" && <p className="text-rose-700">Re-scoring stopped: {state.error}. It is retried automatically.</p>}
-      {running && (
-        <div className="h-2 w-full max-w-md overflow-hidden rounded bg-slate-200" aria-hidden>
-          <div className="h-full bg-indigo-600 transition-all" style={{ width: `${state.status === "queued" ? 2 : pct}%` }} />
-        </div>
-      )}
+      {running && <ProgressBar pct={state.status === "queued" ? 0 : pct} />}
     </div>
   );
 }

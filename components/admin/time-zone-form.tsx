@@ -1,10 +1,11 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { RebucketState } from "@/lib/stats/rebucket";
 import { adminFetch } from "./admin-fetch";
+import { ProgressBar, usePolledState } from "./background-progress";
 import { ActionError, submitWith, useAction } from "./use-action";
 
 const label = (zone: string) => zone.replaceAll("_", " ");
@@ -14,19 +15,9 @@ const label = (zone: string) => zone.replaceAll("_", " ");
  * (the saved zone), followed every second until the rollups are there.
  */
 function RebucketProgress({ initial, target }: { initial: RebucketState; target: string }) {
-  const [state, setState] = useState(initial);
-  const running = state.to !== null || state.zone !== target;
-  useEffect(() => {
-    if (!running) return;
-    const timer = setInterval(() => {
-      // A failed poll changes nothing on screen; the next one tries again.
-      adminFetch<{ rebucket: RebucketState }>("/api/settings/time-zone", "GET").then(
-        (next) => setState(next.rebucket),
-        () => {},
-      );
-    }, 1000);
-    return () => clearInterval(timer);
-  }, [running]);
+  const going = (s: RebucketState) => s.to !== null || s.zone !== target;
+  const state = usePolledState(initial, "/api/settings/time-zone", (a: { rebucket: RebucketState }) => a.rebucket, going);
+  const running = going(state);
   const pct = state.total ? Math.min(100, Math.round((100 * state.done) / state.total)) : 0;
   return (
     <div role="status" data-testid="rebucket-progress" className="space-y-1 text-sm text-slate-600">
@@ -39,11 +30,7 @@ function RebucketProgress({ initial, target }: { initial: RebucketState; target:
       )}
       {running && state.status === "failed" && <p className="text-rose-700">Re-grouping the charts stopped: {state.error}. It is retried automatically.</p>}
       {!running && <p>The charts count days in {label(state.zone)}.</p>}
-      {running && (
-        <div className="h-2 w-full max-w-md overflow-hidden rounded bg-slate-200" aria-hidden>
-          <div className="h-full bg-indigo-600 transition-all" style={{ width: `${Math.max(2, pct)}%` }} />
-        </div>
-      )}
+      {running && <ProgressBar pct={pct} />}
     </div>
   );
 }

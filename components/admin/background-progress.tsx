@@ -1,0 +1,38 @@
+"use client";
+
+import { useEffect, useEffectEvent, useState } from "react";
+import { adminFetch } from "./admin-fetch";
+
+// Background work started from a settings form (re-scoring, agent names,
+// time zone) shows its progress, re-read every second while it goes on.
+
+/**
+ * `initial`, then the state read from `path` (picked from its answer by
+ * `pick`) every second while `going` says the work is not over. A failed read
+ * changes nothing on screen; the next one tries again.
+ */
+export function usePolledState<T, A>(initial: T, path: string, pick: (answer: A) => T, going: (state: T) => boolean): T {
+  const [state, setState] = useState(initial);
+  const active = going(state);
+  const poll = useEffectEvent(() => {
+    adminFetch<A>(path, "GET").then(
+      (answer) => setState(pick(answer)),
+      () => {},
+    );
+  });
+  useEffect(() => {
+    if (!active) return;
+    const timer = setInterval(poll, 1000);
+    return () => clearInterval(timer);
+  }, [active]);
+  return state;
+}
+
+/** A bar under the progress text: `pct` of the way, a sliver before the work starts. */
+export function ProgressBar({ pct }: { pct: number }) {
+  return (
+    <div className="h-2 w-full max-w-md overflow-hidden rounded bg-slate-200" aria-hidden>
+      <div className="h-full bg-indigo-600 transition-all" style={{ width: `${Math.max(2, Math.min(100, pct))}%` }} />
+    </div>
+  );
+}
