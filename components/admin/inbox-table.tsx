@@ -20,6 +20,7 @@ export interface InboxRow {
   status: string;
   error: string | null;
   callId: string | null;
+  isTest: boolean;
 }
 
 /** A row's status and call as the replay left them. */
@@ -99,6 +100,11 @@ export function InboxTable({ rows }: { rows: InboxRow[] }) {
               <td className="px-4 py-3">{r.sourceName}</td>
               <td className="px-4 py-3">
                 <Badge tone={RAW_STATUS_TONE[r.status] ?? "gray"}>{r.status}</Badge>
+                {r.isTest && (
+                  <span className="ml-1" title="Sent with Send test event">
+                    <Badge tone="gray">Test</Badge>
+                  </span>
+                )}
               </td>
               <td className="max-w-md px-4 py-3 text-xs text-slate-600">
                 {r.error ? (

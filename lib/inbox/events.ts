@@ -29,6 +29,8 @@ export interface InboxItem {
   error: string | null;
   externalId: string | null;
   callId: string | null;
+  /** Made by an admin's "Send test event". */
+  isTest: boolean;
 }
 
 const itemSelect = {
@@ -39,6 +41,7 @@ const itemSelect = {
   error: true,
   externalId: true,
   callId: true,
+  isTest: true,
   source: { select: { slug: true, name: true, provider: true } },
 } satisfies Prisma.RawEventSelect;
 

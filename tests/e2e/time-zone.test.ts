@@ -69,6 +69,9 @@ describe.skipIf(skipBrowserTests)("time zone and test calls in Chromium", () => 
 
     await page.goto(`${baseUrl()}/calls/${sent.answer.callId}`);
     await page.getByText("Test", { exact: true }).first().waitFor();
+    // The request behind it is marked in the inbox too.
+    await page.goto(`${baseUrl()}/admin/inbox?source=${source.slug}`);
+    await page.getByRole("table").getByText("Test", { exact: true }).waitFor();
 
     await page.goto(`${baseUrl()}/admin/sources/${source.slug}`);
     await panel.getByRole("button", { name: "Remove test calls" }).click();

@@ -85,6 +85,7 @@ async function InboxEvents({ query }: { query: InboxQuery }) {
             status: e.status,
             error: e.error,
             callId: e.callId,
+            isTest: e.isTest,
           }))}
         />
       )}
