@@ -7,20 +7,20 @@ import type { AgentAliases } from "@/lib/agents/aliases";
 import type { ReapplyState } from "@/lib/agents/reapply";
 import type { SeenAgent } from "@/lib/agents/settings";
 import { adminFetch } from "./admin-fetch";
-import { usePolledState } from "./background-progress";
+import { ProgressBar, usePolledState } from "./background-progress";
 import { ActionError, submitWith, useAction } from "./use-action";
 
 const calls = (n: number) => `${n.toLocaleString()} ${n === 1 ? "call" : "calls"}`;
 
-const isGoing = (s: ReapplyState | null) => s?.status === "queued" || s?.status === "running";
+const isRunning = (s: ReapplyState | null) => s?.status === "queued" || s?.status === "running";
 
 /** Progress of applying the names to past calls, followed every second while it runs. */
 function ReapplyProgress({ initial }: { initial: ReapplyState | null }) {
-  const state = usePolledState(initial, "/api/settings/agents", (a: { reapply: ReapplyState | null }) => a.reapply, isGoing);
+  const state = usePolledState(initial, "/api/settings/agents", (a: { reapply: ReapplyState | null }) => a.reapply, isRunning);
   if (!state) return null;
   const pct = state.total ? Math.round((100 * state.done) / state.total) : 100;
   return (
-    <div role="status" data-testid="agents-progress" className="text-sm text-slate-600">
+    <div role="status" data-testid="agents-progress" className="space-y-1 text-sm text-slate-600">
       {state.status === "queued" && <p>Updating past calls starts in a few seconds…</p>}
       {state.status === "running" && (
         <p>
@@ -33,6 +33,7 @@ function ReapplyProgress({ initial }: { initial: ReapplyState | null }) {
         </p>
       )}
       {state.status === "failed" && <p className="text-rose-700">Updating past calls stopped. It is retried automatically.</p>}
+      {isRunning(state) && <ProgressBar pct={state.status === "queued" ? 0 : pct} />}
     </div>
   );
 }

@@ -8,12 +8,12 @@ import { adminFetch } from "./admin-fetch";
 
 /**
  * `initial`, then the state read from `path` (picked from its answer by
- * `pick`) every second while `going` says the work is not over. A failed read
+ * `pick`) every second while `isRunning` says the work goes on. A failed read
  * changes nothing on screen; the next one tries again.
  */
-export function usePolledState<T, A>(initial: T, path: string, pick: (answer: A) => T, going: (state: T) => boolean): T {
+export function usePolledState<T, A>(initial: T, path: string, pick: (answer: A) => T, isRunning: (state: T) => boolean): T {
   const [state, setState] = useState(initial);
-  const active = going(state);
+  const running = isRunning(state);
   const poll = useEffectEvent(() => {
     adminFetch<A>(path, "GET").then(
       (answer) => setState(pick(answer)),
@@ -21,10 +21,10 @@ export function usePolledState<T, A>(initial: T, path: string, pick: (answer: A)
     );
   });
   useEffect(() => {
-    if (!active) return;
+    if (!running) return;
     const timer = setInterval(poll, 1000);
     return () => clearInterval(timer);
-  }, [active]);
+  }, [running]);
   return state;
 }
 

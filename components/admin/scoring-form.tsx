@@ -13,16 +13,16 @@ type Row = { raw: string; outcome: string };
 /** A row on screen: `key` keeps each row's inputs with it when another row is removed. */
 type KeyedRow = Row & { key: number };
 
-const isGoing = (s: RescoreState | null) => s?.status === "queued" || s?.status === "running";
+const isRunning = (s: RescoreState | null) => s?.status === "queued" || s?.status === "running";
 
 /**
  * Progress of the background re-score, followed every second while it runs.
  * A new run starts from its own state: the form keys this by the run's id.
  */
 function RescoreProgress({ initial }: { initial: RescoreState | null }) {
-  const state = usePolledState(initial, "/api/settings/scoring", (a: { rescore: RescoreState | null }) => a.rescore, isGoing);
+  const state = usePolledState(initial, "/api/settings/scoring", (a: { rescore: RescoreState | null }) => a.rescore, isRunning);
   if (!state) return null;
-  const running = isGoing(state);
+  const running = isRunning(state);
   const pct = state.total ? Math.round((100 * state.done) / state.total) : 100;
   return (
     <div role="status" data-testid="rescore-progress" className="space-y-1 text-sm text-slate-600">

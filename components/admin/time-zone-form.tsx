@@ -15,9 +15,9 @@ const label = (zone: string) => zone.replaceAll("_", " ");
  * (the saved zone), followed every second until the rollups are there.
  */
 function RebucketProgress({ initial, target }: { initial: RebucketState; target: string }) {
-  const going = (s: RebucketState) => s.to !== null || s.zone !== target;
-  const state = usePolledState(initial, "/api/settings/time-zone", (a: { rebucket: RebucketState }) => a.rebucket, going);
-  const running = going(state);
+  const isRunning = (s: RebucketState) => s.to !== null || s.zone !== target;
+  const state = usePolledState(initial, "/api/settings/time-zone", (a: { rebucket: RebucketState }) => a.rebucket, isRunning);
+  const running = isRunning(state);
   const pct = state.total ? Math.min(100, Math.round((100 * state.done) / state.total)) : 0;
   return (
     <div role="status" data-testid="rebucket-progress" className="space-y-1 text-sm text-slate-600">

@@ -4,7 +4,9 @@ import { Field } from "./field";
 
 // The filter row above a list: a GET form to `action`, so that filters live in
 // the URL. next/form moves there without reloading the page (a plain GET form
-// without script), so the list's skeleton shows while the new one loads.
+// without script), so the list's skeleton shows while the new one loads. Its
+// fields keep what was typed, so pages key it by the filters: Back and Forward
+// then show the filters of the list on screen.
 
 export function FilterBar({ label, action, children }: { label: string; action: string; children: React.ReactNode }) {
   return (

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { buttonClass } from "./button";
 
-/** The list at `path` with `filters` (empty ones left out), from `cursor` on when given. */
-export function firstPageHref(path: string, filters: Record<string, string | undefined>, cursor?: string): string {
+/** The list at `path` with `filters` (empty ones left out): its first page, or the page from `cursor` on. */
+export function listHref(path: string, filters: Record<string, string | undefined>, cursor?: string): string {
   const params = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => Boolean(e[1])));
   if (cursor) params.set("cursor", cursor);
   return params.size ? `${path}?${params}` : path;
@@ -22,7 +22,7 @@ export function OlderLink({
 }) {
   if (!cursor) return null;
   return (
-    <Link href={firstPageHref(path, filters, cursor)} className={buttonClass("secondary")}>
+    <Link href={listHref(path, filters, cursor)} className={buttonClass("secondary")}>
       {children}
     </Link>
   );

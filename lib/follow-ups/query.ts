@@ -25,7 +25,11 @@ export interface FollowUpPage {
   items: FollowUp[];
   nextCursor: string | null;
   prevCursor: string | null;
-  /** How many follow-ups match and how many of them are overdue, each counted to COUNT_CAP; exact is false when the count reached it ("10,000+"). */
+  /**
+   * How many follow-ups match and how many of them are overdue, each counted
+   * up to COUNT_CAP: exact is false when more match than that (count is then
+   * the cap, shown as "10,000+", and so is overdue if it reached the cap).
+   */
   total: { count: number; overdue: number; exact: boolean };
 }
 

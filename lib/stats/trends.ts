@@ -71,6 +71,9 @@ interface RollupRow {
   hot_calls: number;
 }
 
+const SENTIMENT_KEYS = ["positive", "neutral", "negative", "mixed", "none"] as const;
+const isSentimentKey = (s: string): s is (typeof SENTIMENT_KEYS)[number] => (SENTIMENT_KEYS as readonly string[]).includes(s);
+
 const noTotals = (): Totals => ({ calls: 0, connected: 0, talk: 0, hot: 0, positive: 0, rated: 0, meetings: 0 });
 
 function addTo(t: Totals, r: RollupRow): void {
@@ -134,8 +137,8 @@ export async function getTrends(days: number, today = new Date()): Promise<Trend
     if (r.calls === 0) continue;
     const day = r.day.getTime();
     const sentiments = sentimentByDay.get(day);
-    const sentiment = (r.sentiment || "none") as keyof Omit<NonNullable<typeof sentiments>, "day">;
-    if (sentiments && sentiment in sentiments) sentiments[sentiment] += r.calls;
+    const sentiment = r.sentiment || "none";
+    if (sentiments && isSentimentKey(sentiment)) sentiments[sentiment] += r.calls;
     const outcomes = outcomeByDay.get(day);
     if (outcomes && r.outcome) outcomes[r.outcome] = ((outcomes[r.outcome] as number | undefined) ?? 0) + r.calls;
   }

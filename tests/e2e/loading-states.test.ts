@@ -75,5 +75,32 @@ describe.skipIf(skipBrowserTests)("loading states in Chromium", () => {
     await page.getByTestId("list-total").or(page.getByText("No events match these filters.")).waitFor();
     expect(await page.getByLabel("Status").inputValue()).toBe("failed");
     expect(await stayedOnDocument()).toBe(true);
+    // Back shows the list before the filter, and the filter fields say so too.
+    await page.goBack();
+    await page.waitForURL((url) => url.pathname === "/admin/inbox" && !url.searchParams.has("status"));
+    await expect.poll(() => page.getByLabel("Status").inputValue()).toBe("");
+  });
+
+  it("says in words when a page's data cannot be read, and loads it again on Try again", async () => {
+    // The inbox's table is away for a moment (no other test runs meanwhile: files run one at a time).
+    const sql = new pg.Client({ connectionString: inject("databaseUrl") });
+    await sql.connect();
+    await sql.query("ALTER TABLE raw_events RENAME TO raw_events_away");
+    try {
+      await page.goto(`${baseUrl()}/admin/inbox`);
+      const alert = page.getByRole("alert").filter({ hasText: "This page could not be loaded" });
+      await alert.waitFor();
+      // The header stays, and nothing of the server's error reaches the page.
+      await page.getByRole("link", { name: "Inbox" }).first().waitFor();
+      expect(await page.content()).not.toContain("raw_events");
+      await screenshot(page, "page-error");
+    } finally {
+      await sql.query("ALTER TABLE raw_events_away RENAME TO raw_events");
+      await sql.end();
+    }
+    await page.getByRole("button", { name: "Try again" }).click();
+    await page.getByRole("form", { name: "Filter events" }).waitFor();
+    await page.getByTestId("list-total").or(page.getByText("No events match these filters.")).waitFor();
+    expect(await page.getByText("This page could not be loaded").count()).toBe(0);
   });
 });

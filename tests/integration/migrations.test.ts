@@ -23,8 +23,8 @@ describe("migrations", () => {
       await sendWebhook("hooman", { ...hooman, callInfo: { ...(hooman.callInfo as object), callSid: uniq("CA") } }),
     ];
     const [oldStyle, named] = await Promise.all(sent.map(async (r) => ((await r.json()) as WebhookAnswer).callId));
-    // As an Autocalls call was saved before calls had a line.
-    await sql(`UPDATE calls SET agent_id = line, agent_name = line, agent_name_raw = line, line = NULL WHERE id = $1`, [oldStyle]);
+    // As an Autocalls call was saved before calls had a line: the number as the agent's id, no name.
+    await sql(`UPDATE calls SET agent_id = line, agent_name = NULL, agent_name_raw = NULL, line = NULL WHERE id = $1`, [oldStyle]);
     const [before] = await sql<{ agent_id: string }>("SELECT agent_id FROM calls WHERE id = $1", [oldStyle]);
     const namedBefore = await sql("SELECT agent_id, agent_name, agent_name_raw, line FROM calls WHERE id = $1", [named]);
 

@@ -63,6 +63,8 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
 async function CallsResults({ filters, flat }: { filters: Filters; flat: Record<string, string | undefined> }) {
   const first = withoutCursor(flat);
   const query = await callQuery(filters);
+  // Counted beside the rows, shown when done: the rows never wait for it.
+  const total = totalOf(query);
   const page = await callPage(query).catch(expiredCursor);
   if (!page) {
     return (
@@ -95,7 +97,7 @@ async function CallsResults({ filters, flat }: { filters: Filters; flat: Record<
       <div className="sm:hidden">
         <CallCards calls={page.items} />
       </div>
-      <CallsPager page={page} total={totalOf(query)} params={first} onLaterPage={Boolean(filters.cursor)} />
+      <CallsPager page={page} total={total} params={first} onLaterPage={Boolean(filters.cursor)} />
     </div>
   );
 }

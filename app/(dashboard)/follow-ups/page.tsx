@@ -45,7 +45,7 @@ async function FollowUpsQueue({ viewerId, query }: { viewerId: string; query: Fo
   const { view, assignee } = query;
 
   // Counts stop at the cap, as on every list.
-  const counted = (n: number) => (page && !page.total.exact && n >= COUNT_CAP ? `${COUNT_CAP.toLocaleString("en-US")}+` : n.toLocaleString("en-US"));
+  const counted = (n: number) => (!page?.total.exact && n >= COUNT_CAP ? `${COUNT_CAP.toLocaleString("en-US")}+` : n.toLocaleString("en-US"));
   const summary = !page
     ? null
     : view === "open"

@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { FilterBar, FilterSelect } from "@/components/ui/filter-bar";
 import { LocalTime } from "@/components/ui/local-time";
-import { firstPageHref, OlderLink } from "@/components/ui/older-link";
+import { listHref, OlderLink } from "@/components/ui/older-link";
 import { ListSkeleton } from "@/components/ui/skeleton";
 import { changes, shown } from "@/lib/audit/diff";
 import { auditActions, auditQuerySchema, listAudit, type AuditQuery } from "@/lib/audit/log";
@@ -48,7 +48,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <h1 className="text-xl font-semibold tracking-tight">Audit log</h1>
         <p className="text-sm text-slate-600">Every change an admin made, newest first, with what it was before and after. Secrets are never shown.</p>
       </div>
-      <FilterBar label="Filter the audit log" action="/admin/audit">
+      <FilterBar key={`filters ${query.action ?? ""} ${query.actor ?? ""}`} label="Filter the audit log" action="/admin/audit">
         <FilterSelect
           label="Action"
           name="action"
@@ -79,7 +79,7 @@ async function AuditEntries({ query }: { query: AuditQuery }) {
       )}
       {!page ? (
         <EmptyState title="This page link has expired">
-          <Link href={firstPageHref("/admin/audit", filters)} className="text-indigo-700 underline">
+          <Link href={listHref("/admin/audit", filters)} className="text-indigo-700 underline">
             Start again from the newest entries
           </Link>
           .

@@ -3,7 +3,7 @@ import { Suspense } from "react";
 import { InboxTable } from "@/components/admin/inbox-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FilterBar, FilterSelect } from "@/components/ui/filter-bar";
-import { firstPageHref, OlderLink } from "@/components/ui/older-link";
+import { listHref, OlderLink } from "@/components/ui/older-link";
 import { ListSkeleton } from "@/components/ui/skeleton";
 import { requireViewer } from "@/lib/auth/session";
 import { totalText } from "@/lib/lists/total";
@@ -42,7 +42,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           </Link>
         </p>
       )}
-      <FilterBar label="Filter events" action="/admin/inbox">
+      <FilterBar key={`filters ${query.source ?? ""} ${query.status ?? ""} ${query.call ?? ""}`} label="Filter events" action="/admin/inbox">
         {query.call && <input type="hidden" name="call" value={query.call} />}
         <FilterSelect label="Source" name="source" value={query.source} any="All sources" options={sources.map((s) => ({ value: s.slug, label: s.name }))} />
         <FilterSelect label="Status" name="status" value={query.status} any="Any status" options={RAW_STATUSES} />
@@ -57,7 +57,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
 async function InboxEvents({ query }: { query: InboxQuery }) {
   const page = await listInbox(query).catch(expiredCursor);
   const filters = { source: query.source, status: query.status, call: query.call };
-  const firstPage = firstPageHref("/admin/inbox", filters);
+  const firstPage = listHref("/admin/inbox", filters);
   return (
     <>
       {page && page.items.length > 0 && (

@@ -9,7 +9,7 @@ import { DESTINATION_KIND_LABEL } from "@/components/admin/labels";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FilterBar, FilterSelect } from "@/components/ui/filter-bar";
-import { firstPageHref, OlderLink } from "@/components/ui/older-link";
+import { listHref, OlderLink } from "@/components/ui/older-link";
 import { ListSkeleton } from "@/components/ui/skeleton";
 import { HttpError } from "@/lib/api/problem";
 import { requireViewer } from "@/lib/auth/session";
@@ -70,10 +70,10 @@ export default async function DestinationPage({
         <h2 id="log-title" className="text-lg font-semibold tracking-tight">
           Delivery log
         </h2>
-        <FilterBar label="Filter deliveries" action={`/admin/destinations/${id}`}>
+        <FilterBar key={`filters ${status ?? ""}`} label="Filter deliveries" action={`/admin/destinations/${id}`}>
           <FilterSelect label="Status" name="status" value={status} any="Any status" options={STATUSES} />
         </FilterBar>
-        <Suspense key={`${status ?? ""} ${search.cursor ?? ""}`} fallback={<ListSkeleton label="Loading deliveries" rows={5} />}>
+        <Suspense key={`${id} ${status ?? ""} ${search.cursor ?? ""}`} fallback={<ListSkeleton label="Loading deliveries" rows={5} />}>
           <DeliveryLog destinationId={id} status={status} cursor={search.cursor} />
         </Suspense>
       </section>
@@ -94,7 +94,7 @@ async function DeliveryLog({
   if (!page) {
     return (
       <EmptyState title="This page link has expired">
-        <Link href={firstPageHref(`/admin/destinations/${destinationId}`, { status })} className="text-indigo-700 underline">
+        <Link href={listHref(`/admin/destinations/${destinationId}`, { status })} className="text-indigo-700 underline">
           Start again from the newest deliveries
         </Link>
         .
