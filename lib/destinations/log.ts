@@ -1,5 +1,6 @@
 import { after, decodeCursor, keysetPage } from "@/lib/calls/cursor";
 import { db } from "@/lib/db/client";
+import { cappedTotal, COUNT_CAP } from "@/lib/lists/total";
 
 // The delivery log: per destination (newest first, paged) and per call.
 
@@ -20,19 +21,20 @@ const select = {
   call: { select: { customerName: true, customerPhone: true } },
 } as const;
 
+/** A page of a destination's deliveries, with how many match (counted up to the cap, beside the page). */
 export async function listDeliveries(opts: { destinationId: string; status?: string; cursor?: string; limit?: number }) {
   const limit = opts.limit ?? 50;
-  const rows = await db.delivery.findMany({
-    where: {
-      destinationId: opts.destinationId,
-      ...(opts.status ? { status: opts.status as never } : {}),
-      ...after("createdAt", decodeCursor(opts.cursor)),
-    },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: limit + 1,
-    select,
-  });
-  return keysetPage(rows, limit, (r) => ({ at: r.createdAt, id: r.id }));
+  const where = { destinationId: opts.destinationId, ...(opts.status ? { status: opts.status as never } : {}) };
+  const [rows, counted] = await Promise.all([
+    db.delivery.findMany({
+      where: { ...where, ...after("createdAt", decodeCursor(opts.cursor)) },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: limit + 1,
+      select,
+    }),
+    db.delivery.count({ where, take: COUNT_CAP + 1 }),
+  ]);
+  return { ...keysetPage(rows, limit, (r) => ({ at: r.createdAt, id: r.id })), total: cappedTotal(counted) };
 }
 
 export function callDeliveries(callId: string) {

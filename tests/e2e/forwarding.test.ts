@@ -56,6 +56,8 @@ describe.skipIf(skipBrowserTests)("forwarding in Chromium", () => {
     const row = page.getByTestId("delivery-row").filter({ hasText: "Maria Lopez" });
     await row.getByText("delivered").waitFor();
     expect(await row.textContent()).toContain("HTTP 200");
+    const rows = await page.getByTestId("delivery-row").count();
+    expect(await page.getByTestId("list-total").textContent()).toBe(`${rows} ${rows === 1 ? "delivery" : "deliveries"}`);
     await screenshot(page, "destination-delivery-log");
 
     // The call page lists where it went.

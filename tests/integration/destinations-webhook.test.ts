@@ -267,6 +267,13 @@ describe("webhook destinations", () => {
     const read = async () => (await (await asUser(TEST_ADMIN, `/api/deliveries/${again.id}`)).json()) as DeliveryView;
     await expect.poll(async () => (await read()).status, { timeout: 15_000 }).toBe("delivered");
     expect(strict.requests.map((r) => r.headers["webhook-id"])).toEqual([failed.id, failed.id, again.id]);
+
+    // The delivery log lists both, with its total, and filters by status.
+    const log = async (query = "") =>
+      (await (await asUser(TEST_ADMIN, `/api/destinations/${d.id}/deliveries${query}`)).json()) as { items: DeliveryView[]; total: unknown };
+    expect((await log()).total).toEqual({ count: 2, exact: true });
+    expect((await log()).items.map((i) => i.id).sort()).toEqual([failed.id, again.id].sort());
+    expect(await log("?status=failed")).toMatchObject({ items: [], total: { count: 0, exact: true } });
     await deleteDestination(d.id);
     await strict.close();
   });

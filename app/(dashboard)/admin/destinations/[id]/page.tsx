@@ -17,6 +17,7 @@ import { expiredCursor } from "@/lib/calls/cursor";
 import { db } from "@/lib/db/client";
 import { DEFAULT_LEAD_STATUS } from "@/lib/destinations/config";
 import { listDeliveries } from "@/lib/destinations/log";
+import { totalText } from "@/lib/lists/total";
 import { findDestination, view } from "@/lib/destinations/manage";
 
 export const metadata = { title: "Destination · Call Analytics" };
@@ -106,6 +107,9 @@ async function DeliveryLog({
   }
   return (
     <>
+      <p className="text-sm text-slate-600" data-testid="list-total">
+        {totalText(page.total, "delivery", "deliveries")}
+      </p>
       <DeliveryTable rows={page.items} />
       <OlderLink path={`/admin/destinations/${destinationId}`} filters={{ status }} cursor={page.nextCursor}>
         Older deliveries
