@@ -8,7 +8,7 @@ import { currentScoring, resolveOutcome } from "@/lib/scoring/settings";
 import { resolveAgent, type AliasMap } from "@/lib/agents/aliases";
 import { currentAliasMap } from "@/lib/agents/settings";
 import type { EventSource } from "./process";
-import { rollupDeltas, rollupStatement, rollupStatements, type RollupFacts } from "./rollup";
+import { rollupDeltas, rollupStatement, rollupStatements, type RollupFacts } from "@/lib/rollups/deltas";
 
 // Step 4: save the call with its transcript and daily rollup, atomically.
 // Idempotent per (source, vendor id): a new call is one INSERT ... ON CONFLICT

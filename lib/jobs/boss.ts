@@ -1,7 +1,7 @@
 import { PgBoss } from "pg-boss";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
-import { QUEUE, queueOptions, type QueueName } from "./queues";
+import { QUEUE, queueOptions, type JobData, type QueueName } from "./queues";
 import { moveJobsFromPgBoss10 } from "./upgrade-from-10";
 
 // One pg-boss instance per process, started on first use. It creates its own
@@ -61,7 +61,7 @@ interface EnqueueOptions {
 }
 
 /** Queues a job. */
-export async function enqueue(queue: QueueName, data: object, options: EnqueueOptions = {}): Promise<string | null> {
+export async function enqueue<Q extends QueueName>(queue: Q, data: JobData[Q], options: EnqueueOptions = {}): Promise<string | null> {
   const boss = await jobs();
   return boss.send(queue, data, {
     ...(options.key ? { singletonKey: options.key } : {}),
@@ -70,7 +70,7 @@ export async function enqueue(queue: QueueName, data: object, options: EnqueueOp
 }
 
 /** Queues many jobs of one queue in one statement; a key already waiting is skipped as in enqueue. */
-export async function enqueueMany(queue: QueueName, items: Array<{ data: object; key?: string }>): Promise<void> {
+export async function enqueueMany<Q extends QueueName>(queue: Q, items: Array<{ data: JobData[Q]; key?: string }>): Promise<void> {
   if (items.length === 0) return;
   const boss = await jobs();
   await boss.insert(
@@ -79,4 +79,4 @@ export async function enqueueMany(queue: QueueName, items: Array<{ data: object;
   );
 }
 
-export { QUEUE };
+export { QUEUE, type JobData };

@@ -27,6 +27,19 @@ export const QUEUE = {
 
 export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
 
+type Empty = Record<string, never>;
+
+/** What a job of each queue carries: enqueue and the workers both read this map, so they cannot disagree. */
+export interface JobData {
+  [QUEUE.unpodPoll]: { sourceId: string };
+  [QUEUE.transcriptFetch]: { callId: string };
+  [QUEUE.delivery]: { deliveryId: string };
+  [QUEUE.rescore]: Empty;
+  [QUEUE.rebucket]: Empty;
+  [QUEUE.agentAliases]: Empty;
+  [QUEUE.maintenance]: Empty;
+}
+
 export function queueOptions(): Record<QueueName, Omit<Queue, "name">> {
   return {
     [QUEUE.unpodPoll]: { policy: "stately", retryLimit: 5, retryDelay: base(), retryBackoff: true, expireInSeconds: 600 },

@@ -5,7 +5,7 @@ import { runRescore } from "@/lib/scoring/rescore";
 import { runRebucket } from "@/lib/stats/rebucket";
 import { runReapply } from "@/lib/agents/reapply";
 import { logger } from "@/lib/log";
-import { jobs, QUEUE } from "./boss";
+import { jobs, QUEUE, type JobData } from "./boss";
 import { runMaintenance } from "./maintenance";
 import { runUnpodPollJob } from "./unpod";
 
@@ -18,15 +18,15 @@ export async function startWorkers(): Promise<PgBoss> {
   const boss = await jobs();
   const polling = { pollingIntervalSeconds: 1 };
 
-  await boss.work<{ sourceId: string }>(QUEUE.unpodPoll, polling, async ([job]) => runUnpodPollJob(job.data.sourceId));
-  await boss.work(QUEUE.transcriptFetch, { ...polling, includeMetadata: true }, async ([job]: JobWithMetadata<{ callId: string }>[]) => ({
+  await boss.work<JobData[typeof QUEUE.unpodPoll]>(QUEUE.unpodPoll, polling, async ([job]) => runUnpodPollJob(job.data.sourceId));
+  await boss.work(QUEUE.transcriptFetch, { ...polling, includeMetadata: true }, async ([job]: JobWithMetadata<JobData[typeof QUEUE.transcriptFetch]>[]) => ({
     result: await fetchCallTranscript(job.data.callId, job.retryCount >= job.retryLimit),
   }));
   // Deliveries go out in batches, two at once per process; a full batch means
   // more are waiting, so the worker fetches again at once (burstWhenBatchFull).
   // Each job is settled on its own: one delivery that throws is retried by
   // pg-boss without sending the rest of its batch round again.
-  await boss.work<{ deliveryId: string }>(
+  await boss.work<JobData[typeof QUEUE.delivery]>(
     QUEUE.delivery,
     { ...polling, batchSize: DELIVERY_BATCH, localConcurrency: 2, burstWhenBatchFull: true, perJobResults: true },
     async (batch) =>
@@ -48,7 +48,7 @@ export async function startWorkers(): Promise<PgBoss> {
 
   await boss.schedule(QUEUE.maintenance, "* * * * *");
   // A first round now rather than at the next full minute.
-  await boss.send(QUEUE.maintenance, {});
+  await boss.send(QUEUE.maintenance, {} satisfies JobData[typeof QUEUE.maintenance]);
   logger.info("job workers started");
   return boss;
 }

@@ -1,5 +1,5 @@
 import { inTransaction } from "@/lib/db/pool";
-import { rollupDeltas, rollupStatement, type Delta, type RollupFacts } from "@/lib/ingest/rollup";
+import { mergeDeltas, rollupDeltas, rollupStatement, type Delta, type RollupFacts } from "@/lib/rollups/deltas";
 import { backfill, type BackfillState, type BatchResult } from "@/lib/jobs/backfill";
 import { enqueue, QUEUE } from "@/lib/jobs/boss";
 import type { CallStatus, Outcome } from "@/lib/providers/values";
@@ -84,23 +84,6 @@ async function rescoreBatch(afterId: string, map: Map<string, Outcome>, threshol
     }
     return { seen: rows.length, changed: updates.length, lastId: rows.length === BATCH ? rows[rows.length - 1].id : null };
   });
-}
-
-/** Adds up deltas of the same rollup row, in the stable order the rollups lock in. */
-function mergeDeltas(deltas: Delta[]): Delta[] {
-  const merged = new Map<string, Delta>();
-  for (const d of deltas) {
-    const id = [d.table, ...d.key].join("\u0000");
-    const m = merged.get(id) ?? { ...d, calls: 0, talkSec: 0, hotCalls: 0 };
-    m.calls += d.calls;
-    m.talkSec += d.talkSec;
-    m.hotCalls += d.hotCalls;
-    merged.set(id, m);
-  }
-  return [...merged.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([, d]) => d)
-    .filter((d) => d.calls !== 0 || d.talkSec !== 0 || d.hotCalls !== 0);
 }
 
 /** The job: re-scores every call for the latest run, unless a newer one replaces it meanwhile. */

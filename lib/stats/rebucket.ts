@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { inTransaction, pool } from "@/lib/db/pool";
-import { ROLLUP_ZONE_KEY } from "@/lib/ingest/rollup-zone";
-import { ROLLUPS } from "@/lib/ingest/rollup";
+import { ROLLUP_ZONE_KEY } from "@/lib/rollups/zone";
+import { ROLLUPS } from "@/lib/rollups/deltas";
 import { enqueue, QUEUE } from "@/lib/jobs/boss";
 import { logger } from "@/lib/log";
 import { DEFAULT_TIME_ZONE, readTimeZone } from "@/lib/settings/time-zone";
@@ -9,7 +9,7 @@ import { DEFAULT_TIME_ZONE, readTimeZone } from "@/lib/settings/time-zone";
 // After the organisation's time zone changes, the rollups move to days in the
 // new zone in the background: oldest calls first, BATCH calls at a time, each
 // step one transaction that moves its calls from their old day to their new
-// one and advances the boundary (lib/ingest/rollup-zone.ts). Each step holds a
+// one and advances the boundary (lib/rollups/zone.ts). Each step holds a
 // lock on the rollup tables that the pipeline's rollup writes wait for (and
 // that waits for them), so a call saved meanwhile is either seen by the step
 // or bucketed by the boundary the step left: never counted twice or lost.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rollupDeltas, type RollupFacts } from "@/lib/ingest/rollup";
+import { rollupDeltas, type RollupFacts } from "@/lib/rollups/deltas";
 import { leadScore } from "@/lib/scoring/lead-score";
 import { emptyCall } from "@/lib/providers/types";
 import { ctx } from "../support/fixtures";

@@ -1,10 +1,12 @@
-import { ROLLUP_JOIN, rollupDay } from "./rollup-zone";
+import { ROLLUP_JOIN, rollupDay } from "./zone";
 
 // The daily rollups behind the charts, adjusted in the same statement or
 // transaction that saves a call. One narrow table per kind of chart keeps
 // each small enough to aggregate a year at a time. A call's day is its local
-// day in the organisation's time zone, worked out in SQL (./rollup-zone.ts)
-// so that it follows a re-bucketing in progress.
+// day in the organisation's time zone, worked out in SQL (./zone.ts)
+// so that it follows a re-bucketing in progress. Saving a call, updating it and
+// re-scoring all change the rollups through this module alone: a new chart
+// dimension is one more entry in ROLLUPS (and its table).
 
 export interface RollupFacts {
   startedAt: Date;
@@ -53,23 +55,35 @@ export interface Delta {
 
 /** Deltas that move a call from `before` (if any) to `after`, merged per row, in a stable order. */
 export function rollupDeltas(before: RollupFacts | null, after: RollupFacts): Delta[] {
-  const deltas = new Map<string, Delta>();
+  const deltas: Delta[] = [];
   const add = (f: RollupFacts, sign: 1 | -1) => {
     if (f.isTest) return;
     for (const rollup of ROLLUPS) {
       const key = [f.startedAt.toISOString(), ...rollup.dimensions(f)];
-      const id = [rollup.table, ...key].join("\u0000");
-      const d = deltas.get(id) ?? { table: rollup.table, key, calls: 0, talkSec: 0, hotCalls: 0 };
-      d.calls += sign;
-      d.talkSec += sign * (f.durationSec ?? 0);
-      d.hotCalls += sign * (f.isHot ? 1 : 0);
-      deltas.set(id, d);
+      deltas.push({ table: rollup.table, key, calls: sign, talkSec: sign * (f.durationSec ?? 0), hotCalls: sign * (f.isHot ? 1 : 0) });
     }
   };
   if (before) add(before, -1);
   add(after, 1);
-  // In a stable order; the statements sort rows by day too, so concurrent transactions lock rollup rows in the same order.
-  return [...deltas.entries()]
+  return mergeDeltas(deltas);
+}
+
+/**
+ * Adds up deltas of the same rollup row and drops those that cancel out, in a
+ * stable order: the statements sort rows by day too, so concurrent
+ * transactions lock rollup rows in the same order.
+ */
+export function mergeDeltas(deltas: Delta[]): Delta[] {
+  const merged = new Map<string, Delta>();
+  for (const d of deltas) {
+    const id = [d.table, ...d.key].join("\u0000");
+    const m = merged.get(id) ?? { ...d, calls: 0, talkSec: 0, hotCalls: 0 };
+    m.calls += d.calls;
+    m.talkSec += d.talkSec;
+    m.hotCalls += d.hotCalls;
+    merged.set(id, m);
+  }
+  return [...merged.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([, d]) => d)
     .filter((d) => d.calls !== 0 || d.talkSec !== 0 || d.hotCalls !== 0);
