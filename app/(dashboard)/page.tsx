@@ -8,7 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { OverviewSkeleton } from "@/components/ui/skeleton";
 import { requireViewer } from "@/lib/auth/session";
 import { listOpenAlerts } from "@/lib/sources/alerts";
-import { db } from "@/lib/db/client";
+import { stoppedDestinations } from "@/lib/destinations/stopped";
 import { getTrends, trendsQuerySchema } from "@/lib/stats/trends";
 
 export const metadata = { title: "Overview · Call Analytics" };
@@ -41,9 +41,7 @@ async function OverviewData({ days, isAdmin }: { days: number; isAdmin: boolean 
     getTrends(days),
     listOpenAlerts(),
     // Only admins can turn a destination back on, so only they are told.
-    isAdmin
-      ? db.destination.findMany({ where: { enabled: false, disabledReason: { not: null } }, select: { id: true, name: true, disabledReason: true } })
-      : [],
+    isAdmin ? stoppedDestinations() : [],
   ]);
   return (
     <>

@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from "uuid";
 import type { Prisma } from "@/lib/db/client";
 import { db } from "@/lib/db/client";
 import { logger } from "@/lib/log";
+import { saveSetting } from "@/lib/settings/store";
 
 // A change every stored call must follow (re-scoring, agent aliases) runs as a
 // backfill: queued with a run id, walked in batches by call id with progress
@@ -34,10 +35,7 @@ export function backfill(key: string) {
     const row = await db.setting.findUnique({ where: { key } });
     return (row?.value as unknown as BackfillState) ?? null;
   };
-  const save = async (state: BackfillState): Promise<void> => {
-    const value = state as unknown as Prisma.InputJsonObject;
-    await db.setting.upsert({ where: { key }, create: { key, value }, update: { value } });
-  };
+  const save = (state: BackfillState) => saveSetting(key, state as unknown as Prisma.InputJsonObject);
 
   return {
     read,

@@ -8,7 +8,7 @@ import { ListSkeleton } from "@/components/ui/skeleton";
 import { requireViewer } from "@/lib/auth/session";
 import { totalText } from "@/lib/lists/total";
 import { expiredCursor } from "@/lib/calls/cursor";
-import { db } from "@/lib/db/client";
+import { sourceNames } from "@/lib/sources/names";
 import { inboxQuerySchema, listInbox, RAW_STATUSES, type InboxQuery } from "@/lib/inbox/events";
 
 export const metadata = { title: "Inbox · Call Analytics" };
@@ -19,7 +19,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   await requireViewer("admin", "/admin/inbox");
   const search = await searchParams;
   const query = inboxQuerySchema.safeParse(search).data ?? inboxQuerySchema.parse({});
-  const sources = await db.source.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true } });
+  const sources = await sourceNames();
 
   return (
     <div className="space-y-4">
