@@ -8,6 +8,7 @@ import { BadCursorError } from "@/lib/calls/cursor";
 import { readBodyCapped } from "@/lib/ingest/read-body";
 import { cronRefusal } from "./cron";
 import { fieldErrors, friendlyDetail, type FieldError, type Labels } from "./friendly-errors";
+import { DomainError, type ErrorKind } from "@/lib/errors";
 import { HttpError, problem } from "./problem";
 import { takeRate, type Limit } from "./rate-limit";
 import { crossSiteRefusal, hasBody, isJson } from "./same-origin";
@@ -33,8 +34,30 @@ type UserPrincipal = Extract<Principal, { kind: "user" }>;
 /** Routes for people only get the person, with no need to check the kind again. */
 type PrincipalFor<A extends Auth> = A extends "user" | "admin" ? UserPrincipal : Principal;
 
-interface Spec<A extends Auth, Q extends z.ZodType, B extends z.ZodType> {
+/** The one mapping from what went wrong (lib/errors.ts) to an HTTP status. */
+const STATUS: Record<ErrorKind, number> = {
+  not_found: 404,
+  conflict: 409,
+  invalid: 400,
+  unauthorized: 401,
+  refused: 403,
+  too_many: 429,
+  unavailable: 503,
+  upstream: 502,
+};
+
+type RawParams = z.ZodType<Record<string, string>>;
+
+interface Spec<A extends Auth, Q extends z.ZodType, B extends z.ZodType, P extends z.ZodType> {
   auth: A;
+  /**
+   * The path's parameters, e.g. z.object({ id: z.uuid() }). A value that does
+   * not fit names nothing that can exist: answered 404 ("No `resource` has the
+   * id …"), never 400.
+   */
+  params?: P;
+  /** What the path names, for that 404 ("call", "raw event"). */
+  resource?: string;
   /** Which fair-use limit requests count against: "read" (API keys, per minute) by default for readers; "export" (keys and people, per hour). */
   limit?: Limit;
   /** Open to someone who must first replace a password an admin gave them (every other route refuses them). */
@@ -45,9 +68,9 @@ interface Spec<A extends Auth, Q extends z.ZodType, B extends z.ZodType> {
   labels?: Labels;
 }
 
-interface Context<A extends Auth, Q extends z.ZodType, B extends z.ZodType> {
+interface Context<A extends Auth, Q extends z.ZodType, B extends z.ZodType, P extends z.ZodType> {
   request: Request;
-  params: Record<string, string>;
+  params: z.output<P>;
   query: z.output<Q>;
   body: z.output<B>;
   principal: PrincipalFor<A>;
@@ -56,7 +79,7 @@ interface Context<A extends Auth, Q extends z.ZodType, B extends z.ZodType> {
   audit: (entry: Omit<AuditInput, "actor">) => Promise<void>;
 }
 
-type Handler<A extends Auth, Q extends z.ZodType, B extends z.ZodType> = (ctx: Context<A, Q, B>) => Promise<Response | object>;
+type Handler<A extends Auth, Q extends z.ZodType, B extends z.ZodType, P extends z.ZodType> = (ctx: Context<A, Q, B, P>) => Promise<Response | object>;
 
 /** An API key when one is presented, else the session cookie. */
 async function authenticate(request: Request): Promise<Principal | null> {
@@ -79,9 +102,9 @@ function parseJson(bytes: Uint8Array): unknown {
 /** A 400 whose detail is sentences for people and whose `errors` name each field for programs. */
 const invalid = (title: string, errors: FieldError[]) => problem(400, title, friendlyDetail(errors), { errors });
 
-export function apiRoute<A extends Auth, Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined>(
-  spec: Spec<A, Q, B>,
-  handler: Handler<A, Q, B>,
+export function apiRoute<A extends Auth, Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined, P extends z.ZodType = RawParams>(
+  spec: Spec<A, Q, B, P>,
+  handler: Handler<A, Q, B, P>,
 ) {
   return async (request: Request, route: { params: Promise<Record<string, string>> }): Promise<Response> => {
     const requestId = request.headers.get("x-request-id") ?? randomUUID();
@@ -131,6 +154,16 @@ export function apiRoute<A extends Auth, Q extends z.ZodType = z.ZodUndefined, B
           ),
         );
       }
+      const rawParams = await route.params;
+      let params = rawParams as z.output<P>;
+      if (spec.params) {
+        const parsed = spec.params.safeParse(rawParams);
+        if (!parsed.success) {
+          const id = Object.values(rawParams)[0] ?? "";
+          return respond(problem(404, "Not found", `No ${spec.resource ?? "such thing"} has the id "${id}".`));
+        }
+        params = parsed.data;
+      }
       let query = undefined as z.output<Q>;
       if (spec.query) {
         const parsed = spec.query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
@@ -154,9 +187,10 @@ export function apiRoute<A extends Auth, Q extends z.ZodType = z.ZodUndefined, B
         if (principal.kind === "user") await recordAudit({ ...entry, actor: principal });
       };
       // The auth checks above made the principal what PrincipalFor<A> says.
-      const result = await handler({ request, params: await route.params, query, body, principal: principal as PrincipalFor<A>, log, audit });
+      const result = await handler({ request, params, query, body, principal: principal as PrincipalFor<A>, log, audit });
       return respond(result instanceof Response ? result : Response.json(result));
     } catch (e) {
+      if (e instanceof DomainError) return respond(problem(STATUS[e.kind], e.title, e.message, e.extra));
       if (e instanceof HttpError) return respond(problem(e.status, e.title, e.message, e.extra));
       if (e instanceof BadCursorError) return respond(problem(400, "Invalid cursor", e.message));
       log.error({ err: e }, "request failed");

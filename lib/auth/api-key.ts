@@ -1,4 +1,4 @@
-import { HttpError } from "@/lib/api/problem";
+import { DomainError } from "@/lib/errors";
 import { db } from "@/lib/db/client";
 import { newSecret, sha256 } from "@/lib/security/secrets";
 
@@ -53,9 +53,9 @@ export async function findApiKey(authorization: string | null): Promise<{ id: st
     case "revoked":
       return null;
     case "expired":
-      throw new HttpError(401, "API key expired", `This API key expired at ${key.expiresAt!.toISOString()}; an admin can create a new one.`);
+      throw new DomainError("unauthorized", "API key expired", `This API key expired at ${key.expiresAt!.toISOString()}; an admin can create a new one.`);
     case "creator_deactivated":
-      throw new HttpError(401, "API key suspended", "The person who created this API key is deactivated; it works again if they are reactivated.");
+      throw new DomainError("unauthorized", "API key suspended", "The person who created this API key is deactivated; it works again if they are reactivated.");
     case "active":
       break;
     default:

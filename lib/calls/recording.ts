@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/client";
-import { HttpError } from "@/lib/api/problem";
+import { DomainError } from "@/lib/errors";
 import { isCallId } from "@/lib/calls/ids";
 import { fetchPublic, OutboundRefused } from "@/lib/security/outbound";
 import { audioExtension, audioType, essenceOf, needsSniffing, SNIFF_BYTES } from "./audio-type";
@@ -18,11 +18,11 @@ const PASSED_HEADERS = ["content-length", "content-range", "accept-ranges", "las
 /** Where the audio is: the vendor's URL, or a presigned URL for a key in the source's bucket. */
 async function recordingAddress(call: { recordingUrl: string | null; recordingKey: string | null; source: { settings: unknown } }) {
   if (call.recordingUrl) return { url: call.recordingUrl, fromBucket: false };
-  if (!call.recordingKey) throw new HttpError(404, "No recording", "The vendor sent no recording for this call.");
+  if (!call.recordingKey) throw new DomainError("not_found", "No recording", "The vendor sent no recording for this call.");
   const storage = storageSettings(call.source.settings);
   if (!storage) {
-    throw new HttpError(
-      404,
+    throw new DomainError(
+      "not_found",
       "Storage not configured",
       "The vendor stored this recording in its bucket; it plays once an admin adds the source's storage settings.",
     );
@@ -35,8 +35,8 @@ async function fetchRecording(url: string, range: string | null): Promise<Respon
   try {
     return await fetchPublic(url, { headers: range ? { range } : {}, signal: AbortSignal.timeout(15_000) });
   } catch (e) {
-    if (e instanceof OutboundRefused) throw new HttpError(403, "Recording refused", `This recording's address is not allowed: ${e.message}.`);
-    throw new HttpError(502, "Recording unreachable", "The vendor's storage did not answer; try again later.");
+    if (e instanceof OutboundRefused) throw new DomainError("refused", "Recording refused", `This recording's address is not allowed: ${e.message}.`);
+    throw new DomainError("upstream", "Recording unreachable", "The vendor's storage did not answer; try again later.");
   }
 }
 
@@ -45,17 +45,17 @@ async function refuseFailure(upstream: Response, fromBucket: boolean): Promise<v
   if (fromBucket && (upstream.status === 403 || upstream.status === 404)) {
     const code = await s3ErrorCode(upstream);
     if (code === "NoSuchKey" || upstream.status === 404) {
-      throw new HttpError(404, "Recording missing", "The recording is not in the bucket (it may have expired under the bucket's retention rules).");
+      throw new DomainError("not_found", "Recording missing", "The recording is not in the bucket (it may have expired under the bucket's retention rules).");
     }
-    throw new HttpError(502, "Storage refused", `The bucket refused access (${code ?? upstream.status}): check the source's storage credentials.`);
+    throw new DomainError("upstream", "Storage refused", `The bucket refused access (${code ?? upstream.status}): check the source's storage credentials.`);
   }
   if (upstream.status === 404 || upstream.status === 403 || upstream.status === 410) {
     await upstream.body?.cancel();
-    throw new HttpError(404, "Recording expired", "The vendor no longer serves this recording (it may have expired).");
+    throw new DomainError("not_found", "Recording expired", "The vendor no longer serves this recording (it may have expired).");
   }
   if (!upstream.ok || !upstream.body) {
     await upstream.body?.cancel();
-    throw new HttpError(502, "Recording unavailable", `The vendor's storage answered ${upstream.status}.`);
+    throw new DomainError("upstream", "Recording unavailable", `The vendor's storage answered ${upstream.status}.`);
   }
 }
 
@@ -94,7 +94,7 @@ export async function streamRecording(callId: string, request: Request, download
         select: { recordingUrl: true, recordingKey: true, externalId: true, source: { select: { settings: true } } },
       })
     : null;
-  if (!call) throw new HttpError(404, "Not found", `No call has the id "${callId}".`);
+  if (!call) throw new DomainError("not_found", "Not found", `No call has the id "${callId}".`);
   const { url, fromBucket } = await recordingAddress(call);
 
   const upstream = await fetchRecording(url, request.headers.get("range"));
@@ -103,7 +103,7 @@ export async function streamRecording(callId: string, request: Request, download
   if (!type) {
     await body.cancel();
     const declared = essenceOf(upstream.headers.get("content-type")) || "no content type";
-    throw new HttpError(502, "Not audio", `The vendor's storage answered with ${declared}, not audio, so it is not played or passed on.`);
+    throw new DomainError("upstream", "Not audio", `The vendor's storage answered with ${declared}, not audio, so it is not played or passed on.`);
   }
 
   const filename = `call-${call.externalId.replace(/[^\w.-]/g, "_").slice(0, 80)}.${audioExtension(type)}`;

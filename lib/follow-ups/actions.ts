@@ -1,12 +1,12 @@
 import { db, Prisma } from "@/lib/db/client";
-import { HttpError } from "@/lib/api/problem";
+import { DomainError } from "@/lib/errors";
 import { isCallId } from "@/lib/calls/ids";
 import type { FollowUpAction } from "./schemas";
 
 // What a manager does to a follow-up. "Done" is the same handled flag as Hot
 // leads, so the two lists always agree.
 
-const notFound = (callId: string) => new HttpError(404, "Not found", `No call has the id "${callId}".`);
+const notFound = (callId: string) => new DomainError("not_found", "Not found", `No call has the id "${callId}".`);
 
 /** The call's follow-up fields after the change, for the answer and the audit log. */
 const STATE = { id: true, handledAt: true, snoozedUntil: true, assigneeId: true, followUpNote: true } as const;
@@ -43,7 +43,7 @@ export async function applyFollowUpAction(callId: string, action: FollowUpAction
       break;
     case "assign": {
       if (action.userId && !(await db.user.findFirst({ where: { id: action.userId, active: true }, select: { id: true } }))) {
-        throw new HttpError(400, "No such person", "Choose someone from the list; that person is not an active user.");
+        throw new DomainError("invalid", "No such person", "Choose someone from the list; that person is not an active user.");
       }
       await db.call.update({ where: { id: callId }, data: { assigneeId: action.userId } });
       break;

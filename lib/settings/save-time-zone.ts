@@ -1,4 +1,4 @@
-import { HttpError } from "@/lib/api/problem";
+import { DomainError } from "@/lib/errors";
 import { pool } from "@/lib/db/pool";
 import { startRebucket } from "@/lib/stats/rebucket";
 import { DEFAULT_TIME_ZONE } from "./time-zone";
@@ -19,7 +19,8 @@ export async function timeZoneIsSet(): Promise<boolean> {
 export async function saveTimeZone(zone: string, { ifUnset = false } = {}): Promise<{ before: string; after: string; changed: boolean }> {
   // The rollups are grouped by Postgres, which must know the zone under this very name.
   const known = await pool.query("SELECT 1 FROM pg_timezone_names WHERE name = $1", [zone]);
-  if (known.rows.length === 0) throw new HttpError(400, "Unknown time zone", "The database does not know this time zone: choose another from the list.");
+  if (known.rows.length === 0)
+    throw new DomainError("invalid", "Unknown time zone", "The database does not know this time zone: choose another from the list.");
   const { rows } = await pool.query<{ before: string | null; after: string }>(
     `WITH old AS (SELECT value #>> '{}' AS zone FROM settings WHERE key = 'timeZone'),
           saved AS (

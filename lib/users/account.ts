@@ -1,5 +1,5 @@
 import { hash, verify } from "@node-rs/argon2";
-import { HttpError } from "@/lib/api/problem";
+import { DomainError } from "@/lib/errors";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import { beginSignIn } from "@/lib/auth/sign-in-throttle";
 import { db } from "@/lib/db/client";
@@ -10,17 +10,17 @@ import { db } from "@/lib/db/client";
 /** `address` is the client's: checking the current password is throttled like a sign-in, or a stolen session could guess it. */
 export async function changeOwnPassword(userId: string, current: string, next: string, address: string): Promise<void> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, name: true, passwordHash: true } });
-  if (!user) throw new HttpError(404, "Not found", "Your account no longer exists.");
+  if (!user) throw new DomainError("not_found", "Not found", "Your account no longer exists.");
   const attempt = await beginSignIn(user.email, address);
-  if (attempt.wait > 0) throw new HttpError(429, "Too many attempts", `Too many wrong passwords: try again in ${attempt.wait} seconds.`);
+  if (attempt.wait > 0) throw new DomainError("too_many", "Too many attempts", `Too many wrong passwords: try again in ${attempt.wait} seconds.`);
   if (!(await verify(user.passwordHash, current).catch(() => false))) {
     await attempt.failed();
-    throw new HttpError(400, "Wrong password", "Your current password is not right.");
+    throw new DomainError("invalid", "Wrong password", "Your current password is not right.");
   }
   await attempt.void();
-  if (next === current) throw new HttpError(400, "Same password", "Choose a password different from the current one.");
+  if (next === current) throw new DomainError("invalid", "Same password", "Choose a password different from the current one.");
   const problem = passwordProblem(next, [user.email, user.name ?? ""]);
-  if (problem) throw new HttpError(400, "Weak password", problem);
+  if (problem) throw new DomainError("invalid", "Weak password", problem);
   await db.user.update({
     where: { id: userId },
     data: { passwordHash: await hash(next), mustChangePassword: false, sessionVersion: { increment: 1 } },

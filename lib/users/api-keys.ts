@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/client";
-import { HttpError } from "@/lib/api/problem";
+import { DomainError } from "@/lib/errors";
 import { apiKeyState, createApiKey } from "@/lib/auth/api-key";
 
 // Keys for the read API: created by an admin (the key is shown once, only its
@@ -28,7 +28,7 @@ export const issueApiKey = (name: string, userId: string | undefined, expiresAt:
 
 export async function revokeApiKey(id: string) {
   const key = await db.apiKey.findUnique({ where: { id }, select: { id: true, name: true, revokedAt: true } });
-  if (!key) throw new HttpError(404, "Not found", `No API key has the id "${id}".`);
+  if (!key) throw new DomainError("not_found", "Not found", `No API key has the id "${id}".`);
   if (key.revokedAt) return key;
   return db.apiKey.update({ where: { id }, data: { revokedAt: new Date() }, select: { id: true, name: true, revokedAt: true } });
 }

@@ -1,6 +1,6 @@
 import { hash } from "@node-rs/argon2";
 import { db, type Prisma } from "@/lib/db/client";
-import { HttpError } from "@/lib/api/problem";
+import { DomainError } from "@/lib/errors";
 import { newSecret } from "@/lib/security/secrets";
 
 // People who sign in. Admins create them (with a one-time password to pass
@@ -27,7 +27,7 @@ export async function createUser(input: { email: string; name?: string | null; r
     });
     return { user, password };
   } catch (e) {
-    if ((e as { code?: string }).code === "P2002") throw new HttpError(409, "Email taken", `A user with the email ${input.email} exists already.`);
+    if ((e as { code?: string }).code === "P2002") throw new DomainError("conflict", "Email taken", `A user with the email ${input.email} exists already.`);
     throw e;
   }
 }
@@ -38,7 +38,7 @@ export async function updateUser(id: string, change: { role?: "admin" | "manager
     // One change to admins at a time, so two admins demoting each other cannot both succeed.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('users:admins', 0))`;
     const before = await tx.user.findUnique({ where: { id }, select: userSelect });
-    if (!before) throw new HttpError(404, "Not found", `No user has the id "${id}".`);
+    if (!before) throw new DomainError("not_found", "Not found", `No user has the id "${id}".`);
     // A new role or a deactivation ends the sessions issued before it.
     const endsSessions = (change.role !== undefined && change.role !== before.role) || change.active === false;
     const after = await tx.user.update({
@@ -47,7 +47,7 @@ export async function updateUser(id: string, change: { role?: "admin" | "manager
       select: userSelect,
     });
     const admins = await tx.user.count({ where: { role: "admin", active: true } });
-    if (admins === 0) throw new HttpError(409, "Last admin", "This would leave no active admin: make someone else an admin first.");
+    if (admins === 0) throw new DomainError("conflict", "Last admin", "This would leave no active admin: make someone else an admin first.");
     return { before, after };
   });
 }
@@ -58,7 +58,7 @@ export async function resetPassword(id: string): Promise<{ user: UserView; passw
   const user = await db.user
     .update({ where: { id }, data: { passwordHash: await hash(password), mustChangePassword: true, sessionVersion: { increment: 1 } }, select: userSelect })
     .catch(() => {
-      throw new HttpError(404, "Not found", `No user has the id "${id}".`);
+      throw new DomainError("not_found", "Not found", `No user has the id "${id}".`);
     });
   return { user, password };
 }

@@ -1,10 +1,11 @@
-import { HttpError } from "@/lib/api/problem";
+import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
+import { notFound } from "@/lib/errors";
 import { getInboxEvent } from "@/lib/inbox/events";
 
 // One raw event as received: headers (without credentials), query, body (admins).
-export const GET = apiRoute({ auth: "admin" }, async ({ params }) => {
+export const GET = apiRoute({ auth: "admin", params: z.object({ id: z.uuid() }), resource: "raw event" }, async ({ params }) => {
   const event = await getInboxEvent(params.id);
-  if (!event) throw new HttpError(404, "Not found", `No raw event has the id "${params.id}".`);
+  if (!event) throw notFound("raw event", params.id);
   return event;
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { HttpError } from "@/lib/api/problem";
+import { DomainError } from "@/lib/errors";
 import { apiRoute } from "@/lib/api/route";
 import { updateUser } from "@/lib/users/manage";
 
@@ -9,7 +9,7 @@ const body = z
   .refine((b) => Object.keys(b).length > 0, "Send role, active or name.");
 
 export const PATCH = apiRoute({ auth: "admin", body }, async ({ params, body, audit }) => {
-  if (!z.uuid().safeParse(params.id).success) throw new HttpError(404, "Not found", `No user has the id "${params.id}".`);
+  if (!z.uuid().safeParse(params.id).success) throw new DomainError("not_found", "Not found", `No user has the id "${params.id}".`);
   const { before, after } = await updateUser(params.id, body);
   await audit({ action: "user.update", target: { type: "user", id: after.id, name: after.email }, before, after });
   return after;
