@@ -5,6 +5,7 @@ import { enqueue, QUEUE } from "@/lib/jobs/boss";
 import { logger } from "@/lib/log";
 import { ALERT_TITLES } from "@/lib/sources/alert-titles";
 import { openConfig, type DestinationKind } from "./config";
+import { DELIVERY_KIND, type DeliveryKind } from "./delivery-kinds";
 import { sendHubSpot } from "./hubspot";
 import { decide, type Decision } from "./policy";
 import { sampleCall } from "./sample-call";
@@ -29,7 +30,7 @@ const MAX_IN_PROCESS_WAIT_MS = 5_000;
 
 interface Claimed {
   id: string;
-  kind: "call" | "alert" | "test";
+  kind: DeliveryKind;
   call_id: string | null;
   alert_id: string | null;
   attempts: number;
@@ -66,17 +67,22 @@ async function reserveSlot(destinationId: string, kind: DestinationKind): Promis
 }
 
 async function buildEvent(d: Claimed): Promise<Outgoing | null> {
-  if (d.kind === "test") {
-    const call = sampleCall();
-    return { type: "call.test", call, callUrl: appUrl("/calls") };
+  switch (d.kind) {
+    case "test":
+      return { type: "call.test", call: sampleCall(), callUrl: appUrl("/calls") };
+    case "call": {
+      const call = d.call_id ? await getCall(d.call_id) : null;
+      return call ? { type: "call.forwarded", call, callUrl: appUrl(`/calls/${call.id}`) } : null;
+    }
+    case "alert":
+      return alertEvent(d.alert_id);
   }
-  if (d.kind === "call") {
-    const call = d.call_id ? await getCall(d.call_id) : null;
-    return call ? { type: "call.forwarded", call, callUrl: appUrl(`/calls/${call.id}`) } : null;
-  }
+}
+
+async function alertEvent(alertId: string | null): Promise<Outgoing | null> {
   const { rows } = await pool.query<{ id: string; kind: string; detail: string; opened_at: Date; name: string }>(
     `SELECT a.id, a.kind, a.detail, a.opened_at, s.name FROM source_alerts a JOIN sources s ON s.id = a.source_id WHERE a.id = $1`,
-    [d.alert_id],
+    [alertId],
   );
   const a = rows[0];
   if (!a) return null;
@@ -118,8 +124,7 @@ async function record(d: Claimed, result: SendResult, decision: Decision): Promi
      WHERE id = $1`,
     [d.id, status, result.status, result.skipped ?? result.excerpt, delay],
   );
-  // Tests of a destination say whether it works; they do not count towards turning it off.
-  if (d.kind === "test") return;
+  if (!DELIVERY_KIND[d.kind].countsTowardsFailures) return;
   const failed = decision.next === "failed" || (decision.next === "retry" && decision.countsAsFailure);
   const disable = decision.next === "failed" ? decision.disable : null;
   await pool.query(
@@ -137,7 +142,7 @@ async function record(d: Claimed, result: SendResult, decision: Decision): Promi
 export async function runDelivery(id: string): Promise<string> {
   const d = await claim(id);
   if (!d) return "not due";
-  if (!d.enabled && d.kind !== "test") {
+  if (!d.enabled && !DELIVERY_KIND[d.kind].sentWhenOff) {
     await pool.query(
       `UPDATE deliveries SET status = 'skipped', next_attempt_at = NULL, attempts = attempts - 1, response_excerpt = 'The destination was turned off before this was sent.' WHERE id = $1`,
       [id],
@@ -165,7 +170,7 @@ export async function runDelivery(id: string): Promise<string> {
   const result = await send(d.destination_kind, d.config, { key: d.id, event });
   const decided = decide(result, d.attempts, d.consecutive_failures);
   // A test answers the admin now: one attempt, no retries in the background.
-  const decision: Decision = d.kind === "test" && decided.next === "retry" ? { next: "failed", disable: null } : decided;
+  const decision: Decision = !DELIVERY_KIND[d.kind].retried && decided.next === "retry" ? { next: "failed", disable: null } : decided;
   await record(d, result, decision);
   if (decision.next === "retry") await enqueue(QUEUE.delivery, { deliveryId: id }, { key: id, startAfterSeconds: decision.delaySec });
   return `${decision.next} (attempt ${d.attempts}, ${result.status ?? result.excerpt})`;
