@@ -3,9 +3,10 @@ import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
 import { LocalTime } from "@/components/ui/local-time";
 import { deliveryKind } from "@/lib/destinations/delivery-kinds";
+import { DESTINATION_KIND_LABEL } from "@/lib/destinations/kinds/catalog";
 import type { DeliveryRow } from "@/lib/destinations/log";
 import { ReplayDeliveryButton } from "./destination-actions";
-import { DELIVERY_STATUS_TONE, DESTINATION_KIND_LABEL } from "./labels";
+import { DELIVERY_STATUS_TONE } from "./labels";
 
 const td = "px-4 py-3 align-top";
 

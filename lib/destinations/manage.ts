@@ -4,26 +4,13 @@ import { db, type Prisma } from "@/lib/db/client";
 import { pool } from "@/lib/db/pool";
 import { EncryptionKeyMissing } from "@/lib/security/encryption";
 import { SettingsError } from "@/lib/security/sealed-settings";
-import { DESTINATION_KINDS, newWebhookSecret, publicConfig, sealConfig, type DestinationKind } from "./config";
+import { publicConfig, sealConfig, withMadeSecret, type DestinationKind } from "./config";
+import type { destinationChange, destinationInput } from "./input";
 import { readRules, rulesSchema } from "./rules";
 
 // Destinations as admins manage them. Reads never include a secret: the
-// config says only whether each is set. A webhook's signing secret is made
-// here and shown once, like a source's.
-
-export const destinationInput = z.object({
-  kind: z.enum(DESTINATION_KINDS),
-  name: z.string().trim().min(1).max(100),
-  config: z.record(z.string(), z.unknown()).default({}),
-  rules: rulesSchema.partial().default({}),
-});
-
-export const destinationChange = z.object({
-  name: z.string().trim().min(1).max(100).optional(),
-  enabled: z.boolean().optional(),
-  config: z.record(z.string(), z.unknown()).optional(),
-  rules: rulesSchema.partial().optional(),
-});
+// config says only whether each is set. A secret the kind makes itself (a
+// webhook's signing secret) is made here and shown once, like a source's.
 
 type Row = Prisma.DestinationGetPayload<object>;
 
@@ -71,10 +58,10 @@ export async function findDestination(id: string): Promise<Row> {
   return d;
 }
 
-/** Creates a destination; for a webhook, also answers its new signing secret (shown once). */
+/** Creates a destination; when its kind makes a secret left empty (a webhook's signing secret), also answers it (shown once). */
 export async function createDestination(input: z.infer<typeof destinationInput>): Promise<{ destination: Row; secret?: string }> {
-  const secret = input.kind === "webhook" && !input.config.secret ? newWebhookSecret() : undefined;
-  const config = seal(input.kind, secret ? { ...input.config, secret } : input.config);
+  const { config: entered, secret } = withMadeSecret(input.kind, input.config);
+  const config = seal(input.kind, entered);
   const destination = await db.destination.create({
     data: { kind: input.kind, name: input.name, config, rules: rulesSchema.parse(input.rules) },
   });
