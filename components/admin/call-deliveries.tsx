@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
+import { DESTINATION_KIND_LABEL } from "@/lib/destinations/kinds/catalog";
 import type { DeliveryRow } from "@/lib/destinations/log";
 import { ReplayDeliveryButton } from "./destination-actions";
-import { DELIVERY_STATUS_TONE, DESTINATION_KIND_LABEL } from "./labels";
+import { DELIVERY_STATUS_TONE } from "./labels";
 
 /** Where one call was forwarded, for the call page's side column. */
 export function CallDeliveries({ rows }: { rows: DeliveryRow[] }) {

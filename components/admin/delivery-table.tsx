@@ -2,9 +2,11 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
 import { LocalTime } from "@/components/ui/local-time";
+import { deliveryKind } from "@/lib/destinations/delivery-kinds";
+import { DESTINATION_KIND_LABEL } from "@/lib/destinations/kinds/catalog";
 import type { DeliveryRow } from "@/lib/destinations/log";
 import { ReplayDeliveryButton } from "./destination-actions";
-import { DELIVERY_STATUS_TONE, DESTINATION_KIND_LABEL } from "./labels";
+import { DELIVERY_STATUS_TONE } from "./labels";
 
 const td = "px-4 py-3 align-top";
 
@@ -16,8 +18,8 @@ function What({ d, showDestination }: { d: DeliveryRow; showDestination: boolean
       </Link>
     );
   }
-  if (d.kind === "test") return <span className="text-slate-600">Test message</span>;
-  if (d.kind === "alert") return <span className="text-slate-600">Source alert</span>;
+  const logText = deliveryKind(d.kind).logText;
+  if (logText) return <span className="text-slate-600">{logText}</span>;
   return d.callId ? (
     <Link href={`/calls/${d.callId}`} className="text-indigo-700 hover:underline">
       {d.call?.customerName ?? d.call?.customerPhone ?? "Call"}

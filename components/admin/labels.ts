@@ -11,9 +11,6 @@ export { ALERT_TITLES } from "@/lib/sources/alert-titles";
 /** A delivery's status. */
 export const DELIVERY_STATUS_TONE: Record<string, Tone> = { delivered: "green", pending: "blue", failed: "red", skipped: "gray" };
 
-/** Each kind of destination as admins know it. */
-export const DESTINATION_KIND_LABEL: Record<string, string> = { hubspot: "HubSpot", slack: "Slack", webhook: "Webhook" };
-
 /** What the webhook answered a test event, in words (its status code stays in the API). */
 export const WEBHOOK_ANSWER_TEXT: Record<string, string> = {
   stored: "Received and stored.",

@@ -4,13 +4,12 @@ import { pool } from "@/lib/db/pool";
 import { enqueue, QUEUE } from "@/lib/jobs/boss";
 import { logger } from "@/lib/log";
 import { ALERT_TITLES } from "@/lib/sources/alert-titles";
-import { openConfig, type DestinationKind } from "./config";
-import { sendHubSpot } from "./hubspot";
+import { DELIVERY_KIND, type DeliveryKind } from "./delivery-kinds";
+import type { DestinationKind } from "./kinds/lookup";
 import { decide, type Decision } from "./policy";
 import { sampleCall } from "./sample-call";
-import { sendSlack } from "./slack";
-import type { Outgoing, SendInput, SendResult } from "./types";
-import { sendWebhook } from "./webhook";
+import { rateIntervalSec, sendTo } from "./send";
+import type { Outgoing, SendResult } from "./types";
 
 // One attempt at one delivery, run by the "delivery" job.
 //
@@ -22,14 +21,12 @@ import { sendWebhook } from "./webhook";
 /** Longer than the slowest attempt (a HubSpot delivery is up to six 15 s requests). */
 const leaseSeconds = () => Number(process.env.DELIVERY_LEASE_SECONDS ?? 150);
 
-/** Seconds between requests to one destination: HubSpot allows 100 requests per 10 s to a private app (up to six per delivery), Slack one message per second per webhook. */
-export const RATE_INTERVAL_SEC: Record<DestinationKind, number> = { hubspot: 0.6, slack: 1, webhook: 0.1 };
 /** A slot further away than this is waited for in the queue, not in the worker. */
 const MAX_IN_PROCESS_WAIT_MS = 5_000;
 
 interface Claimed {
   id: string;
-  kind: "call" | "alert" | "test";
+  kind: DeliveryKind;
   call_id: string | null;
   alert_id: string | null;
   attempts: number;
@@ -54,29 +51,34 @@ async function claim(id: string): Promise<Claimed | null> {
   return rows[0] ?? null;
 }
 
-/** Reserves the destination's next request slot; milliseconds to wait for it. */
+/** Reserves the destination's next request slot (its kind's rate limit); milliseconds to wait for it. */
 async function reserveSlot(destinationId: string, kind: DestinationKind): Promise<number> {
   const { rows } = await pool.query<{ wait_ms: number }>(
     `UPDATE destinations SET next_slot_at = GREATEST(next_slot_at, now()) + make_interval(secs => $2)
      WHERE id = $1
      RETURNING GREATEST(0, EXTRACT(EPOCH FROM (next_slot_at - make_interval(secs => $2) - now())) * 1000)::float8 AS wait_ms`,
-    [destinationId, RATE_INTERVAL_SEC[kind]],
+    [destinationId, rateIntervalSec(kind)],
   );
   return rows[0]?.wait_ms ?? 0;
 }
 
 async function buildEvent(d: Claimed): Promise<Outgoing | null> {
-  if (d.kind === "test") {
-    const call = sampleCall();
-    return { type: "call.test", call, callUrl: appUrl("/calls") };
+  switch (d.kind) {
+    case "test":
+      return { type: "call.test", call: sampleCall(), callUrl: appUrl("/calls") };
+    case "call": {
+      const call = d.call_id ? await getCall(d.call_id) : null;
+      return call ? { type: "call.forwarded", call, callUrl: appUrl(`/calls/${call.id}`) } : null;
+    }
+    case "alert":
+      return alertEvent(d.alert_id);
   }
-  if (d.kind === "call") {
-    const call = d.call_id ? await getCall(d.call_id) : null;
-    return call ? { type: "call.forwarded", call, callUrl: appUrl(`/calls/${call.id}`) } : null;
-  }
+}
+
+async function alertEvent(alertId: string | null): Promise<Outgoing | null> {
   const { rows } = await pool.query<{ id: string; kind: string; detail: string; opened_at: Date; name: string }>(
     `SELECT a.id, a.kind, a.detail, a.opened_at, s.name FROM source_alerts a JOIN sources s ON s.id = a.source_id WHERE a.id = $1`,
-    [d.alert_id],
+    [alertId],
   );
   const a = rows[0];
   if (!a) return null;
@@ -85,27 +87,6 @@ async function buildEvent(d: Claimed): Promise<Outgoing | null> {
     alert: { id: a.id, kind: a.kind, title: ALERT_TITLES[a.kind] ?? a.kind, detail: a.detail, sourceName: a.name, openedAt: a.opened_at.toISOString() },
     sourcesUrl: appUrl("/admin/sources"),
   };
-}
-
-async function send(kind: DestinationKind, config: unknown, input: SendInput): Promise<SendResult> {
-  try {
-    return await sendWith(kind, config, input);
-  } catch (e) {
-    // The saved settings cannot be opened (SECRETS_KEY changed without
-    // SECRETS_KEY_PREVIOUS): say so in the log rather than retry blindly.
-    return { ok: false, status: null, excerpt: `The destination's saved settings cannot be read: ${(e as Error).message}`, permanent: true };
-  }
-}
-
-function sendWith(kind: DestinationKind, config: unknown, input: SendInput): Promise<SendResult> {
-  switch (kind) {
-    case "hubspot":
-      return sendHubSpot(openConfig("hubspot", config), input);
-    case "slack":
-      return sendSlack(openConfig("slack", config), input);
-    case "webhook":
-      return sendWebhook(openConfig("webhook", config), input);
-  }
 }
 
 async function record(d: Claimed, result: SendResult, decision: Decision): Promise<void> {
@@ -118,8 +99,7 @@ async function record(d: Claimed, result: SendResult, decision: Decision): Promi
      WHERE id = $1`,
     [d.id, status, result.status, result.skipped ?? result.excerpt, delay],
   );
-  // Tests of a destination say whether it works; they do not count towards turning it off.
-  if (d.kind === "test") return;
+  if (!DELIVERY_KIND[d.kind].countsTowardsFailures) return;
   const failed = decision.next === "failed" || (decision.next === "retry" && decision.countsAsFailure);
   const disable = decision.next === "failed" ? decision.disable : null;
   await pool.query(
@@ -137,7 +117,7 @@ async function record(d: Claimed, result: SendResult, decision: Decision): Promi
 export async function runDelivery(id: string): Promise<string> {
   const d = await claim(id);
   if (!d) return "not due";
-  if (!d.enabled && d.kind !== "test") {
+  if (!d.enabled && !DELIVERY_KIND[d.kind].sentWhenOff) {
     await pool.query(
       `UPDATE deliveries SET status = 'skipped', next_attempt_at = NULL, attempts = attempts - 1, response_excerpt = 'The destination was turned off before this was sent.' WHERE id = $1`,
       [id],
@@ -162,10 +142,10 @@ export async function runDelivery(id: string): Promise<string> {
   }
   if (wait > 0) await new Promise((r) => setTimeout(r, wait));
 
-  const result = await send(d.destination_kind, d.config, { key: d.id, event });
+  const result = await sendTo(d.destination_kind, d.config, { key: d.id, event });
   const decided = decide(result, d.attempts, d.consecutive_failures);
   // A test answers the admin now: one attempt, no retries in the background.
-  const decision: Decision = d.kind === "test" && decided.next === "retry" ? { next: "failed", disable: null } : decided;
+  const decision: Decision = !DELIVERY_KIND[d.kind].retried && decided.next === "retry" ? { next: "failed", disable: null } : decided;
   await record(d, result, decision);
   if (decision.next === "retry") await enqueue(QUEUE.delivery, { deliveryId: id }, { key: id, startAfterSeconds: decision.delaySec });
   return `${decision.next} (attempt ${d.attempts}, ${result.status ?? result.excerpt})`;

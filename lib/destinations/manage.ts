@@ -1,29 +1,16 @@
 import { z } from "zod";
-import { HttpError } from "@/lib/api/problem";
+import { DomainError } from "@/lib/errors";
 import { db, type Prisma } from "@/lib/db/client";
 import { pool } from "@/lib/db/pool";
 import { EncryptionKeyMissing } from "@/lib/security/encryption";
 import { SettingsError } from "@/lib/security/sealed-settings";
-import { DESTINATION_KINDS, newWebhookSecret, publicConfig, sealConfig, type DestinationKind } from "./config";
+import { publicConfig, sealConfig, withMadeSecret, type DestinationKind } from "./config";
+import type { destinationChange, destinationInput } from "./input";
 import { readRules, rulesSchema } from "./rules";
 
 // Destinations as admins manage them. Reads never include a secret: the
-// config says only whether each is set. A webhook's signing secret is made
-// here and shown once, like a source's.
-
-export const destinationInput = z.object({
-  kind: z.enum(DESTINATION_KINDS),
-  name: z.string().trim().min(1).max(100),
-  config: z.record(z.string(), z.unknown()).default({}),
-  rules: rulesSchema.partial().default({}),
-});
-
-export const destinationChange = z.object({
-  name: z.string().trim().min(1).max(100).optional(),
-  enabled: z.boolean().optional(),
-  config: z.record(z.string(), z.unknown()).optional(),
-  rules: rulesSchema.partial().optional(),
-});
+// config says only whether each is set. A secret the kind makes itself (a
+// webhook's signing secret) is made here and shown once, like a source's.
 
 type Row = Prisma.DestinationGetPayload<object>;
 
@@ -59,22 +46,22 @@ function seal(kind: DestinationKind, input: Record<string, unknown>, saved?: unk
     return sealConfig(kind, input, saved);
   } catch (e) {
     if (e instanceof SettingsError)
-      throw new HttpError(400, "Invalid settings", e.message, { errors: e.errors.map((err) => ({ ...err, field: `config.${err.field}` })) });
-    if (e instanceof EncryptionKeyMissing) throw new HttpError(503, "Secrets cannot be stored", e.message);
+      throw new DomainError("invalid", "Invalid settings", e.message, { errors: e.errors.map((err) => ({ ...err, field: `config.${err.field}` })) });
+    if (e instanceof EncryptionKeyMissing) throw new DomainError("unavailable", "Secrets cannot be stored", e.message);
     throw e;
   }
 }
 
 export async function findDestination(id: string): Promise<Row> {
   const d = z.uuid().safeParse(id).success ? await db.destination.findUnique({ where: { id } }) : null;
-  if (!d) throw new HttpError(404, "Not found", `No destination has the id "${id}".`);
+  if (!d) throw new DomainError("not_found", "Not found", `No destination has the id "${id}".`);
   return d;
 }
 
-/** Creates a destination; for a webhook, also answers its new signing secret (shown once). */
+/** Creates a destination; when its kind makes a secret left empty (a webhook's signing secret), also answers it (shown once). */
 export async function createDestination(input: z.infer<typeof destinationInput>): Promise<{ destination: Row; secret?: string }> {
-  const secret = input.kind === "webhook" && !input.config.secret ? newWebhookSecret() : undefined;
-  const config = seal(input.kind, secret ? { ...input.config, secret } : input.config);
+  const { config: entered, secret } = withMadeSecret(input.kind, input.config);
+  const config = seal(input.kind, entered);
   const destination = await db.destination.create({
     data: { kind: input.kind, name: input.name, config, rules: rulesSchema.parse(input.rules) },
   });

@@ -1,7 +1,8 @@
 import { v7 as uuidv7 } from "uuid";
-import { HttpError } from "@/lib/api/problem";
+import { DomainError } from "@/lib/errors";
 import { pool } from "@/lib/db/pool";
 import { enqueue, enqueueMany, QUEUE } from "@/lib/jobs/boss";
+import { DELIVERY_KIND, type DeliveryKind } from "./delivery-kinds";
 import { readRules, ruleMatches, type RuleFacts } from "./rules";
 
 // Creating deliveries: one per call (or alert) and matching destination,
@@ -21,7 +22,7 @@ async function enabledDestinations(): Promise<EnabledDestination[]> {
 }
 
 async function insertAndQueue(
-  rows: Array<{ destinationId: string; kind: "call" | "alert" | "test"; callId?: string; alertId?: string; dedupeKey: string | null }>,
+  rows: Array<{ destinationId: string; kind: DeliveryKind; callId?: string; alertId?: string; dedupeKey: string | null }>,
 ): Promise<string[]> {
   const ids: string[] = [];
   for (const r of rows) {
@@ -71,7 +72,7 @@ export async function replayDelivery(id: string): Promise<{ id: string; sameKey:
     id: string;
     status: string;
     destination_id: string;
-    kind: "call" | "alert" | "test";
+    kind: DeliveryKind;
     call_id: string | null;
     alert_id: string | null;
     enabled: boolean;
@@ -81,9 +82,10 @@ export async function replayDelivery(id: string): Promise<{ id: string; sameKey:
     [id],
   );
   const d = rows[0];
-  if (!d) throw new HttpError(404, "Not found", `No delivery has the id "${id}".`);
-  if (!d.enabled && d.kind !== "test") throw new HttpError(409, "Destination off", "Turn the destination on before replaying its deliveries.");
-  if (d.status === "pending") throw new HttpError(409, "Still pending", "This delivery is still being tried; wait for its next attempt.");
+  if (!d) throw new DomainError("not_found", "Not found", `No delivery has the id "${id}".`);
+  if (!d.enabled && !DELIVERY_KIND[d.kind].sentWhenOff)
+    throw new DomainError("conflict", "Destination off", "Turn the destination on before replaying its deliveries.");
+  if (d.status === "pending") throw new DomainError("conflict", "Still pending", "This delivery is still being tried; wait for its next attempt.");
   if (d.status === "delivered") {
     const [newId] = await insertAndQueue([
       { destinationId: d.destination_id, kind: d.kind, callId: d.call_id ?? undefined, alertId: d.alert_id ?? undefined, dedupeKey: null },

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { OUTCOMES, type Outcome } from "@/lib/providers/values";
 
 // Which calls a destination receives. All conditions must hold; an empty list
-// means "any". Source alerts go only where `alerts` is on (Slack and webhooks).
+// means "any". Source alerts go only where `alerts` is on (the admin form
+// offers it for the kinds that take alerts).
 
 export const rulesSchema = z.object({
   /** all: every finished call; hot: hot leads only; none: no calls (alerts only, say). */

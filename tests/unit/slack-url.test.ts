@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { publicConfig, sealConfig } from "@/lib/destinations/config";
-import { isSlackWebhookUrl, maskSlackUrl, SLACK_URL_ERROR } from "@/lib/destinations/slack-url";
+import { isSlackWebhookUrl, maskSlackUrl, SLACK_URL_ERROR } from "@/lib/destinations/kinds/slack/url";
 
 // A Slack destination only posts to Slack's incoming-webhook hosts; the URL
 // is a credential, shown back masked.

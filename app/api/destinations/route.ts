@@ -1,5 +1,6 @@
 import { apiRoute } from "@/lib/api/route";
-import { createDestination, destinationInput, listDestinations, view } from "@/lib/destinations/manage";
+import { destinationInput } from "@/lib/destinations/input";
+import { createDestination, listDestinations, view } from "@/lib/destinations/manage";
 
 // Where calls are forwarded (admins). Creating a webhook destination answers
 // its signing secret once.

@@ -1,13 +1,12 @@
 import Link from "next/link";
 import { DestinationForm } from "@/components/admin/destination-form";
-import { DESTINATION_KIND_LABEL } from "@/components/admin/labels";
 import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LocalTime } from "@/components/ui/local-time";
 import { requireViewer } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { DEFAULT_LEAD_STATUS } from "@/lib/destinations/config";
+import { DESTINATION_KIND_LABEL, destinationFormCatalog } from "@/lib/destinations/kinds/catalog";
 import { listDestinations } from "@/lib/destinations/manage";
 import { describeRules } from "@/lib/destinations/rules";
 
@@ -66,7 +65,7 @@ export default async function DestinationsPage() {
         <h2 id="add-title" className="mb-3 text-lg font-semibold tracking-tight">
           Add a destination
         </h2>
-        <DestinationForm sources={sources} leadStatusDefaults={DEFAULT_LEAD_STATUS} />
+        <DestinationForm sources={sources} catalog={destinationFormCatalog()} />
       </section>
     </div>
   );

@@ -1,5 +1,6 @@
 import { apiRoute } from "@/lib/api/route";
-import { deleteDestination, destinationChange, findDestination, updateDestination, view } from "@/lib/destinations/manage";
+import { destinationChange } from "@/lib/destinations/input";
+import { deleteDestination, findDestination, updateDestination, view } from "@/lib/destinations/manage";
 
 // One destination (admins): its settings (secrets only as set/missing), rules and state.
 export const GET = apiRoute({ auth: "admin" }, async ({ params }) => view(await findDestination(params.id)));

@@ -5,17 +5,16 @@ import { Suspense } from "react";
 import { DestinationToggles, SendTestButton } from "@/components/admin/destination-actions";
 import { DestinationForm } from "@/components/admin/destination-form";
 import { DeliveryTable } from "@/components/admin/delivery-table";
-import { DESTINATION_KIND_LABEL } from "@/components/admin/labels";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FilterBar, FilterSelect } from "@/components/ui/filter-bar";
 import { listHref, OlderLink } from "@/components/ui/older-link";
 import { ListSkeleton } from "@/components/ui/skeleton";
-import { HttpError } from "@/lib/api/problem";
+import { DomainError } from "@/lib/errors";
 import { requireViewer } from "@/lib/auth/session";
 import { expiredCursor } from "@/lib/calls/cursor";
 import { db } from "@/lib/db/client";
-import { DEFAULT_LEAD_STATUS } from "@/lib/destinations/config";
+import { DESTINATION_KIND_LABEL, destinationFormCatalog } from "@/lib/destinations/kinds/catalog";
 import { listDeliveries } from "@/lib/destinations/log";
 import { totalText } from "@/lib/lists/total";
 import { findDestination, view } from "@/lib/destinations/manage";
@@ -35,7 +34,7 @@ export default async function DestinationPage({
   await requireViewer("admin", `/admin/destinations/${id}`);
   const search = await searchParams;
   const found = await findDestination(id).catch((e: unknown) => {
-    if (e instanceof HttpError) notFound();
+    if (e instanceof DomainError && e.kind === "not_found") notFound();
     throw e;
   });
   const destination = view(found);
@@ -64,7 +63,7 @@ export default async function DestinationPage({
       </div>
 
       <section className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-        <DestinationForm existing={destination} sources={sources} leadStatusDefaults={DEFAULT_LEAD_STATUS} />
+        <DestinationForm existing={destination} sources={sources} catalog={destinationFormCatalog()} />
       </section>
 
       <section className="space-y-3" aria-labelledby="log-title">

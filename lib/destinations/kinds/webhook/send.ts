@@ -1,7 +1,7 @@
 import { Webhook } from "standardwebhooks";
 import type { WebhookConfig } from "./config";
-import { postJson } from "./post-json";
-import type { SendInput, SendResult } from "./types";
+import { postJson } from "@/lib/destinations/post-json";
+import type { SendInput, SendResult } from "@/lib/destinations/types";
 
 // A customer's own endpoint: the canonical call as JSON, signed with the
 // Standard Webhooks scheme (https://www.standardwebhooks.com). webhook-id is

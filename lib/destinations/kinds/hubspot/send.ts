@@ -2,8 +2,8 @@ import { Client } from "@hubspot/api-client";
 import type { CallDetail } from "@/lib/calls/schemas";
 import { guardedNodeAgent, OutboundRefused } from "@/lib/security/outbound";
 import { DEFAULT_LEAD_STATUS, type HubSpotConfig } from "./config";
-import { retryAfterSeconds } from "./post-json";
-import { excerpt, type SendInput, type SendResult } from "./types";
+import { retryAfterSeconds } from "@/lib/destinations/post-json";
+import { excerpt, type SendInput, type SendResult } from "@/lib/destinations/types";
 
 // HubSpot through its official client: find the contact by phone (or create
 // it), set its lead status from the call's outcome, add a note with the

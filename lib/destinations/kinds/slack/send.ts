@@ -1,13 +1,13 @@
 import type { KnownBlock } from "@slack/types";
 import type { CallDetail } from "@/lib/calls/schemas";
 import type { SlackConfig } from "./config";
-import { postJson } from "./post-json";
-import type { Outgoing, SendInput, SendResult } from "./types";
+import { postJson } from "@/lib/destinations/post-json";
+import type { Outgoing, SendInput, SendResult } from "@/lib/destinations/types";
 
 // A Slack incoming webhook: one Block Kit message per hot lead (or alert),
 // written for a salesperson reading it on a phone: who, what they want, what
 // to do next, and a button to the call. Slack allows about one message per
-// second per webhook (see RATE_LIMITS).
+// second per webhook (its rateIntervalSec).
 
 /** Slack's mrkdwn treats &, < and > as markup. */
 const esc = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
