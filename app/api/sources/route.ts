@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { publicOrigin } from "@/lib/api/origin";
 import { apiRoute } from "@/lib/api/route";
+import { providerIdSchema } from "@/lib/providers/modules";
 import { connectHint } from "@/lib/sources/console-hints";
 import { listSourceHealth } from "@/lib/sources/health";
 import { createSource } from "@/lib/sources/manage";
@@ -11,7 +12,7 @@ export const GET = apiRoute({ auth: "admin" }, async () => ({ sources: await lis
 
 const body = z.object({
   name: z.string().trim().min(1).max(100),
-  provider: z.enum(["unpod", "cllr", "hooman", "autocalls", "hubtalk"]),
+  provider: providerIdSchema,
   slug: z
     .string()
     .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, "lowercase letters, digits and dashes")
