@@ -34,7 +34,7 @@ export function defineAdapter<Schema extends z.ZodType>(adapter: ProviderAdapter
  */
 export interface ProviderModule extends ProviderInfo {
   adapter: ProviderAdapter;
-  sample(s: Scenario): Record<string, unknown>;
+  sample: (s: Scenario) => Record<string, unknown>;
 }
 
 /** A call with every optional field empty, for adapters to fill in. */
