@@ -10,8 +10,8 @@ import { ActionError, submitWith, useAction } from "./use-action";
 
 // A source's settings: its name and phone region, how long a silence is
 // normal, and its vendor's own groups (polling for Unpod, storage for HubTalk,
-// as its catalog entry says). Secret
-// fields show only whether they are saved; left empty, they stay as they are.
+// as its catalog entry says). Secret fields show only whether they are saved;
+// left empty, they stay as they are.
 
 type Group = Record<string, unknown> | null;
 

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/client";
+import { hasCapability } from "@/lib/providers/lookup";
 import { alertsFor, type EventCounts, type SourceHealth } from "./alert-rules";
 import { healthState } from "./health-state";
-import { hasCapability } from "@/lib/providers/lookup";
 import { expectedGapMinutes, pollingInterval, publicSettings } from "./settings";
 
 export type { AlertState, EventCounts, SourceHealth } from "./alert-rules";
