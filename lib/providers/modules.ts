@@ -17,7 +17,7 @@ export function providerModule(id: ProviderId): ProviderModule {
 }
 
 /** The provider field of a request that connects a source: one of the registered vendors. */
-export const providerIdSchema = z.enum(REGISTRY.map((m) => m.id as ProviderId) as [ProviderId, ...ProviderId[]]);
+export const providerIdSchema = z.enum(REGISTRY.map((m) => m.id) as [ProviderId, ...ProviderId[]]);
 
 /** A sample payload in the vendor's own shape (demo data, "Send test event"). */
 export function samplePayload(id: ProviderId, s: Scenario): Record<string, unknown> {

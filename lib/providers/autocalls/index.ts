@@ -3,4 +3,4 @@ import { autocallsAdapter } from "./adapter";
 import { autocallsInfo } from "./info";
 import { autocallsSample } from "./sample";
 
-export const autocalls: ProviderModule = { ...autocallsInfo, adapter: autocallsAdapter, sample: autocallsSample };
+export const autocalls = { ...autocallsInfo, adapter: autocallsAdapter, sample: autocallsSample } satisfies ProviderModule;

@@ -3,4 +3,4 @@ import { cllrAdapter } from "./adapter";
 import { cllrInfo } from "./info";
 import { cllrSample } from "./sample";
 
-export const cllr: ProviderModule = { ...cllrInfo, adapter: cllrAdapter, sample: cllrSample };
+export const cllr = { ...cllrInfo, adapter: cllrAdapter, sample: cllrSample } satisfies ProviderModule;

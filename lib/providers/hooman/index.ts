@@ -3,4 +3,4 @@ import { hoomanAdapter } from "./adapter";
 import { hoomanInfo } from "./info";
 import { hoomanSample } from "./sample";
 
-export const hooman: ProviderModule = { ...hoomanInfo, adapter: hoomanAdapter, sample: hoomanSample };
+export const hooman = { ...hoomanInfo, adapter: hoomanAdapter, sample: hoomanSample } satisfies ProviderModule;

@@ -3,4 +3,4 @@ import { hubtalkAdapter } from "./adapter";
 import { hubtalkInfo } from "./info";
 import { hubtalkSample } from "./sample";
 
-export const hubtalk: ProviderModule = { ...hubtalkInfo, adapter: hubtalkAdapter, sample: hubtalkSample };
+export const hubtalk = { ...hubtalkInfo, adapter: hubtalkAdapter, sample: hubtalkSample } satisfies ProviderModule;

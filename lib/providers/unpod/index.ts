@@ -3,4 +3,4 @@ import { unpodAdapter } from "./adapter";
 import { unpodInfo } from "./info";
 import { unpodSample } from "./sample";
 
-export const unpod: ProviderModule = { ...unpodInfo, adapter: unpodAdapter, sample: unpodSample };
+export const unpod = { ...unpodInfo, adapter: unpodAdapter, sample: unpodSample } satisfies ProviderModule;
