@@ -3,8 +3,7 @@ import { createApiKey } from "@/lib/auth/api-key";
 import { forgetSignInFailures } from "@/lib/auth/sign-in-throttle";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { providers } from "@/lib/providers/registry";
-import { PROVIDER_IDS } from "@/lib/providers/types";
+import { PROVIDER_IDS, PROVIDER_NAMES } from "@/lib/providers/lookup";
 import { newSecret, sha256 } from "@/lib/security/secrets";
 
 // What a new installation needs: an admin, one source per vendor, an API key.
@@ -52,7 +51,7 @@ export async function bootstrap(environment: Record<string, string | undefined> 
     await db.source.createMany({
       data: secrets.map(({ id, secret }) => ({
         slug: id,
-        name: providers[id].name,
+        name: PROVIDER_NAMES[id],
         provider: id,
         secretHash: sha256(secret),
         defaultRegion: env().DEFAULT_PHONE_REGION,

@@ -2,15 +2,12 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { PROVIDER_NAMES } from "@/components/calls/labels";
 import { Field } from "@/components/ui/field";
 import { formText } from "@/components/ui/form-text";
+import { CONNECT_CHOICES, DEFAULT_CONNECT_CHOICE } from "@/lib/providers/lookup";
 import { adminFetch } from "./admin-fetch";
 import { ConnectResult, type Connection } from "./connect-result";
 import { ActionError, useAction } from "./use-action";
-
-// Unpod has no webhooks: the app polls it.
-const VENDORS = Object.entries(PROVIDER_NAMES).map(([id, name]) => [id, id === "unpod" ? `${name} (polled)` : name] as const);
 
 /** Connects a new source: name, vendor, phone region; then its URL and secret, once. */
 export function ConnectSourceForm() {
@@ -35,8 +32,8 @@ export function ConnectSourceForm() {
           <input name="name" required placeholder="e.g. Cllr EU agents" className="input block" />
         </Field>
         <Field label="Vendor">
-          <select name="provider" className="input block" defaultValue="cllr">
-            {VENDORS.map(([id, label]) => (
+          <select name="provider" className="input block" defaultValue={DEFAULT_CONNECT_CHOICE}>
+            {CONNECT_CHOICES.map(({ id, label }) => (
               <option key={id} value={id}>
                 {label}
               </option>

@@ -1,5 +1,6 @@
 import { PROVIDER_NAMES } from "@/components/calls/labels";
 import { Badge, type Tone } from "@/components/ui/badge";
+import { hasCapability } from "@/lib/providers/lookup";
 import { HEALTH_STATE_TITLES, type HealthState } from "@/lib/sources/health-state";
 import { LocalTime } from "@/components/ui/local-time";
 import type { EventCounts, SourceHealth } from "@/lib/sources/health";
@@ -20,7 +21,7 @@ function Counts({ counts }: { counts: EventCounts }) {
   );
 }
 
-/** How calls reach the app from this source: its webhook URL, or Unpod's polling, plus storage for key-only recordings. */
+/** How calls reach the app from this source: its webhook URL, or polling (Unpod), plus storage for key-only recordings (HubTalk). */
 function Intake({ s, origin }: { s: SourceHealth; origin: string }) {
   const p = s.polling;
   return (
@@ -53,7 +54,7 @@ function Intake({ s, origin }: { s: SourceHealth; origin: string }) {
           {origin}/api/webhooks/{s.slug}
         </div>
       )}
-      {s.provider === "hubtalk" &&
+      {hasCapability(s.provider, "recordingsByKey") &&
         (s.settings.storage ? (
           <div className="text-slate-600">Recordings from bucket {String(s.settings.storage.bucket)}</div>
         ) : (
@@ -101,7 +102,7 @@ export function SourceHealthRow({ s, origin }: { s: SourceHealth; origin: string
         )}
       </td>
       <td className="px-4 py-3 align-top">
-        <SourceActions slug={s.slug} name={s.name} enabled={s.enabled} polled={s.provider === "unpod"} />
+        <SourceActions slug={s.slug} name={s.name} enabled={s.enabled} polled={hasCapability(s.provider, "polled")} />
       </td>
     </tr>
   );

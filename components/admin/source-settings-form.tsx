@@ -4,12 +4,14 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { formText } from "@/components/ui/form-text";
+import { settingsGroupsOf } from "@/lib/providers/lookup";
 import { adminFetch } from "./admin-fetch";
 import { ActionError, submitWith, useAction } from "./use-action";
 
 // A source's settings: its name and phone region, how long a silence is
-// normal, and its vendor's own group (Unpod polling, HubTalk storage). Secret
-// fields show only whether they are saved; left empty, they stay as they are.
+// normal, and its vendor's own groups (polling for Unpod, storage for HubTalk,
+// as its catalog entry says). Secret fields show only whether they are saved;
+// left empty, they stay as they are.
 
 type Group = Record<string, unknown> | null;
 
@@ -71,6 +73,7 @@ function readGroup(form: FormData, prefix: string, numbers: string[] = [], boole
 export function SourceSettingsForm({ source }: { source: SourceSettingsValue }) {
   const [saved, setSaved] = useState(false);
   const { polling, storage, health } = source.settings;
+  const groups = settingsGroupsOf(source.provider);
   const {
     run: submit,
     busy,
@@ -78,8 +81,8 @@ export function SourceSettingsForm({ source }: { source: SourceSettingsValue }) 
   } = useAction(async (form: FormData) => {
     setSaved(false);
     const settings: Record<string, unknown> = { health: { expectedGapMinutes: Number(form.get("health.expectedGapMinutes")) } };
-    if (source.provider === "unpod") settings.polling = readGroup(form, "polling", ["pageSize", "intervalSec", "pagesPerRun"]);
-    if (source.provider === "hubtalk") settings.storage = readGroup(form, "storage", [], ["forcePathStyle"]);
+    if (groups.includes("polling")) settings.polling = readGroup(form, "polling", ["pageSize", "intervalSec", "pagesPerRun"]);
+    if (groups.includes("storage")) settings.storage = readGroup(form, "storage", [], ["forcePathStyle"]);
     await adminFetch(`/api/sources/${source.slug}`, "PATCH", {
       name: form.get("name"),
       defaultRegion: formText(form, "defaultRegion").toUpperCase(),
@@ -110,7 +113,7 @@ export function SourceSettingsForm({ source }: { source: SourceSettingsValue }) 
         </Field>
       </div>
 
-      {source.provider === "unpod" && (
+      {groups.includes("polling") && (
         <fieldset className="space-y-3">
           <legend className="text-sm font-medium text-slate-900">Polling Unpod&apos;s task API</legend>
           <div className="flex flex-wrap gap-4">
@@ -131,7 +134,7 @@ export function SourceSettingsForm({ source }: { source: SourceSettingsValue }) 
         </fieldset>
       )}
 
-      {source.provider === "hubtalk" && (
+      {groups.includes("storage") && (
         <fieldset className="space-y-3">
           <legend className="text-sm font-medium text-slate-900">Recording storage (S3 or compatible)</legend>
           <div className="flex flex-wrap gap-4">

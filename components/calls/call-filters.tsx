@@ -4,7 +4,7 @@ import { usePathname, useSearchParams } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { formText } from "@/components/ui/form-text";
 import { CALL_STATUSES, OUTCOMES, SENTIMENTS } from "@/lib/providers/values";
-import { PROVIDER_IDS } from "@/lib/providers/types";
+import { PROVIDER_IDS } from "@/lib/providers/lookup";
 import { humanize, PROVIDER_NAMES } from "./labels";
 import { useListNavigation } from "./navigation";
 import { TextFilter } from "./text-filter";

@@ -1,14 +1,9 @@
 import type { Tone } from "@/components/ui/badge";
 
-// How canonical values read and look in the dashboard.
+// How canonical values read and look in the dashboard. Vendors' names come
+// from their catalog entries.
 
-export const PROVIDER_NAMES: Record<string, string> = {
-  unpod: "Unpod",
-  cllr: "Cllr",
-  hooman: "Hooman Labs",
-  autocalls: "Autocalls",
-  hubtalk: "HubTalk",
-};
+export { PROVIDER_NAMES } from "@/lib/providers/lookup";
 
 /**
  * Identifiers read as words: "meeting_scheduled" and "clientName" become

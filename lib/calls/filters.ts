@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CALL_STATUSES, OUTCOMES, SENTIMENTS } from "@/lib/providers/canonical";
-import { PROVIDER_IDS } from "@/lib/providers/types";
+import { PROVIDER_IDS } from "@/lib/providers/lookup";
 import { CALL_PERIODS } from "./period";
 import { CALL_SORTS } from "./sort";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CALL_STATUSES, DIRECTIONS, OUTCOMES, SENTIMENTS, turnSchema } from "@/lib/providers/canonical";
-import { PROVIDER_IDS } from "@/lib/providers/types";
+import { PROVIDER_IDS } from "@/lib/providers/lookup";
 
 // The read API's responses, described once: routes build them, tests check them.
 

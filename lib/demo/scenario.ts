@@ -1,5 +1,6 @@
 // Synthetic but realistic calls, from a seeded random generator so that demo
-// data and benchmarks are reproducible. Vendor-specific shapes are in payloads.ts.
+// data and benchmarks are reproducible. Each vendor's shape of one is its
+// module's sample (lib/providers/<vendor>/sample.ts).
 
 export function random(seed: number): () => number {
   // mulberry32
@@ -35,6 +36,10 @@ export interface Scenario {
   score: number;
   turns: { role: "agent" | "customer"; text: string; atSec: number }[];
 }
+
+/** Whether the call connected: only connected calls have a conversation. */
+export const isConnected = (s: Scenario) => s.turns.length > 0;
+export const endOf = (s: Scenario) => new Date(s.startedAt.getTime() + s.durationSec * 1000);
 
 const FIRST = ["Olivia", "Liam", "Emma", "Noah", "Ava", "Mateo", "Sofia", "Arjun", "Priya", "Aigerim", "Dmitri", "Yuki", "Fatima", "Lucas", "Chloe", "Omar"];
 const LAST = ["Johnson", "Garcia", "Chen", "Patel", "Müller", "Kim", "Nurlanovna", "Ivanov", "Rossi", "Okafor", "Silva", "Brown", "Tanaka", "Haddad"];

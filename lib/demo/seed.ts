@@ -1,8 +1,8 @@
 import { db } from "@/lib/db/client";
 import { pool } from "@/lib/db/pool";
 import { processRawEvent } from "@/lib/ingest/process";
-import { PROVIDER_IDS } from "@/lib/providers/types";
-import { payloadFor } from "./payloads";
+import { hasCapability, PROVIDER_IDS } from "@/lib/providers/lookup";
+import { samplePayload } from "@/lib/providers/modules";
 import { scenario } from "./scenario";
 
 // Demo calls enter the real pipeline at step 2 (a stored raw event), exactly
@@ -23,7 +23,7 @@ export async function seedDemoCalls(count: number, onProgress: (done: number) =>
       const source = bySlug.get(provider);
       if (!source) continue;
       const call = scenario(1, i, { now, days: 90 });
-      const body = new TextEncoder().encode(JSON.stringify(payloadFor[provider](call)));
+      const body = new TextEncoder().encode(JSON.stringify(samplePayload(provider, call)));
       // Vendors post right after the call ends; Cllr's calls are timed by that arrival.
       const receivedAt = new Date(call.startedAt.getTime() + call.durationSec * 1000 + 2000);
       const event = await db.rawEvent.create({
@@ -43,8 +43,8 @@ export async function seedDemoCalls(count: number, onProgress: (done: number) =>
       if (call.handledAt && result.kind === "stored") {
         await pool.query("UPDATE calls SET handled_at = $2 WHERE id = $1", [result.callId, call.handledAt]);
       }
-      // Cllr's transcript files live at made-up addresses: put in place what the fetch job would have read.
-      if (provider === "cllr" && result.kind === "stored" && call.turns.length > 0) {
+      // Transcript files (Cllr's) live at made-up addresses: put in place what the fetch job would have read.
+      if (hasCapability(provider, "transcriptByUrl") && result.kind === "stored" && call.turns.length > 0) {
         const turns = call.turns.map((t) => ({ role: t.role, text: t.text, atMs: t.atSec * 1000 }));
         await pool.query(
           "INSERT INTO transcripts (call_id, turns, language, updated_at) SELECT id, $2, language, now() FROM calls WHERE id = $1 ON CONFLICT (call_id) DO NOTHING",

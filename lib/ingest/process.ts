@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import { logger } from "@/lib/log";
-import { isProviderId, mapPayload } from "@/lib/providers/registry";
+import { isProviderId } from "@/lib/providers/lookup";
+import { mapPayload } from "@/lib/providers/modules";
 import { enqueueFollowUps } from "./follow-ups";
 import { saveCall, type SaveResult } from "./save-call";
 

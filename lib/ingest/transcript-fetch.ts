@@ -1,6 +1,6 @@
 import { pool } from "@/lib/db/pool";
 import { logger } from "@/lib/log";
-import { cllrTranscriptTurns } from "@/lib/providers/cllr-transcript";
+import { cllrTranscriptTurns } from "@/lib/providers/cllr/transcript";
 import { fetchPublic, OutboundRefused } from "@/lib/security/outbound";
 import { readBodyCapped } from "./read-body";
 

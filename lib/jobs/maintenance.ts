@@ -2,6 +2,7 @@ import { pool } from "@/lib/db/pool";
 import { logger } from "@/lib/log";
 import { syncAlerts } from "@/lib/sources/alerts";
 import { listSourceHealth } from "@/lib/sources/health";
+import { POLLED_PROVIDER_IDS } from "@/lib/providers/lookup";
 import { pollingInterval } from "@/lib/sources/settings";
 import { db } from "@/lib/db/client";
 import { queueAlertDeliveries, sweepDeliveries } from "@/lib/destinations/queue";
@@ -12,9 +13,9 @@ import { enqueue, enqueueMany, QUEUE } from "./boss";
 // that are due, catches transcript fetches and deliveries that were never
 // queued, and turns source health into alerts (forwarded where asked).
 
-/** Unpod sources with an interval whose last run is older than it. */
+/** Polled sources (Unpod) with an interval whose last run is older than it. */
 export async function queueDuePolls(now = new Date()): Promise<number> {
-  const sources = await db.source.findMany({ where: { provider: "unpod", enabled: true }, include: { poll: true } });
+  const sources = await db.source.findMany({ where: { provider: { in: POLLED_PROVIDER_IDS }, enabled: true }, include: { poll: true } });
   let queued = 0;
   for (const s of sources) {
     const interval = pollingInterval(s.settings);

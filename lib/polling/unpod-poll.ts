@@ -2,6 +2,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { pool } from "@/lib/db/pool";
 import { logger } from "@/lib/log";
+import { hasCapability } from "@/lib/providers/lookup";
 import { toDate } from "@/lib/providers/normalize";
 import { pollingSettings, type PollingSettings } from "@/lib/sources/settings";
 import { ConfigurationFailure, fetchTaskPage, RateLimited, type UnpodTask } from "./unpod-client";
@@ -83,7 +84,7 @@ export async function pollUnpodSource(sourceId: string): Promise<PollOutcome> {
 
 async function pollLocked(sourceId: string): Promise<PollOutcome> {
   const source = await db.source.findUnique({ where: { id: sourceId }, include: { poll: true } });
-  const settings = source?.provider === "unpod" && source.enabled ? pollingSettings(source.settings) : null;
+  const settings = source && hasCapability(source.provider, "polled") && source.enabled ? pollingSettings(source.settings) : null;
   if (!source || !settings) return { status: "not_configured" };
   if (source.poll?.notBefore && source.poll.notBefore > new Date()) return { status: "waiting", until: source.poll.notBefore.toISOString() };
 

@@ -1,8 +1,9 @@
 import type { z } from "zod";
+import type { Scenario } from "@/lib/demo/scenario";
 import type { CanonicalCall } from "./canonical";
+import type { ProviderInfo } from "./info";
 
-export const PROVIDER_IDS = ["unpod", "cllr", "hooman", "autocalls", "hubtalk"] as const;
-export type ProviderId = (typeof PROVIDER_IDS)[number];
+export type { ProviderId } from "./lookup";
 
 export interface AdapterContext {
   /** When the request arrived: the fallback time for vendors that send none. */
@@ -16,16 +17,24 @@ export interface AdapterContext {
 /** A payload that passed its schema but still cannot become a call (answered 422). */
 export class MappingError extends Error {}
 
-/** One vendor: what it sends (a zod schema) and how that maps to the canonical call. */
+/** What a vendor sends (a zod schema) and how that maps to the canonical call. */
 export interface ProviderAdapter<Schema extends z.ZodType = z.ZodType> {
-  id: ProviderId;
-  name: string;
   payload: Schema;
   toCall(payload: z.output<Schema>, ctx: AdapterContext): CanonicalCall;
 }
 
 export function defineAdapter<Schema extends z.ZodType>(adapter: ProviderAdapter<Schema>): ProviderAdapter<Schema> {
   return adapter;
+}
+
+/**
+ * A vendor's module: its catalog entry (plain data, ./info.ts) with what only
+ * the server needs: the adapter, and a sample payload in the vendor's own
+ * shape for demo data and "Send test event".
+ */
+export interface ProviderModule extends ProviderInfo {
+  adapter: ProviderAdapter;
+  sample: (s: Scenario) => Record<string, unknown>;
 }
 
 /** A call with every optional field empty, for adapters to fill in. */

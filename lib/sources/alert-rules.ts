@@ -1,3 +1,4 @@
+import { hasCapability, PROVIDER_NAMES } from "@/lib/providers/lookup";
 import type { HealthState } from "./health-state";
 import type { publicSettings } from "./settings";
 
@@ -7,10 +8,11 @@ import type { publicSettings } from "./settings";
 //            (counted from its creation if it never delivered);
 //   failing  at least 5 events in 24 hours were rejected or failed, at least
 //            20% of them, and at least twice the share of the 6 days before;
-//   polling  Unpod polling has failed for 3 intervals (at least 15 minutes);
+//   polling  polling (Unpod) has failed for 3 intervals (at least 15 minutes);
 //   misconfigured  a setting the source cannot work without is missing:
-//            HubTalk's storage (its recordings are object keys in a bucket),
-//            Unpod's polling (it never pushes calls).
+//            storage for a vendor whose recordings are object keys in a
+//            bucket (HubTalk), polling for a polled vendor (Unpod: it never
+//            pushes calls).
 
 export type EventCounts = Partial<Record<"received" | "stored" | "duplicate" | "rejected" | "failed", number>>;
 
@@ -58,10 +60,11 @@ const total = (c: EventCounts) => Object.values(c).reduce((a, b) => a + (b ?? 0)
 
 /** What the source cannot work without and lacks, in words for admins; null when nothing is missing. */
 export function missingSettings(h: Pick<SourceHealth, "provider" | "settings" | "polling">): string | null {
-  if (h.provider === "hubtalk" && !h.settings.storage)
-    return "Recordings cannot play: HubTalk sends them as files in your storage bucket, and no storage is set up.";
-  if (h.provider === "unpod" && !h.polling?.configured)
-    return "No calls can arrive: Unpod is polled, and polling is not set up (API token, space token, org handle).";
+  const name = PROVIDER_NAMES[h.provider] ?? h.provider;
+  if (hasCapability(h.provider, "recordingsByKey") && !h.settings.storage)
+    return `Recordings cannot play: ${name} sends them as files in your storage bucket, and no storage is set up.`;
+  if (hasCapability(h.provider, "polled") && !h.polling?.configured)
+    return `No calls can arrive: ${name} is polled, and polling is not set up (API token, space token, org handle).`;
   return null;
 }
 
@@ -94,7 +97,8 @@ export function alertsFor(h: Omit<SourceHealth, "alerts" | "state" | "stateDetai
   if (p?.configured && p.lastError && p.intervalSec > 0) {
     const allowedMs = Math.max(3 * p.intervalSec * 1000, 15 * 60_000);
     const since = p.lastSuccessAt ?? createdAt;
-    if (now.getTime() - since.getTime() > allowedMs) alerts.push({ kind: "polling", detail: `Polling Unpod fails: ${p.lastError}` });
+    if (now.getTime() - since.getTime() > allowedMs)
+      alerts.push({ kind: "polling", detail: `Polling ${PROVIDER_NAMES[h.provider] ?? h.provider} fails: ${p.lastError}` });
   }
   return alerts;
 }

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { hasCapability } from "@/lib/providers/lookup";
 import { alertsFor, type EventCounts, type SourceHealth } from "./alert-rules";
 import { healthState } from "./health-state";
 import { expectedGapMinutes, pollingInterval, publicSettings } from "./settings";
@@ -25,7 +26,8 @@ export async function listSourceHealth(now = new Date()): Promise<SourceHealth[]
 
   return sources.map((s) => {
     const mine = counts.filter((c) => c.source_id === s.id);
-    const interval = s.provider === "unpod" ? pollingInterval(s.settings) : null;
+    const polled = hasCapability(s.provider, "polled");
+    const interval = polled ? pollingInterval(s.settings) : null;
     const walk = (s.poll?.cursor as { walk?: { nextPage?: number; totalPages?: number | null } | null } | null)?.walk;
     const health: Omit<SourceHealth, "alerts" | "state" | "stateDetail"> = {
       id: s.id,
@@ -38,18 +40,17 @@ export async function listSourceHealth(now = new Date()): Promise<SourceHealth[]
       last7d: Object.fromEntries(mine.map((c) => [c.status, c.week])),
       expectedGapMinutes: expectedGapMinutes(s.settings),
       settings: publicSettings(s.settings),
-      polling:
-        s.provider === "unpod"
-          ? {
-              configured: interval !== null,
-              intervalSec: interval ?? 0,
-              lastRunAt: s.poll?.lastRunAt ?? null,
-              lastSuccessAt: s.poll?.lastSuccessAt ?? null,
-              lastError: s.poll?.lastError ?? null,
-              importedTotal: s.poll?.importedTotal ?? 0,
-              backlog: walk?.nextPage ? { page: walk.nextPage, of: walk.totalPages ?? null } : null,
-            }
-          : null,
+      polling: polled
+        ? {
+            configured: interval !== null,
+            intervalSec: interval ?? 0,
+            lastRunAt: s.poll?.lastRunAt ?? null,
+            lastSuccessAt: s.poll?.lastSuccessAt ?? null,
+            lastError: s.poll?.lastError ?? null,
+            importedTotal: s.poll?.importedTotal ?? 0,
+            backlog: walk?.nextPage ? { page: walk.nextPage, of: walk.totalPages ?? null } : null,
+          }
+        : null,
     };
     const withAlerts = { ...health, alerts: alertsFor(health, s.createdAt, now) };
     return { ...withAlerts, ...healthState(withAlerts) };

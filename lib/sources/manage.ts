@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import { HttpError } from "@/lib/api/problem";
-import { isProviderId } from "@/lib/providers/registry";
+import { isProviderId } from "@/lib/providers/lookup";
 import { newSecret, sha256 } from "@/lib/security/secrets";
 
 // Connecting, rotating and removing sources. A webhook secret is shown once,

@@ -1,12 +1,14 @@
 import { z } from "zod";
 import type { Prisma } from "@/lib/db/client";
+import { settingsGroupsOf } from "@/lib/providers/lookup";
 import { sealedSettings, SettingsError } from "@/lib/security/sealed-settings";
 
 export { SettingsError };
 
-// What an admin can set on a source besides its name, kept in sources.settings:
-//   polling  (Unpod): how to reach its task API and how often
-//   storage  (HubTalk): the S3 bucket its recording keys point into
+// What an admin can set on a source besides its name, kept in sources.settings.
+// Which groups a vendor has is in its module's info.ts:
+//   polling  (polled vendors: Unpod): how to reach its task API and how often
+//   storage  (recordings by key: HubTalk): the S3 bucket its recording keys point into
 //   health   (all): how long a silence is normal before it is an alert
 // Secret fields are stored encrypted and never sent back: reads show only
 // whether they are set.
@@ -79,13 +81,6 @@ export const settingsInput = z.object({
 });
 export type SettingsInput = z.infer<typeof settingsInput>;
 
-/** Which settings groups a vendor has. */
-export function settingGroups(provider: string): Array<"polling" | "storage" | "health"> {
-  if (provider === "unpod") return ["polling", "health"];
-  if (provider === "hubtalk") return ["storage", "health"];
-  return ["health"];
-}
-
 const GROUP_TITLES = { polling: "Polling", storage: "Storage" };
 
 function sealGroup(group: "polling" | "storage", input: Record<string, unknown>, previous: Record<string, unknown> | undefined) {
@@ -103,7 +98,7 @@ function sealGroup(group: "polling" | "storage", input: Record<string, unknown>,
 /** The settings to store after an admin's change: validated, secrets encrypted. */
 export function applySettings(provider: string, current: unknown, input: SettingsInput): Prisma.InputJsonObject {
   const previous = stored.parse(current ?? {});
-  const groups = settingGroups(provider);
+  const groups = settingsGroupsOf(provider);
   const next: StoredSettings = { ...previous };
   for (const group of ["polling", "storage"] as const) {
     const value = input[group];

@@ -1,9 +1,9 @@
 import { db } from "@/lib/db/client";
 import { HttpError } from "@/lib/api/problem";
-import { payloadFor } from "@/lib/demo/payloads";
 import { scenario } from "@/lib/demo/scenario";
 import { acceptRequest } from "@/lib/ingest/receive";
-import { isProviderId } from "@/lib/providers/registry";
+import { isProviderId } from "@/lib/providers/lookup";
+import { samplePayload } from "@/lib/providers/modules";
 
 // "Send a test event": a sample payload in the vendor's own format, through
 // the same path a webhook takes after its secret is checked (size, raw event,
@@ -21,7 +21,7 @@ export async function sendTestEvent(slug: string, origin: string): Promise<{ sta
   const request = new Request(`${origin}/api/webhooks/${slug}`, {
     method: "POST",
     headers: { "content-type": "application/json", "user-agent": "call-analytics test event", "x-test-event": "1" },
-    body: JSON.stringify(payloadFor[source.provider](call)),
+    body: JSON.stringify(samplePayload(source.provider, call)),
   });
   const response = await acceptRequest(source, request, { isTest: true });
   return { status: response.status, answer: (await response.json()) as Record<string, unknown> };

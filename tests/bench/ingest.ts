@@ -3,9 +3,9 @@
 import { spawn } from "node:child_process";
 import autocannon from "autocannon";
 import pg from "pg";
-import { payloadFor } from "@/lib/demo/payloads";
 import { scenario } from "@/lib/demo/scenario";
-import { PROVIDER_IDS, type ProviderId } from "@/lib/providers/types";
+import { PROVIDER_IDS, type ProviderId } from "@/lib/providers/lookup";
+import { samplePayload } from "@/lib/providers/modules";
 import { TEST_WEBHOOK_SECRET } from "../support/credentials";
 import { freePort, startStack } from "../support/stack";
 
@@ -25,7 +25,7 @@ const SEQS = Array.from({ length: 400 }, (_, i) => i)
 function template(provider: ProviderId, seq: number, bytes: number): string {
   let json = "";
   for (let turns = 0; turns < 1000 && json.length < bytes; turns += 2) {
-    const payload = payloadFor[provider](scenario(7, seq, { extraTurns: turns }));
+    const payload = samplePayload(provider, scenario(7, seq, { extraTurns: turns }));
     if (provider === "hooman") (payload.callInfo as Record<string, unknown>).callSid = "__ID__";
     else payload[ID_FIELD[provider]] = "__ID__";
     const previous = json.length;

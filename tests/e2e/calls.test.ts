@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { payloadFor } from "@/lib/demo/payloads";
+import { samplePayload } from "@/lib/providers/modules";
 import { scenario } from "@/lib/demo/scenario";
 import { launchBrowser, screenshot, signIn, skipBrowserTests } from "../support/browser";
 import { TEST_MANAGER } from "../support/credentials";
@@ -16,7 +16,7 @@ describe.skipIf(skipBrowserTests)("calls page in Chromium", () => {
 
   beforeAll(async () => {
     for (let i = 0; i < CALLS; i++) {
-      const payload = payloadFor.autocalls(scenario(42, i));
+      const payload = samplePayload("autocalls", scenario(42, i));
       const res = await sendWebhook("autocalls", { ...payload, id: `${campaign}-${i}`, campaign: { id: 1, name: campaign }, lead: null });
       expect(res.status).toBe(202);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { payloadFor } from "@/lib/demo/payloads";
+import { samplePayload } from "@/lib/providers/modules";
 import { scenario } from "@/lib/demo/scenario";
 import type { Kpis, Trends } from "@/lib/stats/trends";
 import { api, baseUrl, jsonOf, problemDetail, sendWebhook, sql, uniq } from "../support/http";
@@ -47,7 +47,7 @@ describe("GET /api/stats/trends", () => {
   it("gives this period's and the previous period's KPIs, and each day's outcomes, as the calls table has them", async () => {
     // Calls in this week and in the week before it, so both periods hold some.
     for (const [i, now] of [new Date(), new Date(Date.now() - 9 * DAY)].flatMap((now) => [0, 1, 2, 3].map((i) => [i, now] as const))) {
-      const payload = payloadFor.autocalls(scenario(7, i, { now, days: 3 }));
+      const payload = samplePayload("autocalls", scenario(7, i, { now, days: 3 }));
       expect((await sendWebhook("autocalls", { ...payload, id: uniq("trend"), lead: null })).status).toBe(202);
     }
     const trends = await jsonOf<Trends>(api("/api/stats/trends?days=7"));

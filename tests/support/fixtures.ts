@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { CanonicalCall } from "@/lib/providers/canonical";
-import { mapPayload } from "@/lib/providers/registry";
+import { mapPayload } from "@/lib/providers/modules";
 import type { AdapterContext, ProviderId } from "@/lib/providers/types";
 
 /** A vendor-docs example, parsed. */

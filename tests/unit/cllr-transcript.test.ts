@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cllrTranscriptTurns } from "@/lib/providers/cllr-transcript";
+import { cllrTranscriptTurns } from "@/lib/providers/cllr/transcript";
 
 const start = new Date("2026-01-20T10:00:00Z");
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mapPayload } from "@/lib/providers/registry";
+import { mapPayload } from "@/lib/providers/modules";
 import { ctx, fixture, mapOk } from "../support/fixtures";
 
 const map = (payload: unknown, query: Record<string, string> = {}) => mapOk("hooman", payload, { query });

@@ -1,7 +1,7 @@
-import { z } from "zod";
 import { publicOrigin } from "@/lib/api/origin";
 import { apiRoute } from "@/lib/api/route";
 import { connectHint } from "@/lib/sources/console-hints";
+import { connectSourceInput } from "@/lib/sources/connect-input";
 import { listSourceHealth } from "@/lib/sources/health";
 import { createSource } from "@/lib/sources/manage";
 
@@ -9,20 +9,7 @@ import { createSource } from "@/lib/sources/manage";
 // its webhook URL and secret, once, with where to paste them in the vendor's console.
 export const GET = apiRoute({ auth: "admin" }, async () => ({ sources: await listSourceHealth() }));
 
-const body = z.object({
-  name: z.string().trim().min(1).max(100),
-  provider: z.enum(["unpod", "cllr", "hooman", "autocalls", "hubtalk"]),
-  slug: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, "lowercase letters, digits and dashes")
-    .optional(),
-  defaultRegion: z
-    .string()
-    .regex(/^[A-Z]{2}$/, "two capital letters, e.g. US")
-    .optional(),
-});
-
-export const POST = apiRoute({ auth: "admin", body }, async ({ request, body, audit }) => {
+export const POST = apiRoute({ auth: "admin", body: connectSourceInput }, async ({ request, body, audit }) => {
   const { source, secret } = await createSource(body);
   const webhookUrl = `${publicOrigin(request.headers, request.url)}/api/webhooks/${source.slug}`;
   await audit({

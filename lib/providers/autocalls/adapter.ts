@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { booleanish, id, numberish, record, text, timeish } from "./fields";
-import { firstText, secondsBetween, toDate, toE164, toCallOutcome, toSentiment, toStatus, turnsFromLines } from "./normalize";
-import { defineAdapter, emptyCall } from "./types";
+import { booleanish, id, numberish, record, text, timeish } from "../fields";
+import { firstText, secondsBetween, toDate, toE164, toCallOutcome, toSentiment, toStatus, turnsFromLines } from "../normalize";
+import { defineAdapter, emptyCall } from "../types";
 
 // Autocalls posts after each call. Quirks: extracted_variables.status is a
 // boolean (did the call reach its objective), not a call status; the campaign
@@ -39,9 +39,7 @@ const payload = z.looseObject({
 const NAME_KEYS = ["name", "customer_name", "full_name", "first_name", "contact_name"];
 const pick = (vars: Record<string, unknown>, keys: string[]) => firstText(...keys.map((k) => vars[k]));
 
-export const autocalls = defineAdapter({
-  id: "autocalls",
-  name: "Autocalls",
+export const autocallsAdapter = defineAdapter({
   payload,
   toCall(p, ctx) {
     const extracted = p.extracted_variables ?? {};

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { booleanish, maybeStringified, numberish, record, text, timeish } from "./fields";
-import { firstText, offsetMs, toDate, toE164, toCallOutcome, toRole, toSentiment, toStatus, turnsFromLines } from "./normalize";
-import type { Turn } from "./canonical";
-import { defineAdapter, emptyCall, MappingError } from "./types";
+import { booleanish, maybeStringified, numberish, record, text, timeish } from "../fields";
+import { firstText, offsetMs, toDate, toE164, toCallOutcome, toRole, toSentiment, toStatus, turnsFromLines } from "../normalize";
+import type { Turn } from "../canonical";
+import { defineAdapter, emptyCall, MappingError } from "../types";
 
 // Hooman Labs sends its post-call object by POST or PUT, or a template of the
 // customer's own making, or nothing but query parameters on a GET. Quirks:
@@ -58,9 +58,7 @@ function hoomanTurns(transcript: z.output<typeof payload>["transcript"], started
   return transcript.flatMap((t) => (t.content ? [{ role: toRole(t.role), text: t.content, atMs: offsetMs(t.timestamp, startedAt) }] : []));
 }
 
-export const hooman = defineAdapter({
-  id: "hooman",
-  name: "Hooman Labs",
+export const hoomanAdapter = defineAdapter({
   payload,
   toCall(p, ctx) {
     const info = p.callInfo ?? {};

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { id, numberish, text, timeish } from "./fields";
-import type { CallStatus, Turn } from "./canonical";
-import { firstText, offsetMs, toDate, toE164, toCallOutcome, toRole, toSentiment, toStatus, turnsFromLines } from "./normalize";
-import { toLanguage } from "./language";
-import { defineAdapter, emptyCall } from "./types";
+import { id, numberish, text, timeish } from "../fields";
+import type { CallStatus, Turn } from "../canonical";
+import { firstText, offsetMs, toDate, toE164, toCallOutcome, toRole, toSentiment, toStatus, turnsFromLines } from "../normalize";
+import { toLanguage } from "../language";
+import { defineAdapter, emptyCall } from "../types";
 
 // HubTalk posts once per dial attempt (call_event_uuid), grouped by call_uuid.
 // Quirks: phone_number is international digits without '+'; the recording is
@@ -81,9 +81,7 @@ function reportList(p: Payload) {
   return Array.isArray(dyn) ? dyn : (dyn?.reports ?? []);
 }
 
-export const hubtalk = defineAdapter({
-  id: "hubtalk",
-  name: "HubTalk",
+export const hubtalkAdapter = defineAdapter({
   payload,
   toCall(p, ctx) {
     const startedAt = toDate(p.call_datetime);

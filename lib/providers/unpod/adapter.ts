@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { id, maybeStringified, numberish, record, text, timeish } from "./fields";
-import { firstText, offsetMs, secondsBetween, toDate, toE164, toCallOutcome, toRole, toSentiment, toStatus } from "./normalize";
-import { defineAdapter, emptyCall } from "./types";
+import { id, maybeStringified, numberish, record, text, timeish } from "../fields";
+import { firstText, offsetMs, secondsBetween, toDate, toE164, toCallOutcome, toRole, toSentiment, toStatus } from "../normalize";
+import { defineAdapter, emptyCall } from "../types";
 
 // Unpod has no push: its task API is polled (or a forwarder posts each task as
 // {task_id, run_id, status, input, output}). A bare {output} is accepted too.
@@ -54,9 +54,7 @@ const payload = z
   })
   .refine((p) => p.task_id ?? p.output?.call_id, { message: "task_id (or output.call_id) is required", path: ["task_id"] });
 
-export const unpod = defineAdapter({
-  id: "unpod",
-  name: "Unpod",
+export const unpodAdapter = defineAdapter({
   payload,
   toCall(p, ctx) {
     const out = p.output ?? {};

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { id, numberish, text, timeish } from "./fields";
-import { firstText, toDate, toE164, toCallOutcome, toOutcome, toSentiment } from "./normalize";
-import type { CallStatus } from "./values";
-import { toLanguage } from "./language";
-import { defineAdapter, emptyCall } from "./types";
+import { id, numberish, text, timeish } from "../fields";
+import { firstText, toDate, toE164, toCallOutcome, toOutcome, toSentiment } from "../normalize";
+import type { CallStatus } from "../values";
+import { toLanguage } from "../language";
+import { defineAdapter, emptyCall } from "../types";
 
 // Cllr posts once per completed call. Quirks: no call times at all (the
 // arrival time stands in), phones with dashes ("+1-555-123-4567"), and the
@@ -83,9 +83,7 @@ function statusOf(hasContent: boolean, outcome: string | null | undefined): Call
   return hasContent ? "completed" : "unknown";
 }
 
-export const cllr = defineAdapter({
-  id: "cllr",
-  name: "Cllr",
+export const cllrAdapter = defineAdapter({
   payload,
   toCall(p, ctx) {
     const who = p.callerDetails ?? {};

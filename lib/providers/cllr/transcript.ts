@@ -1,5 +1,5 @@
-import type { Turn } from "./canonical";
-import { offsetMs, toRole, turnsFromLines } from "./normalize";
+import type { Turn } from "../canonical";
+import { offsetMs, toRole, turnsFromLines } from "../normalize";
 
 // Cllr sends its transcript only as a URL to a JSON file whose layout its docs
 // leave open. Seen and accepted: an array of turns, or an object holding one

@@ -1,0 +1,6 @@
+import type { ProviderModule } from "../types";
+import { hubtalkAdapter } from "./adapter";
+import { hubtalkInfo } from "./info";
+import { hubtalkSample } from "./sample";
+
+export const hubtalk = { ...hubtalkInfo, adapter: hubtalkAdapter, sample: hubtalkSample } satisfies ProviderModule;

@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { fieldErrors, friendlyDetail } from "@/lib/api/friendly-errors";
+import type { Scenario } from "@/lib/demo/scenario";
+import type { CanonicalCall } from "./canonical";
+import type { ProviderId } from "./lookup";
+import { phoneAgentToLine } from "./phone-agent";
+import { REGISTRY } from "./registry";
+import { MappingError, type AdapterContext, type ProviderModule } from "./types";
+
+// What the server asks of the registered modules: their adapters, their
+// sample payloads, and the ids a request may name.
+
+export function providerModule(id: ProviderId): ProviderModule {
+  const found = REGISTRY.find((m) => m.id === id);
+  if (!found) throw new Error(`No provider module for "${id}".`);
+  return found;
+}
+
+/** The provider field of a request that connects a source: one of the registered vendors. */
+export const providerIdSchema = z.enum(REGISTRY.map((m) => m.id) as [ProviderId, ...ProviderId[]]);
+
+/** A sample payload in the vendor's own shape (demo data, "Send test event"). */
+export function samplePayload(id: ProviderId, s: Scenario): Record<string, unknown> {
+  return providerModule(id).sample(s);
+}
+
+export type MapResult = { ok: true; call: CanonicalCall } | { ok: false; error: string };
+
+/** Validates a vendor payload and maps it to the canonical call, or says why not. */
+export function mapPayload(providerId: ProviderId, payload: unknown, ctx: AdapterContext): MapResult {
+  const { name, adapter } = providerModule(providerId);
+  const parsed = adapter.payload.safeParse(payload);
+  if (!parsed.success) return { ok: false, error: `${name} payload: ${friendlyDetail(fieldErrors(parsed.error, {}, { quotePaths: true }))}` };
+  try {
+    return { ok: true, call: phoneAgentToLine(adapter.toCall(parsed.data, ctx)) };
+  } catch (e) {
+    if (e instanceof MappingError) return { ok: false, error: `${name} payload: ${e.message}` };
+    throw e;
+  }
+}
