@@ -6,15 +6,3 @@ export function problem(status: number, title: string, detail: string, extra: Re
     { status, headers: { "content-type": "application/problem+json", ...headers } },
   );
 }
-
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly title: string,
-    detail: string,
-    /** More members of the problem, such as `errors`. */
-    readonly extra: Record<string, unknown> = {},
-  ) {
-    super(detail);
-  }
-}

@@ -9,7 +9,7 @@ import { readBodyCapped } from "@/lib/ingest/read-body";
 import { cronRefusal } from "./cron";
 import { fieldErrors, friendlyDetail, type FieldError, type Labels } from "./friendly-errors";
 import { DomainError, type ErrorKind } from "@/lib/errors";
-import { HttpError, problem } from "./problem";
+import { problem } from "./problem";
 import { takeRate, type Limit } from "./rate-limit";
 import { crossSiteRefusal, hasBody, isJson } from "./same-origin";
 
@@ -191,7 +191,6 @@ export function apiRoute<A extends Auth, Q extends z.ZodType = z.ZodUndefined, B
       return respond(result instanceof Response ? result : Response.json(result));
     } catch (e) {
       if (e instanceof DomainError) return respond(problem(STATUS[e.kind], e.title, e.message, e.extra));
-      if (e instanceof HttpError) return respond(problem(e.status, e.title, e.message, e.extra));
       if (e instanceof BadCursorError) return respond(problem(400, "Invalid cursor", e.message));
       log.error({ err: e }, "request failed");
       return respond(problem(500, "Internal error", `Something went wrong; quote request id ${requestId} when reporting it.`));

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { after, decodeCursor, keysetPage } from "@/lib/calls/cursor";
 import { db } from "@/lib/db/client";
 import { cappedTotal, COUNT_CAP } from "@/lib/lists/total";
@@ -42,3 +43,8 @@ export function callDeliveries(callId: string) {
 }
 
 export type DeliveryRow = Awaited<ReturnType<typeof callDeliveries>>[number];
+
+/** One delivery's latest state, or null (also for an id that cannot be one). */
+export function getDelivery(id: string) {
+  return z.uuid().safeParse(id).success ? db.delivery.findUnique({ where: { id } }) : Promise.resolve(null);
+}

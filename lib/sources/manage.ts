@@ -1,5 +1,5 @@
-import { db } from "@/lib/db/client";
-import { HttpError } from "@/lib/api/problem";
+import { db, type Prisma } from "@/lib/db/client";
+import { DomainError } from "@/lib/errors";
 import { isProviderId } from "@/lib/providers/lookup";
 import { newSecret, sha256 } from "@/lib/security/secrets";
 
@@ -31,10 +31,10 @@ async function freeSlug(wanted: string): Promise<string> {
 }
 
 export async function createSource(input: { name: string; provider: string; slug?: string; defaultRegion?: string }) {
-  if (!isProviderId(input.provider)) throw new HttpError(400, "Unknown vendor", `No adapter for "${input.provider}".`);
+  if (!isProviderId(input.provider)) throw new DomainError("invalid", "Unknown vendor", `No adapter for "${input.provider}".`);
   const slug = input.slug ?? (await freeSlug(slugify(input.name)));
   if (input.slug && (await db.source.findUnique({ where: { slug }, select: { id: true } }))) {
-    throw new HttpError(409, "Slug taken", `A source with the slug "${slug}" exists already.`);
+    throw new DomainError("conflict", "Slug taken", `A source with the slug "${slug}" exists already.`);
   }
   const secret = newSecret("whsec_");
   const source = await db.source.create({
@@ -46,7 +46,7 @@ export async function createSource(input: { name: string; provider: string; slug
 export async function rotateSecret(slug: string, graceHours = DEFAULT_GRACE_HOURS) {
   // The hash is omitted from reads unless asked for (lib/db/client).
   const source = await db.source.findUnique({ where: { slug }, select: { id: true, secretHash: true } });
-  if (!source) throw new HttpError(404, "Not found", `No source has the slug "${slug}".`);
+  if (!source) throw new DomainError("not_found", "Not found", `No source has the slug "${slug}".`);
   const secret = newSecret("whsec_");
   const previousSecretExpiresAt = new Date(Date.now() + graceHours * 3_600_000);
   const updated = await db.source.update({
@@ -71,10 +71,36 @@ export async function deleteSource(slug: string) {
     // Test calls do not count: deleting the source deletes them with it.
     select: { id: true, name: true, slug: true, provider: true, _count: { select: { calls: { where: { isTest: false } } } } },
   });
-  if (!source) throw new HttpError(404, "Not found", `No source has the slug "${slug}".`);
+  if (!source) throw new DomainError("not_found", "Not found", `No source has the slug "${slug}".`);
   if (source._count.calls > 0) {
-    throw new HttpError(409, "Source has calls", `${source.name} brought ${source._count.calls} calls; disable it instead, so past reports stay as they were.`);
+    throw new DomainError(
+      "conflict",
+      "Source has calls",
+      `${source.name} brought ${source._count.calls} calls; disable it instead, so past reports stay as they were.`,
+    );
   }
   await db.source.delete({ where: { id: source.id } });
   return { id: source.id, name: source.name, slug: source.slug, provider: source.provider };
+}
+
+/** The source at `slug`, or null. */
+export function sourceBySlug(slug: string) {
+  return db.source.findUnique({ where: { slug } });
+}
+
+/** The source at `slug`; there being none is a not-found error. */
+export async function findSource(slug: string) {
+  const source = await sourceBySlug(slug);
+  if (!source) throw new DomainError("not_found", "Not found", `No source has the slug "${slug}".`);
+  return source;
+}
+
+export type SourceRow = Awaited<ReturnType<typeof findSource>>;
+
+/** Changes a source's name, state, phone region or settings (already merged and sealed by applySettings). */
+export function updateSource(id: string, data: { name?: string; enabled?: boolean; defaultRegion?: string; settings?: Prisma.InputJsonObject }) {
+  return db.source.update({
+    where: { id },
+    data: { name: data.name, enabled: data.enabled, defaultRegion: data.defaultRegion, ...(data.settings ? { settings: data.settings } : {}) },
+  });
 }

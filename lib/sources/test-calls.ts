@@ -1,4 +1,4 @@
-import { HttpError } from "@/lib/api/problem";
+import { DomainError } from "@/lib/errors";
 import { db } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/pool";
 
@@ -28,7 +28,7 @@ export async function testCallsOf(sourceId: string, shown = 5): Promise<TestCall
 /** Deletes a source's test calls and test events; how many of each went. */
 export async function removeTestCalls(slug: string): Promise<{ source: { id: string; name: string }; calls: number; events: number }> {
   const source = await db.source.findUnique({ where: { slug }, select: { id: true, name: true } });
-  if (!source) throw new HttpError(404, "Not found", `No source has the slug "${slug}".`);
+  if (!source) throw new DomainError("not_found", "Not found", `No source has the slug "${slug}".`);
   return inTransaction(async (client) => {
     const events = await client.query(
       `DELETE FROM raw_events WHERE source_id = $1 AND is_test AND (call_id IS NULL OR call_id IN (SELECT id FROM calls WHERE source_id = $1 AND is_test))`,

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/client";
-import { HttpError } from "@/lib/api/problem";
+import { DomainError } from "@/lib/errors";
 import { scenario } from "@/lib/demo/scenario";
 import { acceptRequest } from "@/lib/ingest/receive";
 import { isProviderId } from "@/lib/providers/lookup";
@@ -13,9 +13,9 @@ import { samplePayload } from "@/lib/providers/modules";
 
 export async function sendTestEvent(slug: string, origin: string): Promise<{ status: number; answer: Record<string, unknown> }> {
   const source = await db.source.findUnique({ where: { slug }, select: { id: true, provider: true, defaultRegion: true, enabled: true } });
-  if (!source) throw new HttpError(404, "Not found", `No source has the slug "${slug}".`);
-  if (!source.enabled) throw new HttpError(409, "Source disabled", "Enable the source to send it a test event.");
-  if (!isProviderId(source.provider)) throw new HttpError(400, "Unknown vendor", `No adapter for "${source.provider}".`);
+  if (!source) throw new DomainError("not_found", "Not found", `No source has the slug "${slug}".`);
+  if (!source.enabled) throw new DomainError("conflict", "Source disabled", "Enable the source to send it a test event.");
+  if (!isProviderId(source.provider)) throw new DomainError("invalid", "Unknown vendor", `No adapter for "${source.provider}".`);
 
   const call = scenario(Date.now() % 997, Math.floor(Math.random() * 1_000_000), { days: 1 });
   const request = new Request(`${origin}/api/webhooks/${slug}`, {

@@ -1,22 +1,15 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
-import { HttpError } from "@/lib/api/problem";
-import { db } from "@/lib/db/client";
+import { DomainError } from "@/lib/errors";
 import { enqueue, QUEUE } from "@/lib/jobs/boss";
 import { EncryptionKeyMissing } from "@/lib/security/encryption";
-import { deleteSource } from "@/lib/sources/manage";
+import { deleteSource, findSource, updateSource, type SourceRow } from "@/lib/sources/manage";
 import { applySettings, pollingInterval, publicSettings, SettingsError, settingsInput } from "@/lib/sources/settings";
 
 // One source's settings (admins). Secrets are write-only: a read says whether
 // each is set; leaving one out of a change keeps the saved value.
 
-async function findSource(slug: string) {
-  const source = await db.source.findUnique({ where: { slug } });
-  if (!source) throw new HttpError(404, "Not found", `No source has the slug "${slug}".`);
-  return source;
-}
-
-function view(source: Awaited<ReturnType<typeof findSource>>) {
+function view(source: SourceRow) {
   const { id, slug, name, provider, enabled, defaultRegion, settings } = source;
   return { id, slug, name, provider, enabled, defaultRegion, settings: publicSettings(settings) };
 }
@@ -39,14 +32,11 @@ export const PATCH = apiRoute({ auth: "admin", body }, async ({ params, body, lo
   try {
     settings = body.settings ? applySettings(source.provider, source.settings, body.settings) : undefined;
   } catch (e) {
-    if (e instanceof SettingsError) throw new HttpError(400, "Invalid settings", e.message, { errors: e.errors });
-    if (e instanceof EncryptionKeyMissing) throw new HttpError(503, "Secrets cannot be stored", e.message);
+    if (e instanceof SettingsError) throw new DomainError("invalid", "Invalid settings", e.message, { errors: e.errors });
+    if (e instanceof EncryptionKeyMissing) throw new DomainError("unavailable", "Secrets cannot be stored", e.message);
     throw e;
   }
-  const updated = await db.source.update({
-    where: { id: source.id },
-    data: { name: body.name, enabled: body.enabled, defaultRegion: body.defaultRegion, ...(settings ? { settings } : {}) },
-  });
+  const updated = await updateSource(source.id, { name: body.name, enabled: body.enabled, defaultRegion: body.defaultRegion, settings });
   log.info({ source: updated.slug, changed: Object.keys(body) }, "source updated");
   await audit({ action: "source.update", target: { type: "source", id: updated.slug, name: updated.name }, before: view(source), after: view(updated) });
   // A source polled on a schedule starts now, not at the next minute.

@@ -4,7 +4,7 @@ import { SourceSettingsForm } from "@/components/admin/source-settings-form";
 import { TestCallsPanel } from "@/components/admin/test-calls-panel";
 import { PROVIDER_NAMES } from "@/components/calls/labels";
 import { requireViewer } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
+import { sourceBySlug } from "@/lib/sources/manage";
 import { publicSettings } from "@/lib/sources/settings";
 import { testCallsOf } from "@/lib/sources/test-calls";
 
@@ -13,7 +13,7 @@ export const metadata = { title: "Source settings · Call Analytics" };
 export default async function SourceSettingsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   await requireViewer("admin", `/admin/sources/${slug}`);
-  const source = await db.source.findUnique({ where: { slug } });
+  const source = await sourceBySlug(slug);
   if (!source) notFound();
   const testCalls = await testCallsOf(source.id);
   const value = {
