@@ -210,7 +210,7 @@ describe.skipIf(skipBrowserTests)("calls page in Chromium", () => {
     await page.getByText("This page link has expired").waitFor();
     await page.getByRole("link", { name: "Start again from the first page" }).click();
     await page.waitForURL((url) => url.searchParams.get("campaign") === campaign && !url.searchParams.has("cursor"));
-    await expect.poll(() => page.getByTestId("call-row").count()).toBe(50);
+    await expect.poll(() => page.getByTestId("call-row").count(), { timeout: 10_000 }).toBe(50);
   });
 
   it("exports the filtered calls as CSV", async () => {

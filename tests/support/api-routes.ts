@@ -29,7 +29,7 @@ export function apiRoutes(): RouteExport[] {
         const source = readFileSync(full, "utf8");
         const url = `/api/${path.relative(API_DIR, dir)}`.replace(/\[(?:\.\.\.)?(\w+)\]/g, (_, name) => (name === "slug" ? "some-source" : FAKE_ID));
         const file = path.relative(process.cwd(), full);
-        for (const m of source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE) = (apiRoute\(\{ auth: "(\w+)"([^}]*)\}|\w+)/g)) {
+        for (const m of source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE) = (apiRoute\(\s*\{\s*auth: "(\w+)"([^}]*)\}|\w+)/g)) {
           found.push({ method: m[1], path: url, auth: m[3] ?? null, takesBody: /\bbody\b/.test(m[4] ?? ""), file });
         }
         for (const m of source.matchAll(/export \{([^}]+)\}/g)) {
