@@ -2,7 +2,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import type { FailedJob, QueueStats } from "@/lib/jobs/stats";
 
 const QUEUE_TITLES: Record<string, string> = {
-  "unpod-poll": "Unpod polls",
+  "unpod-poll": "Polls",
   "transcript-fetch": "Transcript fetches",
   delivery: "Deliveries (forwarding)",
   rescore: "Re-scoring past calls",

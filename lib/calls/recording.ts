@@ -4,7 +4,7 @@ import { isCallId } from "@/lib/calls/ids";
 import { fetchPublic, OutboundRefused } from "@/lib/security/outbound";
 import { audioExtension, audioType, essenceOf, needsSniffing, SNIFF_BYTES } from "./audio-type";
 import { readHead } from "./stream-head";
-import { storageSettings } from "@/lib/sources/settings";
+import { storageSettings } from "@/lib/storage/settings";
 import { presignedObjectUrl, s3ErrorCode } from "@/lib/storage/s3";
 
 // Recordings are streamed through the app: the vendor's URL (or the presigned

@@ -1,4 +1,4 @@
-import { parseRetryAfter } from "@/lib/polling/unpod-client";
+import { parseRetryAfter } from "@/lib/http/retry-after";
 import { fetchPublic, OutboundRefused } from "@/lib/security/outbound";
 import { excerpt, type SendResult } from "./types";
 

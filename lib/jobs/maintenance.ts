@@ -3,7 +3,7 @@ import { logger } from "@/lib/log";
 import { syncAlerts } from "@/lib/sources/alerts";
 import { listSourceHealth } from "@/lib/sources/health";
 import { POLLED_PROVIDER_IDS } from "@/lib/providers/lookup";
-import { pollingInterval } from "@/lib/sources/settings";
+import { pollingInterval } from "@/lib/polling/interval";
 import { db } from "@/lib/db/client";
 import { queueAlertDeliveries, sweepDeliveries } from "@/lib/destinations/queue";
 import { sweepRebucket } from "@/lib/stats/rebucket";
@@ -13,16 +13,16 @@ import { enqueue, enqueueMany, QUEUE } from "./boss";
 // that are due, catches transcript fetches and deliveries that were never
 // queued, and turns source health into alerts (forwarded where asked).
 
-/** Polled sources (Unpod) with an interval whose last run is older than it. */
+/** Polled sources with an interval whose last run is older than it. */
 export async function queueDuePolls(now = new Date()): Promise<number> {
   const sources = await db.source.findMany({ where: { provider: { in: POLLED_PROVIDER_IDS }, enabled: true }, include: { poll: true } });
   let queued = 0;
   for (const s of sources) {
-    const interval = pollingInterval(s.settings);
+    const interval = pollingInterval(s.provider, s.settings);
     if (!interval) continue;
     const lastRun = s.poll?.lastRunAt?.getTime() ?? 0;
     if (now.getTime() - lastRun < interval * 1000) continue;
-    if (await enqueue(QUEUE.unpodPoll, { sourceId: s.id }, { key: s.id })) queued++;
+    if (await enqueue(QUEUE.poll, { sourceId: s.id }, { key: s.id })) queued++;
   }
   return queued;
 }

@@ -9,8 +9,11 @@ import type { Queue } from "pg-boss";
 const base = () => Number(process.env.JOB_RETRY_BASE_SECONDS ?? 30);
 
 export const QUEUE = {
-  /** One Unpod poll run (a bounded batch of pages) per source; "stately" keeps one queued and one running per source. */
-  unpodPoll: "unpod-poll",
+  /**
+   * One poll run (a bounded batch) per polled source; "stately" keeps one queued and one running per source.
+   * Named from when Unpod was the only polled vendor: queued jobs carry the name, so it stays.
+   */
+  poll: "unpod-poll",
   /** Fetch a Cllr transcript from its URL, one job per call. */
   transcriptFetch: "transcript-fetch",
   /** Send one delivery to a destination (lib/destinations/deliver.ts); it schedules its own retries. */
@@ -31,7 +34,7 @@ type Empty = Record<string, never>;
 
 /** What a job of each queue carries: enqueue and the workers both read this map, so they cannot disagree. */
 export interface JobData {
-  [QUEUE.unpodPoll]: { sourceId: string };
+  [QUEUE.poll]: { sourceId: string };
   [QUEUE.transcriptFetch]: { callId: string };
   [QUEUE.delivery]: { deliveryId: string };
   [QUEUE.rescore]: Empty;
@@ -42,7 +45,7 @@ export interface JobData {
 
 export function queueOptions(): Record<QueueName, Omit<Queue, "name">> {
   return {
-    [QUEUE.unpodPoll]: { policy: "stately", retryLimit: 5, retryDelay: base(), retryBackoff: true, expireInSeconds: 600 },
+    [QUEUE.poll]: { policy: "stately", retryLimit: 5, retryDelay: base(), retryBackoff: true, expireInSeconds: 600 },
     [QUEUE.transcriptFetch]: { policy: "stately", retryLimit: 3, retryDelay: base(), retryBackoff: true, expireInSeconds: 120 },
     // pg-boss retries only a job that crashed or threw; a delivery's own failures are rescheduled by it.
     [QUEUE.delivery]: { policy: "stately", retryLimit: 3, retryDelay: base(), retryBackoff: true, expireInSeconds: 180 },

@@ -7,7 +7,7 @@ import { runReapply } from "@/lib/agents/reapply";
 import { logger } from "@/lib/log";
 import { jobs, QUEUE, type JobData } from "./boss";
 import { runMaintenance } from "./maintenance";
-import { runUnpodPollJob } from "./unpod";
+import { runPollJob } from "./poll";
 
 // Registers this process as a worker for every queue. Runs inside the app
 // (instrumentation.ts) and in each `npm run worker` process.
@@ -18,7 +18,7 @@ export async function startWorkers(): Promise<PgBoss> {
   const boss = await jobs();
   const polling = { pollingIntervalSeconds: 1 };
 
-  await boss.work<JobData[typeof QUEUE.unpodPoll]>(QUEUE.unpodPoll, polling, async ([job]) => runUnpodPollJob(job.data.sourceId));
+  await boss.work<JobData[typeof QUEUE.poll]>(QUEUE.poll, polling, async ([job]) => runPollJob(job.data.sourceId));
   await boss.work(QUEUE.transcriptFetch, { ...polling, includeMetadata: true }, async ([job]: JobWithMetadata<JobData[typeof QUEUE.transcriptFetch]>[]) => ({
     result: await fetchCallTranscript(job.data.callId, job.retryCount >= job.retryLimit),
   }));

@@ -1,15 +1,12 @@
 // What the app knows about a vendor besides its payloads: plain data, no zod,
 // so that client components can read it without carrying the adapters.
 
-/** Settings groups a source can have (lib/sources/settings.ts defines each). */
-export type SettingsGroup = "polling" | "storage" | "health";
-
 export interface Capabilities {
   /** It posts calls to the source's webhook URL. */
   webhooks: boolean;
-  /** The app fetches its calls (the polling settings group, lib/polling). */
+  /** The app fetches its calls: its module has a poller (lib/polling). */
   polled: boolean;
-  /** Its recordings are object keys in the customer's bucket (the storage settings group). */
+  /** Its recordings are object keys in the customer's bucket: its module has the storage settings group (lib/storage/settings.ts). */
   recordingsByKey: boolean;
   /** Its transcript comes as a URL, fetched later by a job. */
   transcriptByUrl: boolean;
@@ -20,8 +17,6 @@ export interface ProviderInfo {
   id: string;
   name: string;
   capabilities: Capabilities;
-  /** Its settings groups, in the order the settings form shows them. */
-  settingsGroups: readonly SettingsGroup[];
   connect: {
     /** The vendor cannot send a custom header: the secret goes in the URL as ?token=. */
     tokenInUrl: boolean;

@@ -1,5 +1,5 @@
 import { CATALOG } from "./catalog";
-import type { Capabilities, ProviderInfo, SettingsGroup } from "./info";
+import type { Capabilities, ProviderInfo } from "./info";
 
 // Questions about vendors answered from the catalog, zod-free: safe for
 // client components. Code that branches on a vendor asks for a capability
@@ -22,11 +22,6 @@ export function providerInfo(id: string): ProviderInfo | undefined {
 
 export function hasCapability(id: string, capability: keyof Capabilities): boolean {
   return providerInfo(id)?.capabilities[capability] ?? false;
-}
-
-/** Its settings groups (health only for a provider no module knows, so its alerts can still be tuned). */
-export function settingsGroupsOf(id: string): readonly SettingsGroup[] {
-  return providerInfo(id)?.settingsGroups ?? ["health"];
 }
 
 /** Vendors the app polls, for the schedule and the poller's queries. */

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { fieldErrors, friendlyDetail } from "@/lib/api/friendly-errors";
 import type { Scenario } from "@/lib/demo/scenario";
+import type { Poller } from "@/lib/polling/types";
+import type { SettingsGroupDef } from "@/lib/sources/settings-group";
 import type { CanonicalCall } from "./canonical";
 import type { ProviderId } from "./lookup";
 import { phoneAgentToLine } from "./phone-agent";
@@ -8,12 +10,27 @@ import { REGISTRY } from "./registry";
 import { MappingError, type AdapterContext, type ProviderModule } from "./types";
 
 // What the server asks of the registered modules: their adapters, their
-// sample payloads, and the ids a request may name.
+// sample payloads, their settings groups and pollers, and the ids a request may name.
 
 export function providerModule(id: ProviderId): ProviderModule {
   const found = REGISTRY.find((m) => m.id === id);
   if (!found) throw new Error(`No provider module for "${id}".`);
   return found;
+}
+
+/** A source's settings groups besides health (none for a provider no module knows, so its alerts can still be tuned). */
+export function settingsGroupsOf(id: string): readonly SettingsGroupDef[] {
+  return REGISTRY.find((m) => m.id === id)?.settings ?? [];
+}
+
+/** Every group any vendor has, once each by key: what a stored source's settings may hold. */
+export function allSettingsGroups(): SettingsGroupDef[] {
+  return [...new Map(REGISTRY.flatMap((m) => m.settings ?? []).map((g) => [g.key, g])).values()];
+}
+
+/** The vendor's poller, or null when the app does not poll it. */
+export function pollerOf(id: string): Poller | null {
+  return REGISTRY.find((m) => m.id === id)?.poller ?? null;
 }
 
 /** The provider field of a request that connects a source: one of the registered vendors. */

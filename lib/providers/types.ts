@@ -1,5 +1,7 @@
 import type { z } from "zod";
 import type { Scenario } from "@/lib/demo/scenario";
+import type { Poller } from "@/lib/polling/types";
+import type { SettingsGroupDef } from "@/lib/sources/settings-group";
 import type { CanonicalCall } from "./canonical";
 import type { ProviderInfo } from "./info";
 
@@ -29,12 +31,16 @@ export function defineAdapter<Schema extends z.ZodType>(adapter: ProviderAdapter
 
 /**
  * A vendor's module: its catalog entry (plain data, ./info.ts) with what only
- * the server needs: the adapter, and a sample payload in the vendor's own
- * shape for demo data and "Send test event".
+ * the server needs: the adapter, a sample payload in the vendor's own shape
+ * for demo data and "Send test event", the settings groups a source of it
+ * has besides health (in the form's order), and, when polled, its poller.
  */
 export interface ProviderModule extends ProviderInfo {
   adapter: ProviderAdapter;
   sample: (s: Scenario) => Record<string, unknown>;
+  settings?: readonly SettingsGroupDef[];
+  /** Present exactly when capabilities.polled. */
+  poller?: Poller;
 }
 
 /** A call with every optional field empty, for adapters to fill in. */

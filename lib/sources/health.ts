@@ -2,7 +2,8 @@ import { db } from "@/lib/db/client";
 import { hasCapability } from "@/lib/providers/lookup";
 import { alertsFor, type EventCounts, type SourceHealth } from "./alert-rules";
 import { healthState } from "./health-state";
-import { expectedGapMinutes, pollingInterval, publicSettings } from "./settings";
+import { pollingInterval } from "@/lib/polling/interval";
+import { expectedGapMinutes, publicSettings } from "./settings";
 
 export type { AlertState, EventCounts, SourceHealth } from "./alert-rules";
 
@@ -27,7 +28,7 @@ export async function listSourceHealth(now = new Date()): Promise<SourceHealth[]
   return sources.map((s) => {
     const mine = counts.filter((c) => c.source_id === s.id);
     const polled = hasCapability(s.provider, "polled");
-    const interval = polled ? pollingInterval(s.settings) : null;
+    const interval = polled ? pollingInterval(s.provider, s.settings) : null;
     const walk = (s.poll?.cursor as { walk?: { nextPage?: number; totalPages?: number | null } | null } | null)?.walk;
     const health: Omit<SourceHealth, "alerts" | "state" | "stateDetail"> = {
       id: s.id,

@@ -1,6 +1,6 @@
 import { GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
-import type { StorageSettings } from "@/lib/sources/settings";
+import type { StorageSettings } from "./settings";
 
 // HubTalk sends an S3 object key, not a URL. A short-lived presigned GET
 // (made by the AWS SDK with the source's storage settings) turns it into one;

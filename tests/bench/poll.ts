@@ -21,7 +21,7 @@ try {
   await withBenchDatabase("poll", async (databaseUrl) => {
     const { db } = await import("@/lib/db/client");
     const { applySettings } = await import("@/lib/sources/settings");
-    const { pollUnpodSource } = await import("@/lib/polling/unpod-poll");
+    const { pollSource } = await import("@/lib/polling/poll-sources");
 
     for (let i = 0; i < TASKS; i++) unpod.tasks.push(fakeTask(TASKS - i));
     const source = await db.source.findUniqueOrThrow({ where: { slug: "unpod" } });
@@ -33,7 +33,7 @@ try {
     console.log(`Importing a backlog of ${TASKS.toLocaleString()} completed Unpod tasks, ${PAGE} a page.\n`);
     const app = await timed(async () => {
       for (;;) {
-        const outcome = await pollUnpodSource(source.id);
+        const outcome = await pollSource(source.id);
         if (outcome.status === "done") return;
         if (outcome.status !== "more") throw new Error(`poll ended ${outcome.status}`);
       }
@@ -48,7 +48,7 @@ try {
     // Later polls: 20 new tasks on top of the imported history.
     for (let i = 0; i < 20; i++) unpod.tasks.push(fakeTask(-1 - i / 100));
     const before = unpod.requests.length;
-    const incremental = await timed(async () => void (await pollUnpodSource(source.id)));
+    const incremental = await timed(async () => void (await pollSource(source.id)));
     console.log(
       `\n  next poll with 20 new tasks: ${incremental.toFixed(0)} ms, ${unpod.requests.length - before} page(s) read of ${Math.ceil((TASKS + 20) / PAGE)}`,
     );

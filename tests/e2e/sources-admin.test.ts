@@ -71,4 +71,30 @@ describe.skipIf(skipBrowserTests)("connecting a source in Chromium", () => {
     await page.reload();
     expect(await form.getByLabel("Endpoint (empty for AWS)").inputValue()).toBe("");
   });
+
+  it("sets up an Unpod source's polling from its own fields; the tokens are kept when left empty", async () => {
+    const { createSource } = await import("../support/sources");
+    const source = await createSource("unpod");
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await signIn(page, baseUrl(), TEST_ADMIN, `/admin/sources/${source.slug}`);
+    const form = page.getByRole("form", { name: "Source settings" });
+    await form.getByRole("group", { name: "Polling Unpod's task API" }).waitFor();
+    expect(await form.getByLabel("Bucket").count()).toBe(0);
+    await form.getByLabel("Org handle (Org-Handle header)").fill("acme");
+    await form.getByLabel("API token").fill("unpod-api-token-1");
+    await form.getByLabel("Space token").fill("unpod-space-token-1");
+    await form.getByLabel(/Poll every/).fill("0");
+    await form.getByRole("button", { name: "Save settings" }).click();
+    await form.getByText("Saved.").waitFor();
+
+    await page.reload();
+    expect(await form.getByLabel(/Poll every/).inputValue()).toBe("0");
+    expect(await form.getByLabel("API token").getAttribute("placeholder")).toBe("Saved; leave empty to keep it");
+    await form.getByLabel("Tasks per page").fill("25");
+    await form.getByRole("button", { name: "Save settings" }).click();
+    await form.getByText("Saved.").waitFor();
+    const saved = await page.request.get(`${baseUrl()}/api/sources/${source.slug}`).then((r) => r.json());
+    expect(saved.settings.polling).toMatchObject({ orgHandle: "acme", apiToken: "set", spaceToken: "set", intervalSec: 0, pageSize: 25 });
+    expect(await page.content()).not.toContain("unpod-api-token-1");
+  });
 });

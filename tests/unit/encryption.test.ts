@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { decrypt, encrypt, EncryptionKeyMissing } from "@/lib/security/encryption";
-import { applySettings, pollingInterval, pollingSettings, publicSettings } from "@/lib/sources/settings";
+import { pollingInterval } from "@/lib/polling/interval";
+import { unpodPollingSettings } from "@/lib/providers/unpod/polling-settings";
+import { applySettings, publicSettings } from "@/lib/sources/settings";
 
 const KEY_A = "11".repeat(32);
 const KEY_B = Buffer.alloc(32, 7).toString("base64");
@@ -45,11 +47,12 @@ describe("secrets at rest", () => {
     expect(JSON.stringify(saved)).not.toContain("tok-1");
     expect(publicSettings(saved).polling).toMatchObject({ apiToken: "set", spaceToken: "set", orgHandle: "acme", pageSize: 50, intervalSec: 60 });
     const changed = applySettings("unpod", saved, { polling: { orgHandle: "acme2", intervalSec: 300 } });
-    expect(pollingSettings(changed)).toMatchObject({ apiToken: "tok-1", spaceToken: "space-1", orgHandle: "acme2", intervalSec: 300 });
+    expect(unpodPollingSettings(changed)).toMatchObject({ apiToken: "tok-1", spaceToken: "space-1", orgHandle: "acme2", intervalSec: 300 });
     expect(() => applySettings("cllr", {}, { polling: input })).toThrow(/no polling settings/);
     // The schedule reads the interval without the key: nothing is decrypted for it.
     delete process.env.SECRETS_KEY;
-    expect(pollingInterval(changed)).toBe(300);
-    expect(pollingInterval(applySettings("unpod", {}, {}))).toBeNull();
+    expect(pollingInterval("unpod", changed)).toBe(300);
+    expect(pollingInterval("unpod", applySettings("unpod", {}, {}))).toBeNull();
+    expect(pollingInterval("cllr", changed)).toBeNull();
   });
 });

@@ -66,8 +66,9 @@ describe("a vendor added to the registry", () => {
     const { missingSettings } = await import("@/lib/sources/alert-rules");
     const facts = { provider: "throwaway", settings: publicSettings({}), polling: null };
     expect(missingSettings(facts)).toBe("Recordings cannot play: Throwaway Voice sends them as files in your storage bucket, and no storage is set up.");
-    const { settingsGroupsOf } = await import("@/lib/providers/lookup");
-    expect(settingsGroupsOf("throwaway")).toEqual(["storage", "health"]);
+    const { settingsGroupsOf } = await import("@/lib/providers/modules");
+    expect(settingsGroupsOf("throwaway").map((g) => g.key)).toEqual(["storage"]);
+    expect(Object.keys(publicSettings({}))).toContain("storage");
   });
 
   it("is a vendor the read API's call schema knows", async () => {

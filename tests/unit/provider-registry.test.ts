@@ -17,20 +17,24 @@ describe("provider registry", () => {
 
   it("gives each module the facts of its catalog entry", () => {
     for (const [i, m] of REGISTRY.entries()) {
-      const { adapter, sample, ...info } = m;
+      const { adapter, sample, settings, poller, ...info } = m;
       expect(adapter.payload).toBeDefined();
       expect(typeof sample).toBe("function");
       expect(info).toEqual(CATALOG[i]);
     }
   });
 
-  it("has every settings group a capability needs, and health everywhere", () => {
-    for (const c of CATALOG) {
-      const groups: readonly string[] = c.settingsGroups;
-      expect(groups).toContain("health");
-      expect(groups.includes("polling")).toBe(c.capabilities.polled);
-      expect(groups.includes("storage")).toBe(c.capabilities.recordingsByKey);
-      expect(c.capabilities.webhooks || c.capabilities.polled).toBe(true);
+  it("has the poller and settings groups its capabilities call for", () => {
+    for (const m of REGISTRY) {
+      const groups = (m.settings ?? []).map((g) => g.key);
+      expect(Boolean(m.poller), m.id).toBe(m.capabilities.polled);
+      expect(groups.includes("storage"), m.id).toBe(m.capabilities.recordingsByKey);
+      if (m.poller) {
+        expect(m.poller.settings.key).toBe("polling");
+        expect(groups).toContain("polling");
+        expect(Object.keys(m.poller.settings.schema.shape)).toContain("intervalSec");
+      }
+      expect(m.capabilities.webhooks || m.capabilities.polled).toBe(true);
     }
   });
 

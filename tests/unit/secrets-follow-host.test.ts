@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { sealConfig } from "@/lib/destinations/config";
-import { applySettings, DEFAULT_UNPOD_API, pollingSettings, storageSettings } from "@/lib/sources/settings";
+import { DEFAULT_UNPOD_API, unpodPollingSettings as pollingSettings } from "@/lib/providers/unpod/polling-settings";
+import { applySettings } from "@/lib/sources/settings";
+import { storageSettings } from "@/lib/storage/settings";
 import { SettingsError } from "@/lib/security/sealed-settings";
 
 // A saved secret is kept when a change leaves it empty, but never when the

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseRetryAfter, tasksUrl } from "@/lib/polling/unpod-client";
+import { parseRetryAfter } from "@/lib/http/retry-after";
+import { tasksUrl } from "@/lib/providers/unpod/client";
 
 describe("Unpod task API client", () => {
   it("builds the documented tasks URL, whatever the base URL's trailing slash", () => {

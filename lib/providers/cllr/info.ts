@@ -4,7 +4,6 @@ export const cllrInfo = defineInfo({
   id: "cllr",
   name: "Cllr",
   capabilities: { webhooks: true, polled: false, recordingsByKey: false, transcriptByUrl: true },
-  settingsGroups: ["health"],
   connect: {
     tokenInUrl: true,
     steps: [

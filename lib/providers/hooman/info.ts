@@ -4,7 +4,6 @@ export const hoomanInfo = defineInfo({
   id: "hooman",
   name: "Hooman Labs",
   capabilities: { webhooks: true, polled: false, recordingsByKey: false, transcriptByUrl: false },
-  settingsGroups: ["health"],
   connect: {
     tokenInUrl: false,
     steps: [

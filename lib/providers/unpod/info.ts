@@ -5,7 +5,6 @@ export const unpodInfo = defineInfo({
   name: "Unpod",
   // No push: its task API is polled with the source's polling settings.
   capabilities: { webhooks: false, polled: true, recordingsByKey: false, transcriptByUrl: false },
-  settingsGroups: ["polling", "health"],
   connect: {
     tokenInUrl: false,
     steps: ["Unpod has no webhooks: add its API token, space token and org handle under Polling, and the app polls its task API."],

@@ -3,6 +3,7 @@ import { isConnected, type Scenario } from "@/lib/demo/scenario";
 import { text } from "@/lib/providers/fields";
 import { toE164, toStatus, turnsFromLines } from "@/lib/providers/normalize";
 import { defineAdapter, emptyCall, type ProviderModule } from "@/lib/providers/types";
+import { storageGroup } from "@/lib/storage/settings";
 import { throwawayInfo } from "./info";
 
 const payload = z.looseObject({ callId: z.string().min(1), phone: text, status: text, summary: text, recordingKey: text, transcript: text });
@@ -31,4 +32,4 @@ function sample(s: Scenario) {
   };
 }
 
-export const throwaway: ProviderModule = { ...throwawayInfo, adapter, sample };
+export const throwaway: ProviderModule = { ...throwawayInfo, adapter, sample, settings: [storageGroup] };

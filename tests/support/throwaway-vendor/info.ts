@@ -7,6 +7,5 @@ export const throwawayInfo = defineInfo({
   id: "throwaway",
   name: "Throwaway Voice",
   capabilities: { webhooks: true, polled: false, recordingsByKey: true, transcriptByUrl: false },
-  settingsGroups: ["storage", "health"],
   connect: { tokenInUrl: true, steps: ["Paste this URL as the post-call webhook."] },
 });

@@ -5,7 +5,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LocalTime } from "@/components/ui/local-time";
 import { requireViewer } from "@/lib/auth/session";
-import { sourceChoices } from "@/lib/sources/names";
+import { sourceNames } from "@/lib/sources/names";
 import { DESTINATION_KIND_LABEL, destinationFormCatalog } from "@/lib/destinations/kinds/catalog";
 import { listDestinations } from "@/lib/destinations/manage";
 import { describeRules } from "@/lib/destinations/rules";
@@ -16,7 +16,7 @@ const td = "px-4 py-3 align-top";
 
 export default async function DestinationsPage() {
   await requireViewer("admin", "/admin/destinations");
-  const [destinations, sources] = await Promise.all([listDestinations(), sourceChoices()]);
+  const [destinations, sources] = await Promise.all([listDestinations(), sourceNames()]);
   const sourceName = (id: string) => sources.find((s) => s.id === id)?.name ?? "a deleted source";
 
   return (

@@ -5,10 +5,13 @@ import { SourceHealthRow } from "@/components/admin/source-health-row";
 import { DataTable } from "@/components/ui/data-table";
 import { publicOrigin } from "@/lib/api/origin";
 import { requireViewer } from "@/lib/auth/session";
+import { CATALOG } from "@/lib/providers/catalog";
 import { jobStats } from "@/lib/jobs/stats";
 import { listSourceHealth } from "@/lib/sources/health";
 
 export const metadata = { title: "Sources · Call Analytics" };
+
+const POLLED_NAMES = CATALOG.filter((p) => p.capabilities.polled).map((p) => p.name);
 
 export default async function SourcesPage() {
   await requireViewer("admin", "/admin/sources");
@@ -20,7 +23,8 @@ export default async function SourcesPage() {
       <h1 className="text-xl font-semibold tracking-tight">Sources</h1>
       <p className="text-sm text-slate-600">
         Each vendor posts its calls to the source&apos;s webhook URL, with the source&apos;s secret as <code>Authorization: Bearer</code>,{" "}
-        <code>X-Webhook-Secret</code> or <code>?token=</code>. Unpod has no webhooks: the app polls its task API.
+        <code>X-Webhook-Secret</code> or <code>?token=</code>.
+        {POLLED_NAMES.map((name) => ` ${name} has no webhooks: the app polls its API.`)}
       </p>
       <div className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
         <ConnectSourceForm />

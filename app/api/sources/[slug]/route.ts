@@ -4,7 +4,8 @@ import { DomainError } from "@/lib/errors";
 import { enqueue, QUEUE } from "@/lib/jobs/boss";
 import { EncryptionKeyMissing } from "@/lib/security/encryption";
 import { deleteSource, findSource, updateSource, type SourceRow } from "@/lib/sources/manage";
-import { applySettings, pollingInterval, publicSettings, SettingsError, settingsInput } from "@/lib/sources/settings";
+import { pollingInterval } from "@/lib/polling/interval";
+import { applySettings, publicSettings, SettingsError, settingsInput } from "@/lib/sources/settings";
 
 // One source's settings (admins). Secrets are write-only: a read says whether
 // each is set; leaving one out of a change keeps the saved value.
@@ -40,8 +41,8 @@ export const PATCH = apiRoute({ auth: "admin", body }, async ({ params, body, lo
   log.info({ source: updated.slug, changed: Object.keys(body) }, "source updated");
   await audit({ action: "source.update", target: { type: "source", id: updated.slug, name: updated.name }, before: view(source), after: view(updated) });
   // A source polled on a schedule starts now, not at the next minute.
-  const interval = updated.enabled && body.settings?.polling ? pollingInterval(updated.settings) : null;
-  if (interval) await enqueue(QUEUE.unpodPoll, { sourceId: updated.id }, { key: updated.id });
+  const interval = updated.enabled && body.settings?.polling ? pollingInterval(updated.provider, updated.settings) : null;
+  if (interval) await enqueue(QUEUE.poll, { sourceId: updated.id }, { key: updated.id });
   return view(updated);
 });
 

@@ -13,7 +13,7 @@ import { ListSkeleton } from "@/components/ui/skeleton";
 import { DomainError } from "@/lib/errors";
 import { requireViewer } from "@/lib/auth/session";
 import { expiredCursor } from "@/lib/calls/cursor";
-import { sourceChoices } from "@/lib/sources/names";
+import { sourceNames } from "@/lib/sources/names";
 import { DESTINATION_KIND_LABEL, destinationFormCatalog } from "@/lib/destinations/kinds/catalog";
 import { listDeliveries } from "@/lib/destinations/log";
 import { totalText } from "@/lib/lists/total";
@@ -39,7 +39,7 @@ export default async function DestinationPage({
   });
   const destination = view(found);
   const status = STATUSES.find((s) => s === search.status);
-  const sources = await sourceChoices();
+  const sources = await sourceNames();
 
   return (
     <div className="space-y-6">

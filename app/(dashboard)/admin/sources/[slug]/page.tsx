@@ -5,7 +5,9 @@ import { TestCallsPanel } from "@/components/admin/test-calls-panel";
 import { PROVIDER_NAMES } from "@/components/calls/labels";
 import { requireViewer } from "@/lib/auth/session";
 import { sourceBySlug } from "@/lib/sources/manage";
+import { settingsGroupsOf } from "@/lib/providers/modules";
 import { publicSettings } from "@/lib/sources/settings";
+import { groupForm } from "@/lib/sources/settings-group";
 import { testCallsOf } from "@/lib/sources/test-calls";
 
 export const metadata = { title: "Source settings · Call Analytics" };
@@ -19,7 +21,6 @@ export default async function SourceSettingsPage({ params }: { params: Promise<{
   const value = {
     slug: source.slug,
     name: source.name,
-    provider: source.provider,
     defaultRegion: source.defaultRegion,
     settings: publicSettings(source.settings),
   };
@@ -30,7 +31,7 @@ export default async function SourceSettingsPage({ params }: { params: Promise<{
         {source.name} <span className="text-base font-normal text-slate-500">{PROVIDER_NAMES[source.provider] ?? source.provider}</span>
       </h1>
       <section className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-        <SourceSettingsForm source={value} />
+        <SourceSettingsForm source={value} groups={settingsGroupsOf(source.provider).map(groupForm)} />
       </section>
       <TestCallsPanel slug={source.slug} testCalls={testCalls} />
     </div>

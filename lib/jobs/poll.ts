@@ -1,4 +1,5 @@
-import { pollUnpodSource, type PollOutcome } from "@/lib/polling/unpod-poll";
+import { pollSource } from "@/lib/polling/poll-sources";
+import type { PollOutcome } from "@/lib/polling/types";
 import { enqueue, QUEUE } from "./boss";
 
 // A poll job runs one bounded batch and queues the source's next run itself:
@@ -7,9 +8,9 @@ import { enqueue, QUEUE } from "./boss";
 // broke (a job that failed all its retries). Errors worth retrying are thrown,
 // so the queue retries them with backoff.
 
-export async function runUnpodPollJob(sourceId: string): Promise<PollOutcome> {
-  const outcome = await pollUnpodSource(sourceId);
-  const next = async (seconds: number) => enqueue(QUEUE.unpodPoll, { sourceId }, { key: sourceId, startAfterSeconds: seconds });
+export async function runPollJob(sourceId: string): Promise<PollOutcome> {
+  const outcome = await pollSource(sourceId);
+  const next = async (seconds: number) => enqueue(QUEUE.poll, { sourceId }, { key: sourceId, startAfterSeconds: seconds });
 
   switch (outcome.status) {
     case "more":

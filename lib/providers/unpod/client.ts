@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { fieldErrors, friendlyDetail } from "@/lib/api/friendly-errors";
+import { parseRetryAfter } from "@/lib/http/retry-after";
 import { fetchPublic, OutboundRefused } from "@/lib/security/outbound";
 
 // Unpod's task API (docs.unpod.dev, "Get Tasks by Space Token"):
@@ -43,15 +44,6 @@ export interface TaskPage {
 }
 
 const TIMEOUT_MS = 20_000;
-const DEFAULT_RETRY_AFTER_MS = 60_000;
-
-/** Retry-After is seconds or an HTTP date. */
-export function parseRetryAfter(value: string | null, now = Date.now()): number {
-  if (!value) return DEFAULT_RETRY_AFTER_MS;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? DEFAULT_RETRY_AFTER_MS : Math.max(0, at - now);
-}
 
 export function tasksUrl(connection: UnpodConnection, pageNumber: number, pageSize: number): URL {
   const base = connection.apiBaseUrl.replace(/\/+$/, "");

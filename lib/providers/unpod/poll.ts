@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { pool } from "@/lib/db/pool";
 import { logger } from "@/lib/log";
-import { hasCapability } from "@/lib/providers/lookup";
+import { withSourceLock } from "@/lib/polling/lock";
+import type { PollOutcome } from "@/lib/polling/types";
 import { toDate } from "@/lib/providers/normalize";
-import { pollingSettings, type PollingSettings } from "@/lib/sources/settings";
-import { ConfigurationFailure, fetchTaskPage, RateLimited, type UnpodTask } from "./unpod-client";
+import { ConfigurationFailure, fetchTaskPage, RateLimited, type UnpodTask } from "./client";
 import { importTasks } from "./import-tasks";
+import { unpodInfo } from "./info";
+import { unpodPollingSettings, type PollingSettings } from "./polling-settings";
 
 // One poll run of one Unpod source. Unpod's task list has no "since" filter,
 // only page numbers over all tasks, newest first. So a run walks pages from the
@@ -21,7 +22,7 @@ import { importTasks } from "./import-tasks";
 // A walk that ends sets the watermark to the oldest task still running (it
 // must be looked at again) or else to the newest task seen.
 // Tasks are imported once: the pipeline is entered only for task ids that have
-// no raw event yet (lib/polling/import-tasks.ts).
+// no raw event yet (./import-tasks.ts).
 
 const walkSchema = z.object({
   nextPage: z.int().min(1),
@@ -36,14 +37,6 @@ const walkSchema = z.object({
 const cursorSchema = z.object({ watermark: z.string().nullable().default(null), walk: walkSchema.nullable().default(null) });
 export type PollCursor = z.infer<typeof cursorSchema>;
 type Walk = z.infer<typeof walkSchema>;
-
-export type PollOutcome =
-  | { status: "not_configured" | "busy" }
-  | { status: "waiting"; until: string }
-  | { status: "more"; pages: number; imported: number }
-  | { status: "done"; pages: number; imported: number; intervalSec: number }
-  | { status: "rate_limited"; pages: number; imported: number; retryAfterSec: number }
-  | { status: "failed"; pages: number; imported: number; error: string; retry: boolean };
 
 const FINAL = new Set(["completed", "failed", "cancelled", "canceled", "error"]);
 
@@ -61,22 +54,6 @@ function looksNewestFirst(tasks: UnpodTask[]): boolean {
   return !(first && last && first.getTime() < last.getTime());
 }
 
-/** Runs `work` only if no other process is polling this source; the lock goes with the connection. */
-async function withSourceLock<T>(sourceId: string, work: () => Promise<T>): Promise<T | null> {
-  const client = await pool.connect();
-  try {
-    const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock(hashtextextended('unpod-poll:' || $1, 0)) AS locked", [sourceId]);
-    if (!rows[0].locked) return null;
-    try {
-      return await work();
-    } finally {
-      await client.query("SELECT pg_advisory_unlock(hashtextextended('unpod-poll:' || $1, 0))", [sourceId]);
-    }
-  } finally {
-    client.release();
-  }
-}
-
 export async function pollUnpodSource(sourceId: string): Promise<PollOutcome> {
   const outcome = await withSourceLock(sourceId, () => pollLocked(sourceId));
   return outcome ?? { status: "busy" };
@@ -84,7 +61,7 @@ export async function pollUnpodSource(sourceId: string): Promise<PollOutcome> {
 
 async function pollLocked(sourceId: string): Promise<PollOutcome> {
   const source = await db.source.findUnique({ where: { id: sourceId }, include: { poll: true } });
-  const settings = source && hasCapability(source.provider, "polled") && source.enabled ? pollingSettings(source.settings) : null;
+  const settings = source?.provider === unpodInfo.id && source.enabled ? unpodPollingSettings(source.settings) : null;
   if (!source || !settings) return { status: "not_configured" };
   if (source.poll?.notBefore && source.poll.notBefore > new Date()) return { status: "waiting", until: source.poll.notBefore.toISOString() };
 

@@ -2,7 +2,7 @@ import { pool } from "@/lib/db/pool";
 import { processRawEvent, type EventSource } from "@/lib/ingest/process";
 import { storeRawEvent } from "@/lib/ingest/store-raw";
 import { logger } from "@/lib/log";
-import type { UnpodTask } from "./unpod-client";
+import type { UnpodTask } from "./client";
 
 // Completed tasks enter the same pipeline as a webhook: raw event first (with
 // the task id as its external id), then the adapter. A task id that already
