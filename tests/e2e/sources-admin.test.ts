@@ -93,7 +93,7 @@ describe.skipIf(skipBrowserTests)("connecting a source in Chromium", () => {
     await form.getByLabel("Tasks per page").fill("25");
     await form.getByRole("button", { name: "Save settings" }).click();
     await form.getByText("Saved.").waitFor();
-    const saved = await page.request.get(`${baseUrl()}/api/sources/${source.slug}`).then((r) => r.json());
+    const saved = await page.request.get(`${baseUrl()}/api/sources/${source.slug}`).then((r) => r.json() as Promise<{ settings: { polling: unknown } }>);
     expect(saved.settings.polling).toMatchObject({ orgHandle: "acme", apiToken: "set", spaceToken: "set", intervalSec: 0, pageSize: 25 });
     expect(await page.content()).not.toContain("unpod-api-token-1");
   });

@@ -21,12 +21,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 const ids = [...PROVIDER_IDS, ...DESTINATION_KIND_IDS].join("|");
-const BRANCHES = [
-  new RegExp(`[!=]==\\s*"(${ids})"`),
-  new RegExp(`"(${ids})"\\s*[!=]==`),
-  new RegExp(`case\\s+"(${ids})"\\s*:`),
-  /\bprovider\s*[!=]==\s*"/,
-];
+const BRANCHES = [new RegExp(`[!=]==\\s*"(${ids})"`), new RegExp(`"(${ids})"\\s*[!=]==`), new RegExp(`case\\s+"(${ids})"\\s*:`), /\bprovider\s*[!=]==\s*"/];
 
 /** Lines that branch on a vendor or destination kind, outside the modules. */
 export function branchesOutsideModules(files: string[], read: (file: string) => string): string[] {

@@ -23,8 +23,7 @@ export default async function SourcesPage() {
       <h1 className="text-xl font-semibold tracking-tight">Sources</h1>
       <p className="text-sm text-slate-600">
         Each vendor posts its calls to the source&apos;s webhook URL, with the source&apos;s secret as <code>Authorization: Bearer</code>,{" "}
-        <code>X-Webhook-Secret</code> or <code>?token=</code>.
-        {POLLED_NAMES.map((name) => ` ${name} has no webhooks: the app polls its API.`)}
+        <code>X-Webhook-Secret</code> or <code>?token=</code>.{POLLED_NAMES.map((name) => ` ${name} has no webhooks: the app polls its API.`)}
       </p>
       <div className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
         <ConnectSourceForm />
