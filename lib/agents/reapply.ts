@@ -1,4 +1,5 @@
 import { inTransaction } from "@/lib/db/pool";
+import type { CallColumns } from "@/lib/db/columns";
 import { backfill, type BackfillState, type BatchResult } from "@/lib/jobs/backfill";
 import { enqueue, QUEUE } from "@/lib/jobs/boss";
 import { aliasMap, resolveAgent, type AliasMap } from "./aliases";
@@ -24,7 +25,7 @@ export async function startReapply(): Promise<ReapplyState> {
 
 async function reapplyBatch(afterId: string, map: AliasMap): Promise<BatchResult> {
   return inTransaction(async (client) => {
-    const { rows } = await client.query<{ id: string; agent_name: string | null; agent_name_raw: string | null; agent_id: string | null }>(
+    const { rows } = await client.query<Pick<CallColumns, "id" | "agent_name" | "agent_name_raw" | "agent_id">>(
       `SELECT id, agent_name, agent_name_raw, agent_id FROM calls WHERE id > $1 ORDER BY id LIMIT ${BATCH} FOR UPDATE`,
       [afterId],
     );

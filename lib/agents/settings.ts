@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import type { CallColumns } from "@/lib/db/columns";
 import { aliasMap, agentAliasesSchema, type AgentAliases, type AliasMap } from "./aliases";
 
 // The agent aliases (./aliases.ts) as saved in the settings table under "agents".
@@ -30,7 +31,7 @@ export interface SeenAgent {
 
 /** Agent names and ids as vendors sent them, most calls first: what an admin maps. */
 export async function seenAgents(limit = 200): Promise<SeenAgent[]> {
-  const rows = await db.$queryRaw<{ provider: string; name: string; agent: string | null; calls: number }[]>`
+  const rows = await db.$queryRaw<(Pick<CallColumns, "provider"> & { name: string; agent: string | null; calls: number })[]>`
     SELECT provider, COALESCE(agent_name_raw, agent_id) AS name, max(agent_name) AS agent, count(*)::int AS calls
     FROM calls WHERE COALESCE(agent_name_raw, agent_id) IS NOT NULL
     GROUP BY 1, 2 ORDER BY calls DESC, name LIMIT ${limit}`;

@@ -1,25 +1,19 @@
 import { db } from "@/lib/db/client";
+import type { CallColumns, ColumnsAs, Nullable, TranscriptColumns } from "@/lib/db/columns";
 import type { Turn } from "@/lib/providers/canonical";
 import { isCallId } from "./ids";
 import { CALL_COLUMNS, toCallItem, type CallRow } from "./row";
 import { RAW_EVENTS_SHOWN, type CallDetail } from "./schemas";
 
-interface DetailRow extends CallRow {
-  billed_sec: number | null;
-  agent_name_raw: string | null;
-  line: string | null;
-  contact_id: string | null;
-  transcript_pending: boolean;
-  transcript_error: string | null;
-  variables: Record<string, unknown>;
-  lead_signals: CallDetail["leadSignals"];
-  created_at: Date;
-  updated_at: Date;
-  turns: Turn[] | null;
-  raw_event_ids: string[];
-  raw_event_count: number;
-  is_test: boolean;
-}
+type DetailRow = CallRow &
+  Pick<CallColumns, "billed_sec" | "agent_name_raw" | "line" | "contact_id" | "transcript_error" | "created_at" | "updated_at"> &
+  ColumnsAs<CallColumns, "variables", Record<string, unknown>> &
+  ColumnsAs<CallColumns, "lead_signals", CallDetail["leadSignals"]> &
+  Nullable<ColumnsAs<TranscriptColumns, "turns", Turn[]>> & {
+    transcript_pending: boolean;
+    raw_event_ids: string[];
+    raw_event_count: number;
+  };
 
 /**
  * One call with its transcript, variables, score signals and its newest raw

@@ -1,5 +1,6 @@
 import { appUrl } from "@/lib/api/app-url";
 import { pool } from "@/lib/db/pool";
+import type { CallColumns } from "@/lib/db/columns";
 import { readTimeZone } from "@/lib/settings/time-zone";
 import { csvRows } from "./csv-cells";
 import type { CallFilters } from "./filters";
@@ -42,7 +43,7 @@ const COLUMNS: Column[] = [
 /** Which of `ids` are test calls (one indexed look-up per page). */
 async function testCallIds(ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const { rows } = await pool.query<{ id: string }>("SELECT id FROM calls WHERE id = ANY($1::uuid[]) AND is_test", [ids]);
+  const { rows } = await pool.query<Pick<CallColumns, "id">>("SELECT id FROM calls WHERE id = ANY($1::uuid[]) AND is_test", [ids]);
   return new Set(rows.map((r) => r.id));
 }
 

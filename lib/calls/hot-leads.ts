@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db, Prisma } from "@/lib/db/client";
+import type { CallColumns, ColumnsAs } from "@/lib/db/columns";
 import { otherCallsOf, type OtherCalls } from "@/lib/follow-ups/other-calls";
 import { cappedTotal, COUNT_CAP, type ListTotal } from "@/lib/lists/total";
 import { BadCursorError } from "./cursor";
@@ -39,7 +40,7 @@ function decode(cursor: string | undefined): Cursor | null {
   throw new BadCursorError();
 }
 
-type Row = CallRow & { lead_signals: HotLead["leadSignals"]; handled_at: Date | null; contact_id: string | null };
+type Row = CallRow & ColumnsAs<CallColumns, "lead_signals", HotLead["leadSignals"]> & Pick<CallColumns, "handled_at" | "contact_id">;
 
 /** Hot calls by lead score, unhandled (or, with `handled`, the handled ones, newest handled first); test calls left out. */
 export async function listHotLeads(opts: { handled: boolean; limit?: number; cursor?: string }): Promise<HotLeadPage> {

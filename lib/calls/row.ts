@@ -1,4 +1,5 @@
 import { Prisma } from "@/lib/db/client";
+import type { CallColumns } from "@/lib/db/columns";
 import type { CallItem } from "./schemas";
 
 // The columns every call view selects, and their mapping to the API's item.
@@ -12,42 +13,46 @@ export const CALL_COLUMNS = Prisma.sql`
   (c.recording_url IS NOT NULL OR c.recording_key IS NOT NULL) AS has_recording,
   EXISTS (SELECT 1 FROM transcripts t WHERE t.call_id = c.id) AS has_transcript`;
 
-export interface CallRow {
-  id: string;
-  provider: string;
+export type CallRow = Pick<
+  CallColumns,
+  | "id"
+  | "provider"
+  | "external_id"
+  | "group_key"
+  | "attempt"
+  | "direction"
+  | "status"
+  | "started_at"
+  | "ended_at"
+  | "duration_sec"
+  | "customer_name"
+  | "customer_phone"
+  | "customer_email"
+  | "customer_company"
+  | "agent_name"
+  | "agent_id"
+  | "campaign"
+  | "summary"
+  | "sentiment"
+  | "outcome"
+  | "outcome_raw"
+  | "interest_level"
+  | "score"
+  | "lead_score"
+  | "is_hot"
+  | "labels"
+  | "next_action"
+  | "callback_at"
+  | "cost_currency"
+  | "is_test"
+> & {
+  /** The source's slug. */
   source: string;
-  external_id: string;
-  group_key: string | null;
-  attempt: number | null;
-  direction: string | null;
-  status: string;
-  started_at: Date;
-  ended_at: Date | null;
-  duration_sec: number | null;
-  customer_name: string | null;
-  customer_phone: string | null;
-  customer_email: string | null;
-  customer_company: string | null;
-  agent_name: string | null;
-  agent_id: string | null;
-  campaign: string | null;
-  summary: string | null;
-  sentiment: string | null;
-  outcome: string | null;
-  outcome_raw: string | null;
-  interest_level: string | null;
-  score: number | null;
-  lead_score: number;
-  is_hot: boolean;
-  labels: string[];
-  next_action: string | null;
-  callback_at: Date | null;
+  /** Cast to float8 (the column is a decimal). */
   cost_amount: number | null;
-  cost_currency: string | null;
   has_recording: boolean;
   has_transcript: boolean;
-  is_test: boolean;
-}
+};
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

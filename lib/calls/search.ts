@@ -1,4 +1,5 @@
 import { db, Prisma } from "@/lib/db/client";
+import type { CallColumns } from "@/lib/db/columns";
 import { andAll } from "./conditions";
 import { looksLikePhone, phoneCandidates } from "./phone-query";
 import { searchWords, tsquery } from "./search-query";
@@ -73,7 +74,7 @@ async function rareMatches(query: Prisma.Sql, said: Said): Promise<string[] | nu
   ];
   const rows = await db.$transaction(async (tx) => {
     await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
-    return tx.$queryRaw<{ id: string; b: number }[]>`${Prisma.join(reads, " UNION ALL ")}`;
+    return tx.$queryRaw<(Pick<CallColumns, "id"> & { b: number })[]>`${Prisma.join(reads, " UNION ALL ")}`;
   });
   const perIndex = [0, 1].map((b) => rows.filter((r) => r.b === b).length);
   if (perIndex.some((n) => n >= COMMON)) return null;

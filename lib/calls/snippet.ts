@@ -1,4 +1,5 @@
 import { db, Prisma } from "@/lib/db/client";
+import type { CallColumns } from "@/lib/db/columns";
 import { HEADLINE_CONFIG } from "./search-query";
 import { segments, START, STOP, type Segment } from "./snippet-segments";
 
@@ -37,7 +38,7 @@ export async function snippetsFor(ids: string[], query: Prisma.Sql, said: "custo
     : Prisma.sql`CASE WHEN call_search_vector(c.language, c.summary, c.summary) @@ q.q THEN 'summary'
                       WHEN to_tsvector('simple', coalesce(c.customer_name, '')) @@ q.q THEN 'name'
                       ELSE 'transcript' END`;
-  const rows = await db.$queryRaw<{ id: string; source: SnippetFrom; marked: string | null }[]>`
+  const rows = await db.$queryRaw<(Pick<CallColumns, "id"> & { source: SnippetFrom; marked: string | null })[]>`
     SELECT id, source, ts_headline(config, ${clean(Prisma.sql`body`)}, q, ${OPTIONS}) AS marked
     FROM (
       SELECT c.id, w.source, ${HEADLINE_CONFIG} AS config, q.q,

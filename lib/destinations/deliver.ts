@@ -1,5 +1,6 @@
 import { appUrl } from "@/lib/api/app-url";
 import { getCall } from "@/lib/calls/detail";
+import type { ColumnsAs, DeliveryColumns, DestinationColumns, SourceAlertColumns, SourceColumns } from "@/lib/db/columns";
 import { pool } from "@/lib/db/pool";
 import { enqueue, QUEUE } from "@/lib/jobs/boss";
 import { logger } from "@/lib/log";
@@ -24,18 +25,12 @@ const leaseSeconds = () => Number(process.env.DELIVERY_LEASE_SECONDS ?? 150);
 /** A slot further away than this is waited for in the queue, not in the worker. */
 const MAX_IN_PROCESS_WAIT_MS = 5_000;
 
-interface Claimed {
-  id: string;
-  kind: DeliveryKind;
-  call_id: string | null;
-  alert_id: string | null;
-  attempts: number;
-  destination_id: string;
-  destination_kind: DestinationKind;
-  config: unknown;
-  enabled: boolean;
-  consecutive_failures: number;
-}
+type Claimed = Pick<DeliveryColumns, "id" | "call_id" | "alert_id" | "attempts" | "destination_id"> &
+  ColumnsAs<DeliveryColumns, "kind", DeliveryKind> &
+  Pick<DestinationColumns, "config" | "enabled" | "consecutive_failures"> & {
+    /** t.kind, renamed beside the delivery's own. */
+    destination_kind: DestinationKind;
+  };
 
 async function claim(id: string): Promise<Claimed | null> {
   const { rows } = await pool.query<Claimed>(
@@ -76,7 +71,7 @@ async function buildEvent(d: Claimed): Promise<Outgoing | null> {
 }
 
 async function alertEvent(alertId: string | null): Promise<Outgoing | null> {
-  const { rows } = await pool.query<{ id: string; kind: string; detail: string; opened_at: Date; name: string }>(
+  const { rows } = await pool.query<Pick<SourceAlertColumns, "id" | "kind" | "detail" | "opened_at"> & Pick<SourceColumns, "name">>(
     `SELECT a.id, a.kind, a.detail, a.opened_at, s.name FROM source_alerts a JOIN sources s ON s.id = a.source_id WHERE a.id = $1`,
     [alertId],
   );

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DomainError } from "@/lib/errors";
 import { db, type Prisma } from "@/lib/db/client";
+import type { DeliveryColumns } from "@/lib/db/columns";
 import { pool } from "@/lib/db/pool";
 import { EncryptionKeyMissing } from "@/lib/security/encryption";
 import { SettingsError } from "@/lib/security/sealed-settings";
@@ -101,7 +102,9 @@ export interface DeliveryCounts {
 
 /** Per destination: delivered and failed in the last 24 hours, pending now, and the last success. */
 export async function deliveryCounts(): Promise<Map<string, DeliveryCounts>> {
-  const { rows } = await pool.query<{ destination_id: string; delivered: number; failed: number; pending: number; last_delivered_at: Date | null }>(
+  const { rows } = await pool.query<
+    Pick<DeliveryColumns, "destination_id"> & { delivered: number; failed: number; pending: number; last_delivered_at: Date | null }
+  >(
     `SELECT destination_id,
             count(*) FILTER (WHERE status = 'delivered' AND delivered_at > now() - interval '24 hours')::int AS delivered,
             count(*) FILTER (WHERE status = 'failed' AND created_at > now() - interval '24 hours')::int AS failed,

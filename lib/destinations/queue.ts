@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from "uuid";
 import { DomainError } from "@/lib/errors";
 import { pool } from "@/lib/db/pool";
+import type { ColumnsAs, DeliveryColumns, DestinationColumns } from "@/lib/db/columns";
 import { enqueue, enqueueMany, QUEUE } from "@/lib/jobs/boss";
 import { DELIVERY_KIND, type DeliveryKind } from "./delivery-kinds";
 import { readRules, ruleMatches, type RuleFacts } from "./rules";
@@ -11,10 +12,7 @@ import { readRules, ruleMatches, type RuleFacts } from "./rules";
 
 const UNFINISHED = ["in_progress"];
 
-interface EnabledDestination {
-  id: string;
-  rules: unknown;
-}
+type EnabledDestination = Pick<DestinationColumns, "id" | "rules">;
 
 async function enabledDestinations(): Promise<EnabledDestination[]> {
   const { rows } = await pool.query<EnabledDestination>("SELECT id, rules FROM destinations WHERE enabled");
@@ -26,7 +24,7 @@ async function insertAndQueue(
 ): Promise<string[]> {
   const ids: string[] = [];
   for (const r of rows) {
-    const { rows: inserted } = await pool.query<{ id: string }>(
+    const { rows: inserted } = await pool.query<Pick<DeliveryColumns, "id">>(
       `INSERT INTO deliveries (id, destination_id, kind, call_id, alert_id, dedupe_key) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
       [uuidv7(), r.destinationId, r.kind, r.callId ?? null, r.alertId ?? null, r.dedupeKey],
@@ -68,15 +66,11 @@ export async function queueTestDelivery(destinationId: string): Promise<string> 
  * as a new delivery, since the receiver would rightly drop the same id twice.
  */
 export async function replayDelivery(id: string): Promise<{ id: string; sameKey: boolean }> {
-  const { rows } = await pool.query<{
-    id: string;
-    status: string;
-    destination_id: string;
-    kind: DeliveryKind;
-    call_id: string | null;
-    alert_id: string | null;
-    enabled: boolean;
-  }>(
+  const { rows } = await pool.query<
+    Pick<DeliveryColumns, "id" | "status" | "destination_id" | "call_id" | "alert_id"> &
+      ColumnsAs<DeliveryColumns, "kind", DeliveryKind> &
+      Pick<DestinationColumns, "enabled">
+  >(
     `SELECT d.id, d.status, d.destination_id, d.kind, d.call_id, d.alert_id, t.enabled
      FROM deliveries d JOIN destinations t ON t.id = d.destination_id WHERE d.id = $1`,
     [id],
@@ -102,7 +96,7 @@ export async function replayDelivery(id: string): Promise<{ id: string; sameKey:
 
 /** Pending deliveries past their time with no job (the queueing failed, or a worker died): queue them again. */
 export async function sweepDeliveries(): Promise<number> {
-  const { rows } = await pool.query<{ id: string }>(
+  const { rows } = await pool.query<Pick<DeliveryColumns, "id">>(
     `SELECT d.id FROM deliveries d
      WHERE d.status = 'pending' AND COALESCE(d.next_attempt_at, d.created_at) < now() - interval '1 minute'
        AND NOT EXISTS (SELECT 1 FROM pgboss.job j WHERE j.name = $1 AND j.singleton_key = d.id::text AND j.state < 'completed')

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import type { CallColumns } from "@/lib/db/columns";
 
 export interface OtherCalls {
   count: number;
@@ -8,13 +9,16 @@ export interface OtherCalls {
 /** Past this many calls with one number, the count stops (it reads "10,000 other calls"). */
 const OTHER_CALLS_COUNT_CAP = 10_000;
 
+/** contact_id is the contact asked about (never null), not the call's column; total is capped. */
+type Row = Pick<CallColumns, "id" | "started_at" | "status" | "outcome"> & { contact_id: string; total: number };
+
 /** For each contact: how many calls it has, and the newest few, so each row can say "3 other calls with this number". */
 export async function otherCallsOf(rows: { id: string; contactId: string | null }[]): Promise<Map<string, OtherCalls>> {
   const contactIds = [...new Set(rows.flatMap((r) => (r.contactId ? [r.contactId] : [])))];
   // Per contact through its index, newest six and a capped count: a number a vendor (or a spammer) called
   // a million times costs the page no more than one called twice.
   const others = contactIds.length
-    ? await db.$queryRaw<{ contact_id: string; id: string; started_at: Date; status: string; outcome: string | null; total: number }[]>`
+    ? await db.$queryRaw<Row[]>`
         SELECT k.contact_id, c.id, c.started_at, c.status, c.outcome, n.total
         FROM unnest(${contactIds}::uuid[]) AS k(contact_id)
         CROSS JOIN LATERAL (

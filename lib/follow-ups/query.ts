@@ -1,4 +1,5 @@
 import { db, Prisma } from "@/lib/db/client";
+import type { CallColumns } from "@/lib/db/columns";
 import { cappedTotal, COUNT_CAP } from "@/lib/lists/total";
 import { CALL_COLUMNS, toCallItem, type CallRow } from "@/lib/calls/row";
 import type { CallItem } from "@/lib/calls/schemas";
@@ -44,18 +45,13 @@ interface Options {
   now?: Date;
 }
 
-type Row = CallRow & {
-  contact_id: string | null;
-  due: Date;
-  seg: number;
-  snoozed_until: Date | null;
-  handled_at: Date | null;
-  assignee_id: string | null;
-  assignee_name: string | null;
-  follow_up_note: string | null;
-  note_by: string | null;
-  follow_up_note_at: Date | null;
-};
+type Row = CallRow &
+  Pick<CallColumns, "contact_id" | "snoozed_until" | "handled_at" | "assignee_id" | "follow_up_note" | "follow_up_note_at"> & {
+    due: Date;
+    seg: number;
+    assignee_name: string | null;
+    note_by: string | null;
+  };
 
 /** A part of the queue read in one index order: open is its overdue part, then the rest. */
 interface Segment {

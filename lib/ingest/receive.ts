@@ -1,5 +1,6 @@
 import { problem } from "@/lib/api/problem";
 import { pool } from "@/lib/db/pool";
+import type { Source } from "@/lib/db/columns";
 import { env } from "@/lib/env";
 import { secretMatches } from "@/lib/security/secrets";
 import { processRawEvent, type EventSource, type ProcessResult } from "./process";
@@ -22,14 +23,7 @@ function presentedSecret(request: Request, url: URL): string | null {
 /** The answer to a webhook request: JSON, problem details for every refusal. */
 export async function receiveWebhook(slug: string, request: Request): Promise<Response> {
   const url = new URL(request.url);
-  const { rows } = await pool.query<{
-    id: string;
-    provider: string;
-    defaultRegion: string;
-    enabled: boolean;
-    secretHash: string;
-    previousSecretHash: string | null;
-  }>(
+  const { rows } = await pool.query<Pick<Source, "id" | "provider" | "defaultRegion" | "enabled" | "secretHash" | "previousSecretHash">>(
     `SELECT id, provider, default_region AS "defaultRegion", enabled, secret_hash AS "secretHash",
             CASE WHEN previous_secret_expires_at > now() THEN previous_secret_hash END AS "previousSecretHash"
      FROM sources WHERE slug = $1`,

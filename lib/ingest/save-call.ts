@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type pg from "pg";
 import { v7 as uuidv7 } from "uuid";
+import type { CallColumns, ContactColumns } from "@/lib/db/columns";
 import { inTransaction, pool } from "@/lib/db/pool";
 import type { CanonicalCall, Outcome } from "@/lib/providers/canonical";
 import { leadScore } from "@/lib/scoring/lead-score";
@@ -29,19 +30,10 @@ export interface SavedFacts {
 
 export type SaveResult = { kind: "stored"; callId: string; facts: SavedFacts } | { kind: "duplicate" | "stale"; callId: string };
 
-interface Existing {
-  id: string;
-  content_hash: string;
-  event_at: Date;
-  status: string;
-  started_at: Date;
-  campaign: string | null;
-  sentiment: string | null;
-  outcome: string | null;
-  duration_sec: number | null;
-  is_hot: boolean;
-  is_test: boolean;
-}
+type Existing = Pick<
+  CallColumns,
+  "id" | "content_hash" | "event_at" | "status" | "started_at" | "campaign" | "sentiment" | "outcome" | "duration_sec" | "is_hot" | "is_test"
+>;
 
 const UNFINISHED = new Set(["in_progress", "unknown"]);
 
@@ -144,7 +136,7 @@ async function insertNewCall(id: string, source: EventSource, call: CanonicalCal
       : "";
   const rollups = rollupStatements(rollupDeltas(null, row.facts), { offset: values.length, onlyIf: "EXISTS (SELECT 1 FROM c)" });
   for (const r of rollups) values.push(...r.values);
-  const { rows } = await pool.query<{ id: string }>(
+  const { rows } = await pool.query<Pick<CallColumns, "id">>(
     `WITH ${contact ? `k AS (${contact}),` : ""}
      c AS (
        INSERT INTO calls (id, source_id, external_id, ${names.join(", ")}, contact_id, updated_at)
@@ -188,7 +180,7 @@ async function updateExistingCall(client: pg.PoolClient, source: EventSource, ca
   let contactId: string | null = null;
   if (call.customer.phone && !isTest) {
     const values: unknown[] = [];
-    const { rows: contact } = await client.query<{ id: string }>(
+    const { rows: contact } = await client.query<Pick<ContactColumns, "id">>(
       contactUpsert(call, (v) => `$${values.push(v)}`),
       values,
     );

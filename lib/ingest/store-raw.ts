@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from "uuid";
 import { pool } from "@/lib/db/pool";
+import type { RawEvent } from "@/lib/db/columns";
 import type { StoredEvent } from "./process";
 
 // Step 2 of the pipeline: the request (or polled task) exactly as it arrived,
@@ -17,7 +18,7 @@ export interface RawRequest {
 }
 
 export async function storeRawEvent(sourceId: string, raw: RawRequest): Promise<StoredEvent> {
-  const { rows } = await pool.query<{ id: string; receivedAt: Date; isTest: boolean }>(
+  const { rows } = await pool.query<Pick<RawEvent, "id" | "receivedAt" | "isTest">>(
     `INSERT INTO raw_events (id, source_id, method, headers, query, body, external_id, is_test) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
      RETURNING id, received_at AS "receivedAt", is_test AS "isTest"`,
     [

@@ -1,4 +1,5 @@
 import { pool } from "@/lib/db/pool";
+import type { CallColumns } from "@/lib/db/columns";
 import { logger } from "@/lib/log";
 import { cllrTranscriptTurns } from "@/lib/providers/cllr/transcript";
 import { fetchPublic, OutboundRefused } from "@/lib/security/outbound";
@@ -18,7 +19,7 @@ class Permanent extends Error {}
 export type TranscriptFetchResult = "fetched" | "skipped" | "gave_up";
 
 export async function fetchCallTranscript(callId: string, lastAttempt: boolean): Promise<TranscriptFetchResult> {
-  const { rows } = await pool.query<{ transcript_url: string | null; transcript_error: string | null; started_at: Date; has_transcript: boolean }>(
+  const { rows } = await pool.query<Pick<CallColumns, "transcript_url" | "transcript_error" | "started_at"> & { has_transcript: boolean }>(
     `SELECT transcript_url, transcript_error, started_at, EXISTS (SELECT 1 FROM transcripts t WHERE t.call_id = c.id) AS has_transcript
      FROM calls c WHERE id = $1`,
     [callId],

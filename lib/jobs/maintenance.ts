@@ -1,4 +1,5 @@
 import { pool } from "@/lib/db/pool";
+import type { CallColumns } from "@/lib/db/columns";
 import { logger } from "@/lib/log";
 import { syncAlerts } from "@/lib/sources/alerts";
 import { listSourceHealth } from "@/lib/sources/health";
@@ -32,7 +33,7 @@ export async function queueDuePolls(now = new Date()): Promise<number> {
  * and none queued, running or waiting to retry (pg-boss's own job table).
  */
 export async function sweepTranscripts(): Promise<number> {
-  const { rows } = await pool.query<{ id: string }>(
+  const { rows } = await pool.query<Pick<CallColumns, "id">>(
     `SELECT c.id FROM calls c
      WHERE c.transcript_url IS NOT NULL AND c.transcript_error IS NULL
        AND c.created_at < now() - interval '2 minutes' AND c.created_at > now() - interval '2 days'

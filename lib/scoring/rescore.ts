@@ -1,3 +1,4 @@
+import type { CallColumns, ColumnsAs } from "@/lib/db/columns";
 import { inTransaction } from "@/lib/db/pool";
 import { mergeDeltas, rollupDeltas, rollupStatement, type Delta, type RollupFacts } from "@/lib/rollups/deltas";
 import { backfill, type BackfillState, type BatchResult } from "@/lib/jobs/backfill";
@@ -26,21 +27,13 @@ export async function startRescore(): Promise<RescoreState> {
   return state;
 }
 
-interface Row {
-  id: string;
-  status: CallStatus;
-  outcome: Outcome | null;
-  outcome_raw: string | null;
-  lead_score: number;
-  lead_signals: LeadSignal[];
-  is_hot: boolean;
-  started_at: Date;
-  provider: string;
-  campaign: string | null;
-  sentiment: string | null;
-  duration_sec: number | null;
-  is_test: boolean;
-}
+type Row = Pick<
+  CallColumns,
+  "id" | "outcome_raw" | "lead_score" | "is_hot" | "started_at" | "provider" | "campaign" | "sentiment" | "duration_sec" | "is_test"
+> &
+  ColumnsAs<CallColumns, "status", CallStatus> &
+  ColumnsAs<CallColumns, "outcome", Outcome | null> &
+  ColumnsAs<CallColumns, "lead_signals", LeadSignal[]>;
 
 const facts = (r: Row, outcome: Outcome | null, isHot: boolean): RollupFacts => ({
   startedAt: r.started_at,

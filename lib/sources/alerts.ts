@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from "uuid";
 import { db } from "@/lib/db/client";
+import type { SourceAlertColumns } from "@/lib/db/columns";
 import { inTransaction } from "@/lib/db/pool";
 import { logger } from "@/lib/log";
 import type { SourceHealth } from "./health";
@@ -15,7 +16,7 @@ import type { SourceHealth } from "./health";
 export async function syncAlerts(sources: SourceHealth[], now = new Date()): Promise<{ openedIds: string[]; resolved: number }> {
   return inTransaction(async (client) => {
     await client.query("SELECT pg_advisory_xact_lock(hashtextextended('source-alerts', 0))");
-    const { rows: open } = await client.query<{ id: string; source_id: string; kind: string }>(
+    const { rows: open } = await client.query<Pick<SourceAlertColumns, "id" | "source_id" | "kind">>(
       "SELECT id, source_id, kind FROM source_alerts WHERE resolved_at IS NULL",
     );
     const openedIds: string[] = [];

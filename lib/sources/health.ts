@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import type { RawEventColumns, SourceColumns } from "@/lib/db/columns";
 import { hasCapability } from "@/lib/providers/lookup";
 import { alertsFor, type EventCounts, type SourceHealth } from "./alert-rules";
 import { healthState } from "./health-state";
@@ -14,13 +15,13 @@ export async function listSourceHealth(now = new Date()): Promise<SourceHealth[]
       orderBy: { name: "asc" },
       include: { poll: true },
     }),
-    db.$queryRaw<{ source_id: string; status: keyof EventCounts; day: number; week: number }[]>`
+    db.$queryRaw<(Pick<RawEventColumns, "source_id"> & { status: keyof EventCounts; day: number; week: number })[]>`
       SELECT source_id, status::text AS status,
              count(*) FILTER (WHERE received_at > ${now}::timestamptz - interval '24 hours')::int AS day,
              count(*)::int AS week
       FROM raw_events WHERE received_at > ${now}::timestamptz - interval '7 days' AND NOT is_test
       GROUP BY 1, 2`,
-    db.$queryRaw<{ id: string; last: Date | null }[]>`
+    db.$queryRaw<(Pick<SourceColumns, "id"> & { last: Date | null })[]>`
       SELECT s.id, (SELECT max(received_at) FROM raw_events e WHERE e.source_id = s.id AND NOT e.is_test) AS last FROM sources s`,
   ]);
   const lastById = new Map(last.map((r) => [r.id, r.last]));

@@ -1,5 +1,6 @@
 import type pg from "pg";
 import { inTransaction, pool } from "@/lib/db/pool";
+import type { ColumnsAs, SettingColumns } from "@/lib/db/columns";
 import { ROLLUP_ZONE_KEY } from "@/lib/rollups/zone";
 import { ROLLUPS } from "@/lib/rollups/deltas";
 import { enqueue, QUEUE } from "@/lib/jobs/boss";
@@ -45,7 +46,10 @@ const AT_REST: RebucketState = {
 };
 
 async function readState(client: Pick<pg.PoolClient, "query">, lock = false): Promise<RebucketState> {
-  const { rows } = await client.query<{ value: RebucketState }>(`SELECT value FROM settings WHERE key = $1 ${lock ? "FOR UPDATE" : ""}`, [ROLLUP_ZONE_KEY]);
+  const { rows } = await client.query<ColumnsAs<SettingColumns, "value", RebucketState>>(
+    `SELECT value FROM settings WHERE key = $1 ${lock ? "FOR UPDATE" : ""}`,
+    [ROLLUP_ZONE_KEY],
+  );
   return { ...AT_REST, ...rows[0]?.value };
 }
 

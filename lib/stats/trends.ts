@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db } from "@/lib/db/client";
+import type { DailyOutcomeStatColumns, DailySourceStatColumns, Nullable } from "@/lib/db/columns";
 import { readTimeZone } from "@/lib/settings/time-zone";
 
 // The overview's numbers, read from the daily rollups (never from calls). Days
@@ -61,15 +62,10 @@ function toKpis(r: Totals | undefined): Kpis {
 }
 
 /** A row of the daily outcome rollup: one day's calls of one status, sentiment and outcome. */
-interface RollupRow {
-  day: Date;
-  status: string;
-  sentiment: string;
-  outcome: string;
-  calls: number;
+type RollupRow = Pick<DailyOutcomeStatColumns, "day" | "status" | "sentiment" | "outcome" | "calls" | "hot_calls"> & {
+  /** Cast to float8 (the column is a bigint). */
   talk_sec: number;
-  hot_calls: number;
-}
+};
 
 const SENTIMENT_KEYS = ["positive", "neutral", "negative", "mixed", "none"] as const;
 const isSentimentKey = (s: string): s is (typeof SENTIMENT_KEYS)[number] => (SENTIMENT_KEYS as readonly string[]).includes(s);
@@ -88,13 +84,12 @@ function addTo(t: Totals, r: RollupRow): void {
   if (r.outcome === "meeting_scheduled") t.meetings += r.calls;
 }
 
-interface SourceRow {
-  provider: string | null;
-  campaign: string | null;
+/** Grouped by sets: provider is null in the campaign rows, campaign in the provider rows. */
+type SourceRow = Nullable<Pick<DailySourceStatColumns, "provider" | "campaign">> & {
   calls: number;
   /** GROUPING(provider, campaign): 0b01 by provider, 0b10 by campaign. */
   g: number;
-}
+};
 
 /** The calendar date of `at` in `timeZone`, as YYYY-MM-DD. */
 export function dayIn(timeZone: string, at: Date): string {

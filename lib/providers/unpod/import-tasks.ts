@@ -1,3 +1,4 @@
+import type { ColumnsAs, RawEventColumns } from "@/lib/db/columns";
 import { pool } from "@/lib/db/pool";
 import { processRawEvent, type EventSource } from "@/lib/ingest/process";
 import { storeRawEvent } from "@/lib/ingest/store-raw";
@@ -39,14 +40,13 @@ export async function importTasks(source: EventSource, tasks: UnpodTask[], pageN
   return imported;
 }
 
-interface SeenEvent {
-  id: string;
-  status: string;
-  received_at: Date;
-  method: string;
-  query: Record<string, string>;
-  body: Buffer;
-}
+type SeenEvent = Pick<RawEventColumns, "id" | "received_at" | "method"> &
+  ColumnsAs<RawEventColumns, "query", Record<string, string>> & {
+    /** Cast to text. */
+    status: string;
+    /** Read only while still "received" (null otherwise). */
+    body: Buffer;
+  };
 
 /** One task through the pipeline; true when it became a stored call. */
 async function importTask(source: EventSource, task: UnpodTask, known: SeenEvent | undefined, pageNumber: number): Promise<boolean> {
