@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { uuidParams } from "@/lib/api/ids";
 import { apiRoute } from "@/lib/api/route";
 import { listDeliveries } from "@/lib/destinations/log";
 import { findDestination } from "@/lib/destinations/manage";
@@ -10,7 +11,7 @@ const query = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-export const GET = apiRoute({ auth: "admin", query }, async ({ params, query }) => {
+export const GET = apiRoute({ auth: "admin", params: uuidParams, resource: "destination", query }, async ({ params, query }) => {
   await findDestination(params.id);
   return listDeliveries({ destinationId: params.id, ...query });
 });

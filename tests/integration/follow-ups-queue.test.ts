@@ -1,89 +1,25 @@
-import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { groupByDay } from "@/lib/follow-ups/day-groups";
 import { listFollowUps, type FollowUp } from "@/lib/follow-ups/query";
-import { countDueFollowUps } from "@/lib/follow-ups/count";
-import { TEST_MANAGER } from "../support/credentials";
-import { api, baseUrl, jsonOf, problemDetail, sql, uniq } from "../support/http";
-import { asUser } from "../support/session";
+import { allPages, createFollowUpSource, deleteFollowUpSource, HOUR, seedCall as seedCallOf, type Seed } from "../support/follow-ups";
+import { sql } from "../support/http";
 
 // The follow-up queue on a real Postgres: calls are written straight into the
 // table with the fields that put them in the queue, then read through the
-// library (at a fixed "now") and through the HTTP API (as people and keys).
+// library at a fixed "now" (follow-ups-api.test.ts acts on them over HTTP).
 
-const HOUR = 3_600_000;
 let sourceId: string;
-
-interface Seed {
-  name?: string;
-  startedAt: Date;
-  callbackAt?: Date | null;
-  isHot?: boolean;
-  nextAction?: string | null;
-  isTest?: boolean;
-  phone?: string;
-}
-
-async function contactFor(phone: string, at: Date): Promise<string> {
-  const [row] = await sql<{ id: string }>(
-    `INSERT INTO contacts (id, phone, first_call_at, last_call_at) VALUES (gen_random_uuid(), $1, $2, $2)
-     ON CONFLICT (phone) DO UPDATE SET last_call_at = excluded.last_call_at RETURNING id`,
-    [phone, at],
-  );
-  return row.id;
-}
-
-async function seedCall(s: Seed): Promise<string> {
-  const id = randomUUID();
-  const phone = s.phone ?? `+1415${Math.floor(1e6 + Math.random() * 8e6)}`;
-  await sql(
-    `INSERT INTO calls (id, source_id, provider, external_id, status, started_at, event_at, content_hash, updated_at,
-                        contact_id, customer_phone, customer_name, summary, callback_at, is_hot, lead_score, next_action, is_test)
-     VALUES ($1::uuid, $2, 'unpod', $1::text, 'completed', $3, $3, 'h', now(), $4, $5, $6, 'Asked about the annual plan', $7, $8, $9, $10, $11)`,
-    [
-      id,
-      sourceId,
-      s.startedAt,
-      await contactFor(phone, s.startedAt),
-      phone,
-      s.name ?? uniq("Customer"),
-      s.callbackAt ?? null,
-      s.isHot ?? false,
-      s.isHot ? 90 : 45,
-      s.nextAction ?? null,
-      s.isTest ?? false,
-    ],
-  );
-  return id;
-}
-
-/** Every page of a view, following nextCursor; the ids in order. */
-async function allPages(view: "open" | "snoozed" | "done", now: Date, limit = 7): Promise<FollowUp[]> {
-  const items: FollowUp[] = [];
-  let cursor: string | undefined;
-  for (let i = 0; i < 1000; i++) {
-    const page = await listFollowUps({ view, assignee: "all", viewerId: null, cursor, limit, now });
-    items.push(...page.items);
-    if (!page.nextCursor) return items;
-    cursor = page.nextCursor;
-  }
-  throw new Error("paging did not end");
-}
+const seedCall = (s: Seed) => seedCallOf(sourceId, s);
 
 const only = (items: FollowUp[], ids: string[]) => items.filter((i) => ids.includes(i.id)).map((i) => i.id);
-
-const post = (id: string, body: unknown) => asUser(TEST_MANAGER, `/api/follow-ups/${id}`, { method: "POST", body: JSON.stringify(body) });
 
 describe("follow-up queue", () => {
   const now = new Date();
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    [{ id: sourceId }] = (await sql<{ id: string }>(
-      `INSERT INTO sources (id, slug, name, provider, secret_hash, updated_at) VALUES (gen_random_uuid(), $1, $1, 'unpod', 'x', now()) RETURNING id`,
-      [uniq("fu-source")],
-    )) as [{ id: string }];
+    sourceId = await createFollowUpSource();
     ids.overdue = await seedCall({ startedAt: new Date(now.getTime() - 26 * HOUR), callbackAt: new Date(now.getTime() - 2 * HOUR) });
     ids.hotNoTime = await seedCall({ startedAt: new Date(now.getTime() - HOUR), isHot: true });
     ids.later = await seedCall({ startedAt: new Date(now.getTime() - 3 * HOUR), callbackAt: new Date(now.getTime() + 30 * HOUR) });
@@ -98,7 +34,7 @@ describe("follow-up queue", () => {
 
   // The calls were written around the pipeline (no rollups): they go with their source, so other files' totals hold.
   afterAll(async () => {
-    await sql(`DELETE FROM sources WHERE id = $1`, [sourceId]);
+    await deleteFollowUpSource(sourceId);
   });
 
   it("puts overdue callbacks first, then the rest by due time, and leaves out calls with nothing to do and test calls", async () => {
@@ -211,77 +147,5 @@ describe("follow-up queue", () => {
       ["today", "bc"],
       ["later", "d"],
     ]);
-  });
-
-  describe("over HTTP", () => {
-    it("refuses the anonymous, serves managers and API keys", async () => {
-      expect((await fetch(`${baseUrl()}/api/follow-ups`)).status).toBe(401);
-      const asManager = await asUser(TEST_MANAGER, "/api/follow-ups?view=open&assignee=all");
-      expect(asManager.status).toBe(200);
-      const body = await jsonOf<{ items: FollowUp[]; total: { count: number } }>(asManager);
-      expect(body.total.count).toBeGreaterThan(0);
-      expect((await api("/api/follow-ups")).status).toBe(200);
-      expect(await problemDetail(api("/api/follow-ups?view=everything"))).toContain("Choose a view");
-    });
-
-    it("refuses a change from another site, and from an API key", async () => {
-      const crossSite = await asUser(TEST_MANAGER, `/api/follow-ups/${ids.soon}`, {
-        method: "POST",
-        body: '{"action":"done"}',
-        headers: { origin: "https://evil.example" },
-      });
-      expect(crossSite.status).toBe(403);
-      const withKey = await api(`/api/follow-ups/${ids.soon}`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"action":"done"}' });
-      expect(withKey.status).toBe(403);
-      const [row] = await sql<{ handled_at: Date | null }>("SELECT handled_at FROM calls WHERE id = $1", [ids.soon]);
-      expect(row.handled_at).toBeNull();
-    });
-
-    it("answers 404 for an unknown call and a plain message for a bad body", async () => {
-      expect((await post(randomUUID(), { action: "done" })).status).toBe(404);
-      const bad = await post(ids.soon, { action: "snooze", until: "tomorrow" });
-      expect(bad.status).toBe(400);
-      expect(await problemDetail(bad)).toContain("Choose a date and time");
-      const long = await post(ids.soon, { action: "note", text: "x".repeat(1001) });
-      expect(await problemDetail(long)).toContain("at most 1000 characters");
-    });
-
-    it("snoozing moves a follow-up out of the open queue into snoozed, with its new due time", async () => {
-      const until = new Date(Date.now() + 48 * HOUR).toISOString();
-      expect((await post(ids.overdue, { action: "snooze", until })).status).toBe(200);
-      const open = await allPages("open", new Date());
-      expect(open.some((i) => i.id === ids.overdue)).toBe(false);
-      const snoozed = (await allPages("snoozed", new Date())).find((i) => i.id === ids.overdue);
-      expect(snoozed).toMatchObject({ overdue: false, snoozedUntil: until });
-      expect(snoozed!.dueAt).toBe(until);
-    });
-
-    it("assigns to a person: 'assigned to me' shows it, 'unassigned' does not; a note keeps who wrote it", async () => {
-      const [manager] = await sql<{ id: string }>("SELECT id FROM users WHERE email = $1", [TEST_MANAGER.email]);
-      expect((await post(ids.soon, { action: "assign", userId: manager.id })).status).toBe(200);
-      expect((await post(ids.soon, { action: "note", text: "Call after lunch, ask for Dana" })).status).toBe(200);
-      const mine = await jsonOf<{ items: FollowUp[] }>(asUser(TEST_MANAGER, "/api/follow-ups?assignee=me&limit=100"));
-      const row = mine.items.find((i) => i.id === ids.soon);
-      expect(row).toMatchObject({ assignee: { id: manager.id, name: "Manager" }, note: { text: "Call after lunch, ask for Dana", by: "Manager" } });
-      expect(mine.items.every((i) => i.assignee?.id === manager.id)).toBe(true);
-      const unassigned = await listFollowUps({ view: "open", assignee: "unassigned", viewerId: manager.id, limit: 100, now: new Date() });
-      expect(unassigned.items.some((i) => i.id === ids.soon)).toBe(false);
-      expect((await post(ids.soon, { action: "assign", userId: randomUUID() })).status).toBe(400);
-      const [audit] = await sql<{ action: string }>("SELECT action FROM audit_log WHERE target_id = $1 ORDER BY at DESC LIMIT 1", [ids.soon]);
-      expect(audit.action).toBe("follow-up.note");
-    });
-
-    it("done takes it out (and out of Hot leads' list), reopen brings it back; the badge count follows", async () => {
-      const before = await countDueFollowUps();
-      expect((await post(ids.hotNoTime, { action: "done" })).status).toBe(200);
-      expect(await countDueFollowUps()).toBe(before - 1);
-      expect((await allPages("open", new Date())).some((i) => i.id === ids.hotNoTime)).toBe(false);
-      expect((await allPages("done", new Date())).some((i) => i.id === ids.hotNoTime)).toBe(true);
-      const [handled] = await sql<{ handled_at: Date | null }>("SELECT handled_at FROM calls WHERE id = $1", [ids.hotNoTime]);
-      expect(handled.handled_at).not.toBeNull();
-      expect((await post(ids.hotNoTime, { action: "reopen" })).status).toBe(200);
-      expect((await allPages("open", new Date())).some((i) => i.id === ids.hotNoTime)).toBe(true);
-      expect(await countDueFollowUps()).toBe(before);
-    });
   });
 });
