@@ -3,9 +3,14 @@
 // product on one machine; `npm run worker` adds more worker processes.
 // JOBS_IN_PROCESS=off leaves the work to those processes alone.
 
+// Each process also drains its own spool of webhooks kept while the database
+// was away (lib/ingest/spool), whatever JOBS_IN_PROCESS says.
+
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.JOBS_IN_PROCESS === "off") return;
-  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  const { startSpoolDrainer } = await import("./lib/ingest/spool/drainer");
+  startSpoolDrainer();
+  if (process.env.JOBS_IN_PROCESS === "off") return;
   const { startWorkersInApp } = await import("./lib/jobs/in-app");
   await startWorkersInApp();
 }

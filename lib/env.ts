@@ -9,6 +9,18 @@ const schema = z.object({
     .int()
     .positive()
     .default(5 * 1024 * 1024),
+  /**
+   * Where webhooks are kept on disk while the database is away (files of each
+   * app process; local disk, not shared between machines). Unset: a folder of
+   * .data/spool for the database, so that two apps on one machine keep theirs apart.
+   */
+  SPOOL_DIR: z.string().min(1).optional(),
+  /** Most bytes one process keeps in its spool; beyond it webhooks are refused (503) so the vendor retries. */
+  SPOOL_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(512 * 1024 * 1024),
   /** Lead score at or above which a call is a hot lead. */
   LEAD_HOT_THRESHOLD: z.coerce.number().int().min(0).max(100).default(70),
   /** Region for phone numbers sent without a country code, when the source sets none. */

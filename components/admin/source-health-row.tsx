@@ -64,7 +64,15 @@ function Intake({ s, origin }: { s: SourceHealth; origin: string }) {
   );
 }
 
-const STATE_TONE: Record<HealthState, Tone> = { ok: "green", off: "gray", misconfigured: "amber", failing: "red", quiet: "red", never_received: "amber" };
+const STATE_TONE: Record<HealthState, Tone> = {
+  ok: "green",
+  off: "gray",
+  misconfigured: "amber",
+  waiting: "amber",
+  failing: "red",
+  quiet: "red",
+  never_received: "amber",
+};
 
 export function SourceHealthRow({ s, origin }: { s: SourceHealth; origin: string }) {
   // The state already says the alert its detail comes from.

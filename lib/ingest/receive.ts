@@ -1,15 +1,18 @@
 import { problem } from "@/lib/api/problem";
-import { pool } from "@/lib/db/pool";
-import type { Source } from "@/lib/db/columns";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { env } from "@/lib/env";
 import { secretMatches } from "@/lib/security/secrets";
-import { processRawEvent, type EventSource, type ProcessResult } from "./process";
+import { databaseAnswered, databaseFailed, skippingDatabase } from "./database-state";
+import { processRawEvent, type EventSource, type ProcessResult, type StoredEvent } from "./process";
 import { readBodyCapped } from "./read-body";
-import { storeRawEvent } from "./store-raw";
+import { spoolRequest } from "./spool";
+import { storeRawEvent, type RawRequest } from "./store-raw";
+import { findWebhookSource, secretHashes } from "./webhook-source";
 
 // Step 1 and 2 of the pipeline (DESIGN.md): authenticate the source, check the
 // size, and commit the request as received. Everything after can fail without
-// losing it.
+// losing it. While the database cannot take it, the request is committed to
+// the local spool instead (./spool) and answered 202 "queued".
 
 /** Credentials never reach the raw event store. */
 const SECRET_HEADERS = new Set(["authorization", "proxy-authorization", "cookie", "x-webhook-secret"]);
@@ -23,22 +26,15 @@ function presentedSecret(request: Request, url: URL): string | null {
 /** The answer to a webhook request: JSON, problem details for every refusal. */
 export async function receiveWebhook(slug: string, request: Request): Promise<Response> {
   const url = new URL(request.url);
-  const { rows } = await pool.query<Pick<Source, "id" | "provider" | "defaultRegion" | "enabled" | "secretHash" | "previousSecretHash">>(
-    `SELECT id, provider, default_region AS "defaultRegion", enabled, secret_hash AS "secretHash",
-            CASE WHEN previous_secret_expires_at > now() THEN previous_secret_hash END AS "previousSecretHash"
-     FROM sources WHERE slug = $1`,
-    [slug],
-  );
-  const source = rows[0];
+  const source = await findWebhookSource(slug);
+  if (source === "unknown") return unavailable("The database is unreachable and this source has not been seen recently; retry later.");
   if (!source) return problem(404, "Unknown source", `No source has the slug "${slug}".`);
 
   const secret = presentedSecret(request, url);
   if (!secret) {
     return problem(401, "Missing secret", "Send the source's secret as Authorization: Bearer, X-Webhook-Secret or ?token=.");
   }
-  // During a rotation's grace period the previous secret works too.
-  const matches = secretMatches(secret, source.secretHash) || (source.previousSecretHash !== null && secretMatches(secret, source.previousSecretHash));
-  if (!matches) return problem(401, "Bad secret", "The secret does not match this source.");
+  if (!secretHashes(source).some((hash) => secretMatches(secret, hash))) return problem(401, "Bad secret", "The secret does not match this source.");
   if (!source.enabled) return problem(403, "Source disabled", `The source "${slug}" is disabled; an admin can enable it.`);
   return acceptRequest(source, request);
 }
@@ -57,10 +53,38 @@ export async function acceptRequest(source: EventSource, request: Request, opts:
 
   const query = Object.fromEntries([...url.searchParams].filter(([k]) => k !== "token"));
   const headers = Object.fromEntries([...request.headers].filter(([k]) => !SECRET_HEADERS.has(k.toLowerCase())));
-  const event = await storeRawEvent(source.id, { method: request.method, headers, query, body, isTest: opts.isTest });
-  const result = await processRawEvent(event, source);
-  return answer(result, event.id);
+  const raw = { method: request.method, headers, query, body, isTest: opts.isTest };
+  // A test event is an admin's, who sees the database is away: it is not spooled.
+  const event = opts.isTest ? await storeRawEvent(source.id, raw) : await storeOrSpool(source.id, raw);
+  if (typeof event === "string") return queued(event);
+  try {
+    return answer(await processRawEvent(event, source), event.id);
+  } catch (e) {
+    // Stored as received: the maintenance round processes it once the database answers.
+    if (isDatabaseUnavailable(e)) return queued(event.id);
+    throw e;
+  }
 }
+
+/** The stored event, or the id it will have once the spool is drained. */
+async function storeOrSpool(sourceId: string, raw: RawRequest): Promise<StoredEvent | string> {
+  if (!skippingDatabase()) {
+    try {
+      const event = await storeRawEvent(sourceId, raw);
+      databaseAnswered();
+      return event;
+    } catch (e) {
+      if (!isDatabaseUnavailable(e)) throw e;
+      databaseFailed();
+    }
+  }
+  return spoolRequest(sourceId, raw);
+}
+
+const queued = (eventId: string) =>
+  Response.json({ status: "queued", eventId, detail: "Kept, and stored as a call once the database answers again." }, { status: 202 });
+
+const unavailable = (detail: string) => problem(503, "Temporarily unavailable", detail, {}, { "retry-after": "5" });
 
 function answer(result: ProcessResult, eventId: string): Response {
   switch (result.kind) {

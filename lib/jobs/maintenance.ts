@@ -7,12 +7,14 @@ import { POLLED_PROVIDER_IDS } from "@/lib/providers/lookup";
 import { pollingInterval } from "@/lib/polling/interval";
 import { db } from "@/lib/db/client";
 import { queueAlertDeliveries, sweepDeliveries } from "@/lib/destinations/queue";
+import { processLeftBehind } from "@/lib/ingest/recover";
 import { sweepRebucket } from "@/lib/stats/rebucket";
 import { enqueue, enqueueMany, QUEUE } from "./boss";
 
 // The every-minute job (one at a time across all processes): it queues polls
-// that are due, catches transcript fetches and deliveries that were never
-// queued, and turns source health into alerts (forwarded where asked).
+// that are due, processes raw events left "received", catches transcript
+// fetches and deliveries that were never queued, and turns source health into
+// alerts (forwarded where asked).
 
 /** Polled sources with an interval whose last run is older than it. */
 export async function queueDuePolls(now = new Date()): Promise<number> {
@@ -51,12 +53,16 @@ export async function sweepTranscripts(): Promise<number> {
 
 export async function runMaintenance(): Promise<void> {
   const polls = await queueDuePolls();
+  const leftBehind = await processLeftBehind();
   const transcripts = await sweepTranscripts();
   const deliveries = await sweepDeliveries();
   await sweepRebucket();
   const alerts = await syncAlerts(await listSourceHealth());
   const forwarded = await queueAlertDeliveries(alerts.openedIds);
-  if (polls || transcripts || deliveries || alerts.openedIds.length || alerts.resolved) {
-    logger.info({ polls, transcripts, deliveries, opened: alerts.openedIds.length, resolved: alerts.resolved, forwarded: forwarded.length }, "maintenance");
+  if (polls || leftBehind || transcripts || deliveries || alerts.openedIds.length || alerts.resolved) {
+    logger.info(
+      { polls, leftBehind, transcripts, deliveries, opened: alerts.openedIds.length, resolved: alerts.resolved, forwarded: forwarded.length },
+      "maintenance",
+    );
   }
 }

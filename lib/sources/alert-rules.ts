@@ -12,12 +12,14 @@ import type { publicSettings } from "./settings";
 //   misconfigured  a setting the source cannot work without is missing:
 //            storage for a vendor whose recordings are object keys in a
 //            bucket (HubTalk), polling for a polled vendor (Unpod: it never
-//            pushes calls).
+//            pushes calls);
+//   spooled  webhooks have waited in the local spool for over a minute: the
+//            database could not take them (lib/ingest/spool).
 
 export type EventCounts = Partial<Record<"received" | "stored" | "duplicate" | "rejected" | "failed", number>>;
 
 export interface AlertState {
-  kind: "silent" | "failing" | "polling" | "misconfigured";
+  kind: "silent" | "failing" | "polling" | "misconfigured" | "spooled";
   detail: string;
 }
 
@@ -42,6 +44,8 @@ export interface SourceHealth {
     importedTotal: number;
     backlog: { page: number; of: number | null } | null;
   };
+  /** Its webhooks waiting in this machine's spool for the database, if any. */
+  spooled: { count: number; oldestAt: Date } | null;
   alerts: AlertState[];
   /** One word for how the source is doing now (./health-state.ts), and why. */
   state: HealthState;
@@ -49,6 +53,7 @@ export interface SourceHealth {
 }
 
 const FAILING_MIN_EVENTS = 5;
+const SPOOLED_MINUTES = 1;
 const FAILING_MIN_SHARE = 0.2;
 
 function hoursText(minutes: number): string {
@@ -73,6 +78,13 @@ export function alertsFor(h: Omit<SourceHealth, "alerts" | "state" | "stateDetai
   const alerts: AlertState[] = [];
   const missing = missingSettings(h);
   if (missing) alerts.push({ kind: "misconfigured", detail: missing });
+  const waited = h.spooled ? (now.getTime() - h.spooled.oldestAt.getTime()) / 60_000 : 0;
+  if (h.spooled && waited > SPOOLED_MINUTES) {
+    alerts.push({
+      kind: "spooled",
+      detail: `${h.spooled.count} webhook${h.spooled.count === 1 ? "" : "s"} waiting in the local spool for ${hoursText(waited)}: the database could not take them. They are stored as soon as it can.`,
+    });
+  }
   const since = h.lastEventAt ?? createdAt;
   const quietMinutes = (now.getTime() - since.getTime()) / 60_000;
   if (quietMinutes > h.expectedGapMinutes) {

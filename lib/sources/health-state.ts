@@ -5,12 +5,13 @@ import type { EventCounts, SourceHealth } from "./alert-rules";
 // the state says the plain truth at this moment: a source is "OK" only when
 // it is set up, has delivered, and its recent events were stored.
 
-export type HealthState = "ok" | "off" | "misconfigured" | "failing" | "quiet" | "never_received";
+export type HealthState = "ok" | "off" | "misconfigured" | "waiting" | "failing" | "quiet" | "never_received";
 
 export const HEALTH_STATE_TITLES: Record<HealthState, string> = {
   ok: "OK",
   off: "Off",
   misconfigured: "Misconfigured",
+  waiting: "Waiting for the database",
   failing: "Failing",
   quiet: "Gone quiet",
   never_received: "Never received",
@@ -35,6 +36,8 @@ export function healthState(h: Omit<SourceHealth, "state" | "stateDetail">): { s
   const alert = (kind: string) => h.alerts.find((a) => a.kind === kind);
   const misconfigured = alert("misconfigured");
   if (misconfigured) return { state: "misconfigured", stateDetail: misconfigured.detail };
+  const spooled = alert("spooled");
+  if (spooled) return { state: "waiting", stateDetail: spooled.detail };
   const failing = alert("failing") ?? alert("polling");
   if (failing) return { state: "failing", stateDetail: failing.detail };
   const failures = recentFailures(h);

@@ -3,6 +3,7 @@ import type { RawEventColumns, SourceColumns } from "@/lib/db/columns";
 import { hasCapability } from "@/lib/providers/lookup";
 import { alertsFor, type EventCounts, type SourceHealth } from "./alert-rules";
 import { healthState } from "./health-state";
+import { spooledBySource } from "@/lib/ingest/spool/by-source";
 import { pollingInterval } from "@/lib/polling/interval";
 import { expectedGapMinutes, publicSettings } from "./settings";
 
@@ -10,7 +11,7 @@ export type { AlertState, EventCounts, SourceHealth } from "./alert-rules";
 
 /** Every source with its deliveries, counts by status (24 h, 7 days), polling state and the alerts it deserves. */
 export async function listSourceHealth(now = new Date()): Promise<SourceHealth[]> {
-  const [sources, counts, last] = await Promise.all([
+  const [sources, counts, last, spooled] = await Promise.all([
     db.source.findMany({
       orderBy: { name: "asc" },
       include: { poll: true },
@@ -23,6 +24,7 @@ export async function listSourceHealth(now = new Date()): Promise<SourceHealth[]
       GROUP BY 1, 2`,
     db.$queryRaw<(Pick<SourceColumns, "id"> & { last: Date | null })[]>`
       SELECT s.id, (SELECT max(received_at) FROM raw_events e WHERE e.source_id = s.id AND NOT e.is_test) AS last FROM sources s`,
+    spooledBySource(),
   ]);
   const lastById = new Map(last.map((r) => [r.id, r.last]));
 
@@ -42,6 +44,7 @@ export async function listSourceHealth(now = new Date()): Promise<SourceHealth[]
       last7d: Object.fromEntries(mine.map((c) => [c.status, c.week])),
       expectedGapMinutes: expectedGapMinutes(s.settings),
       settings: publicSettings(s.settings),
+      spooled: spooled.get(s.id) ?? null,
       polling: polled
         ? {
             configured: interval !== null,

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import os from "node:os";
@@ -6,6 +5,7 @@ import path from "node:path";
 import { buildIfStale, generateClientIfStale } from "@/lib/cli/build-if-stale";
 import { createDatabaseIfMissing, startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/schema-engine";
+import { startApp, type AppOptions, type AppProcess } from "./app-process";
 import { TEST_ADMIN, TEST_API_KEY, TEST_CRON_SECRET, TEST_MANAGER, TEST_SECRETS_KEY, TEST_WEBHOOK_SECRET } from "./credentials";
 
 // A throwaway stack for tests and benchmarks: a real Postgres (embedded, or a
@@ -15,7 +15,15 @@ import { TEST_ADMIN, TEST_API_KEY, TEST_CRON_SECRET, TEST_MANAGER, TEST_SECRETS_
 export interface Stack {
   baseUrl: string;
   databaseUrl: string;
+  /** Where the app keeps webhooks while its database is away. */
+  spoolDir: string;
   stop(): Promise<void>;
+  /** The app's process (replaced by restartApp). */
+  app: AppProcess;
+  /** Starts the app again on its port (after app.kill), or another process beside it on a port of its own; with extra environment. */
+  restartApp(opts?: Partial<Omit<AppOptions, "env">> & { env?: NodeJS.ProcessEnv }): Promise<AppProcess>;
+  /** The embedded Postgres stopped and started again on its data (null with TEST_DATABASE_URL). */
+  database: { stop(): Promise<void>; start(): Promise<void> } | null;
 }
 
 export function freePort(): Promise<number> {
@@ -28,29 +36,15 @@ export function freePort(): Promise<number> {
   });
 }
 
-async function waitForHealth(baseUrl: string, server: ChildProcess): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    if (server.exitCode !== null) throw new Error(`the app exited with code ${server.exitCode}`);
-    const ok = await fetch(`${baseUrl}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error("the app did not become healthy within 60 s");
-}
-
 export async function startStack(opts: { appEnv?: Record<string, string>; quiet?: boolean } = {}): Promise<Stack> {
   let embedded: EmbeddedDatabase | null = null;
   let dataDir: string | null = null;
-  let server: ChildProcess | null = null;
+  let app: AppProcess | null = null;
+  const spoolDir = await mkdtemp(path.join(os.tmpdir(), "calls-test-spool-"));
   const stop = async () => {
-    if (server && server.exitCode === null) {
-      server.kill("SIGTERM");
-      await new Promise((resolve) => server!.once("exit", resolve));
-    }
+    await app?.kill("SIGTERM");
     await embedded?.stop();
+    await rm(spoolDir, { recursive: true, force: true });
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
     // Elsewhere when, as root, the user postgres could not enter the temporary directory.
     if (embedded) await rm(embedded.dataDir, { recursive: true, force: true });
@@ -58,6 +52,7 @@ export async function startStack(opts: { appEnv?: Record<string, string>; quiet?
 
   try {
     let databaseUrl: string;
+    let embeddedAt: { dir: string; port: number } | null = null;
     if (process.env.TEST_DATABASE_URL) {
       const url = new URL(process.env.TEST_DATABASE_URL);
       url.pathname = `/calls_test_${Date.now()}`;
@@ -67,7 +62,8 @@ export async function startStack(opts: { appEnv?: Record<string, string>; quiet?
       dataDir = await mkdtemp(path.join(os.tmpdir(), "calls-test-pg-"));
       // As root, Postgres runs as its own OS user, who must be able to enter the directory.
       await chmod(dataDir, 0o755);
-      embedded = await startEmbeddedPostgres({ dir: path.join(dataDir, "pg"), port: await freePort(), database: "calls_test" });
+      embeddedAt = { dir: path.join(dataDir, "pg"), port: await freePort() };
+      embedded = await startEmbeddedPostgres({ ...embeddedAt, database: "calls_test" });
       databaseUrl = embedded.url;
     }
     await applyMigrations(databaseUrl);
@@ -95,37 +91,56 @@ export async function startStack(opts: { appEnv?: Record<string, string>; quiet?
     buildIfStale();
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, ["--import", "tsx", "lib/cli/serve.ts"], {
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        // Tests stand in for a reverse proxy, so that each can sign in from addresses of its own.
-        TRUST_PROXY: "1",
-        // Sign-in locks of 2, 4, 8… seconds instead of 1, 2, 4… minutes.
-        SIGN_IN_LOCK_SECONDS: "2",
-        // Fair-use limits low enough for a test to reach them.
-        API_RATE_LIMIT: "1000",
-        EXPORT_RATE_LIMIT: "5",
-        DATABASE_URL: databaseUrl,
-        NEXTAUTH_SECRET: "test-session-secret-0123456789abcdef",
-        NEXTAUTH_URL: baseUrl,
-        NEXT_TELEMETRY_DISABLED: "1",
-        LOG_LEVEL: "warn",
-        // The test's stand-ins for vendors and their storage run on this machine, on random ports.
-        OUTBOUND_ALLOW_HOSTS: "127.0.0.1:*",
-        // Their stand-in Slack too (production accepts Slack's own hosts only).
-        SLACK_WEBHOOK_TEST_HOSTS: "127.0.0.1:*",
-        SECRETS_KEY: TEST_SECRETS_KEY,
-        CRON_SECRET: TEST_CRON_SECRET,
-        // Retries after 1, 2, 4… seconds instead of 30, 60, 120…
-        JOB_RETRY_BASE_SECONDS: "1",
-        ...opts.appEnv,
+    const appEnv = {
+      ...process.env,
+      HOST: "127.0.0.1",
+      // Tests stand in for a reverse proxy, so that each can sign in from addresses of its own.
+      TRUST_PROXY: "1",
+      // Sign-in locks of 2, 4, 8… seconds instead of 1, 2, 4… minutes.
+      SIGN_IN_LOCK_SECONDS: "2",
+      // Fair-use limits low enough for a test to reach them.
+      API_RATE_LIMIT: "1000",
+      EXPORT_RATE_LIMIT: "5",
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_SECRET: "test-session-secret-0123456789abcdef",
+      NEXTAUTH_URL: baseUrl,
+      NEXT_TELEMETRY_DISABLED: "1",
+      LOG_LEVEL: "warn",
+      // The test's stand-ins for vendors and their storage run on this machine, on random ports.
+      OUTBOUND_ALLOW_HOSTS: "127.0.0.1:*",
+      // Their stand-in Slack too (production accepts Slack's own hosts only).
+      SLACK_WEBHOOK_TEST_HOSTS: "127.0.0.1:*",
+      SECRETS_KEY: TEST_SECRETS_KEY,
+      CRON_SECRET: TEST_CRON_SECRET,
+      // Retries after 1, 2, 4… seconds instead of 30, 60, 120…
+      JOB_RETRY_BASE_SECONDS: "1",
+      SPOOL_DIR: spoolDir,
+      ...opts.appEnv,
+    };
+    const appOptions = { env: appEnv, port, quiet: opts.quiet };
+    app = await startApp(appOptions);
+    const database = embeddedAt && {
+      stop: async () => embedded!.stop(),
+      start: async () => {
+        embedded = await startEmbeddedPostgres({ ...embeddedAt!, database: "calls_test" });
       },
-      stdio: ["ignore", opts.quiet ? "ignore" : "inherit", "inherit"],
-    });
-    await waitForHealth(baseUrl, server);
-    return { baseUrl, databaseUrl, stop };
+    };
+    const restartApp: Stack["restartApp"] = async (more = {}) => {
+      const started = await startApp({ ...appOptions, ...more, env: { ...appEnv, ...more.env } });
+      if (!more.port || more.port === port) app = started;
+      return started;
+    };
+    return {
+      baseUrl,
+      databaseUrl,
+      spoolDir,
+      stop,
+      get app() {
+        return app!;
+      },
+      restartApp,
+      database,
+    };
   } catch (e) {
     await stop();
     throw e;

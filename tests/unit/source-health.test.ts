@@ -21,6 +21,7 @@ function health(overrides: Partial<Facts> = {}): Facts {
     expectedGapMinutes: 24 * 60,
     settings: publicSettings({}),
     polling: null,
+    spooled: null,
     ...overrides,
   };
 }
@@ -30,6 +31,19 @@ const kinds = (h: Facts, createdAt = hoursAgo(24 * 30)) => alertsFor(h, createdA
 describe("source health alerts", () => {
   it("is quiet for a source delivering as expected", () => {
     expect(kinds(health())).toEqual([]);
+  });
+
+  it("flags webhooks waiting in the spool for over a minute, and says how many and how long", () => {
+    expect(kinds(health({ spooled: { count: 3, oldestAt: new Date(now.getTime() - 50_000) } }))).toEqual([]);
+    const h = health({ spooled: { count: 12, oldestAt: new Date(now.getTime() - 4 * 60_000) } });
+    const alerts = alertsFor(h, hoursAgo(24 * 30), now);
+    expect(alerts).toEqual([
+      {
+        kind: "spooled",
+        detail: "12 webhooks waiting in the local spool for 4 min: the database could not take them. They are stored as soon as it can.",
+      },
+    ]);
+    expect(healthState({ ...h, alerts })).toEqual({ state: "waiting", stateDetail: alerts[0].detail });
   });
 
   it("flags a source silent for longer than its expected gap, and says for how long", () => {

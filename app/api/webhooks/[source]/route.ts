@@ -1,5 +1,6 @@
 import { problem } from "@/lib/api/problem";
 import { receiveWebhook } from "@/lib/ingest/receive";
+import { SpoolRefused } from "@/lib/ingest/spool";
 import { logger } from "@/lib/log";
 
 // POST|PUT|GET /api/webhooks/{source-slug}: the source's secret authenticates
@@ -10,6 +11,10 @@ async function handle(request: Request, { params }: { params: Promise<{ source: 
   try {
     return await receiveWebhook(source, request);
   } catch (e) {
+    if (e instanceof SpoolRefused) {
+      logger.error({ source, reason: e.message }, "webhook refused: the database is away and the spool cannot take it");
+      return problem(503, "Temporarily unavailable", "The database is unreachable and the local spool is full; retry later.", {}, { "retry-after": "30" });
+    }
     logger.error({ err: e, source }, "webhook failed before it was stored");
     // Nothing was stored, so the vendor should retry.
     return problem(503, "Temporarily unavailable", "The event could not be stored; retry later.");

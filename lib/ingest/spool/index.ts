@@ -1,0 +1,46 @@
+import { createHash } from "node:crypto";
+import { resolve } from "node:path";
+import { v7 as uuidv7 } from "uuid";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/log";
+import type { RawRequest } from "../store-raw";
+import { SpoolWriter } from "./writer";
+
+export { SpoolRefused } from "./writer";
+
+// The local spool in front of the raw-event store: while the database cannot
+// take a webhook, the request is kept here and answered 202 "queued"; the
+// drainer (./drain.ts) stores it once the database answers.
+
+const globalForSpool = globalThis as unknown as { spoolWriter?: SpoolWriter };
+
+/** This process's writer, one for all the bundles Next.js makes of this module. */
+export function spoolWriter(): SpoolWriter {
+  return (globalForSpool.spoolWriter ??= new SpoolWriter(spoolDir(), env().SPOOL_MAX_BYTES));
+}
+
+/** SPOOL_DIR, or .data/spool/<the database's host, port and name, hashed>. */
+export function spoolDir(): string {
+  const { SPOOL_DIR, DATABASE_URL } = env();
+  if (SPOOL_DIR) return resolve(SPOOL_DIR);
+  const url = new URL(DATABASE_URL);
+  return resolve(".data/spool", createHash("sha256").update(`${url.hostname}:${url.port}${url.pathname}`).digest("hex").slice(0, 12));
+}
+
+/** Keeps the request on disk; returns the raw event id it will be stored under. */
+export async function spoolRequest(sourceId: string, raw: RawRequest): Promise<string> {
+  const id = uuidv7();
+  const writer = spoolWriter();
+  const first = writer.openPath === null;
+  await writer.append({
+    id,
+    sourceId,
+    receivedAt: new Date().toISOString(),
+    method: raw.method,
+    headers: raw.headers,
+    query: raw.query,
+    body: Buffer.from(raw.body).toString("base64"),
+  });
+  if (first) logger.warn({ dir: writer.dir }, "the database cannot take webhooks: spooling them to disk until it can");
+  return id;
+}

@@ -1,0 +1,100 @@
+import { mkdir, open, type FileHandle } from "node:fs/promises";
+import { join } from "node:path";
+import { logger } from "@/lib/log";
+import { newFileName } from "./files";
+import { encodeRecord, type SpooledEvent } from "./record";
+
+// This process's spool: records are appended to its current file and on disk
+// (fdatasync) before the webhook is answered. Appends that arrive while one is
+// being written go together in the next write and sync (a group commit), so a
+// burst costs one sync, not one per request. A file is closed at FILE_BYTES, or
+// when the drainer asks for it; what is kept is bounded by maxBytes.
+
+const FILE_BYTES = 16 * 1024 * 1024;
+
+/** The spool cannot take more (full, or the disk refused): answer 503 so the vendor retries. */
+export class SpoolRefused extends Error {}
+
+interface Waiting {
+  record: Buffer;
+  done: (error?: Error) => void;
+}
+
+export class SpoolWriter {
+  private current: { path: string; handle: FileHandle; bytes: number } | null = null;
+  private waiting: Waiting[] = [];
+  private writing: Promise<void> | null = null;
+  /** Bytes in this process's files that the drainer has not yet removed. */
+  private kept = 0;
+
+  constructor(
+    readonly dir: string,
+    private readonly maxBytes: number,
+  ) {}
+
+  /** Resolves once the event is on disk. */
+  append(event: SpooledEvent): Promise<void> {
+    const record = encodeRecord(event);
+    if (this.kept + record.length > this.maxBytes) {
+      return Promise.reject(new SpoolRefused(`The spool holds ${this.kept} bytes, its limit is ${this.maxBytes} (SPOOL_MAX_BYTES).`));
+    }
+    this.kept += record.length;
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ record, done: (error) => (error ? reject(error) : resolve()) });
+      this.writing ??= this.writeWaiting();
+    });
+  }
+
+  private async writeWaiting(): Promise<void> {
+    while (this.waiting.length > 0) {
+      const batch = this.waiting.splice(0);
+      const bytes = Buffer.concat(batch.map((w) => w.record));
+      try {
+        const file = await this.file();
+        await file.handle.write(bytes);
+        await file.handle.datasync();
+        file.bytes += bytes.length;
+        if (file.bytes >= FILE_BYTES) await this.closeCurrent();
+        for (const w of batch) w.done();
+      } catch (e) {
+        this.kept -= bytes.length;
+        logger.error({ err: (e as Error).message, dir: this.dir }, "the spool could not write; webhooks are refused until it can");
+        // A write cut short leaves a torn record: the next write starts a new file, and readers skip the torn one.
+        await this.closeCurrent().catch(() => {});
+        for (const w of batch) w.done(new SpoolRefused(`The spool could not write: ${(e as Error).message}`));
+      }
+    }
+    this.writing = null;
+  }
+
+  private async file() {
+    if (!this.current) {
+      await mkdir(this.dir, { recursive: true });
+      const path = join(this.dir, newFileName());
+      this.current = { path, handle: await open(path, "a", 0o600), bytes: 0 };
+    }
+    return this.current;
+  }
+
+  private async closeCurrent() {
+    const closing = this.current;
+    this.current = null;
+    await closing?.handle.close();
+  }
+
+  /** Closes the file being written (after what is waiting is on disk), so the drainer can take it; the next append starts another. */
+  async seal(): Promise<void> {
+    while (this.writing) await this.writing;
+    await this.closeCurrent();
+  }
+
+  /** The path of the file being written, which the drainer leaves alone. */
+  get openPath(): string | null {
+    return this.current?.path ?? null;
+  }
+
+  /** The drainer removed `bytes` of this process's records. */
+  released(bytes: number) {
+    this.kept = Math.max(0, this.kept - bytes);
+  }
+}

@@ -1,0 +1,40 @@
+import type { Source } from "@/lib/db/columns";
+import { pool } from "@/lib/db/pool";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { databaseAnswered, databaseFailed, skippingDatabase } from "./database-state";
+import { recallSource, rememberSource, rememberSources, type WebhookSource } from "./source-cache";
+
+// The source a webhook names, read from the database, or while the database
+// is away from the copy of the last reads (./source-cache.ts).
+
+type Row = Pick<Source, "id" | "provider" | "defaultRegion" | "enabled" | "secretHash" | "previousSecretHash" | "previousSecretExpiresAt">;
+const COLUMNS = `id, provider, default_region AS "defaultRegion", enabled, secret_hash AS "secretHash",
+  previous_secret_hash AS "previousSecretHash", previous_secret_expires_at AS "previousSecretExpiresAt"`;
+
+/** The source, null when no source has the slug, or "unknown" when the database is away and no recent copy says. */
+export async function findWebhookSource(slug: string): Promise<WebhookSource | null | "unknown"> {
+  if (!skippingDatabase()) {
+    try {
+      const { rows } = await pool.query<Row>(`SELECT ${COLUMNS} FROM sources WHERE slug = $1`, [slug]);
+      databaseAnswered();
+      rememberSource(slug, rows[0] ?? null);
+      return rows[0] ?? null;
+    } catch (e) {
+      if (!isDatabaseUnavailable(e)) throw e;
+      databaseFailed();
+    }
+  }
+  return recallSource(slug) ?? "unknown";
+}
+
+/** Reads every source into the copy (the drainer does, every few minutes while the database answers). */
+export async function loadWebhookSources(): Promise<void> {
+  const { rows } = await pool.query<Row & Pick<Source, "slug">>(`SELECT slug, ${COLUMNS} FROM sources`);
+  rememberSources(rows);
+}
+
+/** During a rotation's grace period the previous secret works too. */
+export function secretHashes(source: WebhookSource, now = new Date()): string[] {
+  const previous = source.previousSecretHash && source.previousSecretExpiresAt && source.previousSecretExpiresAt > now ? [source.previousSecretHash] : [];
+  return [source.secretHash, ...previous];
+}
