@@ -19,7 +19,7 @@ export interface WebhookSource {
 
 type Entry = WebhookSource & { seenAt: number };
 const cache = ((globalThis as unknown as { webhookSources?: { bySlug: Map<string, Entry>; loadedAt: number } }).webhookSources ??= {
-  bySlug: new Map(),
+  bySlug: new Map<string, Entry>(),
   loadedAt: 0,
 });
 

@@ -51,7 +51,7 @@ export async function startApp({ env, port, waitFor: until = "healthy", quiet = 
     await waitFor(baseUrl, server, until === "healthy");
   } catch (e) {
     await kill("SIGKILL");
-    throw new Error(`${(e as Error).message}${capture ? `\n${log.slice(-4000)}` : ""}`);
+    throw new Error(`${(e as Error).message}${capture ? `\n${log.slice(-4000)}` : ""}`, { cause: e });
   }
   return { baseUrl, kill, output: () => log };
 }

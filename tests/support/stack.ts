@@ -21,8 +21,8 @@ export interface Stack {
   /** The app's process (replaced by restartApp). */
   app: AppProcess;
   /** Starts the app again on its port (after app.kill), or another process beside it on a port of its own; with extra environment. */
-  restartApp(opts?: Partial<Omit<AppOptions, "env">> & { env?: NodeJS.ProcessEnv }): Promise<AppProcess>;
-  /** The embedded Postgres stopped and started again on its data (null with TEST_DATABASE_URL). */
+  restartApp(opts?: Partial<Omit<AppOptions, "env">> & { env?: Record<string, string> }): Promise<AppProcess>;
+  /** The embedded Postgres stopped and started again on its data (null with TEST_DATABASE_URL); start() when running does nothing. */
   database: { stop(): Promise<void>; start(): Promise<void> } | null;
 }
 
@@ -119,10 +119,16 @@ export async function startStack(opts: { appEnv?: Record<string, string>; quiet?
     };
     const appOptions = { env: appEnv, port, quiet: opts.quiet };
     app = await startApp(appOptions);
+    let up = true;
     const database = embeddedAt && {
-      stop: async () => embedded!.stop(),
+      stop: async () => {
+        await embedded!.stop();
+        up = false;
+      },
       start: async () => {
-        embedded = await startEmbeddedPostgres({ ...embeddedAt!, database: "calls_test" });
+        if (up) return;
+        embedded = await startEmbeddedPostgres({ ...embeddedAt, database: "calls_test" });
+        up = true;
       },
     };
     const restartApp: Stack["restartApp"] = async (more = {}) => {

@@ -6,7 +6,7 @@ import { logger } from "@/lib/log";
 import type { RawRequest } from "../store-raw";
 import { SpoolWriter } from "./writer";
 
-export { SpoolRefused } from "./writer";
+export { isSpoolRefused, SpoolRefused } from "./writer";
 
 // The local spool in front of the raw-event store: while the database cannot
 // take a webhook, the request is kept here and answered 202 "queued"; the

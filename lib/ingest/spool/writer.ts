@@ -13,7 +13,15 @@ import { encodeRecord, type SpooledEvent } from "./record";
 const FILE_BYTES = 16 * 1024 * 1024;
 
 /** The spool cannot take more (full, or the disk refused): answer 503 so the vendor retries. */
-export class SpoolRefused extends Error {}
+export class SpoolRefused extends Error {
+  readonly name = "SpoolRefused";
+}
+
+/**
+ * By name, not instanceof: the writer is shared by every bundle Next.js makes
+ * of this module (routes, instrumentation), so its errors may come from another copy of the class.
+ */
+export const isSpoolRefused = (e: unknown): e is SpoolRefused => e instanceof Error && e.name === "SpoolRefused";
 
 interface Waiting {
   record: Buffer;

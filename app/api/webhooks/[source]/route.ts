@@ -1,6 +1,6 @@
 import { problem } from "@/lib/api/problem";
 import { receiveWebhook } from "@/lib/ingest/receive";
-import { SpoolRefused } from "@/lib/ingest/spool";
+import { isSpoolRefused } from "@/lib/ingest/spool";
 import { logger } from "@/lib/log";
 
 // POST|PUT|GET /api/webhooks/{source-slug}: the source's secret authenticates
@@ -11,7 +11,7 @@ async function handle(request: Request, { params }: { params: Promise<{ source: 
   try {
     return await receiveWebhook(source, request);
   } catch (e) {
-    if (e instanceof SpoolRefused) {
+    if (isSpoolRefused(e)) {
       logger.error({ source, reason: e.message }, "webhook refused: the database is away and the spool cannot take it");
       return problem(503, "Temporarily unavailable", "The database is unreachable and the local spool is full; retry later.", {}, { "retry-after": "30" });
     }
