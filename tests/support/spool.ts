@@ -13,7 +13,7 @@ export interface Answer {
 
 export const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function spoolStack(): Promise<{ stack: Stack; db: pg.Pool; stop(): Promise<void> }> {
+export async function spoolStack(): Promise<{ stack: Stack; db: pg.Pool; stop: () => Promise<void> }> {
   const stack = await startStack({ quiet: true });
   const db = new pg.Pool({ connectionString: stack.databaseUrl, max: 2 });
   db.on("error", () => {}); // its idle connections die with the database
