@@ -5,6 +5,8 @@ import express from "express";
 import pg from "pg";
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 20 });
+// Without a listener, an idle connection dropped by a database restart would crash it (npm run bench:spool restarts one).
+pool.on("error", () => {});
 await pool.query(`CREATE TABLE IF NOT EXISTS call_records (
   task_id text PRIMARY KEY, run_id text, contact_name text, contact_phone text, call_status text,
   duration int, outcome text, summary_text text, recording_url text, transcript jsonb, created_at timestamptz)`);

@@ -1,9 +1,13 @@
-import { describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, inject, it } from "vitest";
+import { encodeRecord } from "@/lib/ingest/spool/record";
 import { syncAlerts } from "@/lib/sources/alerts";
 import { listSourceHealth } from "@/lib/sources/health";
 import { TEST_ADMIN, TEST_MANAGER } from "../support/credentials";
 import { fixture } from "../support/fixtures";
-import { sendWebhook, sql, uniq } from "../support/http";
+import { baseUrl, sendWebhook, sql, uniq } from "../support/http";
 import { asUser } from "../support/session";
 import { configureSource, createSource } from "../support/sources";
 
@@ -21,6 +25,7 @@ async function healthOf(slug: string) {
       lastEventAt: string | null;
       state: string;
       stateDetail: string | null;
+      spooled: { count: number } | null;
     }>;
   };
   return sources.find((s) => s.slug === slug)!;
@@ -104,5 +109,33 @@ describe("source health", () => {
     expect(jobs.status).toBe(200);
     const body = (await jobs.json()) as { queues: { queue: string }[] };
     expect(body.queues.map((q) => q.queue)).toEqual(["unpod-poll", "transcript-fetch", "delivery", "rescore", "rebucket", "agent-aliases", "maintenance"]);
+  });
+
+  it("shows webhooks waiting in the spool on the Sources page, per source, and in the health endpoint", async () => {
+    const source = await createSource("cllr");
+    // Written as another live app process's spool would be (this test's pid): the app shows it and leaves it alone.
+    const file = path.join(inject("spoolDir"), `${String(Date.now()).padStart(15, "0")}-${process.pid}-${"ab".repeat(8)}-1.spool`);
+    const event = (n: number) => ({
+      id: randomUUID(),
+      sourceId: source.id,
+      receivedAt: new Date(Date.now() - 20_000 + n).toISOString(),
+      method: "POST",
+      headers: {},
+      query: {},
+      body: Buffer.from(JSON.stringify(goodCall())).toString("base64"),
+    });
+    const records = Buffer.concat([1, 2, 3].map((n) => encodeRecord(event(n))));
+    await writeFile(file, records);
+    try {
+      const health = (await (await fetch(`${baseUrl()}/api/health`)).json()) as { ok: boolean; spool: { files: number; bytes: number } };
+      expect(health).toMatchObject({ ok: true, spool: { files: 1, bytes: records.length } });
+      expect((await healthOf(source.slug)).spooled).toMatchObject({ count: 3 });
+      const page = await (await asUser(TEST_ADMIN, "/admin/sources")).text();
+      expect(page).toContain("are waiting in this machine");
+    } finally {
+      await rm(file);
+    }
+    expect((await healthOf(source.slug)).spooled).toBeNull();
+    expect(await (await asUser(TEST_ADMIN, "/admin/sources")).text()).not.toContain("are waiting in this machine");
   });
 });

@@ -9,6 +9,8 @@ declare module "vitest" {
     databaseUrl: string;
     /** Where tests run their stand-in HubSpot; the app's HUBSPOT_API_BASE_URL points there. */
     hubspotPort: number;
+    /** The app's SPOOL_DIR. */
+    spoolDir: string;
   }
 }
 
@@ -18,5 +20,6 @@ export default async function setup(project: TestProject) {
   project.provide("hubspotPort", hubspotPort);
   project.provide("baseUrl", stack.baseUrl);
   project.provide("databaseUrl", stack.databaseUrl);
+  project.provide("spoolDir", stack.spoolDir);
   return () => stack.stop();
 }

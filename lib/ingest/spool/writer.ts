@@ -77,7 +77,7 @@ export class SpoolWriter {
 
   private async file() {
     if (!this.current) {
-      await mkdir(this.dir, { recursive: true });
+      await mkdir(this.dir, { recursive: true, mode: 0o700 });
       const path = join(this.dir, newFileName());
       this.current = { path, handle: await open(path, "a", 0o600), bytes: 0 };
     }

@@ -2,10 +2,12 @@ import { headers } from "next/headers";
 import { ConnectSourceForm } from "@/components/admin/connect-source-form";
 import { JobStats } from "@/components/admin/job-stats";
 import { SourceHealthRow } from "@/components/admin/source-health-row";
+import { SpoolBanner } from "@/components/admin/spool-banner";
 import { DataTable } from "@/components/ui/data-table";
 import { publicOrigin } from "@/lib/api/origin";
 import { requireViewer } from "@/lib/auth/session";
 import { CATALOG } from "@/lib/providers/catalog";
+import { spoolStatus } from "@/lib/ingest/spool/status";
 import { jobStats } from "@/lib/jobs/stats";
 import { listSourceHealth } from "@/lib/sources/health";
 
@@ -15,7 +17,7 @@ const POLLED_NAMES = CATALOG.filter((p) => p.capabilities.polled).map((p) => p.n
 
 export default async function SourcesPage() {
   await requireViewer("admin", "/admin/sources");
-  const [sources, jobs, h] = await Promise.all([listSourceHealth(), jobStats(), headers()]);
+  const [sources, jobs, h, spool] = await Promise.all([listSourceHealth(), jobStats(), headers(), spoolStatus()]);
   const origin = publicOrigin(h, "http://localhost");
 
   return (
@@ -25,6 +27,7 @@ export default async function SourcesPage() {
         Each vendor posts its calls to the source&apos;s webhook URL, with the source&apos;s secret as <code>Authorization: Bearer</code>,{" "}
         <code>X-Webhook-Secret</code> or <code>?token=</code>.{POLLED_NAMES.map((name) => ` ${name} has no webhooks: the app polls its API.`)}
       </p>
+      <SpoolBanner spool={spool} />
       <div className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
         <ConnectSourceForm />
       </div>
