@@ -15,7 +15,7 @@ const schema = z.object({
    * .data/spool for the database, so that two apps on one machine keep theirs apart.
    */
   SPOOL_DIR: z.string().min(1).optional(),
-  /** Most bytes one process keeps in its spool; beyond it webhooks are refused (503) so the vendor retries. */
+  /** Most bytes the spool directory holds; beyond it webhooks are refused (503) so the vendor retries. */
   SPOOL_MAX_BYTES: z.coerce
     .number()
     .int()

@@ -12,7 +12,9 @@ const globalForPool = globalThis as unknown as { pgPool?: pg.Pool };
 const building = process.env.NEXT_PHASE === "phase-production-build";
 
 function createPool(): pg.Pool {
-  const created = new pg.Pool({ connectionString: building ? process.env.DATABASE_URL : env().DATABASE_URL, max: 20 });
+  // A database that drops packets (a partition, a failover's stale address) fails a connection in 5 s instead of
+  // hanging it for minutes: webhooks then go to the spool (lib/ingest/spool) before the vendor gives up.
+  const created = new pg.Pool({ connectionString: building ? process.env.DATABASE_URL : env().DATABASE_URL, max: 20, connectionTimeoutMillis: 5000 });
   // An idle connection can fail (a database restart); without a listener that would crash the process.
   // end() resolves before its connections have closed, so the database stopping
   // right after it (benches, tests) can still reach them: no failure then.

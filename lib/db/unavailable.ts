@@ -7,14 +7,31 @@ const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOST
 /** SQLSTATE classes and codes: connection exceptions, shutdowns, read-only during a failover, too many connections. */
 const SQL_STATES = [/^08/, /^57P0[1-3]$/, /^25006$/, /^53300$/];
 
-const MESSAGES = [/Connection terminated/i, /timeout exceeded when trying to connect/i, /not queryable/i, /Cannot use a pool after calling end/i];
+/** Prisma's: cannot reach, timed out, operations timed out, connection closed, no connection from the pool in time. */
+const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
 
-export function isDatabaseUnavailable(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const { code } = error as { code?: unknown };
-  if (typeof code === "string" && (NETWORK_CODES.has(code) || SQL_STATES.some((re) => re.test(code)))) return true;
-  if (MESSAGES.some((re) => re.test(error.message))) return true;
-  // An AggregateError (several addresses refused) or a wrapped cause.
-  const inner = (error as { errors?: unknown[] }).errors ?? [(error as { cause?: unknown }).cause];
-  return inner.some((e) => e !== error && isDatabaseUnavailable(e));
+const MESSAGES = [
+  /Connection terminated/i,
+  /timeout exceeded when trying to connect/i,
+  /Query read timeout/i,
+  /not queryable/i,
+  /Cannot use a pool after calling end/i,
+];
+
+const codeSaysUnavailable = (code: unknown) =>
+  typeof code === "string" && (NETWORK_CODES.has(code) || PRISMA_CODES.has(code) || SQL_STATES.some((re) => re.test(code)));
+
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 4) return false;
+  // Prisma's driver adapter passes pg's error on as a plain object: { kind, originalCode, … }.
+  const { code, originalCode, message, errors, cause, meta } = error as Record<string, unknown>;
+  if (codeSaysUnavailable(code) || codeSaysUnavailable(originalCode)) return true;
+  if (typeof message === "string" && MESSAGES.some((re) => re.test(message))) return true;
+  // An AggregateError (several addresses refused), a wrapped cause, or Prisma's meta.driverAdapterError.
+  const inner: unknown[] = [
+    ...(Array.isArray(errors) ? (errors as unknown[]) : []),
+    cause,
+    (meta as { driverAdapterError?: unknown } | undefined)?.driverAdapterError,
+  ];
+  return inner.some((e) => e !== error && isDatabaseUnavailable(e, depth + 1));
 }

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { logger } from "@/lib/log";
 import { isProviderId } from "@/lib/providers/lookup";
 import { mapPayload } from "@/lib/providers/modules";
@@ -52,7 +53,8 @@ export async function processRawEvent(
   { followUps = true, throwOnError = false }: { followUps?: boolean; throwOnError?: boolean } = {},
 ): Promise<ProcessResult> {
   const result = await mapAndSave(event, source, followUps).catch((e: unknown) => {
-    if (throwOnError) throw e;
+    // The database going away is no fault of the event: it stays "received", to be processed again (lib/ingest/recover.ts).
+    if (throwOnError || isDatabaseUnavailable(e)) throw e;
     logger.error({ err: e, eventId: event.id }, "processing a raw event failed");
     return { kind: "failed" as const, error: "Internal error while processing the event." };
   });

@@ -14,6 +14,8 @@ import { findWebhookSource, secretHashes } from "./webhook-source";
 // losing it. While the database cannot take it, the request is committed to
 // the local spool instead (./spool) and answered 202 "queued".
 
+const withoutNul = (text: string) => text.replaceAll("\0", "");
+
 /** Credentials never reach the raw event store. */
 const SECRET_HEADERS = new Set(["authorization", "proxy-authorization", "cookie", "x-webhook-secret"]);
 
@@ -51,7 +53,8 @@ export async function acceptRequest(source: EventSource, request: Request, opts:
   const body = await readBodyCapped(request.body, limit);
   if (!body) return tooLarge();
 
-  const query = Object.fromEntries([...url.searchParams].filter(([k]) => k !== "token"));
+  // Postgres text cannot hold NUL (a "%00" in the query): it is dropped rather than make the event unstorable.
+  const query = Object.fromEntries([...url.searchParams].filter(([k]) => k !== "token").map(([k, v]) => [withoutNul(k), withoutNul(v)]));
   const headers = Object.fromEntries([...request.headers].filter(([k]) => !SECRET_HEADERS.has(k.toLowerCase())));
   const raw = { method: request.method, headers, query, body, isTest: opts.isTest };
   // A test event is an admin's, who sees the database is away: it is not spooled.

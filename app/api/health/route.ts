@@ -5,7 +5,7 @@ import { spoolStatus } from "@/lib/ingest/spool/status";
 // the database, for process managers, monitors and the test harness. No
 // authentication: it says nothing about calls or sources.
 export async function GET(): Promise<Response> {
-  const spool = await spoolStatus();
+  const spool = await spoolStatus().catch(() => null);
   try {
     await pingDatabase();
     return Response.json({ ok: true, spool });

@@ -1,10 +1,15 @@
-import { readFile, stat, unlink } from "node:fs/promises";
+import { appendFile, mkdir, readFile, stat, unlink } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import type { RawEventColumns, SourceColumns } from "@/lib/db/columns";
 import { pool } from "@/lib/db/pool";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { logger } from "@/lib/log";
 import { processRawEvent, type EventSource } from "../process";
 import { claim, listSpoolFiles, orphaned, processToken, type SpoolFile } from "./files";
-import { decodeRecords, type SpooledEvent } from "./record";
+import { decodeRecords, encodeRecord, type SpooledEvent } from "./record";
+
+/** The folder of SPOOL_DIR where records the database refused are kept (never drained again by themselves). */
+const SET_ASIDE = "set-aside";
 import type { SpoolWriter } from "./writer";
 
 // Moves spooled webhooks into raw_events and through the pipeline, file by
@@ -20,10 +25,15 @@ export interface DrainResult {
   events: number;
 }
 
-/** Drains what it can; throws (leaving the rest) when the database fails. */
-export async function drainSpool(writer: SpoolWriter): Promise<DrainResult> {
+/**
+ * Drains what it can; throws (leaving the rest) when the database fails.
+ * `ready` asks the database first, so that a spool still being written to
+ * while it is away is not sealed into a new file every second.
+ */
+export async function drainSpool(writer: SpoolWriter, ready: () => Promise<unknown> = async () => {}): Promise<DrainResult> {
   const result: DrainResult = { files: 0, events: 0 };
   if ((await listSpoolFiles(writer.dir)).length === 0) return result;
+  await ready();
   await writer.seal();
   for (const file of await listSpoolFiles(writer.dir)) {
     const mine = file.token === processToken ? file : orphaned(file) ? await claim(writer.dir, file) : null;
@@ -42,7 +52,17 @@ async function drainFile(file: SpoolFile): Promise<number> {
     logger.error({ file: file.name, ...damage }, "a damaged spool record was skipped (a write cut short by a crash, or a corrupted disk)"),
   );
   const sources = new Map<string, EventSource | null>();
-  for (const record of records) await importRecord(record, sources);
+  for (const record of records) {
+    try {
+      await importRecord(record, sources);
+    } catch (e) {
+      if (isDatabaseUnavailable(e)) throw e;
+      // One record the database refuses must not hold up the others behind it: it is set aside, whole, to look at.
+      logger.error({ err: e, eventId: record.id, file: file.name, setAside: SET_ASIDE }, "a spooled webhook could not be stored; it is set aside");
+      await mkdir(join(dirname(file.path), SET_ASIDE), { recursive: true, mode: 0o700 });
+      await appendFile(join(dirname(file.path), SET_ASIDE, file.name), encodeRecord(record), { mode: 0o600 });
+    }
+  }
   return records.length;
 }
 

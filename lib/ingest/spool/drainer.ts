@@ -1,4 +1,5 @@
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { pingDatabase } from "@/lib/db/ping";
 import { logger } from "@/lib/log";
 import { databaseAnswered, databaseFailed, skippingDatabase } from "../database-state";
 import { needsReload } from "../source-cache";
@@ -24,7 +25,7 @@ export function startSpoolDrainer(): void {
     running = true;
     try {
       if (needsReload()) await loadWebhookSources();
-      const { files, events } = await drainSpool(spoolWriter());
+      const { files, events } = await drainSpool(spoolWriter(), () => pingDatabase());
       if (files > 0) logger.info({ files, events }, "spooled webhooks stored: the spool is drained");
       if (failing) databaseAnswered();
       failing = false;
