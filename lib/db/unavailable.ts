@@ -18,14 +18,18 @@ const MESSAGES = [
   /Cannot use a pool after calling end/i,
 ];
 
+/** Prisma's driver adapter's own words for the same (its error's `cause.kind`). */
+const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections", "TlsConnectionError"]);
+
 const codeSaysUnavailable = (code: unknown) =>
   typeof code === "string" && (NETWORK_CODES.has(code) || PRISMA_CODES.has(code) || SQL_STATES.some((re) => re.test(code)));
 
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== "object" || depth > 4) return false;
   // Prisma's driver adapter passes pg's error on as a plain object: { kind, originalCode, … }.
-  const { code, originalCode, message, errors, cause, meta } = error as Record<string, unknown>;
+  const { code, originalCode, kind, message, errors, cause, meta } = error as Record<string, unknown>;
   if (codeSaysUnavailable(code) || codeSaysUnavailable(originalCode)) return true;
+  if (typeof kind === "string" && ADAPTER_KINDS.has(kind)) return true;
   if (typeof message === "string" && MESSAGES.some((re) => re.test(message))) return true;
   // An AggregateError (several addresses refused), a wrapped cause, or Prisma's meta.driverAdapterError.
   const inner: unknown[] = [

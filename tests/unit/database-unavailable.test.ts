@@ -24,12 +24,23 @@ describe("isDatabaseUnavailable", () => {
       meta: { driverAdapterError: { cause: { kind: "postgres", originalCode: "57P01", originalMessage: "terminating connection" } } },
     });
     expect(isDatabaseUnavailable(adapter)).toBe(true);
+    // What Prisma 7 throws for a stopped server, as seen on `npm start` with its Postgres killed.
+    const unreachable = Object.assign(new Error("Raw query failed. Code: `N/A`. Message: `Can't reach database server at 127.0.0.1:54339`"), {
+      code: "P2010",
+      meta: { driverAdapterError: { name: "DriverAdapterError", cause: { kind: "DatabaseNotReachable", host: "127.0.0.1", port: 54339 } } },
+    });
+    expect(isDatabaseUnavailable(unreachable)).toBe(true);
   });
 
   it("says no for faults of the query or the data, which must not be spooled forever", () => {
     expect(isDatabaseUnavailable(withCode("unsupported Unicode escape sequence", "22P05"))).toBe(false);
     expect(isDatabaseUnavailable(withCode("duplicate key value violates unique constraint", "23505"))).toBe(false);
     expect(isDatabaseUnavailable(withCode("Unique constraint failed", "P2002"))).toBe(false);
+    const constraint = Object.assign(new Error("Raw query failed"), {
+      code: "P2010",
+      meta: { driverAdapterError: { cause: { kind: "UniqueConstraintViolation" } } },
+    });
+    expect(isDatabaseUnavailable(constraint)).toBe(false);
     expect(isDatabaseUnavailable(new TypeError("Cannot read properties of undefined"))).toBe(false);
     expect(isDatabaseUnavailable("ECONNREFUSED")).toBe(false);
   });
