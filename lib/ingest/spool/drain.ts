@@ -7,9 +7,6 @@ import { logger } from "@/lib/log";
 import { processRawEvent, type EventSource } from "../process";
 import { claim, listSpoolFiles, orphaned, processToken, type SpoolFile } from "./files";
 import { decodeRecords, encodeRecord, type SpooledEvent } from "./record";
-
-/** The folder of SPOOL_DIR where records the database refused are kept (never drained again by themselves). */
-const SET_ASIDE = "set-aside";
 import type { SpoolWriter } from "./writer";
 
 // Moves spooled webhooks into raw_events and through the pipeline, file by
@@ -19,6 +16,9 @@ import type { SpoolWriter } from "./writer";
 // "received"; a file is removed only after its last record. So a drain cut
 // short (the database gone again, the process killed) is simply run again.
 // A process drains its own files and those of processes that are gone.
+
+/** The folder of SPOOL_DIR where records the database refused are kept (never drained again by themselves). */
+const SET_ASIDE = "set-aside";
 
 export interface DrainResult {
   files: number;
