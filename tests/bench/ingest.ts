@@ -8,10 +8,10 @@ import { PROVIDER_IDS, type ProviderId } from "@/lib/providers/lookup";
 import { samplePayload } from "@/lib/providers/modules";
 import { TEST_WEBHOOK_SECRET } from "../support/credentials";
 import { freePort, startStack } from "../support/stack";
+import { setCallId } from "../support/vendor-payloads";
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
-const ID_FIELD: Record<ProviderId, string> = { unpod: "task_id", cllr: "callId", hooman: "callSid", autocalls: "id", hubtalk: "call_event_uuid" };
 
 /** Connected calls (they have a conversation to lengthen), with different customers. */
 const SEQS = Array.from({ length: 400 }, (_, i) => i)
@@ -25,9 +25,7 @@ const SEQS = Array.from({ length: 400 }, (_, i) => i)
 function template(provider: ProviderId, seq: number, bytes: number): string {
   let json = "";
   for (let turns = 0; turns < 1000 && json.length < bytes; turns += 2) {
-    const payload = samplePayload(provider, scenario(7, seq, { extraTurns: turns }));
-    if (provider === "hooman") (payload.callInfo as Record<string, unknown>).callSid = "__ID__";
-    else payload[ID_FIELD[provider]] = "__ID__";
+    const payload = setCallId(provider, samplePayload(provider, scenario(7, seq, { extraTurns: turns })), "__ID__");
     const previous = json.length;
     json = JSON.stringify(payload);
     if (json.length === previous) break;
