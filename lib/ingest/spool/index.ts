@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import { resolve } from "node:path";
 import { v7 as uuidv7 } from "uuid";
+import { dataDirFor } from "@/lib/data-dir";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import type { RawRequest } from "../store-raw";
@@ -22,9 +22,7 @@ export function spoolWriter(): SpoolWriter {
 /** SPOOL_DIR, or .data/spool/<the database's host, port and name, hashed>. */
 export function spoolDir(): string {
   const { SPOOL_DIR, DATABASE_URL } = env();
-  if (SPOOL_DIR) return resolve(SPOOL_DIR);
-  const url = new URL(DATABASE_URL);
-  return resolve(".data/spool", createHash("sha256").update(`${url.hostname}:${url.port}${url.pathname}`).digest("hex").slice(0, 12));
+  return SPOOL_DIR ? resolve(SPOOL_DIR) : dataDirFor("spool", DATABASE_URL);
 }
 
 /** Keeps the request on disk; returns the raw event id it will be stored under. */
