@@ -14,6 +14,8 @@ export type ErrorKind =
   | "unauthorized"
   /** Allowed in general, refused here (a storage bucket outside the source's own). */
   | "refused"
+  /** It was here and was deleted on purpose (a recording past the retention setting). */
+  | "gone"
   /** Too many tries for now. */
   | "too_many"
   /** Something this app relies on is not set up (no key to store secrets with). */

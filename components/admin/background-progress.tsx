@@ -12,6 +12,11 @@ import { adminFetch } from "./admin-fetch";
  * changes nothing on screen; the next one tries again.
  */
 export function usePolledState<T, A>(initial: T, path: string, pick: (answer: A) => T, isRunning: (state: T) => boolean): T {
+  return usePolled(initial, path, pick, isRunning)[0];
+}
+
+/** usePolledState, with a setter for an answer that starts the work (polling then follows it). */
+export function usePolled<T, A>(initial: T, path: string, pick: (answer: A) => T, isRunning: (state: T) => boolean) {
   const [state, setState] = useState(initial);
   const running = isRunning(state);
   const poll = useEffectEvent(() => {
@@ -25,7 +30,7 @@ export function usePolledState<T, A>(initial: T, path: string, pick: (answer: A)
     const timer = setInterval(poll, 1000);
     return () => clearInterval(timer);
   }, [running]);
-  return state;
+  return [state, setState] as const;
 }
 
 /** A bar under the progress text: `pct` of the way, a sliver before the work starts. */

@@ -8,6 +8,9 @@ const QUEUE_TITLES: Record<string, string> = {
   rescore: "Re-scoring past calls",
   rebucket: "Re-grouping charts by day",
   "agent-aliases": "Applying agent names to past calls",
+  "recording-archive": "Recording copies",
+  "recording-backfill": "Archiving older calls' recordings",
+  retention: "Retention (daily)",
   maintenance: "Maintenance (every minute)",
 };
 

@@ -18,8 +18,12 @@ export interface SourceSettingsValue {
   slug: string;
   name: string;
   defaultRegion: string;
+  retention: { recordingDays: number | null; transcriptDays: number | null };
   settings: { health: { expectedGapMinutes: number } } & Record<string, Record<string, unknown> | null>;
 }
+
+/** An empty days field keeps things for ever. */
+const days = (form: FormData, name: string) => (formText(form, name) ? Number(formText(form, name)) : null);
 
 export function SourceSettingsForm({ source, groups }: { source: SourceSettingsValue; groups: SettingsGroupForm[] }) {
   const [saved, setSaved] = useState(false);
@@ -35,6 +39,7 @@ export function SourceSettingsForm({ source, groups }: { source: SourceSettingsV
     await adminFetch(`/api/sources/${source.slug}`, "PATCH", {
       name: form.get("name"),
       defaultRegion: formText(form, "defaultRegion").toUpperCase(),
+      retention: { recordingDays: days(form, "retention.recordingDays"), transcriptDays: days(form, "retention.transcriptDays") },
       settings,
     });
     setSaved(true);
@@ -61,6 +66,38 @@ export function SourceSettingsForm({ source, groups }: { source: SourceSettingsV
           />
         </Field>
       </div>
+
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-semibold text-slate-900">Retention</legend>
+        <p className="text-sm text-slate-600">
+          A daily job deletes what is older than this, counted from the call. Calls stay in lists, counts and charts; their page says what was deleted. Leave
+          empty to keep for ever.
+        </p>
+        <div className="flex flex-wrap gap-4">
+          <Field label="Keep recordings (days)">
+            <input
+              name="retention.recordingDays"
+              type="number"
+              min={1}
+              max={36500}
+              defaultValue={source.retention.recordingDays ?? ""}
+              placeholder="for ever"
+              className="input block w-32"
+            />
+          </Field>
+          <Field label="Keep transcripts and raw payloads (days)">
+            <input
+              name="retention.transcriptDays"
+              type="number"
+              min={1}
+              max={36500}
+              defaultValue={source.retention.transcriptDays ?? ""}
+              placeholder="for ever"
+              className="input block w-32"
+            />
+          </Field>
+        </div>
+      </fieldset>
 
       {groups.map((group) => (
         <GroupFields key={group.key} group={group} saved={source.settings[group.key] ?? null} />

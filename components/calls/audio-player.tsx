@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useImperativeHandle, useRef, useState } from "react";
+import { Waveform } from "./waveform";
 
 export interface PlayerHandle {
   seek(ms: number): void;
@@ -25,11 +26,25 @@ async function whyNotPlaying(src: string): Promise<string> {
  * Plays a call's recording through /api/calls/{id}/recording (which streams
  * with Range, so seeking works). Keys: space or k play/pause, ← → or j l ±10 s.
  */
-export function AudioPlayer({ src, onTime, ref }: { src: string; onTime?: (ms: number) => void; ref?: React.Ref<PlayerHandle> }) {
+export function AudioPlayer({
+  src,
+  levels = [],
+  knownDurationSec = 0,
+  onTime,
+  ref,
+}: {
+  src: string;
+  /** The archived copy's level strip; none while it plays from the vendor. */
+  levels?: number[];
+  /** The duration measured when the copy was kept: the seek bar has a length before the audio's metadata arrives. */
+  knownDurationSec?: number;
+  onTime?: (ms: number) => void;
+  ref?: React.Ref<PlayerHandle>;
+}) {
   const audioRef = useRef<HTMLAudioElement>(null);
   const [playing, setPlaying] = useState(false);
   const [time, setTime] = useState(0);
-  const [duration, setDuration] = useState(0);
+  const [duration, setDuration] = useState(knownDurationSec);
   const [speed, setSpeed] = useState(1);
   const [error, setError] = useState<string | null>(null);
 
@@ -87,12 +102,24 @@ export function AudioPlayer({ src, onTime, ref }: { src: string; onTime?: (ms: n
         preload="metadata"
         onPlay={() => setPlaying(true)}
         onPause={() => setPlaying(false)}
-        onLoadedMetadata={(e) => setDuration(e.currentTarget.duration)}
+        onLoadedMetadata={(e) => {
+          // Some containers (Ogg without an index, streamed WAV) report no length: keep the measured one.
+          if (Number.isFinite(e.currentTarget.duration) && e.currentTarget.duration > 0) setDuration(e.currentTarget.duration);
+        }}
         onTimeUpdate={(e) => {
           setTime(e.currentTarget.currentTime);
           onTime?.(e.currentTarget.currentTime * 1000);
         }}
         onError={() => void whyNotPlaying(src).then(setError)}
+      />
+      <Waveform
+        levels={levels}
+        progress={duration ? time / duration : 0}
+        onSeek={(fraction) => {
+          if (!audioRef.current || !duration) return;
+          audioRef.current.currentTime = fraction * duration;
+          void audioRef.current.play().catch(() => {});
+        }}
       />
       <div className="flex items-center gap-3">
         <button type="button" onClick={() => skip(-10)} aria-label="Back 10 seconds" className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100">

@@ -2,23 +2,21 @@
 
 import { useMemo, useRef, useState } from "react";
 import type { TimedTurn } from "@/lib/calls/turn-times";
+import type { CallDetail } from "@/lib/calls/schemas";
 import { AudioPlayer, type PlayerHandle } from "./audio-player";
+import { RecordingNote } from "./recording-note";
 import { Transcript } from "./transcript";
 
 /** The player and the transcript, kept in step: click a line to seek, the spoken line is highlighted. */
 export function CallMedia({
-  callId,
-  hasRecording,
+  call,
   turns,
-  transcriptPending,
-  transcriptError,
 }: {
-  callId: string;
-  hasRecording: boolean;
+  call: Pick<CallDetail, "id" | "recording" | "transcriptPending" | "transcriptError" | "transcriptDeleted">;
   turns: TimedTurn[];
-  transcriptPending: boolean;
-  transcriptError: string | null;
 }) {
+  const { recording, transcriptPending, transcriptError, transcriptDeleted } = call;
+  const hasRecording = recording.status !== "none" && recording.status !== "deleted";
   const playerRef = useRef<PlayerHandle>(null);
   const [nowMs, setNowMs] = useState(-1);
   const active = useMemo(() => {
@@ -33,9 +31,22 @@ export function CallMedia({
   return (
     <div className="space-y-4">
       {hasRecording ? (
-        <AudioPlayer ref={playerRef} src={`/api/calls/${callId}/recording`} onTime={setNowMs} />
+        <div className="space-y-1">
+          <AudioPlayer
+            ref={playerRef}
+            src={`/api/calls/${call.id}/recording`}
+            levels={recording.status === "stored" ? recording.levels : []}
+            knownDurationSec={recording.status === "stored" && recording.durationMs ? recording.durationMs / 1000 : 0}
+            onTime={setNowMs}
+          />
+          <RecordingNote recording={recording} />
+        </div>
       ) : (
-        <p className="rounded-xl border border-dashed border-slate-300 bg-slate-50 px-4 py-3 text-sm text-slate-600">No recording for this call.</p>
+        <p className="rounded-xl border border-dashed border-slate-300 bg-slate-50 px-4 py-3 text-sm text-slate-600" data-testid="recording-missing">
+          {recording.status === "deleted"
+            ? `The recording was deleted ${recording.deletedAfterDays} days after the call by the retention setting.`
+            : "No recording for this call."}
+        </p>
       )}
       <section className="rounded-xl border border-slate-200 bg-slate-50/50 p-4">
         <h2 className="mb-3 text-sm font-semibold text-slate-900">Transcript</h2>
@@ -43,11 +54,13 @@ export function CallMedia({
           <Transcript turns={turns} activeIndex={active} onSeek={hasRecording ? (ms) => playerRef.current?.seek(ms) : undefined} />
         ) : (
           <p className="text-sm text-slate-600" data-testid="transcript-state">
-            {transcriptError
-              ? `The transcript could not be fetched from the vendor: ${transcriptError}`
-              : transcriptPending
-                ? "The transcript is on its way from the vendor."
-                : "The vendor sent no transcript for this call."}
+            {transcriptDeleted
+              ? `The transcript was deleted ${transcriptDeleted.afterDays} days after the call by the retention setting.`
+              : transcriptError
+                ? `The transcript could not be fetched from the vendor: ${transcriptError}`
+                : transcriptPending
+                  ? "The transcript is on its way from the vendor."
+                  : "The vendor sent no transcript for this call."}
           </p>
         )}
       </section>

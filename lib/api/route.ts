@@ -41,6 +41,7 @@ const STATUS: Record<ErrorKind, number> = {
   invalid: 400,
   unauthorized: 401,
   refused: 403,
+  gone: 410,
   too_many: 429,
   unavailable: 503,
   upstream: 502,

@@ -52,10 +52,16 @@ export async function audioType(contentType: string | null, head?: Uint8Array): 
   const essence = essenceOf(contentType);
   if (AUDIO_ESSENCE.test(essence)) return essence;
   if (!UNLABELLED.has(essence) || !head?.length) return null;
-  const sniffed = (await fileTypeFromBuffer(head))?.mime;
+  return (await sniffAudio(head))?.type ?? null;
+}
+
+/** The audio container the bytes hold, judged from them alone (whatever the label), or null when they hold none. */
+export async function sniffAudio(head: Uint8Array): Promise<{ type: string; extension: string } | null> {
+  const sniffed = await fileTypeFromBuffer(head);
   if (!sniffed) return null;
-  if (sniffed.startsWith("audio/")) return sniffed;
-  return CONTAINERS[sniffed] ?? null;
+  const type = sniffed.mime.startsWith("audio/") ? essenceOf(sniffed.mime) : CONTAINERS[sniffed.mime];
+  // file-type's own extensions: a fixed list of short lowercase names, safe in a file name.
+  return type ? { type, extension: sniffed.ext } : null;
 }
 
 /** A file extension for downloads. */

@@ -1,13 +1,28 @@
 import { db } from "@/lib/db/client";
-import type { CallColumns, ColumnsAs, Nullable, TranscriptColumns } from "@/lib/db/columns";
+import type { CallColumns, ColumnsAs, Nullable, RecordingArchiveColumns, TranscriptColumns } from "@/lib/db/columns";
 import type { Turn } from "@/lib/providers/canonical";
 import { isCallId } from "./ids";
 import { CALL_COLUMNS, toCallItem, type CallRow } from "./row";
-import { RAW_EVENTS_SHOWN, type CallDetail } from "./schemas";
+import { RAW_EVENTS_SHOWN, type CallDetail, type RecordingState } from "./schemas";
 
 type DetailRow = CallRow &
-  Pick<CallColumns, "billed_sec" | "agent_name_raw" | "line" | "contact_id" | "transcript_error" | "created_at" | "updated_at"> &
-  ColumnsAs<CallColumns, "variables", Record<string, unknown>> &
+  Pick<
+    CallColumns,
+    | "billed_sec"
+    | "agent_name_raw"
+    | "line"
+    | "contact_id"
+    | "transcript_error"
+    | "transcript_deleted_at"
+    | "transcript_deleted_after_days"
+    | "created_at"
+    | "updated_at"
+  > &
+  Nullable<Pick<RecordingArchiveColumns, "content_type" | "bytes" | "duration_ms" | "archived_at" | "deleted_at" | "deleted_after_days">> & {
+    archive_status: RecordingArchiveColumns["status"] | null;
+    archive_error: string | null;
+    levels: number[] | null;
+  } & ColumnsAs<CallColumns, "variables", Record<string, unknown>> &
   ColumnsAs<CallColumns, "lead_signals", CallDetail["leadSignals"]> &
   Nullable<ColumnsAs<TranscriptColumns, "turns", Turn[]>> & {
     transcript_pending: boolean;
@@ -22,14 +37,15 @@ type DetailRow = CallRow &
 export async function getCall(id: string): Promise<CallDetail | null> {
   if (!isCallId(id)) return null;
   const [row] = await db.$queryRaw<DetailRow[]>`
-    SELECT ${CALL_COLUMNS}, c.billed_sec, c.agent_name_raw, c.line, c.contact_id, c.transcript_error, c.variables, c.lead_signals, c.created_at, c.updated_at, c.is_test,
+    SELECT ${CALL_COLUMNS}, c.billed_sec, c.agent_name_raw, c.line, c.contact_id, c.transcript_error, c.transcript_deleted_at, c.transcript_deleted_after_days, c.variables, c.lead_signals, c.created_at, c.updated_at, c.is_test,
            (SELECT turns FROM transcripts t WHERE t.call_id = c.id) AS turns,
-           (c.transcript_url IS NOT NULL AND c.transcript_error IS NULL
+           (c.transcript_url IS NOT NULL AND c.transcript_error IS NULL AND c.transcript_deleted_at IS NULL
              AND NOT EXISTS (SELECT 1 FROM transcripts t WHERE t.call_id = c.id)) AS transcript_pending,
            ARRAY(SELECT e.id::text FROM raw_events e WHERE e.call_id = c.id
                  ORDER BY e.received_at DESC, e.id DESC LIMIT ${RAW_EVENTS_SHOWN}) AS raw_event_ids,
            (SELECT count(*)::int FROM raw_events e WHERE e.call_id = c.id) AS raw_event_count
-    FROM calls c JOIN sources s ON s.id = c.source_id
+           , ra.status AS archive_status, ra.content_type, ra.bytes, ra.duration_ms, ra.levels, ra.error AS archive_error, ra.archived_at, ra.deleted_at, ra.deleted_after_days
+    FROM calls c JOIN sources s ON s.id = c.source_id LEFT JOIN recording_archives ra ON ra.call_id = c.id
     WHERE c.id = ${id}::uuid`;
   if (!row) return null;
   return {
@@ -42,6 +58,8 @@ export async function getCall(id: string): Promise<CallDetail | null> {
     transcript: row.turns ?? [],
     transcriptPending: row.transcript_pending,
     transcriptError: row.transcript_error,
+    transcriptDeleted: row.transcript_deleted_at ? { at: row.transcript_deleted_at.toISOString(), afterDays: row.transcript_deleted_after_days ?? 0 } : null,
+    recording: recordingState(row),
     variables: row.variables,
     leadSignals: row.lead_signals,
     rawEventIds: row.raw_event_ids,
@@ -49,5 +67,19 @@ export async function getCall(id: string): Promise<CallDetail | null> {
     isTest: row.is_test,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+function recordingState(row: DetailRow): RecordingState {
+  return {
+    status: row.archive_status ?? (row.has_recording ? "vendor" : "none"),
+    contentType: row.content_type,
+    bytes: row.bytes,
+    durationMs: row.duration_ms,
+    levels: row.levels ?? [],
+    error: row.archive_error,
+    archivedAt: row.archived_at?.toISOString() ?? null,
+    deletedAt: row.deleted_at?.toISOString() ?? null,
+    deletedAfterDays: row.deleted_after_days,
   };
 }

@@ -6,8 +6,11 @@ import { audioExtension, audioType, essenceOf, needsSniffing, SNIFF_BYTES } from
 import { readHead } from "./stream-head";
 import { storageSettings } from "@/lib/storage/settings";
 import { presignedObjectUrl, s3ErrorCode } from "@/lib/storage/s3";
+import { serveArchived } from "@/lib/recordings/serve";
 
-// Recordings are streamed through the app: the vendor's URL (or the presigned
+// Recordings play from the app's own archive once a copy is kept there
+// (lib/recordings); until then, or if the copy went missing, they are
+// streamed through the app from the vendor: the vendor's URL (or the presigned
 // URL of a storage key) never reaches the browser, and Range requests pass
 // through so that seeking works. Only audio is passed on, labelled so that the
 // browser can do nothing with it but play it. Every refusal says why, for the
@@ -16,7 +19,7 @@ import { presignedObjectUrl, s3ErrorCode } from "@/lib/storage/s3";
 const PASSED_HEADERS = ["content-length", "content-range", "accept-ranges", "last-modified", "etag"];
 
 /** Where the audio is: the vendor's URL, or a presigned URL for a key in the source's bucket. */
-async function recordingAddress(call: { recordingUrl: string | null; recordingKey: string | null; source: { settings: unknown } }) {
+export async function recordingAddress(call: { recordingUrl: string | null; recordingKey: string | null; source: { settings: unknown } }) {
   if (call.recordingUrl) return { url: call.recordingUrl, fromBucket: false };
   if (!call.recordingKey) throw new DomainError("not_found", "No recording", "The vendor sent no recording for this call.");
   const storage = storageSettings(call.source.settings);
@@ -91,10 +94,28 @@ export async function streamRecording(callId: string, request: Request, download
   const call = isCallId(callId)
     ? await db.call.findUnique({
         where: { id: callId },
-        select: { recordingUrl: true, recordingKey: true, externalId: true, source: { select: { settings: true } } },
+        select: {
+          recordingUrl: true,
+          recordingKey: true,
+          externalId: true,
+          source: { select: { settings: true } },
+          recording: { select: { status: true, storageKey: true, contentType: true, bytes: true, sha256: true, deletedAfterDays: true } },
+        },
       })
     : null;
   if (!call) throw new DomainError("not_found", "Not found", `No call has the id "${callId}".`);
+  const name = `call-${call.externalId.replace(/[^\w.-]/g, "_").slice(0, 80)}`;
+  if (call.recording?.status === "deleted") {
+    throw new DomainError(
+      "gone",
+      "Recording deleted",
+      `The recording was deleted ${call.recording.deletedAfterDays} days after the call by the retention setting.`,
+    );
+  }
+  if (call.recording?.status === "stored") {
+    const archived = await serveArchived(callId, call.recording, request, { name, download });
+    if (archived) return archived;
+  }
   const { url, fromBucket } = await recordingAddress(call);
 
   const upstream = await fetchRecording(url, request.headers.get("range"));
@@ -106,7 +127,7 @@ export async function streamRecording(callId: string, request: Request, download
     throw new DomainError("upstream", "Not audio", `The vendor's storage answered with ${declared}, not audio, so it is not played or passed on.`);
   }
 
-  const filename = `call-${call.externalId.replace(/[^\w.-]/g, "_").slice(0, 80)}.${audioExtension(type)}`;
+  const filename = `${name}.${audioExtension(type)}`;
   const headers = new Headers({
     "content-type": type,
     "cache-control": "private, max-age=300",

@@ -84,6 +84,27 @@ export const RAW_EVENTS_SHOWN = 20;
 
 export const leadSignalSchema = z.object({ signal: z.string(), value: z.string(), points: z.number() });
 
+/**
+ * The app's own copy of the recording (lib/recordings). "none": the vendor sent
+ * no recording; "vendor": it plays from the vendor and was never queued for a
+ * copy (a call stored before the archive existed, until the backfill runs).
+ */
+export const recordingStateSchema = z.object({
+  status: z.enum(["none", "vendor", "pending", "stored", "failed", "deleted"]),
+  /** The container sniffed from the file, e.g. audio/ogg. */
+  contentType: z.string().nullable(),
+  bytes: z.number().int().nullable(),
+  durationMs: z.number().int().nullable(),
+  /** Loudness 0 to 100 at equal steps over the duration, for the waveform; empty when unknown. */
+  levels: z.array(z.number().int().min(0).max(100)),
+  /** Why the last copy attempt failed (final once status is failed). */
+  error: z.string().nullable(),
+  archivedAt: isoDate.nullable(),
+  deletedAt: isoDate.nullable(),
+  deletedAfterDays: z.number().int().nullable(),
+});
+export type RecordingState = z.infer<typeof recordingStateSchema>;
+
 export const callDetailSchema = callItemSchema.extend({
   agentId: z.string().nullable(),
   /** The agent's name as the vendor sent it; `agent` is what lists show (an admin's alias for it). */
@@ -100,6 +121,9 @@ export const callDetailSchema = callItemSchema.extend({
   transcriptPending: z.boolean(),
   /** Why the transcript file could not be fetched, after retries. */
   transcriptError: z.string().nullable(),
+  /** The retention setting deleted the transcript and raw payloads: when, and after how many days. */
+  transcriptDeleted: z.object({ at: isoDate, afterDays: z.number().int() }).nullable(),
+  recording: recordingStateSchema,
   variables: z.record(z.string(), z.unknown()),
   leadSignals: z.array(leadSignalSchema),
   /** The newest RAW_EVENTS_SHOWN requests behind the call, newest first (a vendor may send one call any number of times). */

@@ -6,6 +6,7 @@ import type {
   Delivery,
   Destination,
   RawEvent,
+  RecordingArchive,
   Setting,
   Source,
   SourceAlert,
@@ -44,7 +45,7 @@ export type ColumnsAs<Cols, K extends keyof Cols, T> = { [P in K]: T };
 export type Nullable<Row> = { [K in keyof Row]: Row[K] | null };
 
 // The models themselves, for queries that alias columns back to field names (received_at AS "receivedAt").
-export type { Call, Contact, DailyOutcomeStat, DailySourceStat, Delivery, Destination, RawEvent, Setting, Source, SourceAlert, Transcript };
+export type { Call, Contact, DailyOutcomeStat, DailySourceStat, Delivery, Destination, RawEvent, RecordingArchive, Setting, Source, SourceAlert, Transcript };
 
 export type CallColumns = Columns<Call>;
 export type TranscriptColumns = Columns<Transcript>;
@@ -57,3 +58,4 @@ export type DeliveryColumns = Columns<Delivery>;
 export type DailyOutcomeStatColumns = Columns<DailyOutcomeStat>;
 export type DailySourceStatColumns = Columns<DailySourceStat>;
 export type SettingColumns = Columns<Setting>;
+export type RecordingArchiveColumns = Columns<RecordingArchive>;

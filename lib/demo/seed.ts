@@ -3,12 +3,17 @@ import { pool } from "@/lib/db/pool";
 import { processRawEvent } from "@/lib/ingest/process";
 import { hasCapability, PROVIDER_IDS } from "@/lib/providers/lookup";
 import { samplePayload } from "@/lib/providers/modules";
+import { keepRecording } from "@/lib/recordings/keep";
 import { scenario } from "./scenario";
+import { spokenAudio, spokenCallFor, withSpokenCall } from "./spoken";
 
 // Demo calls enter the real pipeline at step 2 (a stored raw event), exactly
-// like the Unpod poller: raw event, adapter, call, contact, rollup.
+// like the Unpod poller: raw event, adapter, call, contact, rollup. Connected
+// calls speak: each takes one of the spoken demo clips (lib/demo/spoken.ts),
+// which enters the recording archive as a downloaded recording would.
 
-export async function seedDemoCalls(count: number, onProgress: (done: number) => void = () => {}): Promise<number> {
+/** `first`: the number of the first synthetic call (another range makes other calls, not resends of these). */
+export async function seedDemoCalls(count: number, onProgress: (done: number) => void = () => {}, { first = 0 } = {}): Promise<number> {
   const sources = await db.source.findMany({
     where: { slug: { in: [...PROVIDER_IDS] } },
     select: { id: true, slug: true, provider: true, defaultRegion: true },
@@ -19,10 +24,12 @@ export async function seedDemoCalls(count: number, onProgress: (done: number) =>
   let done = 0;
   const worker = async () => {
     for (let i = next++; i < count; i = next++) {
-      const provider = PROVIDER_IDS[i % PROVIDER_IDS.length];
+      const provider = PROVIDER_IDS[(first + i) % PROVIDER_IDS.length];
       const source = bySlug.get(provider);
       if (!source) continue;
-      const call = scenario(1, i, { now, days: 90 });
+      const generated = scenario(1, first + i, { now, days: 90 });
+      const clip = spokenCallFor(generated);
+      const call = clip ? withSpokenCall(generated, clip) : generated;
       const body = new TextEncoder().encode(JSON.stringify(samplePayload(provider, call)));
       // Vendors post right after the call ends; Cllr's calls are timed by that arrival.
       const receivedAt = new Date(call.startedAt.getTime() + call.durationSec * 1000 + 2000);
@@ -51,6 +58,8 @@ export async function seedDemoCalls(count: number, onProgress: (done: number) =>
           [result.callId, JSON.stringify(turns)],
         );
       }
+      // The vendor's address is made up: put in place what the archive job would have downloaded.
+      if (clip && result.kind === "stored") await keepRecording(result.callId, spokenAudio(clip));
       if (++done % 250 === 0) onProgress(done);
     }
   };

@@ -9,11 +9,12 @@ import { db } from "@/lib/db/client";
 import { queueAlertDeliveries, sweepDeliveries } from "@/lib/destinations/queue";
 import { processLeftBehind } from "@/lib/ingest/recover";
 import { sweepRebucket } from "@/lib/stats/rebucket";
+import { sweepArchives } from "@/lib/recordings/queue";
 import { enqueue, enqueueMany, QUEUE } from "./boss";
 
 // The every-minute job (one at a time across all processes): it queues polls
 // that are due, processes raw events left "received", catches transcript
-// fetches and deliveries that were never queued, and turns source health into
+// fetches, recording copies and deliveries that were never queued, and turns source health into
 // alerts (forwarded where asked).
 
 /** Polled sources with an interval whose last run is older than it. */
@@ -37,7 +38,7 @@ export async function queueDuePolls(now = new Date()): Promise<number> {
 export async function sweepTranscripts(): Promise<number> {
   const { rows } = await pool.query<Pick<CallColumns, "id">>(
     `SELECT c.id FROM calls c
-     WHERE c.transcript_url IS NOT NULL AND c.transcript_error IS NULL
+     WHERE c.transcript_url IS NOT NULL AND c.transcript_error IS NULL AND c.transcript_deleted_at IS NULL
        AND c.created_at < now() - interval '2 minutes' AND c.created_at > now() - interval '2 days'
        AND NOT EXISTS (SELECT 1 FROM transcripts t WHERE t.call_id = c.id)
        AND NOT EXISTS (SELECT 1 FROM pgboss.job j WHERE j.name = $1 AND j.singleton_key = c.id::text AND j.state < 'completed')
@@ -56,12 +57,13 @@ export async function runMaintenance(): Promise<void> {
   const leftBehind = await processLeftBehind();
   const transcripts = await sweepTranscripts();
   const deliveries = await sweepDeliveries();
+  const recordings = await sweepArchives();
   await sweepRebucket();
   const alerts = await syncAlerts(await listSourceHealth());
   const forwarded = await queueAlertDeliveries(alerts.openedIds);
-  if (polls || leftBehind || transcripts || deliveries || alerts.openedIds.length || alerts.resolved) {
+  if (polls || leftBehind || transcripts || deliveries || recordings || alerts.openedIds.length || alerts.resolved) {
     logger.info(
-      { polls, leftBehind, transcripts, deliveries, opened: alerts.openedIds.length, resolved: alerts.resolved, forwarded: forwarded.length },
+      { polls, leftBehind, transcripts, deliveries, recordings, opened: alerts.openedIds.length, resolved: alerts.resolved, forwarded: forwarded.length },
       "maintenance",
     );
   }

@@ -24,6 +24,12 @@ export const QUEUE = {
   rebucket: "rebucket",
   /** Apply changed agent aliases to past calls (lib/agents/reapply.ts). */
   agentAliases: "agent-aliases",
+  /** Copy one call's recording into the archive (lib/recordings/archive-job.ts). */
+  recordingArchive: "recording-archive",
+  /** Give stored calls' recordings archive rows and jobs (lib/recordings/backfill.ts). */
+  recordingBackfill: "recording-backfill",
+  /** Daily: delete recordings, transcripts and raw payloads past their source's retention. */
+  retention: "retention",
   /** Every minute: poll sources that are due, sweep transcripts, evaluate source health. */
   maintenance: "maintenance",
 } as const;
@@ -40,6 +46,9 @@ export interface JobData {
   [QUEUE.rescore]: Empty;
   [QUEUE.rebucket]: Empty;
   [QUEUE.agentAliases]: Empty;
+  [QUEUE.recordingArchive]: { callId: string };
+  [QUEUE.recordingBackfill]: Empty;
+  [QUEUE.retention]: Empty;
   [QUEUE.maintenance]: Empty;
 }
 
@@ -52,6 +61,10 @@ export function queueOptions(): Record<QueueName, Omit<Queue, "name">> {
     [QUEUE.rescore]: { policy: "stately", retryLimit: 3, retryDelay: base(), expireInSeconds: 3600 },
     [QUEUE.rebucket]: { policy: "stately", retryLimit: 3, retryDelay: base(), expireInSeconds: 3600 },
     [QUEUE.agentAliases]: { policy: "stately", retryLimit: 3, retryDelay: base(), expireInSeconds: 3600 },
+    // Six tries over about half an hour (with the default base): time for a vendor to finish writing the file.
+    [QUEUE.recordingArchive]: { policy: "stately", retryLimit: 5, retryDelay: base(), retryBackoff: true, expireInSeconds: 600 },
+    [QUEUE.recordingBackfill]: { policy: "stately", retryLimit: 3, retryDelay: base(), expireInSeconds: 3600 },
+    [QUEUE.retention]: { policy: "singleton", retryLimit: 3, retryDelay: base(), expireInSeconds: 3600 },
     [QUEUE.maintenance]: { policy: "singleton", retryLimit: 0, expireInSeconds: 300 },
   };
 }

@@ -6,6 +6,9 @@ import { runRebucket } from "@/lib/stats/rebucket";
 import { runReapply } from "@/lib/agents/reapply";
 import { logger } from "@/lib/log";
 import { jobs, QUEUE, type JobData } from "./boss";
+import { archiveRecording } from "@/lib/recordings/archive-job";
+import { runArchiveBackfill } from "@/lib/recordings/backfill";
+import { runRetention } from "@/lib/recordings/retention";
 import { runMaintenance } from "./maintenance";
 import { runPollJob } from "./poll";
 
@@ -44,9 +47,21 @@ export async function startWorkers(): Promise<PgBoss> {
   await boss.work(QUEUE.rescore, polling, async () => ({ result: await runRescore() }));
   await boss.work(QUEUE.rebucket, polling, async () => ({ result: await runRebucket() }));
   await boss.work(QUEUE.agentAliases, polling, async () => ({ result: await runReapply() }));
+  // Two downloads at once per process: recordings are large, and vendors' storage is shared with the calls going on.
+  await boss.work(
+    QUEUE.recordingArchive,
+    { ...polling, includeMetadata: true, localConcurrency: 2 },
+    async ([job]: JobWithMetadata<JobData[typeof QUEUE.recordingArchive]>[]) => ({
+      result: await archiveRecording(job.data.callId, job.retryCount >= job.retryLimit),
+    }),
+  );
+  await boss.work(QUEUE.recordingBackfill, polling, async () => ({ result: await runArchiveBackfill() }));
+  await boss.work(QUEUE.retention, polling, async () => ({ result: await runRetention() }));
   await boss.work(QUEUE.maintenance, polling, async () => runMaintenance());
 
   await boss.schedule(QUEUE.maintenance, "* * * * *");
+  // Once a day, at night in UTC; RETENTION_CRON moves it (tests run it every minute).
+  await boss.schedule(QUEUE.retention, process.env.RETENTION_CRON ?? "17 3 * * *");
   // A first round now rather than at the next full minute.
   await boss.send(QUEUE.maintenance, {} satisfies JobData[typeof QUEUE.maintenance]);
   logger.info("job workers started");

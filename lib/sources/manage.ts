@@ -98,9 +98,10 @@ export async function findSource(slug: string) {
 export type SourceRow = Awaited<ReturnType<typeof findSource>>;
 
 /** Changes a source's name, state, phone region or settings (already merged and sealed by applySettings). */
-export function updateSource(id: string, data: { name?: string; enabled?: boolean; defaultRegion?: string; settings?: Prisma.InputJsonObject }) {
-  return db.source.update({
-    where: { id },
-    data: { name: data.name, enabled: data.enabled, defaultRegion: data.defaultRegion, ...(data.settings ? { settings: data.settings } : {}) },
-  });
+type SourceChange = Partial<Pick<SourceRow, "name" | "enabled" | "defaultRegion" | "recordingRetentionDays" | "transcriptRetentionDays">> & {
+  settings?: Prisma.InputJsonObject;
+};
+
+export function updateSource(id: string, { settings, ...data }: SourceChange) {
+  return db.source.update({ where: { id }, data: { ...data, ...(settings ? { settings } : {}) } });
 }

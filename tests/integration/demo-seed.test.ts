@@ -4,18 +4,39 @@ import { sql } from "../support/http";
 
 describe("demo data", () => {
   it("goes through the real pipeline: a raw event per call, every vendor, spread over past days", async () => {
+    const [{ now: since }] = await sql<{ now: Date }>("SELECT now()");
     const progress: number[] = [];
     expect(await seedDemoCalls(25, (done) => progress.push(done))).toBe(25);
     expect(progress.at(-1)).toBe(25);
     const events = await sql<{ status: string; provider: string; day: string }>(`
       SELECT e.status, c.provider, c.started_at::date::text AS day
       FROM raw_events e JOIN calls c ON c.id = e.call_id
-      WHERE e.headers->>'user-agent' = 'demo-data'`);
+      WHERE e.headers->>'user-agent' = 'demo-data' AND c.created_at >= $1`,
+      [since],
+    );
     expect(events).toHaveLength(25);
     expect(new Set(events.map((e) => e.status))).toEqual(new Set(["stored"]));
     expect(new Set(events.map((e) => e.provider))).toEqual(new Set(["unpod", "cllr", "hooman", "autocalls", "hubtalk"]));
     // Cllr sends no call times: its demo calls still spread over days, not all "now".
     const cllrDays = new Set(events.filter((e) => e.provider === "cllr").map((e) => e.day));
     expect(cllrDays.size).toBeGreaterThan(1);
+  });
+
+  it("gives connected calls a spoken recording in the archive, shared by the calls that use the same clip", async () => {
+    const [{ now: since }] = await sql<{ now: Date }>("SELECT now()");
+    await seedDemoCalls(40, () => {}, { first: 1000 });
+    const kept = await sql<{ status: string; content_type: string; points: number; storage_key: string; turn_at: number | null }>(
+      `SELECT a.status, a.content_type, jsonb_array_length(a.levels) AS points, a.storage_key, (t.turns->1->>'atMs')::int AS turn_at
+       FROM recording_archives a JOIN calls c ON c.id = a.call_id LEFT JOIN transcripts t ON t.call_id = c.id
+       WHERE c.created_at >= $1`,
+      [since],
+    );
+    expect(kept.length).toBeGreaterThan(10);
+    for (const k of kept) expect(k).toMatchObject({ status: "stored", content_type: "audio/ogg" });
+    expect(Math.min(...kept.map((k) => k.points))).toBeGreaterThan(100);
+    // Ten clips at most, however many calls.
+    expect(new Set(kept.map((k) => k.storage_key)).size).toBeLessThanOrEqual(10);
+    // Lines carry the times they are spoken at in the clip (not whole seconds from a generator).
+    expect(kept.some((k) => k.turn_at !== null && k.turn_at % 1000 !== 0)).toBe(true);
   });
 });

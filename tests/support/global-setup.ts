@@ -11,6 +11,8 @@ declare module "vitest" {
     hubspotPort: number;
     /** The app's SPOOL_DIR. */
     spoolDir: string;
+    /** The app's RECORDINGS_DIR. */
+    recordingsDir: string;
   }
 }
 
@@ -21,5 +23,6 @@ export default async function setup(project: TestProject) {
   project.provide("baseUrl", stack.baseUrl);
   project.provide("databaseUrl", stack.databaseUrl);
   project.provide("spoolDir", stack.spoolDir);
+  project.provide("recordingsDir", stack.recordingsDir);
   return () => stack.stop();
 }

@@ -17,6 +17,8 @@ export interface Stack {
   databaseUrl: string;
   /** Where the app keeps webhooks while its database is away. */
   spoolDir: string;
+  /** Where the app keeps its archived recordings. */
+  recordingsDir: string;
   stop(): Promise<void>;
   /** The app's process (replaced by restartApp). */
   app: AppProcess;
@@ -41,10 +43,12 @@ export async function startStack(opts: { appEnv?: Record<string, string>; quiet?
   let dataDir: string | null = null;
   let app: AppProcess | null = null;
   const spoolDir = await mkdtemp(path.join(os.tmpdir(), "calls-test-spool-"));
+  const recordingsDir = await mkdtemp(path.join(os.tmpdir(), "calls-test-recordings-"));
   const stop = async () => {
     await app?.kill("SIGTERM");
     await embedded?.stop();
     await rm(spoolDir, { recursive: true, force: true });
+    await rm(recordingsDir, { recursive: true, force: true });
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
     // Elsewhere when, as root, the user postgres could not enter the temporary directory.
     if (embedded) await rm(embedded.dataDir, { recursive: true, force: true });
@@ -115,6 +119,9 @@ export async function startStack(opts: { appEnv?: Record<string, string>; quiet?
       // Retries after 1, 2, 4… seconds instead of 30, 60, 120…
       JOB_RETRY_BASE_SECONDS: "1",
       SPOOL_DIR: spoolDir,
+      RECORDINGS_DIR: recordingsDir,
+      // Small enough for a test to send a recording past it.
+      RECORDINGS_MAX_BYTES: String(2 * 1024 * 1024),
       ...opts.appEnv,
     };
     const appOptions = { env: appEnv, port, quiet: opts.quiet };
@@ -140,6 +147,7 @@ export async function startStack(opts: { appEnv?: Record<string, string>; quiet?
       baseUrl,
       databaseUrl,
       spoolDir,
+      recordingsDir,
       stop,
       get app() {
         return app!;

@@ -1,11 +1,14 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { mkdtemp, readdir, readlink, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { inspect } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { createRecordingStore, recordingKey, type RecordingStore, type StoredObject } from "@/lib/recordings/store";
+import { contentKey, createRecordingStore, type RecordingStore, type StoredObject } from "@/lib/recordings/store";
 import { S3_CREDENTIALS, startS3Server } from "../support/s3-server";
+
+/** A fresh key, as the archive makes them (any bytes' hash). */
+const keyFor = (extension: string) => contentKey(createHash("sha256").update(randomUUID()).digest("hex"), extension);
 
 // The app's own copy of recordings: on local disk (atomic writes, keys that
 // cannot leave the directory, no file handle left open by a reader who stops)
@@ -26,18 +29,18 @@ afterEach(async () => {
 });
 
 describe("recording keys", () => {
-  it("are made from the call id and an extension of our own list", () => {
-    const id = "0193A1B2-C3D4-7E5F-8A9B-0123456789AB";
-    expect(recordingKey(id, "ogg")).toBe("ab/0193a1b2-c3d4-7e5f-8a9b-0123456789ab.ogg");
-    expect(() => recordingKey("../../etc/passwd", "ogg")).toThrow(/call id/);
-    for (const ext of ["../x", "mp3?", "html", ""]) expect(() => recordingKey(id, ext)).toThrow(/extension/);
+  it("are made from the content hash and a plain extension", () => {
+    const sha = "ab".repeat(32);
+    expect(contentKey(sha, "ogg")).toBe(`ab/${sha}.ogg`);
+    expect(() => contentKey("../../etc/passwd", "ogg")).toThrow(/SHA-256/);
+    for (const ext of ["../x", "mp3?", "toolong", ""]) expect(() => contentKey(sha, ext)).toThrow(/extension/);
   });
 });
 
 describe("local recording store", () => {
   it("gives back the whole file, or the range asked for, with its size", async () => {
     const { store } = await localStore();
-    const key = recordingKey(randomUUID(), "mp3");
+    const key = keyFor("mp3");
     await store.put(key, audio, "audio/mpeg");
     expect(store.kind).toBe("local");
 
@@ -57,7 +60,7 @@ describe("local recording store", () => {
 
   it("answers null for what is not there, and removes without complaint", async () => {
     const { store } = await localStore();
-    const key = recordingKey(randomUUID(), "ogg");
+    const key = keyFor("ogg");
     expect(await store.get(key)).toBeNull();
     await store.remove(key);
     await store.put(key, audio, "audio/ogg");
@@ -67,7 +70,7 @@ describe("local recording store", () => {
 
   it("never shows half a file under the key, and leaves no temporary file behind", async () => {
     const { store, dir } = await localStore();
-    const key = recordingKey(randomUUID(), "wav");
+    const key = keyFor("wav");
     const before = randomBytes(4 * 1024 * 1024);
     const after = randomBytes(6 * 1024 * 1024);
     await store.put(key, before, "audio/wav");
@@ -94,7 +97,7 @@ describe("local recording store", () => {
 
   it("closes the file when the reader stops early", async () => {
     const { store, dir } = await localStore();
-    const key = recordingKey(randomUUID(), "ogg");
+    const key = keyFor("ogg");
     await store.put(key, randomBytes(4 * 1024 * 1024), "audio/ogg");
     const file = path.join(dir, key);
     const openOnFile = async () => {
@@ -134,7 +137,7 @@ describe("S3 recording store", () => {
   it("puts, gets whole and in part, and removes", async () => {
     const store = s3Store({ RECORDINGS_S3_PREFIX: "archive/" });
     expect(store.kind).toBe("s3");
-    const key = recordingKey(randomUUID(), "ogg");
+    const key = keyFor("ogg");
     await store.put(key, audio, "audio/ogg");
     expect(objects[`archive/${key}`].equals(audio)).toBe(true);
 
@@ -155,14 +158,14 @@ describe("S3 recording store", () => {
   });
 
   it("answers null for an absent key, but an error for a missing bucket", async () => {
-    expect(await s3Store().get(recordingKey(randomUUID(), "mp3"))).toBeNull();
-    await expect(s3Store({ RECORDINGS_S3_BUCKET: "no-such-bucket" }).get(recordingKey(randomUUID(), "mp3"))).rejects.toThrow(/NoSuchBucket/);
+    expect(await s3Store().get(keyFor("mp3"))).toBeNull();
+    await expect(s3Store({ RECORDINGS_S3_BUCKET: "no-such-bucket" }).get(keyFor("mp3"))).rejects.toThrow(/NoSuchBucket/);
   });
 
   it("says plainly that the credentials are wrong, without the secret", async () => {
     const wrong = "wrong-secret-must-not-leak";
     const error = await s3Store({ RECORDINGS_S3_SECRET_ACCESS_KEY: wrong })
-      .put(recordingKey(randomUUID(), "mp3"), audio, "audio/mpeg")
+      .put(keyFor("mp3"), audio, "audio/mpeg")
       .catch((e: unknown) => e as Error);
     expect(error).toBeInstanceOf(Error);
     expect(error!.message).toMatch(/PutObject .* failed: SignatureDoesNotMatch \(HTTP 403\); check RECORDINGS_S3_ACCESS_KEY_ID/);

@@ -9,7 +9,7 @@ import type { RecordingStore } from "./types";
 // after the vendor purges it: one place for the whole app, an S3 bucket when
 // RECORDINGS_S3_BUCKET is set, else a directory on this machine.
 
-export { recordingKey, RECORDING_EXTENSIONS, type RecordingExtension } from "./key";
+export { contentKey } from "./key";
 export type { RecordingStore, StoredObject } from "./types";
 
 type RecordingsEnv = Pick<

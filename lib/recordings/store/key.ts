@@ -1,23 +1,15 @@
-import { isUuid } from "@/lib/api/ids";
-
-// Keys are made here from a call id and an extension of our own list, never
-// from vendor text; each store checks them again (assertSafeKey) in case one
-// comes from anywhere else.
-
-/** What audioExtension (lib/calls/audio-type.ts) can answer. */
-export const RECORDING_EXTENSIONS = ["mp3", "wav", "ogg", "opus", "webm", "m4a", "aac", "flac", "amr", "audio"] as const;
-export type RecordingExtension = (typeof RECORDING_EXTENSIONS)[number];
+// Keys are made here from a content hash and a container's extension (as
+// file-type names it), never from vendor text; each store checks them again
+// (assertSafeKey) in case one comes from anywhere else.
 
 /**
- * "<last two hex digits>/<callId>.<ext>": the folder spreads recordings over 256
- * directories. The last digits, because call ids are UUIDv7 and begin with a
- * timestamp that barely changes from one call to the next.
+ * "<first two hex digits>/<sha256>.<ext>": named by content, so calls with the
+ * same audio share one file; the folder spreads files over 256 directories.
  */
-export function recordingKey(callId: string, extension: string): string {
-  if (!isUuid(callId)) throw new Error("A recording key needs a call id (a uuid)");
-  if (!(RECORDING_EXTENSIONS as readonly string[]).includes(extension)) throw new Error(`Not a recording extension: ${extension.slice(0, 20)}`);
-  const id = callId.toLowerCase();
-  return `${id.slice(-2)}/${id}.${extension}`;
+export function contentKey(sha256: string, extension: string): string {
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error("A recording key needs a SHA-256 in hex");
+  if (!/^[a-z0-9]{1,5}$/.test(extension)) throw new Error(`Not a recording extension: ${extension.slice(0, 20)}`);
+  return `${sha256.slice(0, 2)}/${sha256}.${extension}`;
 }
 
 const SEGMENT = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/;

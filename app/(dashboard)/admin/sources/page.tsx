@@ -3,6 +3,7 @@ import { ConnectSourceForm } from "@/components/admin/connect-source-form";
 import { JobStats } from "@/components/admin/job-stats";
 import { SourceHealthRow } from "@/components/admin/source-health-row";
 import { SpoolBanner } from "@/components/admin/spool-banner";
+import { RecordingArchivePanel } from "@/components/admin/recording-archive-panel";
 import { DataTable } from "@/components/ui/data-table";
 import { publicOrigin } from "@/lib/api/origin";
 import { requireViewer } from "@/lib/auth/session";
@@ -10,6 +11,8 @@ import { CATALOG } from "@/lib/providers/catalog";
 import { spoolStatus } from "@/lib/ingest/spool/status";
 import { jobStats } from "@/lib/jobs/stats";
 import { listSourceHealth } from "@/lib/sources/health";
+import { archiveBackfillState, archiveCounts } from "@/lib/recordings/backfill";
+import { recordingStore } from "@/lib/recordings/store";
 
 export const metadata = { title: "Sources · Call Analytics" };
 
@@ -17,7 +20,14 @@ const POLLED_NAMES = CATALOG.filter((p) => p.capabilities.polled).map((p) => p.n
 
 export default async function SourcesPage() {
   await requireViewer("admin", "/admin/sources");
-  const [sources, jobs, h, spool] = await Promise.all([listSourceHealth(), jobStats(), headers(), spoolStatus()]);
+  const [sources, jobs, h, spool, archived, backfill] = await Promise.all([
+    listSourceHealth(),
+    jobStats(),
+    headers(),
+    spoolStatus(),
+    archiveCounts(),
+    archiveBackfillState(),
+  ]);
   const origin = publicOrigin(h, "http://localhost");
 
   return (
@@ -36,6 +46,7 @@ export default async function SourcesPage() {
           <SourceHealthRow key={s.id} s={s} origin={origin} />
         ))}
       </DataTable>
+      <RecordingArchivePanel initial={{ store: recordingStore().kind, counts: archived, backfill }} />
       <JobStats queues={jobs.queues} failures={jobs.failures} />
     </div>
   );

@@ -81,13 +81,7 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
 
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="lg:col-span-2">
-          <CallMedia
-            callId={call.id}
-            hasRecording={call.hasRecording}
-            turns={timeTurns(call.transcript, call.durationSec)}
-            transcriptPending={call.transcriptPending}
-            transcriptError={call.transcriptError}
-          />
+          <CallMedia call={call} turns={timeTurns(call.transcript, call.durationSec)} />
         </div>
         <div className="space-y-4">
           <Card title="Summary">

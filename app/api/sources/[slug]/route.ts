@@ -11,11 +11,22 @@ import { applySettings, publicSettings, SettingsError, settingsInput } from "@/l
 // each is set; leaving one out of a change keeps the saved value.
 
 function view(source: SourceRow) {
-  const { id, slug, name, provider, enabled, defaultRegion, settings } = source;
-  return { id, slug, name, provider, enabled, defaultRegion, settings: publicSettings(settings) };
+  const { id, slug, name, provider, enabled, defaultRegion, settings, recordingRetentionDays, transcriptRetentionDays } = source;
+  return {
+    id,
+    slug,
+    name,
+    provider,
+    enabled,
+    defaultRegion,
+    retention: { recordingDays: recordingRetentionDays, transcriptDays: transcriptRetentionDays },
+    settings: publicSettings(settings),
+  };
 }
 
 export const GET = apiRoute({ auth: "admin" }, async ({ params }) => view(await findSource(params.slug)));
+
+const retentionDays = z.number().int().min(1, "Keep them at least one day, or leave the field empty to keep them for ever.").max(36_500).nullable();
 
 const body = z.object({
   name: z.string().trim().min(1).max(100).optional(),
@@ -25,6 +36,14 @@ const body = z.object({
     .regex(/^[A-Z]{2}$/, "The phone region is a country's two capital letters, such as US.")
     .optional(),
   settings: settingsInput.optional(),
+  /** Days after the call that recordings, and transcripts with raw payloads, are kept; null keeps them for ever. */
+  retention: z
+    .object({
+      recordingDays: retentionDays,
+      transcriptDays: retentionDays,
+    })
+    .partial()
+    .optional(),
 });
 
 export const PATCH = apiRoute({ auth: "admin", body }, async ({ params, body, log, audit }) => {
@@ -37,7 +56,14 @@ export const PATCH = apiRoute({ auth: "admin", body }, async ({ params, body, lo
     if (e instanceof EncryptionKeyMissing) throw new DomainError("unavailable", "Secrets cannot be stored", e.message);
     throw e;
   }
-  const updated = await updateSource(source.id, { name: body.name, enabled: body.enabled, defaultRegion: body.defaultRegion, settings });
+  const updated = await updateSource(source.id, {
+    name: body.name,
+    enabled: body.enabled,
+    defaultRegion: body.defaultRegion,
+    settings,
+    recordingRetentionDays: body.retention?.recordingDays,
+    transcriptRetentionDays: body.retention?.transcriptDays,
+  });
   log.info({ source: updated.slug, changed: Object.keys(body) }, "source updated");
   await audit({ action: "source.update", target: { type: "source", id: updated.slug, name: updated.name }, before: view(source), after: view(updated) });
   // A source polled on a schedule starts now, not at the next minute.

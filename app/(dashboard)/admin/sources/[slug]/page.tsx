@@ -22,6 +22,7 @@ export default async function SourceSettingsPage({ params }: { params: Promise<{
     slug: source.slug,
     name: source.name,
     defaultRegion: source.defaultRegion,
+    retention: { recordingDays: source.recordingRetentionDays, transcriptDays: source.transcriptRetentionDays },
     settings: publicSettings(source.settings),
   };
   return (
