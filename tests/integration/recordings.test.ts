@@ -5,6 +5,7 @@ import { fixture } from "../support/fixtures";
 import { api, sendWebhook, sql } from "../support/http";
 import { S3_CREDENTIALS, startS3Server, verifyPresigned } from "../support/s3-server";
 import { configureSource, createSource } from "../support/sources";
+import { wav } from "../support/audio-server";
 
 // HubTalk sends an S3 object key: the recording endpoint presigns a short-lived
 // URL with the source's storage settings and streams it, Range included.
@@ -12,11 +13,13 @@ import { configureSource, createSource } from "../support/sources";
 const BUCKET = "hubtalk-recordings";
 const KEY = "2026/02/02/10/0ca800d9-70ec-4e0c-a119-29d27185efce.mp3";
 const audio = randomBytes(50_000);
+const ARCHIVED_KEY = "2026/02/02/11/archived-call.wav";
+const objects: Record<string, Buffer> = { [KEY]: audio, [ARCHIVED_KEY]: wav(2) };
 let s3: Awaited<ReturnType<typeof startS3Server>>;
 let source: { id: string; slug: string };
 
 beforeAll(async () => {
-  s3 = await startS3Server(BUCKET, { [KEY]: audio });
+  s3 = await startS3Server(BUCKET, objects);
   source = await createSource("hubtalk");
 });
 afterAll(() => s3.close());
@@ -69,6 +72,19 @@ describe("recordings behind storage keys", () => {
     expect(Buffer.from(await part.arrayBuffer()).equals(audio.subarray(100, 200))).toBe(true);
     // Every request the store saw was presigned.
     expect(s3.requests.every((r) => r.includes("X-Amz-Signature="))).toBe(true);
+  });
+
+  it("copies the object into the archive, so it plays after the vendor's bucket lost it", async () => {
+    await configureSource(source.slug, storage());
+    const callId = await hubtalkCall(ARCHIVED_KEY);
+    await expect
+      .poll(async () => ((await (await api(`/api/calls/${callId}`)).json()) as { recording: { status: string } }).recording.status, { timeout: 20_000 })
+      .toBe("stored");
+    delete objects[ARCHIVED_KEY];
+    const played = await api(`/api/calls/${callId}/recording`);
+    expect(played.status).toBe(200);
+    expect(played.headers.get("content-type")).toBe("audio/wav");
+    expect(Buffer.from(await played.arrayBuffer()).equals(wav(2))).toBe(true);
   });
 
   it("says so when the object is gone or the credentials are wrong", async () => {
