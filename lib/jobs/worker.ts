@@ -16,6 +16,8 @@ import { runPollJob } from "./poll";
 // (instrumentation.ts) and in each `npm run worker` process.
 
 const DELIVERY_BATCH = 25;
+// Four copies at once per process: each holds its file in memory (RECORDINGS_MAX_BYTES at most).
+const ARCHIVE_BATCH = 4;
 
 export async function startWorkers(): Promise<PgBoss> {
   const boss = await jobs();
@@ -47,13 +49,22 @@ export async function startWorkers(): Promise<PgBoss> {
   await boss.work(QUEUE.rescore, polling, async () => ({ result: await runRescore() }));
   await boss.work(QUEUE.rebucket, polling, async () => ({ result: await runRebucket() }));
   await boss.work(QUEUE.agentAliases, polling, async () => ({ result: await runReapply() }));
-  // Two downloads at once per process: recordings are large, and vendors' storage is shared with the calls going on.
+  // Recordings are copied in batches, all of a batch at once; a full batch
+  // means more wait (a backfill), so the worker fetches again at once. A copy
+  // that throws is retried on its own, with the queue's back-off.
   await boss.work(
     QUEUE.recordingArchive,
-    { ...polling, includeMetadata: true, localConcurrency: 2 },
-    async ([job]: JobWithMetadata<JobData[typeof QUEUE.recordingArchive]>[]) => ({
-      result: await archiveRecording(job.data.callId, job.retryCount >= job.retryLimit),
-    }),
+    { ...polling, batchSize: ARCHIVE_BATCH, burstWhenBatchFull: true, perJobResults: true, includeMetadata: true },
+    async (batch: JobWithMetadata<JobData[typeof QUEUE.recordingArchive]>[]) =>
+      Promise.all(
+        batch.map(async (job): Promise<JobResult> => {
+          try {
+            return { id: job.id, status: "completed", output: { result: await archiveRecording(job.data.callId, job.retryCount >= job.retryLimit) } };
+          } catch (err) {
+            return { id: job.id, status: "failed", output: { message: err instanceof Error ? err.message : String(err) } };
+          }
+        }),
+      ),
   );
   await boss.work(QUEUE.recordingBackfill, polling, async () => ({ result: await runArchiveBackfill() }));
   await boss.work(QUEUE.retention, polling, async () => ({ result: await runRetention() }));

@@ -53,7 +53,11 @@ export async function meterCompressed(bytes: Uint8Array, codec: Codec): Promise<
   };
   try {
     await decoder.ready;
-    for (let at = 0; at < bytes.length; at += SLICE_BYTES) take(await decoder.decode(bytes.subarray(at, at + SLICE_BYTES)));
+    for (let at = 0; at < bytes.length; at += SLICE_BYTES) {
+      take(await decoder.decode(bytes.subarray(at, at + SLICE_BYTES)));
+      // Decoding runs on the app's own thread: between slices, webhooks and pages get their turn.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     if (decoder.flush) take(await decoder.flush());
     return meter;
   } finally {

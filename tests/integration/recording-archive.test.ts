@@ -43,11 +43,12 @@ async function callWithRecording(url: string): Promise<string> {
 const recordingOf = async (callId: string) => (await jsonOf<{ recording: Recording }>(api(`/api/calls/${callId}`))).recording;
 
 async function settled(callId: string): Promise<Recording> {
-  await expect.poll(async () => (await recordingOf(callId)).status, { timeout: 30_000, interval: 300 }).not.toBe("pending");
+  await expect.poll(async () => (await recordingOf(callId)).status, { timeout: 60_000, interval: 300 }).not.toBe("pending");
   return recordingOf(callId);
 }
 
-describe("the recording archive", () => {
+// Copies queue behind the retries of every other test's made-up recording addresses.
+describe("the recording archive", { timeout: 90_000 }, () => {
   it.each([
     ["WAV", WAV, "audio/wav", "audio/wav"],
     ["MP3", MP3, "audio/mpeg", "audio/mpeg"],

@@ -108,7 +108,18 @@ describe("source health", () => {
     const jobs = await asUser(TEST_ADMIN, "/api/jobs");
     expect(jobs.status).toBe(200);
     const body = (await jobs.json()) as { queues: { queue: string }[] };
-    expect(body.queues.map((q) => q.queue)).toEqual(["unpod-poll", "transcript-fetch", "delivery", "rescore", "rebucket", "agent-aliases", "maintenance"]);
+    expect(body.queues.map((q) => q.queue)).toEqual([
+      "unpod-poll",
+      "transcript-fetch",
+      "delivery",
+      "rescore",
+      "rebucket",
+      "agent-aliases",
+      "recording-archive",
+      "recording-backfill",
+      "retention",
+      "maintenance",
+    ]);
   });
 
   it("shows webhooks waiting in the spool on the Sources page, per source, and in the health endpoint", async () => {
