@@ -25,6 +25,14 @@ export interface SourceSettingsValue {
 /** An empty days field keeps things for ever. */
 const days = (form: FormData, name: string) => (formText(form, name) ? Number(formText(form, name)) : null);
 
+function DaysField({ label, name, saved }: { label: string; name: string; saved: number | null }) {
+  return (
+    <Field label={label}>
+      <input name={name} type="number" min={1} max={36500} defaultValue={saved ?? ""} placeholder="for ever" className="input block w-32" />
+    </Field>
+  );
+}
+
 export function SourceSettingsForm({ source, groups }: { source: SourceSettingsValue; groups: SettingsGroupForm[] }) {
   const [saved, setSaved] = useState(false);
   const { health } = source.settings;
@@ -74,28 +82,8 @@ export function SourceSettingsForm({ source, groups }: { source: SourceSettingsV
           empty to keep for ever.
         </p>
         <div className="flex flex-wrap gap-4">
-          <Field label="Keep recordings (days)">
-            <input
-              name="retention.recordingDays"
-              type="number"
-              min={1}
-              max={36500}
-              defaultValue={source.retention.recordingDays ?? ""}
-              placeholder="for ever"
-              className="input block w-32"
-            />
-          </Field>
-          <Field label="Keep transcripts and raw payloads (days)">
-            <input
-              name="retention.transcriptDays"
-              type="number"
-              min={1}
-              max={36500}
-              defaultValue={source.retention.transcriptDays ?? ""}
-              placeholder="for ever"
-              className="input block w-32"
-            />
-          </Field>
+          <DaysField label="Keep recordings (days)" name="retention.recordingDays" saved={source.retention.recordingDays} />
+          <DaysField label="Keep transcripts and raw payloads (days)" name="retention.transcriptDays" saved={source.retention.transcriptDays} />
         </div>
       </fieldset>
 
