@@ -81,6 +81,21 @@ const html = await page.text();
 if (!page.ok || !html.includes("Sign in")) await fail(`/login answered ${page.status}`);
 console.log("smoke: webhook stored and readable, sign-in page served");
 
+// A demo call can be heard: its recording plays from the archive, as audio.
+const auth = { authorization: `Bearer ${apiKey}` };
+const listed = (await (await fetch(`${base}/api/calls?outcome=meeting_scheduled&limit=20`, { headers: auth })).json()) as { items?: { id: string }[] };
+let played: string | null = null;
+for (const { id } of listed.items ?? []) {
+  const detail = (await (await fetch(`${base}/api/calls/${id}`, { headers: auth })).json()) as { recording?: { status: string } };
+  if (detail.recording?.status !== "stored") continue;
+  const audio = await fetch(`${base}/api/calls/${id}/recording`, { headers: { ...auth, range: "bytes=0-99" } });
+  played = `${audio.status} ${audio.headers.get("content-type")}`;
+  await audio.body?.cancel();
+  break;
+}
+if (played !== "206 audio/ogg") await fail(`no demo call played from the archive (${played ?? "none archived"})`);
+console.log("smoke: a demo call's recording plays from the archive");
+
 // npm itself ends by the signal; what matters is that nothing is left running.
 const ended = await stopApp();
 if (ended === "timeout") await fail("npm start was still running 30 s after Ctrl-C");
