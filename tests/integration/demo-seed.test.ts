@@ -8,7 +8,8 @@ describe("demo data", () => {
     const progress: number[] = [];
     expect(await seedDemoCalls(25, (done) => progress.push(done))).toBe(25);
     expect(progress.at(-1)).toBe(25);
-    const events = await sql<{ status: string; provider: string; day: string }>(`
+    const events = await sql<{ status: string; provider: string; day: string }>(
+      `
       SELECT e.status, c.provider, c.started_at::date::text AS day
       FROM raw_events e JOIN calls c ON c.id = e.call_id
       WHERE e.headers->>'user-agent' = 'demo-data' AND c.created_at >= $1`,
