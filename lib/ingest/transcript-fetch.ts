@@ -19,13 +19,16 @@ class Permanent extends Error {}
 export type TranscriptFetchResult = "fetched" | "skipped" | "gave_up";
 
 export async function fetchCallTranscript(callId: string, lastAttempt: boolean): Promise<TranscriptFetchResult> {
-  const { rows } = await pool.query<Pick<CallColumns, "transcript_url" | "transcript_error" | "started_at"> & { has_transcript: boolean }>(
-    `SELECT transcript_url, transcript_error, started_at, EXISTS (SELECT 1 FROM transcripts t WHERE t.call_id = c.id) AS has_transcript
+  const { rows } = await pool.query<
+    Pick<CallColumns, "transcript_url" | "transcript_error" | "transcript_deleted_at" | "started_at"> & { has_transcript: boolean }
+  >(
+    `SELECT transcript_url, transcript_error, transcript_deleted_at, started_at, EXISTS (SELECT 1 FROM transcripts t WHERE t.call_id = c.id) AS has_transcript
      FROM calls c WHERE id = $1`,
     [callId],
   );
   const call = rows[0];
-  if (!call?.transcript_url || call.has_transcript || call.transcript_error) return "skipped";
+  // Retention deleted it: a vendor resending the call does not bring it back.
+  if (!call?.transcript_url || call.has_transcript || call.transcript_error || call.transcript_deleted_at) return "skipped";
 
   try {
     const turns = await download(call.transcript_url, call.started_at);

@@ -22,6 +22,16 @@ interface StreamDecoder {
 // A few seconds of audio per slice: the samples of one slice are all that is held at a time.
 const SLICE_BYTES = 64 * 1024;
 
+// A crafted file can decode tiny frames into hours of samples: no call is
+// longer than this, nor takes longer to measure; past either, measuring stops
+// (the copy is still kept, with no waveform).
+const MAX_AUDIO_SECONDS = 6 * 3600;
+const MAX_DECODE_MS = 60_000;
+const MAX_CHANNELS = 8;
+const MAX_RATE = 192_000;
+
+class TooMuchAudio extends Error {}
+
 // A loudness strip needs no more than the telephone band, and Opus decodes to
 // 8 kHz six times cheaper than to 48 kHz. The README documents sampleRate; the
 // package's types leave it out, hence the variable rather than a literal.
@@ -47,10 +57,13 @@ export async function meterCompressed(bytes: Uint8Array, codec: Codec): Promise<
   let meter: LevelMeter | null = null;
   const take = ({ channelData, samplesDecoded, sampleRate }: Decoded) => {
     if (samplesDecoded <= 0 || !(sampleRate > 0)) return;
+    if (sampleRate > MAX_RATE || channelData.length > MAX_CHANNELS) throw new TooMuchAudio();
     // Streams that change rate midway (legal in MP3, unheard of in calls) are timed by the first.
     meter ??= new LevelMeter(sampleRate);
     meter.add(channelData, samplesDecoded);
+    if (meter.frames > MAX_AUDIO_SECONDS * meter.sampleRate || Date.now() > deadline) throw new TooMuchAudio();
   };
+  const deadline = Date.now() + MAX_DECODE_MS;
   try {
     await decoder.ready;
     for (let at = 0; at < bytes.length; at += SLICE_BYTES) {
@@ -60,6 +73,9 @@ export async function meterCompressed(bytes: Uint8Array, codec: Codec): Promise<
     }
     if (decoder.flush) take(await decoder.flush());
     return meter;
+  } catch (e) {
+    if (e instanceof TooMuchAudio) return null;
+    throw e;
   } finally {
     decoder.free();
   }

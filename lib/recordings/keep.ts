@@ -3,6 +3,8 @@ import { pool } from "@/lib/db/pool";
 import type { RecordingArchiveColumns } from "@/lib/db/columns";
 import { sniffAudio, SNIFF_BYTES } from "@/lib/calls/audio-type";
 import { analyseAudio } from "./analysis";
+import { logger } from "@/lib/log";
+import { removeUnlessShared } from "./retention";
 import { contentKey, recordingStore } from "./store";
 
 // The one way a recording enters the archive, whether the job downloaded it
@@ -31,9 +33,15 @@ export async function keepRecording(callId: string, bytes: Uint8Array): Promise<
     ? { type: known.content_type, durationMs: known.duration_ms, levels: known.levels }
     : { type: audio.type, ...(await analyseAudio(bytes, audio.type)) };
   // Written even when known: cheap, and it heals a file that went missing from the store.
-  await recordingStore().put(key, bytes, measured.type ?? audio.type);
+  try {
+    await recordingStore().put(key, bytes, measured.type ?? audio.type);
+  } catch (e) {
+    // The store's own message names the bucket and its settings: for the log, not for every reader of the call.
+    logger.error({ callId, err: (e as Error).message }, "the recording store refused a copy");
+    throw new Error("The archive storage is unavailable; trying again.", { cause: e });
+  }
 
-  await pool.query(
+  const { rowCount } = await pool.query(
     `INSERT INTO recording_archives (call_id, status, storage_key, sha256, content_type, bytes, duration_ms, levels, error, archived_at, updated_at)
      VALUES ($1, 'stored', $2, $3, $4, $5, $6, $7, NULL, now(), now())
      ON CONFLICT (call_id) DO UPDATE SET status = 'stored', storage_key = $2, sha256 = $3, content_type = $4, bytes = $5,
@@ -41,4 +49,6 @@ export async function keepRecording(callId: string, bytes: Uint8Array): Promise<
      WHERE recording_archives.status <> 'deleted'`,
     [callId, key, sha256, measured.type ?? audio.type, bytes.byteLength, measured.durationMs, JSON.stringify(measured.levels)],
   );
+  // Retention deleted this call's recording while it was being copied: the file goes too, unless another call keeps it.
+  if (!rowCount) await removeUnlessShared(key);
 }

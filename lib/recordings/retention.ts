@@ -65,7 +65,7 @@ async function expireRecordings(sourceId: string, days: number) {
 }
 
 /** A file is named by its content, so another call may still hold it: removed only when none does. */
-async function removeUnlessShared(key: string): Promise<boolean> {
+export async function removeUnlessShared(key: string): Promise<boolean> {
   const { rowCount } = await pool.query(`SELECT 1 FROM recording_archives WHERE storage_key = $1 AND status = 'stored' LIMIT 1`, [key]);
   if (rowCount) return false;
   await recordingStore().remove(key);
