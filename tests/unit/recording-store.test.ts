@@ -18,6 +18,16 @@ const base = { DATABASE_URL: "postgres://app@localhost:5432/calls", RECORDINGS_S
 const audio = randomBytes(300_000);
 const bytesOf = async (o: StoredObject | null) => Buffer.from(await new Response(o!.body).arrayBuffer());
 
+/** Both stores answer the whole file and a range with the same bytes and bounds. */
+async function expectWholeAndPart(store: RecordingStore, key: string): Promise<void> {
+  const whole = await store.get(key);
+  expect(whole).toMatchObject({ size: audio.length, start: 0, end: audio.length - 1 });
+  expect((await bytesOf(whole)).equals(audio)).toBe(true);
+  const part = await store.get(key, { start: 100, end: 199 });
+  expect(part).toMatchObject({ size: audio.length, start: 100, end: 199 });
+  expect((await bytesOf(part)).equals(audio.subarray(100, 200))).toBe(true);
+}
+
 const dirs: string[] = [];
 async function localStore(): Promise<{ store: RecordingStore; dir: string }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "recordings-unit-"));
@@ -44,13 +54,7 @@ describe("local recording store", () => {
     await store.put(key, audio, "audio/mpeg");
     expect(store.kind).toBe("local");
 
-    const whole = await store.get(key);
-    expect(whole).toMatchObject({ size: audio.length, start: 0, end: audio.length - 1 });
-    expect((await bytesOf(whole)).equals(audio)).toBe(true);
-
-    const part = await store.get(key, { start: 100, end: 199 });
-    expect(part).toMatchObject({ size: audio.length, start: 100, end: 199 });
-    expect((await bytesOf(part)).equals(audio.subarray(100, 200))).toBe(true);
+    await expectWholeAndPart(store, key);
 
     const tail = await store.get(key, { start: audio.length - 10, end: audio.length + 500 });
     expect(tail).toMatchObject({ start: audio.length - 10, end: audio.length - 1 });
@@ -141,12 +145,7 @@ describe("S3 recording store", () => {
     await store.put(key, audio, "audio/ogg");
     expect(objects[`archive/${key}`].equals(audio)).toBe(true);
 
-    const whole = await store.get(key);
-    expect(whole).toMatchObject({ size: audio.length, start: 0, end: audio.length - 1 });
-    expect((await bytesOf(whole)).equals(audio)).toBe(true);
-    const part = await store.get(key, { start: 100, end: 199 });
-    expect(part).toMatchObject({ size: audio.length, start: 100, end: 199 });
-    expect((await bytesOf(part)).equals(audio.subarray(100, 200))).toBe(true);
+    await expectWholeAndPart(store, key);
     const tail = await store.get(key, { start: audio.length - 10 });
     expect(tail).toMatchObject({ start: audio.length - 10, end: audio.length - 1 });
     expect((await bytesOf(tail)).equals(audio.subarray(-10))).toBe(true);
