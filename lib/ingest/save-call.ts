@@ -10,6 +10,9 @@ import { resolveAgent, type AliasMap } from "@/lib/agents/aliases";
 import { currentAliasMap } from "@/lib/agents/settings";
 import type { EventSource } from "./process";
 import { rollupDeltas, rollupStatement, rollupStatements, type RollupFacts } from "@/lib/rollups/deltas";
+import { factColumnsSql, factsOf, type FactRow } from "@/lib/rollups/facts";
+import { correctionsOf, inUse, isHotCall, NO_CORRECTIONS, type Corrections } from "@/lib/reviews/corrections";
+import { talkTime } from "@/lib/calls/talk-time";
 
 // Step 4: save the call with its transcript and daily rollup, atomically.
 // Idempotent per (source, vendor id): a new call is one INSERT ... ON CONFLICT
@@ -30,15 +33,12 @@ export interface SavedFacts {
 
 export type SaveResult = { kind: "stored"; callId: string; facts: SavedFacts } | { kind: "duplicate" | "stale"; callId: string };
 
-type Existing = Pick<
-  CallColumns,
-  "id" | "content_hash" | "event_at" | "status" | "started_at" | "campaign" | "sentiment" | "outcome" | "duration_sec" | "is_hot" | "is_test"
->;
+type Existing = FactRow & Pick<CallColumns, "id" | "content_hash" | "event_at" | "sentiment_override" | "hot_override">;
 
 const UNFINISHED = new Set(["in_progress", "unknown"]);
 
 /** A final status beats an unfinished one; otherwise the later event wins. */
-function isNewer(call: CanonicalCall, existing: Existing): boolean {
+function isNewer(call: CanonicalCall, existing: Pick<Existing, "status" | "event_at">): boolean {
   const rank = (status: string) => (UNFINISHED.has(status) ? 0 : 1);
   if (rank(call.status) !== rank(existing.status)) return rank(call.status) > rank(existing.status);
   return call.eventAt.getTime() >= existing.event_at.getTime();
@@ -55,19 +55,28 @@ function contentHash(mapped: CanonicalCall): string {
 
 export async function saveCall(source: EventSource, call: CanonicalCall, rawEventId: string, opts: { isTest?: boolean } = {}): Promise<SaveResult> {
   const [scoring, aliases] = await Promise.all([currentScoring(), currentAliasMap()]);
-  const row = callColumns(source, call, scoring, aliases, opts.isTest ?? false);
+  const columnsWith = (corrections: Corrections) => callColumns(source, call, scoring, aliases, opts.isTest ?? false, corrections);
+  const row = columnsWith(NO_CORRECTIONS);
   // Most events are new calls: one statement, no explicit transaction.
   const newId = uuidv7();
   if (await insertNewCall(newId, source, call, row, rawEventId)) return { kind: "stored", callId: newId, facts: row.saved };
-  return inTransaction((client) => updateExistingCall(client, source, call, row, rawEventId));
+  return inTransaction((client) => updateExistingCall(client, source, call, columnsWith, rawEventId));
 }
 
 type Columns = ReturnType<typeof callColumns>;
 
-function callColumns(source: EventSource, mapped: CanonicalCall, scoring: Awaited<ReturnType<typeof currentScoring>>, aliases: AliasMap, isTest: boolean) {
-  const call = { ...mapped, outcome: resolveOutcome(mapped.status, mapped.outcomeRaw, scoring.map) };
+type Scoring = Awaited<ReturnType<typeof currentScoring>>;
+
+/**
+ * The call's columns as the vendor's event gives them, with a reviewer's
+ * corrections (if any) applied over the AI's outcome, sentiment and hotness.
+ */
+function callColumns(source: EventSource, mapped: CanonicalCall, scoring: Scoring, aliases: AliasMap, isTest: boolean, corrections = NO_CORRECTIONS) {
+  const ai = { ...mapped, outcome: resolveOutcome(mapped.status, mapped.outcomeRaw, scoring.map) };
+  const call = { ...ai, ...inUse(ai, corrections) };
   const { score, signals } = leadScore(call);
-  const isHot = score >= scoring.hotThreshold;
+  const isHot = isHotCall(score, scoring.hotThreshold, corrections);
+  const talk = talkTime(call.transcript, call.durationSec);
   const columns: Record<string, unknown> = {
     provider: source.provider,
     group_key: call.groupKey,
@@ -93,6 +102,8 @@ function callColumns(source: EventSource, mapped: CanonicalCall, scoring: Awaite
     summary: call.summary,
     sentiment: call.sentiment,
     outcome: call.outcome,
+    ai_sentiment: ai.sentiment,
+    ai_outcome: ai.outcome,
     outcome_raw: call.outcomeRaw,
     interest_level: call.interestLevel,
     score: call.score,
@@ -108,9 +119,23 @@ function callColumns(source: EventSource, mapped: CanonicalCall, scoring: Awaite
     is_test: isTest,
     event_at: call.eventAt,
     language: call.language ?? null,
-    content_hash: contentHash(call),
+    content_hash: contentHash(ai),
   };
-  const facts: RollupFacts = { ...call, provider: source.provider, isHot, isTest };
+  // A later version without a transcript keeps the transcript stored, and its talk times (see updateExistingCall).
+  if (call.transcript.length > 0) Object.assign(columns, { agent_talk_ms: talk?.agentMs ?? null, customer_talk_ms: talk?.customerMs ?? null });
+  const facts: RollupFacts = {
+    ...call,
+    provider: source.provider,
+    sourceId: source.id,
+    agentName: columns.agent_name as string | null,
+    leadScore: score,
+    isHot,
+    isTest,
+    agentTalkMs: talk?.agentMs ?? null,
+    customerTalkMs: talk?.customerMs ?? null,
+    reviewed: false,
+    outcomeKept: false,
+  };
   const saved: SavedFacts = { sourceId: source.id, status: call.status, outcome: call.outcome, leadScore: score, isHot, isTest };
   return { columns, facts, saved, hash: columns.content_hash as string };
 }
@@ -152,13 +177,21 @@ async function insertNewCall(id: string, source: EventSource, call: CanonicalCal
   return rows.length > 0;
 }
 
-async function updateExistingCall(client: pg.PoolClient, source: EventSource, call: CanonicalCall, row: Columns, rawEventId: string): Promise<SaveResult> {
+async function updateExistingCall(
+  client: pg.PoolClient,
+  source: EventSource,
+  call: CanonicalCall,
+  columnsWith: (corrections: Corrections) => Columns,
+  rawEventId: string,
+): Promise<SaveResult> {
   const { rows } = await client.query<Existing>(
-    `SELECT id, content_hash, event_at, status, started_at, campaign, sentiment, outcome, duration_sec, is_hot, is_test
+    `SELECT id, content_hash, event_at, sentiment_override, hot_override, ${factColumnsSql()}
      FROM calls WHERE source_id = $1 AND external_id = $2 FOR UPDATE`,
     [source.id, call.externalId],
   );
   const existing = rows[0];
+  // A reviewer's corrections outlive every later version of the call.
+  const row = columnsWith(correctionsOf(existing));
   const markEvent = (status: "stored" | "duplicate", callId: string) =>
     client.query(`UPDATE raw_events SET status = $2, call_id = $3, external_id = $4, processed_at = now(), error = NULL WHERE id = $1`, [
       rawEventId,
@@ -205,15 +238,17 @@ async function updateExistingCall(client: pg.PoolClient, source: EventSource, ca
   await markEvent("stored", existing.id);
 
   // Last, so that the busiest rows (one per day and dimensions) stay locked only until commit.
-  const before: RollupFacts = {
-    ...existing,
-    provider: source.provider,
-    startedAt: existing.started_at,
-    durationSec: existing.duration_sec,
-    isHot: existing.is_hot,
-    isTest: existing.is_test,
+  const before = factsOf(existing);
+  const after: RollupFacts = {
+    ...row.facts,
+    startedAt,
+    isTest,
+    agentTalkMs: row.facts.agentTalkMs ?? (call.transcript.length > 0 ? null : before.agentTalkMs),
+    customerTalkMs: row.facts.customerTalkMs ?? (call.transcript.length > 0 ? null : before.customerTalkMs),
+    reviewed: before.reviewed,
+    outcomeKept: before.outcomeKept,
   };
-  const rollup = rollupStatement(rollupDeltas(before, { ...row.facts, startedAt, isTest }));
+  const rollup = rollupStatement(rollupDeltas(before, after));
   if (rollup) await client.query(rollup.text, rollup.values);
   return { kind: "stored", callId: existing.id, facts: { ...row.saved, isTest } };
 }

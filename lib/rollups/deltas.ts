@@ -19,6 +19,19 @@ export interface RollupFacts {
   isHot: boolean;
   /** Test calls (admin's "Send test event") stay out of every rollup. */
   isTest: boolean;
+  sourceId: string;
+  /** The agent as the app shows it (the admin's alias, lib/agents). */
+  agentName: string | null;
+  leadScore: number;
+  costAmount: number | null;
+  costCurrency: string | null;
+  /** Talk time by side from the vendor's turn times; null without real timings. */
+  agentTalkMs: number | null;
+  customerTalkMs: number | null;
+  /** A reviewer marked the call reviewed (or corrected it). */
+  reviewed: boolean;
+  /** Reviewed, and the reviewer kept the AI's outcome. */
+  outcomeKept: boolean;
 }
 
 interface Rollup {

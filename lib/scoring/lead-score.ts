@@ -72,12 +72,14 @@ const total = (signals: LeadSignal[]) =>
   );
 
 /**
- * A saved call's score after its outcome changed (a new outcome mapping): its
- * other signals stay as they were computed, only the outcome's points change.
+ * A saved call's score after its outcome or sentiment changed (a new outcome
+ * mapping, a reviewer's correction): its other signals stay as they were
+ * computed, only those two signals' points change.
  */
-export function rescoreWithOutcome(signals: LeadSignal[], outcome: Outcome | null): { score: number; signals: LeadSignal[] } {
-  const others = signals.filter((s) => s.signal !== "outcome");
-  const points = outcome ? OUTCOME_POINTS[outcome] : 0;
-  const next = points !== 0 ? [...others, { signal: "outcome" as const, value: outcome!, points }] : others;
+export function rescoreWith(signals: LeadSignal[], analysis: { outcome: Outcome | null; sentiment: Sentiment | null }): { score: number; signals: LeadSignal[] } {
+  const next = signals.filter((s) => s.signal !== "outcome" && s.signal !== "sentiment");
+  const { outcome, sentiment } = analysis;
+  if (outcome && OUTCOME_POINTS[outcome] !== 0) next.push({ signal: "outcome", value: outcome, points: OUTCOME_POINTS[outcome] });
+  if (sentiment && SENTIMENT_POINTS[sentiment] !== 0) next.push({ signal: "sentiment", value: sentiment, points: SENTIMENT_POINTS[sentiment] });
   return { score: total(next), signals: next };
 }

@@ -1,10 +1,12 @@
 import type { CallColumns, ColumnsAs } from "@/lib/db/columns";
 import { inTransaction } from "@/lib/db/pool";
-import { mergeDeltas, rollupDeltas, rollupStatement, type Delta, type RollupFacts } from "@/lib/rollups/deltas";
+import { mergeDeltas, rollupDeltas, rollupStatement, type Delta } from "@/lib/rollups/deltas";
+import { factColumnsSql, factsOf, type FactRow } from "@/lib/rollups/facts";
+import { correctionsOf, inUse, isHotCall } from "@/lib/reviews/corrections";
 import { backfill, type BackfillState, type BatchResult } from "@/lib/jobs/backfill";
 import { enqueue, QUEUE } from "@/lib/jobs/boss";
-import type { CallStatus, Outcome } from "@/lib/providers/values";
-import { rescoreWithOutcome, type LeadSignal } from "./lead-score";
+import type { CallStatus, Outcome, Sentiment } from "@/lib/providers/values";
+import { rescoreWith, type LeadSignal } from "./lead-score";
 import { outcomeMap, readScoring, resolveOutcome, SCORING_CACHE_MS } from "./settings";
 
 // After the outcome mapping or the hot threshold changes, every saved call is
@@ -27,50 +29,45 @@ export async function startRescore(): Promise<RescoreState> {
   return state;
 }
 
-type Row = Pick<
-  CallColumns,
-  "id" | "outcome_raw" | "lead_score" | "is_hot" | "started_at" | "provider" | "campaign" | "sentiment" | "duration_sec" | "is_test"
-> &
-  ColumnsAs<CallColumns, "status", CallStatus> &
-  ColumnsAs<CallColumns, "outcome", Outcome | null> &
+type Row = FactRow &
+  Pick<CallColumns, "id" | "outcome_raw" | "ai_outcome" | "ai_sentiment" | "outcome_override" | "sentiment_override" | "hot_override"> &
   ColumnsAs<CallColumns, "lead_signals", LeadSignal[]>;
-
-const facts = (r: Row, outcome: Outcome | null, isHot: boolean): RollupFacts => ({
-  startedAt: r.started_at,
-  provider: r.provider,
-  campaign: r.campaign,
-  status: r.status,
-  sentiment: r.sentiment,
-  outcome,
-  durationSec: r.duration_sec,
-  isHot,
-  isTest: r.is_test,
-});
 
 /** One batch after `afterId`: the calls changed and the last id seen (null at the end). */
 async function rescoreBatch(afterId: string, map: Map<string, Outcome>, threshold: number): Promise<BatchResult> {
   return inTransaction(async (client) => {
     const { rows } = await client.query<Row>(
-      `SELECT id, status, outcome, outcome_raw, lead_score, lead_signals, is_hot, started_at, provider, campaign, sentiment, duration_sec, is_test
+      `SELECT id, outcome_raw, lead_signals, ai_outcome, ai_sentiment, sentiment_override, hot_override, ${factColumnsSql()}
        FROM calls WHERE id > $1 ORDER BY id LIMIT ${BATCH} FOR UPDATE`,
       [afterId],
     );
-    const updates: { id: string; outcome: Outcome | null; score: number; signals: string; hot: boolean }[] = [];
+    const updates: { id: string; aiOutcome: Outcome | null; outcome: Outcome | null; score: number; signals: string; hot: boolean }[] = [];
     const deltas: Delta[] = [];
     for (const r of rows) {
-      const outcome = resolveOutcome(r.status, r.outcome_raw, map);
-      const { score, signals } = rescoreWithOutcome(r.lead_signals, outcome);
-      const isHot = score >= threshold;
-      if (outcome === r.outcome && score === r.lead_score && isHot === r.is_hot) continue;
-      updates.push({ id: r.id, outcome, score, signals: JSON.stringify(signals), hot: isHot });
-      deltas.push(...rollupDeltas(facts(r, r.outcome, r.is_hot), facts(r, outcome, isHot)));
+      // A reviewer's corrections stand over whatever the new mapping says.
+      const corrections = correctionsOf(r);
+      const aiOutcome = resolveOutcome(r.status as CallStatus, r.outcome_raw, map);
+      const used = inUse({ outcome: aiOutcome, sentiment: r.ai_sentiment as Sentiment | null }, corrections);
+      const { score, signals } = rescoreWith(r.lead_signals, used);
+      const isHot = isHotCall(score, threshold, corrections);
+      if (aiOutcome === r.ai_outcome && used.outcome === r.outcome && score === r.lead_score && isHot === r.is_hot) continue;
+      updates.push({ id: r.id, aiOutcome, outcome: used.outcome, score, signals: JSON.stringify(signals), hot: isHot });
+      const before = factsOf(r);
+      deltas.push(...rollupDeltas(before, { ...before, outcome: used.outcome, leadScore: score, isHot }));
     }
     if (updates.length) {
       await client.query(
-        `UPDATE calls c SET outcome = u.outcome, lead_score = u.score, lead_signals = u.signals, is_hot = u.hot, updated_at = now()
-         FROM unnest($1::uuid[], $2::text[], $3::int[], $4::jsonb[], $5::bool[]) AS u(id, outcome, score, signals, hot)
+        `UPDATE calls c SET ai_outcome = u.ai_outcome, outcome = u.outcome, lead_score = u.score, lead_signals = u.signals, is_hot = u.hot, updated_at = now()
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::jsonb[], $6::bool[]) AS u(id, ai_outcome, outcome, score, signals, hot)
          WHERE c.id = u.id`,
-        [updates.map((u) => u.id), updates.map((u) => u.outcome), updates.map((u) => u.score), updates.map((u) => u.signals), updates.map((u) => u.hot)],
+        [
+          updates.map((u) => u.id),
+          updates.map((u) => u.aiOutcome),
+          updates.map((u) => u.outcome),
+          updates.map((u) => u.score),
+          updates.map((u) => u.signals),
+          updates.map((u) => u.hot),
+        ],
       );
       const rollup = rollupStatement(mergeDeltas(deltas));
       if (rollup) await client.query(rollup.text, rollup.values);

@@ -44,6 +44,15 @@ describe("daily rollup deltas", () => {
     durationSec: null,
     isHot: false,
     isTest: false,
+    sourceId: "0196f000-0000-7000-8000-000000000001",
+    agentName: null,
+    leadScore: 20,
+    costAmount: null,
+    costCurrency: null,
+    agentTalkMs: null,
+    customerTalkMs: null,
+    reviewed: false,
+    outcomeKept: false,
   };
 
   it("moves a call from its old rows to its new ones, in every rollup", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rescoreWithOutcome, type LeadSignal } from "@/lib/scoring/lead-score";
+import { rescoreWith, type LeadSignal } from "@/lib/scoring/lead-score";
 import { outcomeMap, resolveOutcome, scoringSchema } from "@/lib/scoring/outcome-map";
 
 // The admin's outcome mapping and what a changed outcome does to a saved score.
@@ -44,12 +44,15 @@ describe("re-scoring a saved call", () => {
     { signal: "outcome", value: "other", points: 0 },
   ];
 
-  it("replaces only the outcome's points", () => {
-    expect(rescoreWithOutcome(signals, "meeting_scheduled")).toEqual({
+  it("replaces only the outcome's and sentiment's points", () => {
+    expect(rescoreWith(signals, { outcome: "meeting_scheduled", sentiment: null })).toEqual({
       score: 80,
       signals: [signals[0], signals[1], { signal: "outcome", value: "meeting_scheduled", points: 35 }],
     });
-    expect(rescoreWithOutcome(signals, "not_interested").score).toBe(5);
-    expect(rescoreWithOutcome(signals, null)).toEqual({ score: 45, signals: [signals[0], signals[1]] });
+    expect(rescoreWith(signals, { outcome: "not_interested", sentiment: null }).score).toBe(5);
+    expect(rescoreWith(signals, { outcome: null, sentiment: null })).toEqual({ score: 45, signals: [signals[0], signals[1]] });
+    const negative = rescoreWith([...signals, { signal: "sentiment", value: "positive", points: 10 }], { outcome: "interested", sentiment: "negative" });
+    expect(negative.score).toBe(20 + 25 + 25 - 10);
+    expect(negative.signals.filter((s) => s.signal === "sentiment")).toEqual([{ signal: "sentiment", value: "negative", points: -10 }]);
   });
 });
