@@ -44,6 +44,10 @@ export function RulesFields({ rules, sources, alerts }: { rules: Rules; sources:
           </div>
         </div>
       )}
+      <label className="inline-flex items-center gap-1.5 text-sm text-slate-600">
+        <input type="checkbox" name="rules.updates" defaultChecked={rules.updates} /> Send a call again when a reviewer corrects it (outcome, sentiment,
+        hot)
+      </label>
       {alerts && (
         <label className="inline-flex items-center gap-1.5 text-sm text-slate-600">
           <input type="checkbox" name="rules.alerts" defaultChecked={rules.alerts} /> Also send source alerts (a source gone quiet or failing)
@@ -61,5 +65,6 @@ export function readRulesForm(form: FormData): Rules {
     outcomes: form.getAll("rules.outcomes") as Rules["outcomes"],
     sourceIds: form.getAll("rules.sourceIds") as string[],
     alerts: form.get("rules.alerts") === "on",
+    updates: form.get("rules.updates") === "on",
   };
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { CorrectedMark } from "./calls-table";
 import { LocalTime } from "@/components/ui/local-time";
 import type { CallItem } from "@/lib/calls/schemas";
 import { humanize, OUTCOME_TONE, PROVIDER_NAMES, SENTIMENT_TONE } from "./labels";
@@ -31,6 +32,7 @@ export function CallCards({ calls }: { calls: CallItem[] }) {
               <div className="mt-2 flex flex-wrap items-center gap-2">
                 {call.outcome ? <Badge tone={OUTCOME_TONE[call.outcome] ?? "gray"}>{humanize(call.outcome)}</Badge> : <Badge>No outcome</Badge>}
                 {call.sentiment && <Badge tone={SENTIMENT_TONE[call.sentiment]}>{humanize(call.sentiment)}</Badge>}
+                {call.corrected && <CorrectedMark />}
                 <span className="ml-auto">
                   <ScoreBar score={call.leadScore} hot={call.isHot} />
                 </span>

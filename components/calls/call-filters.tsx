@@ -22,7 +22,9 @@ const PERIODS = [
   { value: "90d", label: "90 days" },
 ];
 
-const FIELDS = ["q", "said", "from", "to", "provider", "status", "outcome", "sentiment", "minScore", "campaign", "agent"] as const;
+const YES_NO = ["yes", "no"] as const;
+
+const FIELDS = ["q", "said", "from", "to", "provider", "status", "outcome", "sentiment", "minScore", "campaign", "agent", "reviewed", "corrected"] as const;
 
 function Select({
   name,
@@ -75,7 +77,7 @@ export function CallFilters() {
   const [showMore, setShowMore] = useState(false);
   const get = (name: string) => params.get(name) ?? "";
   const period = get("period");
-  const activeCount = ["period", "from", "to", "provider", "status", "outcome", "sentiment", "minScore", "campaign", "agent", "hot"].filter((name) =>
+  const activeCount = ["period", "from", "to", "provider", "status", "outcome", "sentiment", "minScore", "campaign", "agent", "hot", "reviewed", "corrected", "review"].filter((name) =>
     params.has(name),
   ).length;
 
@@ -183,6 +185,8 @@ export function CallFilters() {
         <TextFilter name="minScore" label="Min score" type="number" current={get("minScore")} onApply={onChange} className="w-20" />
         <TextFilter name="campaign" label="Campaign" suggest="campaign" current={get("campaign")} onApply={onChange} />
         <TextFilter name="agent" label="Agent" suggest="agent" current={get("agent")} onApply={onChange} className="w-32" />
+        <Select name="reviewed" label="Reviewed" values={YES_NO} names={{ yes: "Reviewed", no: "Not reviewed" }} current={get("reviewed")} onChange={onChange} />
+        <Select name="corrected" label="Corrected" values={YES_NO} names={{ yes: "Corrected", no: "As the AI said" }} current={get("corrected")} onChange={onChange} />
         <label className="mb-2 flex items-center gap-2 text-sm text-slate-700">
           <input
             key={get("hot")}

@@ -79,7 +79,10 @@ export function CallsTable({ calls, sort, sortHrefs }: { calls: CallItem[]; sort
             <td className="px-3 py-3">
               <Badge tone={STATUS_TONE[call.status]}>{humanize(call.status)}</Badge>
             </td>
-            <td className="px-3 py-3">{call.outcome ? <Badge tone={OUTCOME_TONE[call.outcome] ?? "gray"}>{humanize(call.outcome)}</Badge> : "–"}</td>
+            <td className="px-3 py-3">
+              {call.outcome ? <Badge tone={OUTCOME_TONE[call.outcome] ?? "gray"}>{humanize(call.outcome)}</Badge> : "–"}
+              {call.corrected && <CorrectedMark />}
+            </td>
             <td className="px-3 py-3">{call.sentiment ? <Badge tone={SENTIMENT_TONE[call.sentiment]}>{humanize(call.sentiment)}</Badge> : "–"}</td>
             <td className="px-3 py-3">
               <ScoreBar score={call.leadScore} hot={call.isHot} />
@@ -88,5 +91,14 @@ export function CallsTable({ calls, sort, sortHrefs }: { calls: CallItem[]; sort
         );
       })}
     </DataTable>
+  );
+}
+
+/** The outcome, sentiment or hot flag in the row is a reviewer's, not the AI's. */
+export function CorrectedMark() {
+  return (
+    <span className="ml-1 text-xs text-violet-700" title="Corrected by a reviewer">
+      corrected
+    </span>
   );
 }

@@ -1,6 +1,7 @@
 import { Prisma } from "@/lib/db/client";
 import type { CallFilters } from "./filters";
 import { fromInstant, periodStart, toInstant } from "./period";
+import { CORRECTED, TO_REVIEW } from "@/lib/reviews/to-review";
 
 // SQL conditions on `c` (calls) for every filter of the list but the text search.
 
@@ -21,6 +22,9 @@ export function callConditions(f: ListFilters, zone: string): Prisma.Sql[] {
   // Case-insensitive, on the lower(...) expression indexes.
   if (f.campaign) where.push(Prisma.sql`lower(c.campaign) = lower(${f.campaign})`);
   if (f.agent) where.push(Prisma.sql`(lower(c.agent_name) = lower(${f.agent}) OR lower(c.agent_id) = lower(${f.agent}))`);
+  if (f.reviewed) where.push(f.reviewed === "yes" ? Prisma.sql`c.reviewed_at IS NOT NULL` : Prisma.sql`c.reviewed_at IS NULL`);
+  if (f.corrected) where.push(f.corrected === "yes" ? CORRECTED : Prisma.sql`NOT ${CORRECTED}`);
+  if (f.review === "todo") where.push(TO_REVIEW);
   return where;
 }
 

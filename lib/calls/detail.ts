@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import type { CallColumns, ColumnsAs, Nullable, RecordingArchiveColumns, TranscriptColumns } from "@/lib/db/columns";
 import type { Turn } from "@/lib/providers/canonical";
+import { currentScoring } from "@/lib/scoring/settings";
 import { isCallId } from "./ids";
 import { CALL_COLUMNS, toCallItem, type CallRow } from "./row";
 import { RAW_EVENTS_SHOWN, type CallDetail, type RecordingState } from "./schemas";
@@ -17,7 +18,15 @@ type DetailRow = CallRow &
     | "transcript_deleted_after_days"
     | "created_at"
     | "updated_at"
-  > &
+    | "ai_outcome"
+    | "ai_sentiment"
+    | "outcome_override"
+    | "sentiment_override"
+    | "hot_override"
+    | "reviewed_at"
+    | "review_note"
+    | "review_note_at"
+  > & { reviewer: string | null; note_author: string | null } &
   Nullable<Pick<RecordingArchiveColumns, "content_type" | "bytes" | "duration_ms" | "archived_at" | "deleted_at" | "deleted_after_days">> & {
     archive_status: RecordingArchiveColumns["status"] | null;
     archive_error: string | null;
@@ -38,6 +47,9 @@ export async function getCall(id: string): Promise<CallDetail | null> {
   if (!isCallId(id)) return null;
   const [row] = await db.$queryRaw<DetailRow[]>`
     SELECT ${CALL_COLUMNS}, c.billed_sec, c.agent_name_raw, c.line, c.contact_id, c.transcript_error, c.transcript_deleted_at, c.transcript_deleted_after_days, c.variables, c.lead_signals, c.created_at, c.updated_at, c.is_test,
+           c.ai_outcome, c.ai_sentiment, c.outcome_override, c.sentiment_override, c.hot_override, c.reviewed_at, c.review_note, c.review_note_at,
+           (SELECT coalesce(u.name, u.email) FROM users u WHERE u.id = c.reviewed_by) AS reviewer,
+           (SELECT coalesce(u.name, u.email) FROM users u WHERE u.id = c.review_note_by) AS note_author,
            (SELECT turns FROM transcripts t WHERE t.call_id = c.id) AS turns,
            (c.transcript_url IS NOT NULL AND c.transcript_error IS NULL AND c.transcript_deleted_at IS NULL
              AND NOT EXISTS (SELECT 1 FROM transcripts t WHERE t.call_id = c.id)) AS transcript_pending,
@@ -48,6 +60,7 @@ export async function getCall(id: string): Promise<CallDetail | null> {
     FROM calls c JOIN sources s ON s.id = c.source_id LEFT JOIN recording_archives ra ON ra.call_id = c.id
     WHERE c.id = ${id}::uuid`;
   if (!row) return null;
+  const { hotThreshold } = await currentScoring();
   return {
     ...toCallItem(row),
     agentId: row.agent_id,
@@ -60,6 +73,15 @@ export async function getCall(id: string): Promise<CallDetail | null> {
     transcriptError: row.transcript_error,
     transcriptDeleted: row.transcript_deleted_at ? { at: row.transcript_deleted_at.toISOString(), afterDays: row.transcript_deleted_after_days ?? 0 } : null,
     recording: recordingState(row),
+    review: {
+      reviewedAt: row.reviewed_at?.toISOString() ?? null,
+      reviewedBy: row.reviewer,
+      note: row.review_note,
+      noteBy: row.note_author,
+      noteAt: row.review_note_at?.toISOString() ?? null,
+      ai: { outcome: row.ai_outcome as CallDetail["outcome"], sentiment: row.ai_sentiment as CallDetail["sentiment"], hot: row.lead_score >= hotThreshold },
+      corrected: { outcome: row.outcome_override !== null, sentiment: row.sentiment_override !== null, hot: row.hot_override !== null },
+    },
     variables: row.variables,
     leadSignals: row.lead_signals,
     rawEventIds: row.raw_event_ids,

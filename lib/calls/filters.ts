@@ -23,6 +23,8 @@ const oneOrMore = <T extends readonly [string, ...string[]]>(values: T) =>
 
 const trimmed = z.preprocess((v) => (typeof v === "string" && v.trim() ? v.trim() : undefined), z.string().max(200).optional());
 
+const yesNo = z.preprocess((v) => (v === "" ? undefined : v), z.enum(["yes", "no"]).optional());
+
 /** A day ("2026-01-31") or an instant; a day as `to` includes the whole day. */
 const dateParam = z.preprocess((v) => (v === "" ? undefined : v), z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional());
 
@@ -45,6 +47,12 @@ export const callFiltersSchema = z.object({
   said: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["customer", "agent"]).optional()),
   campaign: trimmed,
   agent: trimmed,
+  /** Marked reviewed by a manager, or not. */
+  reviewed: yesNo,
+  /** Outcome, sentiment or hot corrected by a reviewer (or none of them). */
+  corrected: yesNo,
+  /** "todo": the To review view, hot or doubtful calls nobody has reviewed yet (lib/reviews/to-review.ts). */
+  review: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["todo"]).optional()),
   sort: z.preprocess((v) => (v === "" ? undefined : v), z.enum(CALL_SORTS).default("newest")),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(300).optional(),

@@ -10,6 +10,8 @@ export const CALL_COLUMNS = Prisma.sql`
   c.customer_company, c.agent_name, c.agent_id, c.campaign, c.summary, c.sentiment, c.outcome,
   c.outcome_raw, c.interest_level, c.score, c.lead_score, c.is_hot, c.labels, c.next_action,
   c.callback_at, c.cost_amount::float8 AS cost_amount, c.cost_currency, c.is_test,
+  c.reviewed_at IS NOT NULL AS reviewed,
+  (c.outcome_override IS NOT NULL OR c.sentiment_override IS NOT NULL OR c.hot_override IS NOT NULL) AS corrected,
   (c.recording_url IS NOT NULL OR c.recording_key IS NOT NULL) AS has_recording,
   EXISTS (SELECT 1 FROM transcripts t WHERE t.call_id = c.id) AS has_transcript`;
 
@@ -52,6 +54,8 @@ export type CallRow = Pick<
   cost_amount: number | null;
   has_recording: boolean;
   has_transcript: boolean;
+  reviewed: boolean;
+  corrected: boolean;
 };
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -87,5 +91,7 @@ export function toCallItem(r: CallRow): CallItem {
     costCurrency: r.cost_currency,
     hasRecording: r.has_recording,
     hasTranscript: r.has_transcript,
+    reviewed: r.reviewed,
+    corrected: r.corrected,
   };
 }

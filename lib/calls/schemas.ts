@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CALL_STATUSES, DIRECTIONS, OUTCOMES, SENTIMENTS, turnSchema } from "@/lib/providers/canonical";
 import { PROVIDER_IDS } from "@/lib/providers/lookup";
+import { reviewStateSchema } from "@/lib/reviews/schemas";
 
 // The read API's responses, described once: routes build them, tests check them.
 
@@ -41,6 +42,10 @@ export const callItemSchema = z.object({
   costCurrency: z.string().nullable(),
   hasRecording: z.boolean(),
   hasTranscript: z.boolean(),
+  /** A manager marked the call reviewed (lib/reviews). */
+  reviewed: z.boolean(),
+  /** Outcome, sentiment or hot is a reviewer's correction, not the AI's value. */
+  corrected: z.boolean(),
   // Optional until list-backend (B) lands them; the UI renders them when present.
   isTest: z.boolean().optional(),
   /** Where the search matched, as segments (hit = a matched word); plain text, never HTML. */
@@ -124,6 +129,8 @@ export const callDetailSchema = callItemSchema.extend({
   /** The retention setting deleted the transcript and raw payloads: when, and after how many days. */
   transcriptDeleted: z.object({ at: isoDate, afterDays: z.number().int() }).nullable(),
   recording: recordingStateSchema,
+  /** The review: what the AI said beside the values in use, who reviewed, the note. */
+  review: reviewStateSchema,
   variables: z.record(z.string(), z.unknown()),
   leadSignals: z.array(leadSignalSchema),
   /** The newest RAW_EVENTS_SHOWN requests behind the call, newest first (a vendor may send one call any number of times). */

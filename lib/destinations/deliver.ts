@@ -61,9 +61,10 @@ async function buildEvent(d: Claimed): Promise<Outgoing | null> {
   switch (d.kind) {
     case "test":
       return { type: "call.test", call: sampleCall(), callUrl: appUrl("/calls") };
-    case "call": {
+    case "call":
+    case "update": {
       const call = d.call_id ? await getCall(d.call_id) : null;
-      return call ? { type: "call.forwarded", call, callUrl: appUrl(`/calls/${call.id}`) } : null;
+      return call ? { type: d.kind === "call" ? "call.forwarded" : "call.updated", call, callUrl: appUrl(`/calls/${call.id}`) } : null;
     }
     case "alert":
       return alertEvent(d.alert_id);

@@ -1,8 +1,8 @@
 // What sets the kinds of delivery apart, in one place: a call forwarded by
-// the rules, a source alert, or a test an admin sent. The job, the replay and
+// the rules, a correction of a call sent before, a source alert, or a test an admin sent. The job, the replay and
 // the log read this rather than compare kinds.
 
-export type DeliveryKind = "call" | "alert" | "test";
+export type DeliveryKind = "call" | "update" | "alert" | "test";
 
 interface DeliveryKindTraits {
   /** A test answers the admin now, whether or not the destination is on. */
@@ -17,6 +17,8 @@ interface DeliveryKindTraits {
 
 export const DELIVERY_KIND: Record<DeliveryKind, DeliveryKindTraits> = {
   call: { sentWhenOff: false, retried: true, countsTowardsFailures: true, logText: null },
+  /** A call sent before, sent again after a reviewer corrected it (where the destination's rules ask for updates). */
+  update: { sentWhenOff: false, retried: true, countsTowardsFailures: true, logText: null },
   alert: { sentWhenOff: false, retried: true, countsTowardsFailures: true, logText: "Source alert" },
   test: { sentWhenOff: true, retried: false, countsTowardsFailures: false, logText: "Test message" },
 };

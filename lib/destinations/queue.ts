@@ -45,6 +45,23 @@ export async function queueCallDeliveries(callId: string, call: RuleFacts & { st
   return insertAndQueue(matching.map((d) => ({ destinationId: d.id, kind: "call", callId, dedupeKey: `call:${d.id}:${callId}` })));
 }
 
+/**
+ * After a reviewer corrected a call: each destination whose rules ask for
+ * updates and that has received the call already gets it again, once per
+ * correction (`version`), whether or not it still matches its rules (a lead
+ * that is no longer hot is news to a CRM too). Others hear nothing.
+ */
+export async function queueCallUpdates(callId: string, call: { isTest: boolean }, version: string): Promise<string[]> {
+  if (call.isTest) return [];
+  const { rows } = await pool.query<Pick<DeliveryColumns, "destination_id">>(
+    `SELECT DISTINCT destination_id FROM deliveries WHERE call_id = $1 AND kind = 'call' AND status = 'delivered'`,
+    [callId],
+  );
+  const received = new Set(rows.map((r) => r.destination_id));
+  const targets = (await enabledDestinations()).filter((d) => received.has(d.id) && readRules(d.rules).updates);
+  return insertAndQueue(targets.map((d) => ({ destinationId: d.id, kind: "update", callId, dedupeKey: `update:${d.id}:${callId}:${version}` })));
+}
+
 /** After source alerts open: a delivery to each destination that takes alerts. */
 export async function queueAlertDeliveries(alertIds: string[]): Promise<string[]> {
   if (alertIds.length === 0) return [];

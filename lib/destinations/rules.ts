@@ -12,6 +12,8 @@ export const rulesSchema = z.object({
   minScore: z.int().min(0).max(100).nullable().default(null),
   sourceIds: z.array(z.uuid()).default([]),
   alerts: z.boolean().default(false),
+  /** A call already sent is sent again when a reviewer corrects it (event type call.updated). */
+  updates: z.boolean().default(false),
 });
 export type Rules = z.infer<typeof rulesSchema>;
 
@@ -43,6 +45,7 @@ export function describeRules(rules: Rules, sourceName: (id: string) => string):
     if (rules.minScore !== null) parts.push(`score ≥ ${rules.minScore}`);
     if (rules.sourceIds.length) parts.push(`from ${rules.sourceIds.map(sourceName).join(", ")}`);
   }
+  if (rules.calls !== "none" && rules.updates) parts.push("with corrections");
   if (rules.alerts) parts.push("source alerts");
   return parts.join(" · ");
 }

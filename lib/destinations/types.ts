@@ -13,6 +13,7 @@ export interface AlertEvent {
 
 export type Outgoing =
   | { type: "call.forwarded"; call: CallDetail; callUrl: string }
+  | { type: "call.updated"; call: CallDetail; callUrl: string }
   | { type: "call.test"; call: CallDetail; callUrl: string }
   | { type: "source.alert"; alert: AlertEvent; sourcesUrl: string };
 

@@ -1,5 +1,4 @@
 import type { CallColumns, ColumnsAs } from "@/lib/db/columns";
-import type { CallStatus, Outcome } from "@/lib/providers/values";
 import type { RollupFacts } from "./deltas";
 
 // A saved call's rollup facts, read from its row: what it counts as before a
@@ -29,9 +28,7 @@ export const FACT_COLUMNS = [
 /** FACT_COLUMNS for a SELECT list, optionally qualified by a table alias. */
 export const factColumnsSql = (alias?: string) => FACT_COLUMNS.map((c) => (alias ? `${alias}.${c}` : c)).join(", ");
 
-export type FactRow = Pick<CallColumns, (typeof FACT_COLUMNS)[number]> &
-  ColumnsAs<CallColumns, "status", CallStatus | string> &
-  ColumnsAs<CallColumns, "outcome", Outcome | string | null> &
+export type FactRow = Omit<Pick<CallColumns, (typeof FACT_COLUMNS)[number]>, "cost_amount"> &
   // pg reads numeric as text.
   ColumnsAs<CallColumns, "cost_amount", string | number | null>;
 

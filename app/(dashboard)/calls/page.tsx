@@ -5,6 +5,7 @@ import { CallCards } from "@/components/calls/call-cards";
 import { CallFilters } from "@/components/calls/call-filters";
 import { CallsPager } from "@/components/calls/calls-pager";
 import { CallsTable } from "@/components/calls/calls-table";
+import { ReviewTabs } from "@/components/calls/review-tabs";
 import { ListNavigationProvider, PendingArea } from "@/components/calls/navigation";
 import { SORTS, sortHref, sortOf, type Sort } from "@/components/calls/sort";
 import { buttonClass } from "@/components/ui/button";
@@ -37,6 +38,7 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
             Export CSV
           </a>
         </div>
+        <ReviewTabs current={flat} />
         <Suspense>
           <CallFilters />
         </Suspense>

@@ -2,6 +2,7 @@ import { BackLink } from "@/components/ui/back-link";
 import { notFound } from "next/navigation";
 import { Card, ContactTimeline, LeadSignals, Variables } from "@/components/calls/call-facts";
 import { CallMedia } from "@/components/calls/call-media";
+import { ReviewPanel } from "@/components/calls/review-panel";
 import { VendorAgent } from "@/components/calls/vendor-agent";
 import { formatDuration, humanize, OUTCOME_TONE, PROVIDER_NAMES, SENTIMENT_TONE, STATUS_TONE } from "@/components/calls/labels";
 import { PhoneNumber } from "@/components/calls/phone-number";
@@ -50,10 +51,12 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
             {call.direction && <Badge>{humanize(call.direction)}</Badge>}
             <Badge tone={STATUS_TONE[call.status]}>{humanize(call.status)}</Badge>
             {call.outcome && (
-              <span title={call.outcomeRaw ?? undefined}>
+              <span title={call.review.corrected.outcome ? `Corrected by a reviewer; the AI said ${humanize(call.review.ai.outcome ?? "nothing")}` : (call.outcomeRaw ?? undefined)}>
                 <Badge tone={OUTCOME_TONE[call.outcome] ?? "gray"}>{humanize(call.outcome)}</Badge>
               </span>
             )}
+            {call.corrected && <Badge tone="violet">Corrected</Badge>}
+            {call.reviewed && !call.corrected && <Badge tone="green">Reviewed</Badge>}
             {call.sentiment && <Badge tone={SENTIMENT_TONE[call.sentiment]}>{humanize(call.sentiment)}</Badge>}
             <span>
               <LocalTime iso={call.startedAt} />
@@ -86,6 +89,9 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
         <div className="space-y-4">
           <Card title="Summary">
             <p className="text-sm whitespace-pre-wrap text-slate-800">{call.summary ?? "No summary."}</p>
+          </Card>
+          <Card title="Review">
+            <ReviewPanel call={call} />
           </Card>
           <Card title="Next step">
             <p className="text-sm text-slate-800">{call.nextAction ?? "None given."}</p>

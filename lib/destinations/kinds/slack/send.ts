@@ -67,7 +67,8 @@ export function slackMessage(event: Outgoing): { text: string; blocks: KnownBloc
   const who = call.customer.name ?? call.customer.phone ?? "unknown caller";
   // The fallback text is what notifications show, and Slack reads markup in it
   // as in the blocks: a caller named "<!channel>" would otherwise ping everyone.
-  const text = esc(`${call.isHot ? "Hot lead" : "Call"}: ${who} (${words(call.outcome)})`);
+  const what = `${event.type === "call.updated" ? "Corrected: " : ""}${call.isHot ? "Hot lead" : "Call"}`;
+  const text = esc(`${what}: ${who} (${words(call.outcome)})`);
   return { text, blocks: callBlocks(call, event.callUrl, event.type === "call.test") };
 }
 
