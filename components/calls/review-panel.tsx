@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { LocalTime } from "@/components/ui/local-time";
 import type { CallDetail } from "@/lib/calls/schemas";
 import { OUTCOMES, SENTIMENTS } from "@/lib/providers/values";
-import { REVIEW_NOTE_MAX } from "@/lib/reviews/schemas";
+import { REVIEW_NOTE_MAX } from "@/lib/reviews/limits";
 import { humanize } from "./labels";
 
 type Call = Pick<CallDetail, "id" | "outcome" | "sentiment" | "isHot" | "review">;

@@ -114,6 +114,11 @@ if (process.env.DEMO_DATA !== "off" && (await db.call.count()) === 0 && demoCoun
   const { seedDemoCalls } = await import("../demo/seed");
   console.log(`Adding ${demoCount} demo calls through the ingestion pipeline (DEMO_DATA=off to skip)...`);
   await seedDemoCalls(demoCount, (done) => console.log(`  demo calls: ${done}/${demoCount}`)).catch((e) => abort("Adding demo calls", e));
+  const reviewer = await db.user.findFirst({ where: { role: "admin", active: true }, orderBy: { createdAt: "asc" }, select: { id: true } });
+  if (reviewer) {
+    const { seedDemoReviews } = await import("../demo/reviews");
+    await seedDemoReviews(reviewer.id).catch((e) => abort("Adding demo reviews", e));
+  }
 }
 
 server = spawn(process.execPath, ["--import", "tsx", "lib/cli/serve.ts"], {

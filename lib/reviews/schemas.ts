@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { OUTCOMES, SENTIMENTS } from "@/lib/providers/values";
+import { REVIEW_NOTE_MAX } from "./limits";
 
 // A reviewer's change to one call. Every field is optional: only what is sent
 // changes. null takes a correction back (the AI's value stands again).
 
-export const REVIEW_NOTE_MAX = 1000;
+export { REVIEW_NOTE_MAX };
 
 export const reviewInputSchema = z
   .object({

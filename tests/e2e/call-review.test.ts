@@ -40,6 +40,7 @@ describe.skipIf(skipBrowserTests)("reviewing a call in Chromium", () => {
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
     await signIn(page, baseUrl(), TEST_MANAGER, "/");
+    await page.waitForURL((url) => !url.pathname.startsWith("/login"), { waitUntil: "commit" });
   });
   afterAll(async () => browser?.close());
 
@@ -56,7 +57,10 @@ describe.skipIf(skipBrowserTests)("reviewing a call in Chromium", () => {
     await screenshot(page, "call-review");
 
     const call = await jsonOf<{ outcome: string; review: { ai: { outcome: string }; note: string } }>(api(`/api/calls/${callId}`));
-    expect(call).toMatchObject({ outcome: "meeting_scheduled", review: { ai: { outcome: "interested" }, note: "Booked a demo at the end; the AI missed it." } });
+    expect(call).toMatchObject({
+      outcome: "meeting_scheduled",
+      review: { ai: { outcome: "interested" }, note: "Booked a demo at the end; the AI missed it." },
+    });
     expect(await meetings()).toBe(before + 1);
   });
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { seedDemoReviews } from "@/lib/demo/reviews";
 import { seedDemoCalls } from "@/lib/demo/seed";
+import { TEST_ADMIN } from "../support/credentials";
 import { sql } from "../support/http";
 
 describe("demo data", () => {
@@ -39,5 +41,23 @@ describe("demo data", () => {
     expect(new Set(kept.map((k) => k.storage_key)).size).toBeLessThanOrEqual(10);
     // Lines carry the times they are spoken at in the clip (not whole seconds from a generator).
     expect(kept.some((k) => k.turn_at !== null && k.turn_at % 1000 !== 0)).toBe(true);
+  });
+
+  it("has a share of connected calls reviewed, some with the AI's outcome corrected, through the review code", async () => {
+    const [{ now: since }] = await sql<{ now: Date }>("SELECT now()");
+    await seedDemoCalls(200, () => {}, { first: 2000 });
+    const [{ id: admin }] = await sql<{ id: string }>("SELECT id FROM users WHERE email = $1", [TEST_ADMIN.email]);
+    const reviewed = await seedDemoReviews(admin, since);
+    const rows = await sql<{ reviewed: boolean; corrected: boolean; kept: boolean }>(
+      `SELECT reviewed_at IS NOT NULL AS reviewed, outcome_override IS NOT NULL AS corrected, outcome IS NOT DISTINCT FROM ai_outcome AS kept
+       FROM calls WHERE created_at >= $1 AND status = 'completed' AND started_at < now() - interval '1 day'`,
+      [since],
+    );
+    expect(reviewed).toBe(rows.filter((r) => r.reviewed).length);
+    expect(reviewed).toBeGreaterThanOrEqual(Math.floor(rows.length / 6));
+    const corrected = rows.filter((r) => r.corrected);
+    expect(corrected.length).toBeGreaterThan(0);
+    expect(corrected.length).toBeLessThan(reviewed);
+    expect(corrected.every((r) => r.reviewed && !r.kept)).toBe(true);
   });
 });

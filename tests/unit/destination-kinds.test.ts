@@ -67,7 +67,7 @@ describe("a destination kind registered with one line", () => {
     // What reaches the browser as props survives JSON: no schema, no sender.
     const catalog = destinationFormCatalog();
     expect(JSON.parse(JSON.stringify(catalog))).toEqual(catalog);
-    expect(catalog.defaultRules).toEqual({ calls: "hot", outcomes: [], minScore: null, sourceIds: [], alerts: false });
+    expect(catalog.defaultRules).toEqual({ calls: "hot", outcomes: [], minScore: null, sourceIds: [], alerts: false, updates: false });
     expect(DESTINATION_KIND_LABEL.pigeon).toBe("Carrier pigeon");
   });
 
