@@ -45,8 +45,7 @@ export function RulesFields({ rules, sources, alerts }: { rules: Rules; sources:
         </div>
       )}
       <label className="inline-flex items-center gap-1.5 text-sm text-slate-600">
-        <input type="checkbox" name="rules.updates" defaultChecked={rules.updates} /> Send a call again when a reviewer corrects it (outcome, sentiment,
-        hot)
+        <input type="checkbox" name="rules.updates" defaultChecked={rules.updates} /> Send a call again when a reviewer corrects it (outcome, sentiment, hot)
       </label>
       {alerts && (
         <label className="inline-flex items-center gap-1.5 text-sm text-slate-600">

@@ -77,9 +77,22 @@ export function CallFilters() {
   const [showMore, setShowMore] = useState(false);
   const get = (name: string) => params.get(name) ?? "";
   const period = get("period");
-  const activeCount = ["period", "from", "to", "provider", "status", "outcome", "sentiment", "minScore", "campaign", "agent", "hot", "reviewed", "corrected", "review"].filter((name) =>
-    params.has(name),
-  ).length;
+  const activeCount = [
+    "period",
+    "from",
+    "to",
+    "provider",
+    "status",
+    "outcome",
+    "sentiment",
+    "minScore",
+    "campaign",
+    "agent",
+    "hot",
+    "reviewed",
+    "corrected",
+    "review",
+  ].filter((name) => params.has(name)).length;
 
   const apply = (changes: Record<string, string | null> = {}) => {
     if (!formRef.current) return;
@@ -185,8 +198,22 @@ export function CallFilters() {
         <TextFilter name="minScore" label="Min score" type="number" current={get("minScore")} onApply={onChange} className="w-20" />
         <TextFilter name="campaign" label="Campaign" suggest="campaign" current={get("campaign")} onApply={onChange} />
         <TextFilter name="agent" label="Agent" suggest="agent" current={get("agent")} onApply={onChange} className="w-32" />
-        <Select name="reviewed" label="Reviewed" values={YES_NO} names={{ yes: "Reviewed", no: "Not reviewed" }} current={get("reviewed")} onChange={onChange} />
-        <Select name="corrected" label="Corrected" values={YES_NO} names={{ yes: "Corrected", no: "As the AI said" }} current={get("corrected")} onChange={onChange} />
+        <Select
+          name="reviewed"
+          label="Reviewed"
+          values={YES_NO}
+          names={{ yes: "Reviewed", no: "Not reviewed" }}
+          current={get("reviewed")}
+          onChange={onChange}
+        />
+        <Select
+          name="corrected"
+          label="Corrected"
+          values={YES_NO}
+          names={{ yes: "Corrected", no: "As the AI said" }}
+          current={get("corrected")}
+          onChange={onChange}
+        />
         <label className="mb-2 flex items-center gap-2 text-sm text-slate-700">
           <input
             key={get("hot")}

@@ -26,8 +26,9 @@ type DetailRow = CallRow &
     | "reviewed_at"
     | "review_note"
     | "review_note_at"
-  > & { reviewer: string | null; note_author: string | null } &
-  Nullable<Pick<RecordingArchiveColumns, "content_type" | "bytes" | "duration_ms" | "archived_at" | "deleted_at" | "deleted_after_days">> & {
+  > & { reviewer: string | null; note_author: string | null } & Nullable<
+    Pick<RecordingArchiveColumns, "content_type" | "bytes" | "duration_ms" | "archived_at" | "deleted_at" | "deleted_after_days">
+  > & {
     archive_status: RecordingArchiveColumns["status"] | null;
     archive_error: string | null;
     levels: number[] | null;

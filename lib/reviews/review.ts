@@ -51,7 +51,10 @@ export interface ReviewResult {
   changed: boolean;
 }
 
-const record = (r: { outcome: string | null; sentiment: string | null; is_hot: boolean; lead_score: number; reviewed_at: Date | null; review_note: string | null }, c: Corrections): ReviewRecord => ({
+const record = (
+  r: { outcome: string | null; sentiment: string | null; is_hot: boolean; lead_score: number; reviewed_at: Date | null; review_note: string | null },
+  c: Corrections,
+): ReviewRecord => ({
   outcome: r.outcome,
   sentiment: r.sentiment,
   isHot: r.is_hot,

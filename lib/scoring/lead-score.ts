@@ -76,7 +76,10 @@ const total = (signals: LeadSignal[]) =>
  * mapping, a reviewer's correction): its other signals stay as they were
  * computed, only those two signals' points change.
  */
-export function rescoreWith(signals: LeadSignal[], analysis: { outcome: Outcome | null; sentiment: Sentiment | null }): { score: number; signals: LeadSignal[] } {
+export function rescoreWith(
+  signals: LeadSignal[],
+  analysis: { outcome: Outcome | null; sentiment: Sentiment | null },
+): { score: number; signals: LeadSignal[] } {
   const next = signals.filter((s) => s.signal !== "outcome" && s.signal !== "sentiment");
   const { outcome, sentiment } = analysis;
   if (outcome && OUTCOME_POINTS[outcome] !== 0) next.push({ signal: "outcome", value: outcome, points: OUTCOME_POINTS[outcome] });

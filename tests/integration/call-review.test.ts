@@ -85,11 +85,18 @@ describe("reviewing a call", () => {
       `SELECT actor_email, before, after FROM audit_log WHERE action = 'call.review' AND target_id = $1 ORDER BY at DESC LIMIT 1`,
       [callId],
     );
-    expect(entry).toMatchObject({ actor_email: TEST_MANAGER.email, before: { outcome: ai }, after: { outcome: "not_interested", corrections: { outcome: "not_interested" } } });
+    expect(entry).toMatchObject({
+      actor_email: TEST_MANAGER.email,
+      before: { outcome: ai },
+      after: { outcome: "not_interested", corrections: { outcome: "not_interested" } },
+    });
   });
 
   it("keeps the correction through a newer version from the vendor, a re-score and a replay", async () => {
-    const newer = onDay(0, { finished_at: `${day}T12:05:00Z`, extracted_variables: { status: true, summary: "Booked a visit, then called back", interest_level: "high" } });
+    const newer = onDay(0, {
+      finished_at: `${day}T12:05:00Z`,
+      extracted_variables: { status: true, summary: "Booked a visit, then called back", interest_level: "high" },
+    });
     const res = await sendAutocallsCall(source.slug, { ...newer, id: Number((await detail(callId)).externalId) });
     expect(res).toBe(callId);
     let call = await detail(callId);
@@ -138,7 +145,9 @@ describe("reviewing a call", () => {
   it("counts a call once when several reviewers correct it at the same time", async () => {
     const id = await sendAutocallsCall(source.slug, onDay(10));
     const outcomes = ["not_interested", "callback_requested", "meeting_scheduled", "voicemail", "interested", "not_interested"] as const;
-    const answers = await Promise.all(outcomes.map((outcome, i) => review(id, { outcome, sentiment: i % 2 ? "negative" : "positive" }, i % 2 ? TEST_ADMIN : TEST_MANAGER)));
+    const answers = await Promise.all(
+      outcomes.map((outcome, i) => review(id, { outcome, sentiment: i % 2 ? "negative" : "positive" }, i % 2 ? TEST_ADMIN : TEST_MANAGER)),
+    );
     expect(answers.map((a) => a.status)).toEqual(outcomes.map(() => 200));
     expect(await outcomesOnDay()).toEqual(await outcomesOfCalls());
     const [{ n }] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'call.review' AND target_id = $1`, [id]);
@@ -188,7 +197,12 @@ describe("forwarding a correction", () => {
   beforeAll(async () => {
     receiver = await startReceiver({ status: 204 });
     const rules = { calls: "all", sourceIds: [source.id] };
-    updates = await createDestination({ kind: "webhook", name: "CRM with updates", config: { url: `${receiver.url}/updates` }, rules: { ...rules, updates: true } });
+    updates = await createDestination({
+      kind: "webhook",
+      name: "CRM with updates",
+      config: { url: `${receiver.url}/updates` },
+      rules: { ...rules, updates: true },
+    });
     once = await createDestination({ kind: "webhook", name: "CRM once", config: { url: `${receiver.url}/once` }, rules });
   });
   afterAll(async () => {
@@ -209,7 +223,9 @@ describe("forwarding a correction", () => {
     await delivered(once.id, id).toBe(1);
     expect((await review(id, { outcome: "not_interested" })).status).toBe(200);
     await delivered(updates.id, id).toBe(2);
-    const sent = receiver.requests.filter((r) => r.path.startsWith("/updates") && r.body.includes(id)).map((r) => JSON.parse(r.body) as { type: string; data: { call: CallDetail } });
+    const sent = receiver.requests
+      .filter((r) => r.path.startsWith("/updates") && r.body.includes(id))
+      .map((r) => JSON.parse(r.body) as { type: string; data: { call: CallDetail } });
     expect(sent.map((e) => e.type)).toEqual(["call.forwarded", "call.updated"]);
     expect(sent[1].data.call).toMatchObject({ outcome: "not_interested", review: { corrected: { outcome: true } } });
     // The other destination got the call once and hears nothing of the correction.

@@ -16,11 +16,27 @@ describe("talk time", () => {
   });
 
   it("clips turns the vendor timed past the call's end", () => {
-    expect(talkTime([{ role: "agent", text: "a", atMs: 0 }, { role: "customer", text: "b", atMs: 50_000 }], 30)).toEqual({ agentMs: 30_000, customerMs: 0 });
+    expect(
+      talkTime(
+        [
+          { role: "agent", text: "a", atMs: 0 },
+          { role: "customer", text: "b", atMs: 50_000 },
+        ],
+        30,
+      ),
+    ).toEqual({ agentMs: 30_000, customerMs: 0 });
   });
 
   it("is unknown without a time on every turn or without the call's length", () => {
-    expect(talkTime([{ role: "agent", text: "a", atMs: 0 }, { role: "customer", text: "b" }], 30)).toBeNull();
+    expect(
+      talkTime(
+        [
+          { role: "agent", text: "a", atMs: 0 },
+          { role: "customer", text: "b" },
+        ],
+        30,
+      ),
+    ).toBeNull();
     expect(talkTime([{ role: "agent", text: "a", atMs: 0 }], null)).toBeNull();
     expect(talkTime([], 30)).toBeNull();
   });

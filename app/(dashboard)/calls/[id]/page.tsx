@@ -51,7 +51,13 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
             {call.direction && <Badge>{humanize(call.direction)}</Badge>}
             <Badge tone={STATUS_TONE[call.status]}>{humanize(call.status)}</Badge>
             {call.outcome && (
-              <span title={call.review.corrected.outcome ? `Corrected by a reviewer; the AI said ${humanize(call.review.ai.outcome ?? "nothing")}` : (call.outcomeRaw ?? undefined)}>
+              <span
+                title={
+                  call.review.corrected.outcome
+                    ? `Corrected by a reviewer; the AI said ${humanize(call.review.ai.outcome ?? "nothing")}`
+                    : (call.outcomeRaw ?? undefined)
+                }
+              >
                 <Badge tone={OUTCOME_TONE[call.outcome] ?? "gray"}>{humanize(call.outcome)}</Badge>
               </span>
             )}
