@@ -2,13 +2,15 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { CorrectedMark } from "./calls-table";
 import { LocalTime } from "@/components/ui/local-time";
-import type { CallItem } from "@/lib/calls/schemas";
+import type { CallListItem } from "@/lib/calls/schemas";
+import { ContactPhone } from "./contact-phone";
 import { humanize, OUTCOME_TONE, PROVIDER_NAMES, SENTIMENT_TONE } from "./labels";
+import { formatPhone } from "./phone";
 import { ScoreBar } from "./score-bar";
 import { Snippet } from "./snippet";
 
 /** The call list on a phone: one card per call, each card a link to it. */
-export function CallCards({ calls }: { calls: CallItem[] }) {
+export function CallCards({ calls }: { calls: CallListItem[] }) {
   return (
     <ul className="space-y-2">
       {calls.map((call) => {
@@ -39,6 +41,11 @@ export function CallCards({ calls }: { calls: CallItem[] }) {
               </div>
               <Snippet call={call} />
             </Link>
+            {call.contactId && (
+              <p className="mt-1 px-3 text-xs">
+                <ContactPhone contactId={call.contactId} phone={formatPhone(call.customer.phone)} />
+              </p>
+            )}
           </li>
         );
       })}

@@ -2,8 +2,9 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
 import { LocalTime } from "@/components/ui/local-time";
-import type { CallItem } from "@/lib/calls/schemas";
+import type { CallListItem } from "@/lib/calls/schemas";
 import { CallRow } from "./call-row";
+import { ContactPhone } from "./contact-phone";
 import { formatDuration, humanize, OUTCOME_TONE, PROVIDER_NAMES, SENTIMENT_TONE, STATUS_TONE } from "./labels";
 import { formatPhone } from "./phone";
 import { ScoreBar } from "./score-bar";
@@ -12,7 +13,7 @@ import { SortHeader } from "./sort-header";
 import type { Sort } from "./sort";
 
 /** The call list from 640 px on: one row per call, the whole row opening it. */
-export function CallsTable({ calls, sort, sortHrefs }: { calls: CallItem[]; sort: Sort; sortHrefs: Record<Sort, string> }) {
+export function CallsTable({ calls, sort, sortHrefs }: { calls: CallListItem[]; sort: Sort; sortHrefs: Record<Sort, string> }) {
   const timeDirection = sort === "newest" ? "descending" : sort === "oldest" ? "ascending" : "none";
   return (
     <DataTable
@@ -63,7 +64,9 @@ export function CallsTable({ calls, sort, sortHrefs }: { calls: CallItem[]; sort
                 </Link>
                 {call.isTest && <Badge tone="violet">Test</Badge>}
               </div>
-              <div className="text-xs whitespace-nowrap text-slate-600 tabular-nums">{formatPhone(call.customer.phone) ?? "no number"}</div>
+              <div className="text-xs whitespace-nowrap text-slate-600 tabular-nums">
+                <ContactPhone contactId={call.contactId} phone={formatPhone(call.customer.phone)} />
+              </div>
               <Snippet call={call} />
             </td>
             <td className="px-3 py-3 whitespace-nowrap text-slate-700">{PROVIDER_NAMES[call.provider] ?? call.provider}</td>

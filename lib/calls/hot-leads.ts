@@ -11,6 +11,8 @@ import type { CallDetail, CallItem } from "./schemas";
 export interface HotLead extends CallItem {
   leadSignals: CallDetail["leadSignals"];
   handledAt: string | null;
+  /** The customer's contact: its page lists every call with the number. */
+  contactId: string | null;
   /** Other calls with the same phone: how many, and the latest few. */
   otherCalls: OtherCalls;
 }
@@ -81,6 +83,7 @@ export async function listHotLeads(opts: { handled: boolean; limit?: number; cur
       ...toCallItem(r),
       leadSignals: r.lead_signals,
       handledAt: r.handled_at?.toISOString() ?? null,
+      contactId: r.contact_id,
       otherCalls: others.get(r.id) ?? { count: 0, latest: [] },
     })),
     nextCursor: last && (backwards || more) ? position(last, "after") : null,

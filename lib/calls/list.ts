@@ -1,4 +1,5 @@
 import { db, type Prisma } from "@/lib/db/client";
+import type { CallColumns } from "@/lib/db/columns";
 import { logger } from "@/lib/log";
 import { readTimeZone } from "@/lib/settings/time-zone";
 import { callConditions, whereAll } from "./conditions";
@@ -60,8 +61,8 @@ export async function callPage(query: CallQuery, options: Pick<ListOptions, "sni
   const paged = cursor ? [...where, beyond(cursor)] : where;
   const limit = filters.limit + 1;
   const matching = search ? [...paged, matchPage(search, paged, order, limit)] : paged;
-  const rows = await db.$queryRaw<CallRow[]>`
-    SELECT ${CALL_COLUMNS}
+  const rows = await db.$queryRaw<(CallRow & Pick<CallColumns, "contact_id">)[]>`
+    SELECT ${CALL_COLUMNS}, c.contact_id
     FROM calls c JOIN sources s ON s.id = c.source_id
     ${whereAll(matching)}
     ${order}
@@ -69,7 +70,7 @@ export async function callPage(query: CallQuery, options: Pick<ListOptions, "sni
 
   const page = sortedPage(rows, filters.limit, filters.sort, cursor, (r) => ({ at: r.started_at, id: r.id, score: r.lead_score }));
   const items = await withSnippets(
-    page.items.map((r) => ({ ...toCallItem(r), isTest: r.is_test })),
+    page.items.map((r) => ({ ...toCallItem(r), isTest: r.is_test, contactId: r.contact_id })),
     options.snippets === false ? null : search,
   );
   return { items, nextCursor: page.nextCursor, prevCursor: page.prevCursor };

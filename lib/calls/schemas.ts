@@ -61,6 +61,8 @@ export type CallItem = z.infer<typeof callItemSchema>;
 export const snippetSegmentSchema = z.object({ text: z.string(), hit: z.boolean() });
 
 export const callListItemSchema = callItemSchema.extend({
+  /** The customer's contact (one per phone number): its page lists every call with the number. Null without a number. */
+  contactId: z.uuid().nullable(),
   /** Made by an admin's "Send test event": listed, with a badge. */
   isTest: z.boolean(),
   /** Only when the list was searched (q): the text around the match, and where it was found (null: a phone number matched). */

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, screenshot, signIn, skipBrowserTests } from "../support/browser";
 import { TEST_ADMIN } from "../support/credentials";
 import { createDestination, deleteDestination } from "../support/destinations";
-import { baseUrl, sendWebhook, uniq, type WebhookAnswer } from "../support/http";
+import { api, baseUrl, jsonOf, sendWebhook, uniq, type WebhookAnswer } from "../support/http";
 
 // Every page of the signed-in app, found from the app directory (so a new page
 // is checked without being listed here), at a desktop and a phone width:
@@ -75,6 +75,7 @@ describe.skipIf(skipBrowserTests)("accessibility of every page in Chromium", () 
       "/admin/inbox/[id]": answer.eventId,
       "/admin/sources/[slug]": "cllr",
       "/admin/destinations/[id]": destination.id,
+      "/contacts/[id]": (await jsonOf<{ contactId: string }>(api(`/api/calls/${answer.callId}`))).contactId,
     });
     browser = await launchBrowser();
     for (const width of WIDTHS) {

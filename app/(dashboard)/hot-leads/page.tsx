@@ -85,6 +85,11 @@ async function HotLeads({ handled, cursor }: { handled: boolean; cursor: string 
                 </Link>
                 <PhoneNumber phone={lead.customer.phone} />
                 {lead.customer.company && <span className="text-sm text-slate-500">· {lead.customer.company}</span>}
+                {lead.contactId && (
+                  <Link href={`/contacts/${lead.contactId}`} className="text-sm text-indigo-700 hover:underline">
+                    Contact timeline
+                  </Link>
+                )}
               </div>
               <p className="text-sm text-slate-700">{lead.summary}</p>
               <p className="text-sm">

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { BackLink } from "@/components/ui/back-link";
 import { notFound } from "next/navigation";
 import { Card, ContactTimeline, LeadSignals, Variables } from "@/components/calls/call-facts";
@@ -40,6 +41,14 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
             {call.customer.phone ? <PhoneNumber phone={call.customer.phone} /> : "no number"}
             {call.customer.company && <> · {call.customer.company}</>}
             {call.customer.email && <> · {call.customer.email}</>}
+            {call.contactId && (
+              <>
+                {" · "}
+                <Link href={`/contacts/${call.contactId}`} className="text-indigo-700 hover:underline">
+                  Contact timeline
+                </Link>
+              </>
+            )}
           </p>
           <div className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
             {call.isTest && (
