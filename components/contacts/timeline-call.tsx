@@ -11,7 +11,7 @@ export function TimelineCallItem({ call, attempt }: { call: TimelineCall; attemp
     <div className="space-y-1.5" data-testid="timeline-call">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
         <Link href={`/calls/${call.id}`} className="font-medium text-slate-900 hover:text-indigo-700 hover:underline">
-          {attempt && call.attempt ? <span className="mr-1 text-slate-500">Attempt {call.attempt} ·</span> : null}
+          {attempt && call.attempt ? <span className="mr-1 text-slate-500">{`Attempt ${call.attempt} ·`}</span> : null}
           <LocalTime iso={call.startedAt} />
         </Link>
         <span className="text-slate-600">{PROVIDER_NAMES[call.provider] ?? call.provider}</span>

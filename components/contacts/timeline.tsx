@@ -13,7 +13,7 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
         >
           {entry.calls.length > 1 ? (
             <>
-              <p className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">{entry.calls.length} attempts</p>
+              <p className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">{`${entry.calls.length} attempts`}</p>
               <ol className="space-y-3 border-l-2 border-slate-200 pl-4">
                 {entry.calls.map((call) => (
                   <li key={call.id}>
