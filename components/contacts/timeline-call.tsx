@@ -37,6 +37,12 @@ export function TimelineCallItem({ call, attempt }: { call: TimelineCall; attemp
           )}
         </p>
       )}
+      {call.reviewNote && (
+        <p className="rounded-md bg-violet-50 px-2 py-1 text-xs whitespace-pre-wrap text-violet-900" data-testid="review-note">
+          <span className="font-medium">Review note: </span>
+          {call.reviewNote}
+        </p>
+      )}
       {call.followUpNote && (
         <p className="rounded-md bg-amber-50 px-2 py-1 text-xs whitespace-pre-wrap text-amber-900" data-testid="follow-up-note">
           <span className="font-medium">Follow-up note: </span>

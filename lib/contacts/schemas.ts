@@ -41,6 +41,8 @@ export const timelineCallSchema = callItemSchema
     summary: z.string().nullable(),
     /** A manager's note from the follow-up queue. */
     followUpNote: z.string().nullable(),
+    /** A reviewer's note (call page, Review). */
+    reviewNote: z.string().nullable(),
   });
 export type TimelineCall = z.infer<typeof timelineCallSchema>;
 

@@ -47,4 +47,3 @@ export async function contactSummary(id: string, now = new Date()): Promise<Cont
     followUp: followUp ? { callId: followUp.id, dueAt: followUp.due.toISOString(), snoozed: followUp.snoozed } : null,
   };
 }
-

@@ -26,6 +26,7 @@ const SELECT = {
   callbackAt: true,
   summary: true,
   followUpNote: true,
+  reviewNote: true,
 } as const;
 
 /**

@@ -42,7 +42,10 @@ describe.skipIf(skipBrowserTests)("contact timeline in Chromium", () => {
         start_time: naive(new Date(now + 60_000)),
         duration: 95,
         post_call_data: {
-          summary: { summary: "Wants a proposal for 40 seats after two missed calls", callback_datetime: naive(new Date(now + 3 * 86_400_000)).replace(" ", "T") },
+          summary: {
+            summary: "Wants a proposal for 40 seats after two missed calls",
+            callback_datetime: naive(new Date(now + 3 * 86_400_000)).replace(" ", "T"),
+          },
           profile_summary: { tone: "Positive", interest_level: "Very Interested", outcome: "Meeting Scheduled", next_action: "Send the proposal" },
         },
       },
@@ -80,7 +83,10 @@ describe.skipIf(skipBrowserTests)("contact timeline in Chromium", () => {
     await page.waitForURL(/\/contacts\//);
     const contactUrl = page.url();
     await page.goto(`${baseUrl()}/calls?q=${digits}`);
-    await page.getByRole("link", { name: /all calls with this number/ }).first().click();
+    await page
+      .getByRole("link", { name: /all calls with this number/ })
+      .first()
+      .click();
     await page.waitForURL(contactUrl);
     await page.getByRole("heading", { level: 1, name }).waitFor();
   });

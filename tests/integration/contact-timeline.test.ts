@@ -76,10 +76,21 @@ describe("a contact's timeline", () => {
         callback: new Date(Date.now() - 5 * DAY),
       }),
     );
-    testCall = await send("unpod", unpodCall(phone, new Date(t0.getTime() + 3 * HOUR), { summary: "A test", next: "Ignore me", callback: new Date(Date.now() + DAY) }));
+    testCall = await send(
+      "unpod",
+      unpodCall(phone, new Date(t0.getTime() + 3 * HOUR), { summary: "A test", next: "Ignore me", callback: new Date(Date.now() + DAY) }),
+    );
     await sql("UPDATE calls SET is_test = true WHERE id = $1", [testCall]);
-    const note = await asUser(TEST_MANAGER, `/api/follow-ups/${older}`, { method: "POST", body: JSON.stringify({ action: "note", text: "Prefers email <b>not</b> calls" }) });
+    const note = await asUser(TEST_MANAGER, `/api/follow-ups/${older}`, {
+      method: "POST",
+      body: JSON.stringify({ action: "note", text: "Prefers email <b>not</b> calls" }),
+    });
     expect(note.status).toBeLessThan(300);
+    const review = await asUser(TEST_MANAGER, `/api/calls/${attempts[2]}/review`, {
+      method: "PATCH",
+      body: JSON.stringify({ outcome: "not_interested", note: "Said <i>no</i> on the third try" }),
+    });
+    expect(review.status).toBeLessThan(300);
     contactId = (await jsonOf<{ contactId: string }>(api(`/api/calls/${newest}`))).contactId;
   });
 
@@ -106,6 +117,9 @@ describe("a contact's timeline", () => {
     const call = t.timeline.entries.at(-1)!.calls[0];
     expect(call.followUpNote).toBe("Prefers email <b>not</b> calls");
     expect(call.summary).toBe("Asked for a proposal");
+    // A reviewer's note, and the outcome as the reviewer corrected it.
+    const third = t.timeline.entries[1].calls[0];
+    expect(third).toMatchObject({ id: attempts[2], reviewNote: "Said <i>no</i> on the third try", outcome: "not_interested" });
     expect(t.contact.nextStep).toMatchObject({ text: "Call after the board meeting", callId: newest });
     // The newest call's callback has passed; the older call's is still ahead, and wins.
     expect(t.contact.callback).toMatchObject({ callId: older, upcoming: true });
@@ -120,6 +134,7 @@ describe("a contact's timeline", () => {
     expect(html).not.toContain("<img src=x");
     expect(html).toContain("3 attempts");
     expect(html).toContain("Prefers email &lt;b&gt;not&lt;/b&gt; calls");
+    expect(html).toContain("Said &lt;i&gt;no&lt;/i&gt; on the third try");
   });
 
   it("answers 401 without credentials, 404 for a malformed or unknown id, on the API and the page", async () => {

@@ -19,11 +19,18 @@ const call = (id: string, provider: TimelineCall["provider"], groupKey: string |
   callbackAt: null,
   summary: null,
   followUpNote: null,
+  reviewNote: null,
 });
 
 describe("timeline entries", () => {
   it("groups a lead's dial attempts that follow one another, and keeps time order", () => {
-    const calls = [call("a", "unpod", null), call("b3", "hubtalk", "g", 3), call("b2", "hubtalk", "g", 2), call("c", "cllr", null), call("b1", "hubtalk", "g", 1)];
+    const calls = [
+      call("a", "unpod", null),
+      call("b3", "hubtalk", "g", 3),
+      call("b2", "hubtalk", "g", 2),
+      call("c", "cllr", null),
+      call("b1", "hubtalk", "g", 1),
+    ];
     expect(groupAttempts(calls).map((e) => e.calls.map((c) => c.id))).toEqual([["a"], ["b3", "b2"], ["c"], ["b1"]]);
   });
 
