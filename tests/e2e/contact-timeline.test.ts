@@ -76,18 +76,20 @@ describe.skipIf(skipBrowserTests)("contact timeline in Chromium", () => {
     await screenshot(page, "contact-timeline");
   });
 
-  it("opens a call from the timeline, and the contact from the call list", async () => {
-    await page.getByRole("list", { name: "Calls, newest first" }).getByRole("link").first().click();
-    await page.waitForURL(/\/calls\/[0-9a-f-]{36}$/);
-    await page.getByRole("link", { name: "Contact timeline" }).click();
-    await page.waitForURL(/\/contacts\//);
-    const contactUrl = page.url();
+  it("links each call, the call page links back, and the call list's number opens the contact", async () => {
+    const contactPath = new URL(page.url()).pathname;
+    const links = page.getByRole("list", { name: "Calls, newest first" }).getByRole("link");
+    const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    expect(hrefs).toHaveLength(3);
+    for (const href of hrefs) expect(href).toMatch(/^\/calls\/[0-9a-f-]{36}$/);
+    // The call page names its contact (read as HTML: the page itself is call-page.test's).
+    expect(await (await page.request.get(`${baseUrl()}${hrefs[0]}`)).text()).toContain(`href="${contactPath}"`);
     await page.goto(`${baseUrl()}/calls?q=${digits}`);
     await page
       .getByRole("link", { name: /all calls with this number/ })
       .first()
       .click();
-    await page.waitForURL(contactUrl);
+    await page.waitForURL(`${baseUrl()}${contactPath}`);
     await page.getByRole("heading", { level: 1, name }).waitFor();
   });
 });

@@ -42,6 +42,7 @@ describe("timeline entries", () => {
   it("shortens a long summary at a word, and leaves a short one alone", () => {
     expect(shorten("short", 10)).toBe("short");
     expect(shorten(null, 10)).toBeNull();
-    expect(shorten("one two three four five", 12)).toBe("one two…");
+    expect(shorten("one two three four five", 15)).toBe("one two three…");
+    expect(shorten("abcdefghijklmnop", 5)).toBe("abcde…");
   });
 });

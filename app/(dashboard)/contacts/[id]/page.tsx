@@ -50,12 +50,14 @@ async function ContactCalls({ id, cursor }: { id: string; cursor: string | undef
   return (
     <div className="space-y-4">
       <Timeline entries={page.entries} />
-      <nav className="flex justify-between gap-2" aria-label="Pages">
-        {cursor ? newest : <span />}
-        <OlderLink path={`/contacts/${id}`} filters={{}} cursor={page.nextCursor}>
-          Older calls
-        </OlderLink>
-      </nav>
+      {(cursor || page.nextCursor) && (
+        <nav className="flex items-center justify-between gap-2" aria-label="Pages">
+          {cursor ? newest : <span />}
+          <OlderLink path={`/contacts/${id}`} filters={{}} cursor={page.nextCursor}>
+            Older calls
+          </OlderLink>
+        </nav>
+      )}
     </div>
   );
 }
