@@ -157,8 +157,6 @@ export interface Delta {
   measures: Record<string, number>;
 }
 
-const rollupOf = (table: string) => ROLLUPS.find((r) => r.table === table)!;
-
 /** Deltas that move a call from `before` (if any) to `after`, merged per row, in a stable order. */
 export function rollupDeltas(before: RollupFacts | null, after: RollupFacts): Delta[] {
   const deltas: Delta[] = [];
