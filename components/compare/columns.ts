@@ -64,5 +64,5 @@ export function changeOf(column: Column, now: number | string | null, before: nu
     text = `${diff >= 0 ? "+" : ""}${diff}%`;
   }
   if (diff === 0 || !column.better) return { text, tone: "plain" };
-  return { text, tone: (diff > 0) === (column.better === "higher") ? "good" : "bad" };
+  return { text, tone: diff > 0 === (column.better === "higher") ? "good" : "bad" };
 }

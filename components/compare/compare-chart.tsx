@@ -72,7 +72,11 @@ export function CompareChart({ by, rows, from, to }: { by: CompareBy; rows: Comp
           <LineChart data={data.days} margin={{ top: 4, right: 8, bottom: 0, left: -8 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
             <XAxis dataKey="day" tickFormatter={shortDay} tick={{ fontSize: 12, fill: "#475569" }} minTickGap={16} />
-            <YAxis tick={{ fontSize: 12, fill: "#475569" }} tickFormatter={(v: number) => (column.ratio ? `${Math.round(v * 100)}%` : String(v))} />
+            <YAxis
+              allowDecimals={metric !== "calls" && metric !== "meetings" && metric !== "hotLeads"}
+              tick={{ fontSize: 12, fill: "#475569" }}
+              tickFormatter={(v: number) => (column.ratio ? `${Math.round(v * 100)}%` : String(v))}
+            />
             <Tooltip
               labelFormatter={(l) => (typeof l === "string" ? shortDay(l) : l)}
               formatter={(v, _name, item) => {
@@ -83,7 +87,16 @@ export function CompareChart({ by, rows, from, to }: { by: CompareBy; rows: Comp
             />
             <Legend iconType="circle" wrapperStyle={{ fontSize: 12 }} formatter={(id: string) => <span className="text-slate-700">{label(id)}</span>} />
             {data.series.map((s, i) => (
-              <Line key={s.id} dataKey={s.id} name={s.id} stroke={COLORS[i % COLORS.length]} strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
+              <Line
+                key={s.id}
+                dataKey={s.id}
+                name={s.id}
+                stroke={COLORS[i % COLORS.length]}
+                strokeWidth={2}
+                dot={false}
+                connectNulls
+                isAnimationActive={false}
+              />
             ))}
           </LineChart>
         </ResponsiveContainer>

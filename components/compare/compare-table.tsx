@@ -58,7 +58,8 @@ export function CompareTable({ by, rows, from, to }: { by: CompareBy; rows: Comp
   const shown = useMemo(() => sorted(rows, sort), [rows, sort]);
   const chosen = ticked.map((id) => rows.find((r) => rowId(r) === id)).filter((r): r is CompareRow => r !== undefined);
 
-  const sortBy = (key: ColumnKey) => setSort((s) => (s.key === key ? { key, dir: s.dir === "asc" ? "desc" : "asc" } : { key, dir: key === "label" ? "asc" : "desc" }));
+  const sortBy = (key: ColumnKey) =>
+    setSort((s) => (s.key === key ? { key, dir: s.dir === "asc" ? "desc" : "asc" } : { key, dir: key === "label" ? "asc" : "desc" }));
   const toggle = (id: string) => setTicked((t) => (t.includes(id) ? t.filter((x) => x !== id) : t.length >= MAX_TICKED ? t : [...t, id]));
 
   const header = (key: ColumnKey, label: string, align: "left" | "right") => (
@@ -118,7 +119,11 @@ export function CompareTable({ by, rows, from, to }: { by: CompareBy; rows: Comp
                   </td>
                   <th scope="row" className="px-3 py-2 text-left font-medium whitespace-nowrap">
                     {href ? (
-                      <Link href={href} className="text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600" title="The calls behind this row">
+                      <Link
+                        href={href}
+                        className="text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600"
+                        title="The calls behind this row"
+                      >
                         {name}
                       </Link>
                     ) : (

@@ -195,7 +195,8 @@ export function mergeDeltas(deltas: Delta[]): Delta[] {
 }
 
 /** SQL: `<table>.<m> + EXCLUDED.<m>` for each measure, for an ON CONFLICT DO UPDATE. */
-export const addExcluded = (rollup: Rollup) => rollup.measures.map((m) => `${m.column} = ${rollup.table}.${m.column} + EXCLUDED.${m.column}`).join(",\n          ");
+export const addExcluded = (rollup: Rollup) =>
+  rollup.measures.map((m) => `${m.column} = ${rollup.table}.${m.column} + EXCLUDED.${m.column}`).join(",\n          ");
 
 /** SQL: the sum of `alias.<m>` stored as the column keeps it, for each measure. */
 export const storedSums = (rollup: Rollup, alias: string) =>

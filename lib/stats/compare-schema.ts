@@ -7,10 +7,7 @@ export const COMPARE_BYS = ["vendor", "agent", "campaign", "source"] as const;
 export type CompareBy = (typeof COMPARE_BYS)[number];
 
 /** The rollup dimension behind each `by` (vendors are stored as their provider id). */
-export const DIMENSION_OF = { vendor: "provider", agent: "agent", campaign: "campaign", source: "source" } as const satisfies Record<
-  CompareBy,
-  string
->;
+export const DIMENSION_OF = { vendor: "provider", agent: "agent", campaign: "campaign", source: "source" } as const satisfies Record<CompareBy, string>;
 
 export const COMPARE_PERIODS = [7, 30, 90, 365] as const;
 /** Longest period asked for at once, in days. */

@@ -32,7 +32,8 @@ describe.skipIf(skipBrowserTests)("the Compare page in Chromium", () => {
     await page.getByTestId("compare-row").first().waitFor();
     expect(await page.getByRole("link", { name: new RegExp(busy, "i") }).count()).toBe(1);
 
-    const callsColumn = async () => (await page.locator("[data-testid=compare-row] td:nth-child(3) > span:first-child").allTextContents()).map((t) => Number(t.replace(/\D/g, "")));
+    const callsColumn = async () =>
+      (await page.locator("[data-testid=compare-row] td:nth-child(3) > span:first-child").allTextContents()).map((t) => Number(t.replace(/\D/g, "")));
     const before = await callsColumn();
     expect(before).toEqual([...before].sort((a, b) => b - a));
     // Keyboard: focus the header's button and press Enter: ascending now.

@@ -5,6 +5,7 @@ import { mapPayload, samplePayload } from "@/lib/providers/modules";
 import { compareAnswerSchema, compareDailyAnswerSchema, type CompareAnswer, type CompareFigures } from "@/lib/stats/compare-schema";
 import { TEST_MANAGER } from "../support/credentials";
 import { api, baseUrl, jsonOf, sendWebhook, sql, uniq } from "../support/http";
+import { compareRollupDrift } from "../support/compare-drift";
 import { asUser } from "../support/session";
 import { createSource } from "../support/sources";
 
@@ -52,7 +53,12 @@ async function send(slug: string, payload: Record<string, unknown>): Promise<str
 }
 
 beforeAll(async () => {
-  [hooman, hoomanUsd, autocalls, hubtalk] = await Promise.all([createSource("hooman"), createSource("hooman"), createSource("autocalls"), createSource("hubtalk")]);
+  [hooman, hoomanUsd, autocalls, hubtalk] = await Promise.all([
+    createSource("hooman"),
+    createSource("hooman"),
+    createSource("autocalls"),
+    createSource("hubtalk"),
+  ]);
   let n = 0;
   const reviewable: string[] = [];
   for (const day of DAYS) {
@@ -173,21 +179,24 @@ const compare = async (query: string) => {
 };
 
 describe("GET /api/stats/compare", () => {
-  it.each(["vendor", "agent", "campaign", "source"] as const)("gives by=%s every figure as the calls table has it, this period and the one before", async (by) => {
-    const answer: CompareAnswer = await compare(`by=${by}&from=${PERIOD.from}&to=${PERIOD.to}`);
-    expect(answer).toMatchObject({ by, ...PERIOD });
-    const sums = await sumsFromCalls(by);
-    const id = (key: string, currency: string | null) => `${key}|${currency}`;
-    const expectedIds = [...new Set(sums.filter((s) => s.current).map((s) => id(s.key, s.currency)))].sort();
-    expect(answer.rows.map((r) => id(r.key, r.currency)).sort()).toEqual(expectedIds);
-    for (const row of answer.rows) {
-      const mine = (current: boolean) => sums.find((s) => s.current === current && id(s.key, s.currency) === id(row.key, row.currency));
-      expect(row.split).toBe(mine(true)!.split);
-      expectFigures(row, expectedFigures(mine(true)), `${by} ${row.label} ${row.currency}`);
-      expectFigures(row.previous, expectedFigures(mine(false)), `${by} ${row.label} ${row.currency} (previous)`);
-    }
-    expect(answer.rows.reduce((n, r) => n + r.calls, 0)).toBe(sums.filter((s) => s.current).reduce((n, s) => n + s.calls, 0));
-  });
+  it.each(["vendor", "agent", "campaign", "source"] as const)(
+    "gives by=%s every figure as the calls table has it, this period and the one before",
+    async (by) => {
+      const answer: CompareAnswer = await compare(`by=${by}&from=${PERIOD.from}&to=${PERIOD.to}`);
+      expect(answer).toMatchObject({ by, ...PERIOD });
+      const sums = await sumsFromCalls(by);
+      const id = (key: string, currency: string | null) => `${key}|${currency}`;
+      const expectedIds = [...new Set(sums.filter((s) => s.current).map((s) => id(s.key, s.currency)))].sort();
+      expect(answer.rows.map((r) => id(r.key, r.currency)).sort()).toEqual(expectedIds);
+      for (const row of answer.rows) {
+        const mine = (current: boolean) => sums.find((s) => s.current === current && id(s.key, s.currency) === id(row.key, row.currency));
+        expect(row.split).toBe(mine(true)!.split);
+        expectFigures(row, expectedFigures(mine(true)), `${by} ${row.label} ${row.currency}`);
+        expectFigures(row.previous, expectedFigures(mine(false)), `${by} ${row.label} ${row.currency} (previous)`);
+      }
+      expect(answer.rows.reduce((n, r) => n + r.calls, 0)).toBe(sums.filter((s) => s.current).reduce((n, s) => n + s.calls, 0));
+    },
+  );
 
   it("never adds currencies together: a group in one currency is one row, one in two is split", async () => {
     const vendors = await compare(`by=vendor&from=${PERIOD.from}&to=${PERIOD.to}`);
@@ -251,6 +260,10 @@ describe("GET /api/stats/compare", () => {
     expect((await api("/api/stats/compare/daily?by=agent")).status).toBe(400);
     expect((await fetch(`${baseUrl()}/api/stats/compare?by=vendor`)).status).toBe(401);
     expect((await fetch(`${baseUrl()}/api/stats/compare/daily?by=agent&values=x`)).status).toBe(401);
+  });
+
+  it("keeps daily_compare_stats equal to the calls it summarizes", async () => {
+    expect(await compareRollupDrift()).toEqual([]);
   });
 
   it("defaults to the last 30 days, today included", async () => {

@@ -37,15 +37,13 @@ async function CompareData({ by, days }: { by: CompareBy; days: number }) {
   return (
     <>
       {answer.rows.length === 0 ? (
-        <EmptyState title="No calls in this period">
-          No calls in the last {days} days to compare. Calls appear here as vendors report them.
-        </EmptyState>
+        <EmptyState title="No calls in this period">No calls in the last {days} days to compare. Calls appear here as vendors report them.</EmptyState>
       ) : (
         <CompareTable by={by} rows={answer.rows} from={answer.from} to={answer.to} />
       )}
       <p className="text-xs text-slate-500">
-        Days are days in {answer.timeZone.replaceAll("_", " ")}, from {answer.from} to {answer.to}, against {answer.previousFrom} to {answer.previousTo}. Costs in
-        different currencies are never added together: a {by === "vendor" ? "vendor" : by} with costs in several currencies has a row per currency.
+        Days are days in {answer.timeZone.replaceAll("_", " ")}, from {answer.from} to {answer.to}, against {answer.previousFrom} to {answer.previousTo}. Costs
+        in different currencies are never added together: a {by === "vendor" ? "vendor" : by} with costs in several currencies has a row per currency.
       </p>
     </>
   );
