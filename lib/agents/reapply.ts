@@ -32,9 +32,7 @@ async function reapplyBatch(afterId: string, map: AliasMap): Promise<BatchResult
       `SELECT id, agent_name_raw, agent_id, ${factColumnsSql()} FROM calls WHERE id > $1 ORDER BY id LIMIT ${BATCH} FOR UPDATE`,
       [afterId],
     );
-    const updates = rows
-      .map((r) => ({ id: r.id, agent: resolveAgent(r.agent_name_raw, r.agent_id, map), row: r }))
-      .filter((u) => u.agent !== u.row.agent_name);
+    const updates = rows.map((r) => ({ id: r.id, agent: resolveAgent(r.agent_name_raw, r.agent_id, map), row: r })).filter((u) => u.agent !== u.row.agent_name);
     if (updates.length) {
       await client.query(`UPDATE calls c SET agent_name = u.agent, updated_at = now() FROM unnest($1::uuid[], $2::text[]) AS u(id, agent) WHERE c.id = u.id`, [
         updates.map((u) => u.id),

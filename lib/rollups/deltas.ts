@@ -6,7 +6,9 @@ import { ROLLUP_JOIN, rollupDay } from "./zone";
 // day in the organisation's time zone, worked out in SQL (./zone.ts)
 // so that it follows a re-bucketing in progress. Saving a call, updating it and
 // re-scoring all change the rollups through this module alone: a new chart
-// dimension is one more entry in ROLLUPS (and its table).
+// dimension is one more entry in ROLLUPS (and its table), which declares the
+// rows a call counts in and the measures it adds to them (as facts here and
+// as SQL over a calls row, for re-bucketing and filling).
 
 export interface RollupFacts {
   startedAt: Date;
