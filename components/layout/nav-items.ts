@@ -9,6 +9,7 @@ export const NAV: NavItem[] = [
   { href: "/", label: "Overview" },
   { href: "/calls", label: "Calls" },
   { href: "/hot-leads", label: "Hot leads" },
+  { href: "/compare", label: "Compare" },
 ];
 
 export const ADMIN_NAV: NavItem[] = [

@@ -5,8 +5,12 @@ import { useTransition } from "react";
 
 const PERIODS = [7, 30, 90, 365];
 
-/** The overview's period: toggle buttons (aria-pressed) that load the overview for that many days, busy while it loads. */
-export function PeriodPicker({ current }: { current: number }) {
+/**
+ * The overview's period: toggle buttons (aria-pressed) that load the page for
+ * that many days, busy while it loads. `path` is the page (with any other
+ * query parameters it keeps, e.g. "/compare?by=agent").
+ */
+export function PeriodPicker({ current, path = "/" }: { current: number; path?: string }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (
@@ -16,7 +20,7 @@ export function PeriodPicker({ current }: { current: number }) {
           key={p}
           type="button"
           aria-pressed={p === current}
-          onClick={() => startTransition(() => router.push(`/?days=${p}`))}
+          onClick={() => startTransition(() => router.push(`${path}${path.includes("?") ? "&" : "?"}days=${p}`))}
           className={`rounded-md px-3 py-1.5 text-sm focus-visible:outline-2 focus-visible:outline-indigo-600 ${p === current ? "bg-white font-medium text-slate-900 shadow-xs ring-1 ring-slate-200" : "text-slate-700 hover:text-slate-900"}`}
         >
           {p === 365 ? "1 year" : `${p} days`}

@@ -1,4 +1,8 @@
-import { pool } from "@/lib/db/pool";
+import { inTransaction, pool } from "@/lib/db/pool";
+import { talkTime } from "@/lib/calls/talk-time";
+import { rollupDeltas, rollupStatement } from "@/lib/rollups/deltas";
+import { factColumnsSql, factsOf, type FactRow } from "@/lib/rollups/facts";
+import type { Turn } from "@/lib/providers/canonical";
 import type { CallColumns } from "@/lib/db/columns";
 import { logger } from "@/lib/log";
 import { cllrTranscriptTurns } from "@/lib/providers/cllr/transcript";
@@ -32,10 +36,7 @@ export async function fetchCallTranscript(callId: string, lastAttempt: boolean):
 
   try {
     const turns = await download(call.transcript_url, call.started_at);
-    await pool.query(
-      `INSERT INTO transcripts (call_id, turns, language, updated_at) SELECT id, $2, language, now() FROM calls WHERE id = $1 ON CONFLICT (call_id) DO NOTHING`,
-      [callId, JSON.stringify(turns)],
-    );
+    await storeTranscript(callId, turns);
     return "fetched";
   } catch (e) {
     const reason = (e as Error).message;
@@ -45,6 +46,33 @@ export async function fetchCallTranscript(callId: string, lastAttempt: boolean):
     if (!(e instanceof Permanent)) throw e;
     return "gave_up";
   }
+}
+
+/**
+ * Stores the transcript and, from its turn times, the call's talk time by
+ * side, moving the call in the rollups (Compare's talk ratio) in the same
+ * transaction, with the call locked against a save or a review meanwhile.
+ */
+async function storeTranscript(callId: string, turns: Turn[]): Promise<void> {
+  await inTransaction(async (client) => {
+    const { rows } = await client.query<FactRow>(`SELECT ${factColumnsSql()} FROM calls WHERE id = $1 FOR UPDATE`, [callId]);
+    const { rowCount } = await client.query(
+      `INSERT INTO transcripts (call_id, turns, language, updated_at) SELECT id, $2, language, now() FROM calls WHERE id = $1 ON CONFLICT (call_id) DO NOTHING`,
+      [callId, JSON.stringify(turns)],
+    );
+    if (!rows[0] || !rowCount) return;
+    const before = factsOf(rows[0]);
+    const talk = talkTime(turns, before.durationSec);
+    const after = { ...before, agentTalkMs: talk?.agentMs ?? null, customerTalkMs: talk?.customerMs ?? null };
+    if (after.agentTalkMs === before.agentTalkMs && after.customerTalkMs === before.customerTalkMs) return;
+    await client.query(`UPDATE calls SET agent_talk_ms = $2, customer_talk_ms = $3, updated_at = now() WHERE id = $1`, [
+      callId,
+      after.agentTalkMs,
+      after.customerTalkMs,
+    ]);
+    const rollup = rollupStatement(rollupDeltas(before, after));
+    if (rollup) await client.query(rollup.text, rollup.values);
+  });
 }
 
 async function download(url: string, startedAt: Date) {

@@ -2,7 +2,7 @@ import type pg from "pg";
 import { inTransaction, pool } from "@/lib/db/pool";
 import type { ColumnsAs, SettingColumns } from "@/lib/db/columns";
 import { ROLLUP_ZONE_KEY } from "@/lib/rollups/zone";
-import { ROLLUPS } from "@/lib/rollups/deltas";
+import { addExcluded, callRowsSql, ROLLUP_TABLES, ROLLUPS, storedSums, type Rollup } from "@/lib/rollups/deltas";
 import { enqueue, QUEUE } from "@/lib/jobs/boss";
 import { logger } from "@/lib/log";
 import { DEFAULT_TIME_ZONE, readTimeZone } from "@/lib/settings/time-zone";
@@ -77,23 +77,20 @@ export async function sweepRebucket(): Promise<void> {
 }
 
 /** SQL: moves the calls of [$3, $4) (no upper end when $4 is null) from their day in zone $1 to their day in zone $2. */
-function moveStatement(rollup: (typeof ROLLUPS)[number]): string {
+function moveStatement(rollup: Rollup): string {
   const keys = ["day", ...rollup.columns];
+  const measures = rollup.measures.map((m) => m.column);
   const groups = keys.map((_, i) => i + 1).join(", ");
-  const side = (zone: string, sign: string) =>
-    `SELECT (started_at AT TIME ZONE ${zone})::date, ${rollup.sqlDimensions.join(", ")},
-            ${sign}1, ${sign}COALESCE(duration_sec, 0)::bigint, ${sign}(is_hot::int)
-     FROM calls WHERE NOT is_test AND started_at >= $3::timestamptz AND ($4::timestamptz IS NULL OR started_at < $4::timestamptz)`;
-  return `INSERT INTO ${rollup.table} (${keys.join(", ")}, calls, talk_sec, hot_calls)
-    SELECT ${keys.map((k) => `m.${k}`).join(", ")}, sum(m.calls)::int, sum(m.talk_sec)::bigint, sum(m.hot_calls)::int
-    FROM (${side("$1", "-")} UNION ALL ${side("$2", "")}) AS m (${keys.join(", ")}, calls, talk_sec, hot_calls)
+  const range = "NOT is_test AND started_at >= $3::timestamptz AND ($4::timestamptz IS NULL OR started_at < $4::timestamptz)";
+  const side = (zone: string, sign: "" | "-") => callRowsSql(rollup, `(started_at AT TIME ZONE ${zone})::date`, range, sign);
+  return `INSERT INTO ${rollup.table} (${keys.join(", ")}, ${measures.join(", ")})
+    SELECT ${keys.map((k) => `m.${k}`).join(", ")}, ${storedSums(rollup, "m")}
+    FROM (${side("$1", "-")} UNION ALL ${side("$2", "")}) AS m (${keys.join(", ")}, ${measures.join(", ")})
     GROUP BY ${groups}
-    HAVING sum(m.calls) <> 0 OR sum(m.talk_sec) <> 0 OR sum(m.hot_calls) <> 0
+    HAVING ${measures.map((c) => `sum(m.${c}) <> 0`).join(" OR ")}
     ORDER BY ${groups}
     ON CONFLICT (${keys.join(", ")}) DO UPDATE SET
-      calls = ${rollup.table}.calls + EXCLUDED.calls,
-      talk_sec = ${rollup.table}.talk_sec + EXCLUDED.talk_sec,
-      hot_calls = ${rollup.table}.hot_calls + EXCLUDED.hot_calls`;
+      ${addExcluded(rollup)}`;
 }
 
 /**
@@ -104,7 +101,7 @@ function moveStatement(rollup: (typeof ROLLUPS)[number]): string {
 export async function rebucketStep(targetZone: string, batch = BATCH): Promise<boolean> {
   return inTransaction(async (client) => {
     // The pipeline's rollup writes wait for this step, and it for them (SHARE ROW EXCLUSIVE conflicts with their ROW EXCLUSIVE).
-    await client.query("LOCK TABLE daily_outcome_stats, daily_source_stats IN SHARE ROW EXCLUSIVE MODE");
+    await client.query(`LOCK TABLE ${ROLLUP_TABLES} IN SHARE ROW EXCLUSIVE MODE`);
     const state = await readState(client, true);
     if (!state.to) {
       if (state.zone === targetZone) return false;
@@ -141,7 +138,7 @@ export async function rebucketStep(targetZone: string, batch = BATCH): Promise<b
       return true;
     }
     // Rows the move emptied would only be scanned for nothing.
-    for (const { table } of ROLLUPS) await client.query(`DELETE FROM ${table} WHERE calls = 0 AND talk_sec = 0 AND hot_calls = 0`);
+    for (const { table, measures } of ROLLUPS) await client.query(`DELETE FROM ${table} WHERE ${measures.map((m) => `${m.column} = 0`).join(" AND ")}`);
     await saveState(client, {
       ...state,
       zone: state.to,

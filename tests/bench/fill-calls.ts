@@ -1,5 +1,6 @@
 import cliProgress from "cli-progress";
 import type pg from "pg";
+import { callRowsSql, ROLLUPS, storedSums } from "@/lib/rollups/deltas";
 
 // Fills a database with realistic calls inside Postgres (INSERT … SELECT over
 // generate_series, in batches), then their transcripts and the daily rollup
@@ -43,7 +44,8 @@ export async function fillCalls(client: pg.Client, count: number, batch = 50_000
        g AS (SELECT n, random() AS r1, random() AS r2, random() AS r3, random() AS r4 FROM generate_series($1::int, $2::int) n)
        INSERT INTO calls (id, source_id, provider, external_id, status, started_at, ended_at, duration_sec,
          customer_phone, customer_name, agent_name, campaign, summary, sentiment, outcome, outcome_raw,
-         interest_level, lead_score, is_hot, labels, variables, lead_signals, event_at, content_hash, updated_at, language)
+         interest_level, lead_score, is_hot, labels, variables, lead_signals, event_at, content_hash, updated_at, language,
+         cost_amount, cost_currency, agent_talk_ms, customer_talk_ms, reviewed_at, outcome_override)
        SELECT gen_random_uuid(), src.ids[1 + n % 5], src.providers[1 + n % 5], 'bench-' || n,
          s.status, t.at, t.at + make_interval(secs => d.sec), d.sec,
          '+1202' || lpad((n % 9999999)::text, 7, '0'),
@@ -57,7 +59,15 @@ export async function fillCalls(client: pg.Client, count: number, batch = 50_000
          CASE WHEN s.status = 'completed' THEN (ARRAY['positive','positive','neutral','neutral','negative','mixed'])[1 + (r2 * 6)::int % 6] END,
          o.outcome, o.outcome, CASE WHEN s.status = 'completed' THEN (ARRAY['high','medium','low'])[1 + (r3 * 3)::int % 3] END,
          o.score, o.score >= 70, '{}', '{}', '[]', t.at, md5(n::text), now(),
-         CASE WHEN n % 4 <> 0 THEN 'en' END
+         CASE WHEN n % 4 <> 0 THEN 'en' END,
+         -- Costs: two vendors in INR, one in USD (and in INR for one call in ten), the others none.
+         CASE WHEN n % 5 IN (1, 2, 3) THEN round((d.sec * 0.12)::numeric, 2) END,
+         CASE WHEN n % 5 IN (1, 2) THEN 'INR' WHEN n % 5 = 3 THEN CASE WHEN n % 10 = 8 THEN 'INR' ELSE 'USD' END END,
+         -- Turn timings for two connected calls in three; a review for one call in twenty.
+         CASE WHEN s.status = 'completed' AND n % 3 <> 0 THEN (d.sec * 1000 * (0.3 + r2 * 0.4))::int END,
+         CASE WHEN s.status = 'completed' AND n % 3 <> 0 THEN (d.sec * 1000 * (0.6 - r2 * 0.4))::int END,
+         CASE WHEN n % 20 = 0 THEN t.at + interval '1 day' END,
+         CASE WHEN n % 60 = 0 THEN 'other' END
        FROM g CROSS JOIN src
        CROSS JOIN LATERAL (SELECT date_trunc('second', now() - make_interval(secs => (r1 * 365 * 86400)::int)) AS at) t
        CROSS JOIN LATERAL (SELECT CASE WHEN r4 < 0.62 THEN 'completed' WHEN r4 < 0.82 THEN 'no_answer' WHEN r4 < 0.9 THEN 'voicemail'
@@ -90,5 +100,14 @@ export async function fillCalls(client: pg.Client, count: number, batch = 50_000
     SELECT (started_at AT TIME ZONE 'UTC')::date, provider, COALESCE(campaign, ''),
            count(*), COALESCE(sum(duration_sec), 0), count(*) FILTER (WHERE is_hot)
     FROM calls GROUP BY 1, 2, 3`);
+  // The Compare rollup, from the rollup's own definition of what a call adds.
+  const compare = ROLLUPS.find((r) => r.table === "daily_compare_stats")!;
+  const keys = ["day", ...compare.columns];
+  const measures = compare.measures.map((m) => m.column);
+  await client.query(`
+    INSERT INTO daily_compare_stats (${keys.join(", ")}, ${measures.join(", ")})
+    SELECT ${keys.map((k) => `m.${k}`).join(", ")}, ${storedSums(compare, "m")}
+    FROM (${callRowsSql(compare, "(started_at AT TIME ZONE 'UTC')::date", "NOT is_test")}) AS m (${keys.join(", ")}, ${measures.join(", ")})
+    GROUP BY ${keys.map((_, i) => i + 1).join(", ")}`);
   await client.query("VACUUM ANALYZE");
 }

@@ -22,7 +22,7 @@ await client.connect();
 const have = Number((await client.query<{ count: string }>("SELECT count(*) FROM calls")).rows[0].count);
 if (have < CALLS) {
   console.log(`Filling ${CALLS.toLocaleString()} calls (once; kept in .data/bench-postgres)...`);
-  await client.query("TRUNCATE calls, transcripts, daily_outcome_stats, daily_source_stats CASCADE");
+  await client.query("TRUNCATE calls, transcripts, daily_outcome_stats, daily_source_stats, daily_compare_stats CASCADE");
   const t = performance.now();
   await fillCalls(client, CALLS);
   console.log(`  done in ${((performance.now() - t) / 1000).toFixed(0)} s`);
@@ -33,6 +33,7 @@ const { getTrends } = await import("@/lib/stats/trends");
 const { getCall } = await import("@/lib/calls/detail");
 const { callFiltersSchema } = await import("@/lib/calls/filters");
 const { countCalls } = await import("@/lib/calls/count");
+const { getCompare } = await import("@/lib/stats/compare");
 
 async function timings(fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
   await fn(); // warm-up
@@ -166,6 +167,20 @@ const kpiSql = (days: number) =>
 await compare("overview charts, 30 days", () => getTrends(30), kpiSql(30));
 await compare("overview charts, 90 days", () => getTrends(90), kpiSql(90));
 await compare("overview charts, 365 days", () => getTrends(365), kpiSql(365));
+
+// The Compare table for a year against the year before, each dimension.
+const compareSql = `SELECT day >= current_date - 364 AS current, value, currency, sum(calls), sum(connected), sum(talk_sec), sum(timed_calls),
+   sum(agent_talk_ms), sum(customer_talk_ms), sum(meetings), sum(hot_calls), sum(score_sum), sum(positive), sum(negative), sum(rated),
+   sum(costed_calls), sum(cost), sum(reviewed), sum(outcome_kept)
+   FROM daily_compare_stats WHERE dimension = $1 AND day >= current_date - 729 AND day <= current_date GROUP BY 1, 2, 3`;
+for (const [by, dimension] of [
+  ["vendor", "provider"],
+  ["agent", "agent"],
+  ["campaign", "campaign"],
+  ["source", "source"],
+] as const) {
+  await compare(`compare by ${by}, 365 days`, () => getCompare({ by, days: 365 }), compareSql, [dimension]);
+}
 
 const ids = (await client.query<{ id: string }>("SELECT id FROM calls TABLESAMPLE SYSTEM (0.1) LIMIT 50")).rows.map((r) => r.id);
 let k = 0;

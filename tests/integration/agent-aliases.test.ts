@@ -5,6 +5,7 @@ import { fixture } from "../support/fixtures";
 import { api, baseUrl, jsonOf, sendWebhook, uniq } from "../support/http";
 import { asUser } from "../support/session";
 import { createSource } from "../support/sources";
+import { compareRollupDrift } from "../support/compare-drift";
 
 // Admins make one agent of the names vendors give it (Hooman's agent id
 // "agent_leo", HubTalk's "Leo"): lists and filters use the one name, the
@@ -112,5 +113,11 @@ describe("agent aliases", () => {
 
   it("are for admins only", async () => {
     expect((await fetch(`${baseUrl()}/api/settings/agents`)).status).toBe(401);
+  });
+});
+
+describe("the Compare rollup", () => {
+  it("stays equal to the calls it summarizes", async () => {
+    expect(await compareRollupDrift()).toEqual([]);
   });
 });

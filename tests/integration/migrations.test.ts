@@ -3,6 +3,10 @@ import { describe, expect, inject, it } from "vitest";
 import { withScratchDatabase } from "@/lib/db/scratch-database";
 import { applyMigrations, diffDatabaseToSchema } from "@/lib/db/schema-engine";
 import { fixture } from "../support/fixtures";
+import pg from "pg";
+import { scenario } from "@/lib/demo/scenario";
+import { samplePayload } from "@/lib/providers/modules";
+import { compareRollupDrift } from "../support/compare-drift";
 import { sendWebhook, sql, uniq, type WebhookAnswer } from "../support/http";
 
 describe("migrations", () => {
@@ -34,5 +38,35 @@ describe("migrations", () => {
       { agent_id: null, agent_name: null, agent_name_raw: null, line: before.agent_id },
     ]);
     expect(await sql("SELECT agent_id, agent_name, agent_name_raw, line FROM calls WHERE id = $1", [named])).toEqual(namedBefore);
+  });
+
+  it("work out past calls' talk time from their transcripts as saving does, and fill the Compare rollup from every call", async () => {
+    // A connected call: its transcript has the vendor's turn times.
+    const connected = Array.from({ length: 20 }, (_, n) => scenario(77, n)).find((s) => s.turns.length > 1)!;
+    const payload = samplePayload("hooman", connected);
+    const res = await sendWebhook("hooman", { ...payload, callInfo: { ...(payload.callInfo as object), callSid: uniq("CA") } });
+    const { callId } = (await res.json()) as WebhookAnswer;
+    const [saved] = await sql<{ agent_talk_ms: number | null; customer_talk_ms: number | null }>(
+      "SELECT agent_talk_ms, customer_talk_ms FROM calls WHERE id = $1",
+      [callId],
+    );
+    expect(saved.agent_talk_ms).toBeGreaterThan(0);
+    const script = await readFile("prisma/migrations/20261129002730_compare_stats/migration.sql", "utf8");
+    const afterCreate = script.slice(script.indexOf("-- Talk time by side"));
+    // In one transaction, rolled back: as before the migration, without talk times or the rollup.
+    const client = new pg.Client({ connectionString: inject("databaseUrl") });
+    await client.connect();
+    try {
+      await client.query("BEGIN");
+      await client.query("UPDATE calls SET agent_talk_ms = NULL, customer_talk_ms = NULL WHERE id = $1", [callId]);
+      await client.query("DELETE FROM daily_compare_stats");
+      await client.query(afterCreate);
+      const { rows } = await client.query("SELECT agent_talk_ms, customer_talk_ms FROM calls WHERE id = $1", [callId]);
+      expect(rows).toEqual([saved]);
+      expect(await compareRollupDrift("UTC", async (text, values) => (await client.query<Record<string, unknown>>(text, values)).rows)).toEqual([]);
+    } finally {
+      await client.query("ROLLBACK");
+      await client.end();
+    }
   });
 });

@@ -4,6 +4,7 @@ import { dayIn } from "@/lib/stats/trends";
 import { TEST_ADMIN, TEST_MANAGER } from "../support/credentials";
 import { sendAutocallsCall } from "../support/destinations";
 import { api, baseUrl, jsonOf, problemDetail, sql } from "../support/http";
+import { compareRollupDrift } from "../support/compare-drift";
 import { asUser } from "../support/session";
 import { createSource } from "../support/sources";
 import { putZone, setZone, zoneView } from "../support/time-zone";
@@ -56,6 +57,7 @@ async function rollupsMatch(zone: string) {
     );
   expect(await stored("daily_source_stats", "provider, campaign")).toEqual(await counted("provider, campaign"));
   expect(await stored("daily_outcome_stats", "status, sentiment, outcome")).toEqual(await counted("status, sentiment, outcome"));
+  expect(await compareRollupDrift(zone)).toEqual([]);
 }
 
 afterAll(async () => {

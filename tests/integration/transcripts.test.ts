@@ -5,6 +5,7 @@ import { startFileServer, type FileServer } from "../support/file-server";
 import { fixture } from "../support/fixtures";
 import { api, sendWebhook, uniq } from "../support/http";
 import { asUser } from "../support/session";
+import { compareRollupDrift } from "../support/compare-drift";
 
 // Cllr sends its transcript as a URL; a job fetches it after the webhook is
 // answered, retries what may pass, and records on the call what will not.
@@ -108,5 +109,11 @@ describe("Cllr transcripts", () => {
         }),
       );
     }
+  });
+});
+
+describe("the Compare rollup", () => {
+  it("stays equal to the calls it summarizes", async () => {
+    expect(await compareRollupDrift()).toEqual([]);
   });
 });

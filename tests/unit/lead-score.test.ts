@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rollupDeltas, type RollupFacts } from "@/lib/rollups/deltas";
+import { mergeDeltas, rollupDeltas, type RollupFacts } from "@/lib/rollups/deltas";
 import { leadScore } from "@/lib/scoring/lead-score";
 import { emptyCall } from "@/lib/providers/types";
 import { ctx } from "../support/fixtures";
@@ -58,12 +58,59 @@ describe("daily rollup deltas", () => {
   it("moves a call from its old rows to its new ones, in every rollup", () => {
     const deltas = rollupDeltas(facts, { ...facts, status: "completed", durationSec: 60, isHot: true });
     const outcomes = deltas.filter((d) => d.table === "daily_outcome_stats");
-    expect(outcomes.find((d) => d.key[1] === "in_progress")).toMatchObject({ calls: -1, talkSec: 0, hotCalls: 0 });
-    expect(outcomes.find((d) => d.key[1] === "completed")).toMatchObject({ calls: 1, talkSec: 60, hotCalls: 1 });
+    expect(outcomes.find((d) => d.key[1] === "in_progress")?.measures).toEqual({ calls: -1, talk_sec: 0, hot_calls: 0 });
+    expect(outcomes.find((d) => d.key[1] === "completed")?.measures).toEqual({ calls: 1, talk_sec: 60, hot_calls: 1 });
     // Same day, vendor and campaign: the call stays counted once, its talk time and heat change.
     expect(deltas.filter((d) => d.table === "daily_source_stats")).toEqual([
-      { table: "daily_source_stats", key: ["2026-02-02T10:00:00.000Z", "hubtalk", ""], calls: 0, talkSec: 60, hotCalls: 1 },
+      { table: "daily_source_stats", key: ["2026-02-02T10:00:00.000Z", "hubtalk", ""], measures: { calls: 0, talk_sec: 60, hot_calls: 1 } },
     ]);
+  });
+
+  it("counts a call once per Compare dimension, with its cost in exact ten-thousandths", () => {
+    const at = "2026-02-02T10:00:00.000Z";
+    const priced = { ...facts, agentName: "Ava", campaign: "Spring", costAmount: 0.1, costCurrency: "EUR", agentTalkMs: 30_000, customerTalkMs: 10_000 };
+    const deltas = rollupDeltas(null, { ...priced, status: "completed", durationSec: 60, outcome: "meeting_scheduled", sentiment: "positive" });
+    const compare = deltas.filter((d) => d.table === "daily_compare_stats");
+    expect(compare.map((d) => d.key)).toEqual([
+      [at, "agent", "Ava", "EUR"],
+      [at, "campaign", "Spring", "EUR"],
+      [at, "provider", "hubtalk", "EUR"],
+      [at, "source", facts.sourceId, "EUR"],
+    ]);
+    expect(compare[0].measures).toEqual({
+      calls: 1,
+      connected: 1,
+      talk_sec: 60,
+      timed_calls: 1,
+      agent_talk_ms: 30_000,
+      customer_talk_ms: 10_000,
+      meetings: 1,
+      hot_calls: 0,
+      score_sum: 20,
+      positive: 1,
+      negative: 0,
+      rated: 1,
+      costed_calls: 1,
+      cost: 1000,
+      reviewed: 0,
+      outcome_kept: 0,
+    });
+    // An alias renames the agent: the call leaves one agent row for another, the other dimensions stay.
+    const renamed = rollupDeltas(priced, { ...priced, agentName: "Ava B." }).filter((d) => d.table === "daily_compare_stats");
+    expect(renamed.map((d) => [d.key[2], d.measures.calls])).toEqual([
+      ["Ava", -1],
+      ["Ava B.", 1],
+    ]);
+    // 0.1 + 0.2 - 0.3 as floats is not 0; in ten-thousandths it is.
+    const costs = [0.1, 0.2].map((costAmount) => rollupDeltas(null, { ...priced, costAmount })).flat();
+    const removed = rollupDeltas({ ...priced, costAmount: 0.3 }, { ...priced, costAmount: 0.3, isTest: true });
+    const sum = mergeDeltas([...costs, ...removed]).filter((d) => d.table === "daily_compare_stats");
+    expect(sum.map((d) => d.measures.cost)).toEqual([0, 0, 0, 0]);
+  });
+
+  it("puts calls without a cost under no currency", () => {
+    const deltas = rollupDeltas(null, { ...facts, costCurrency: "USD" }).filter((d) => d.table === "daily_compare_stats");
+    expect(deltas.every((d) => d.key[3] === "" && d.measures.cost === 0 && d.measures.costed_calls === 0)).toBe(true);
   });
 
   it("changes nothing when the rows and the figures stay the same", () => {
