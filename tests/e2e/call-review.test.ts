@@ -21,6 +21,18 @@ describe.skipIf(skipBrowserTests)("reviewing a call in Chromium", () => {
     return Number(text?.replace(/\D/g, ""));
   };
 
+  /** The Unpod row's meetings on the Compare page (vendors, last 7 days). */
+  const compareMeetings = async () => {
+    await page.goto(`${baseUrl()}/compare?by=vendor&days=7`);
+    await page.getByTestId("compare-row").first().waitFor();
+    return page.evaluate(() => {
+      const heads = [...document.querySelectorAll("[data-testid=compare-table] thead th")].map((th) => th.textContent?.trim() ?? "");
+      const column = heads.findIndex((h) => /^Meetings/.test(h));
+      const row = [...document.querySelectorAll("[data-testid=compare-row]")].find((r) => r.querySelector("th")?.textContent?.trim().startsWith("Unpod"));
+      return Number(row?.children[column]?.querySelector("span")?.textContent?.replace(/\D/g, "") ?? Number.NaN);
+    });
+  };
+
   beforeAll(async () => {
     const res = await sendWebhook("unpod", {
       task_id: uniq("task"),
@@ -44,8 +56,9 @@ describe.skipIf(skipBrowserTests)("reviewing a call in Chromium", () => {
   });
   afterAll(async () => browser?.close());
 
-  it("corrects the outcome on the call page; the overview counts the meeting and the AI's word stays shown", async () => {
+  it("corrects the outcome on the call page; the overview and the Compare page count the meeting, the AI's word stays shown", async () => {
     const before = await meetings();
+    const compared = await compareMeetings();
     await page.goto(`${baseUrl()}/calls/${callId}`);
     const panel = page.getByRole("form", { name: "Review" });
     await panel.getByLabel("Outcome").selectOption("meeting_scheduled");
@@ -62,6 +75,7 @@ describe.skipIf(skipBrowserTests)("reviewing a call in Chromium", () => {
       review: { ai: { outcome: "interested" }, note: "Booked a demo at the end; the AI missed it." },
     });
     expect(await meetings()).toBe(before + 1);
+    expect(await compareMeetings()).toBe(compared + 1);
   });
 
   it("finds the call under Corrected and no longer under To review", async () => {
