@@ -28,9 +28,14 @@ export function ReviewPanel({ call }: { call: Call }) {
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const { review } = call;
-  const [outcome, setOutcome] = useState(review.corrected.outcome ? (call.outcome ?? AI) : AI);
-  const [sentiment, setSentiment] = useState(review.corrected.sentiment ? (call.sentiment ?? AI) : AI);
-  const [hot, setHot] = useState(review.corrected.hot ? String(call.isHot) : AI);
+  const initial = {
+    outcome: review.corrected.outcome ? (call.outcome ?? AI) : AI,
+    sentiment: review.corrected.sentiment ? (call.sentiment ?? AI) : AI,
+    hot: review.corrected.hot ? String(call.isHot) : AI,
+  };
+  const [outcome, setOutcome] = useState(initial.outcome);
+  const [sentiment, setSentiment] = useState(initial.sentiment);
+  const [hot, setHot] = useState(initial.hot);
   const [note, setNote] = useState(review.note ?? "");
 
   // Never rejects: a failure to reach the server or to save is shown as the error.
@@ -57,13 +62,13 @@ export function ReviewPanel({ call }: { call: Call }) {
       aria-label="Review"
       onSubmit={(e) => {
         e.preventDefault();
-        void save({
-          outcome: outcome || null,
-          sentiment: sentiment || null,
-          hot: hot === AI ? null : hot === "true",
-          reviewed: true,
-          note: note.trim() || null,
-        });
+        // Only what this reviewer changed: a form opened before someone else's correction must not take it back.
+        const changes: Record<string, unknown> = { reviewed: true };
+        if (outcome !== initial.outcome) changes.outcome = outcome || null;
+        if (sentiment !== initial.sentiment) changes.sentiment = sentiment || null;
+        if (hot !== initial.hot) changes.hot = hot === AI ? null : hot === "true";
+        if (note.trim() !== (review.note ?? "")) changes.note = note.trim() || null;
+        void save(changes);
       }}
     >
       <Choice

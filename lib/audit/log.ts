@@ -5,8 +5,8 @@ import { after, decodeCursor, keysetPage } from "@/lib/calls/cursor";
 import { logger } from "@/lib/log";
 import { maskSecrets } from "./mask";
 
-// The audit log: every change an admin makes, recorded by the route that made
-// it, after it succeeded. Read newest first, filtered by action or by person.
+// The audit log: every change an admin makes, and managers' follow-up actions
+// and call reviews, recorded by the route that made it, after it succeeded. Read newest first, filtered by action or by person.
 
 export interface AuditInput {
   actor: { id: string; email: string };

@@ -1,5 +1,6 @@
 import { appUrl } from "@/lib/api/app-url";
 import { getCall } from "@/lib/calls/detail";
+import type { CallDetail } from "@/lib/calls/schemas";
 import type { ColumnsAs, DeliveryColumns, DestinationColumns, SourceAlertColumns, SourceColumns } from "@/lib/db/columns";
 import { pool } from "@/lib/db/pool";
 import { enqueue, QUEUE } from "@/lib/jobs/boss";
@@ -64,12 +65,15 @@ async function buildEvent(d: Claimed): Promise<Outgoing | null> {
     case "call":
     case "update": {
       const call = d.call_id ? await getCall(d.call_id) : null;
-      return call ? { type: d.kind === "call" ? "call.forwarded" : "call.updated", call, callUrl: appUrl(`/calls/${call.id}`) } : null;
+      return call ? { type: d.kind === "call" ? "call.forwarded" : "call.updated", call: withoutReviewers(call), callUrl: appUrl(`/calls/${call.id}`) } : null;
     }
     case "alert":
       return alertEvent(d.alert_id);
   }
 }
+
+/** Who reviewed a call and what they noted is the team's own business: a CRM or Slack channel gets the values, not the people. */
+const withoutReviewers = (call: CallDetail): CallDetail => ({ ...call, review: { ...call.review, reviewedBy: null, note: null, noteBy: null } });
 
 async function alertEvent(alertId: string | null): Promise<Outgoing | null> {
   const { rows } = await pool.query<Pick<SourceAlertColumns, "id" | "kind" | "detail" | "opened_at"> & Pick<SourceColumns, "name">>(

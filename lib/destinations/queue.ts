@@ -58,7 +58,16 @@ export async function queueCallUpdates(callId: string, call: { isTest: boolean }
     [callId],
   );
   const received = new Set(rows.map((r) => r.destination_id));
-  const targets = (await enabledDestinations()).filter((d) => received.has(d.id) && readRules(d.rules).updates);
+  const { rows: waiting } = await pool.query<Pick<DeliveryColumns, "destination_id">>(
+    `SELECT DISTINCT destination_id FROM deliveries WHERE call_id = $1 AND kind = 'update' AND status = 'pending' AND attempts = 0`,
+    [callId],
+  );
+  // An update not yet tried carries the newest values when it goes: another would only repeat it.
+  const queued = new Set(waiting.map((r) => r.destination_id));
+  const targets = (await enabledDestinations()).filter((d) => {
+    const rules = readRules(d.rules);
+    return received.has(d.id) && !queued.has(d.id) && rules.updates && rules.calls !== "none";
+  });
   return insertAndQueue(targets.map((d) => ({ destinationId: d.id, kind: "update", callId, dedupeKey: `update:${d.id}:${callId}:${version}` })));
 }
 

@@ -33,7 +33,7 @@ export interface SavedFacts {
 
 export type SaveResult = { kind: "stored"; callId: string; facts: SavedFacts } | { kind: "duplicate" | "stale"; callId: string };
 
-type Existing = FactRow & Pick<CallColumns, "id" | "content_hash" | "event_at" | "sentiment_override" | "hot_override">;
+type Existing = FactRow & Pick<CallColumns, "id" | "content_hash" | "event_at" | "sentiment_override" | "hot_override" | "ai_outcome">;
 
 const UNFINISHED = new Set(["in_progress", "unknown"]);
 
@@ -77,6 +77,8 @@ function callColumns(source: EventSource, mapped: CanonicalCall, scoring: Scorin
   const { score, signals } = leadScore(call);
   const isHot = isHotCall(score, scoring.hotThreshold, corrections);
   const talk = talkTime(call.transcript, call.durationSec);
+  // Rounded as the column stores it, so that the rollups add what the calls table says.
+  const costAmount = call.costAmount === null ? null : Math.round(call.costAmount * 1e4) / 1e4;
   const columns: Record<string, unknown> = {
     provider: source.provider,
     group_key: call.groupKey,
@@ -111,7 +113,7 @@ function callColumns(source: EventSource, mapped: CanonicalCall, scoring: Scorin
     next_action: call.nextAction,
     callback_at: call.callbackAt,
     variables: JSON.stringify(call.variables),
-    cost_amount: call.costAmount,
+    cost_amount: costAmount,
     cost_currency: call.costCurrency,
     lead_score: score,
     lead_signals: JSON.stringify(signals),
@@ -127,6 +129,7 @@ function callColumns(source: EventSource, mapped: CanonicalCall, scoring: Scorin
     ...call,
     provider: source.provider,
     sourceId: source.id,
+    costAmount,
     agentName: columns.agent_name as string | null,
     leadScore: score,
     isHot,
@@ -185,7 +188,7 @@ async function updateExistingCall(
   rawEventId: string,
 ): Promise<SaveResult> {
   const { rows } = await client.query<Existing>(
-    `SELECT id, content_hash, event_at, sentiment_override, hot_override, ${factColumnsSql()}
+    `SELECT id, content_hash, event_at, sentiment_override, hot_override, ai_outcome, ${factColumnsSql()}
      FROM calls WHERE source_id = $1 AND external_id = $2 FOR UPDATE`,
     [source.id, call.externalId],
   );
@@ -219,7 +222,15 @@ async function updateExistingCall(
     );
     contactId = contact[0].id;
   }
-  const columns = { ...row.columns, started_at: startedAt, contact_id: contactId, is_test: isTest };
+  // A reviewer who kept the AI's outcome kept that outcome, not the one the vendor sends now: back to To review.
+  const reviewStands = existing.reviewed_at === null || existing.outcome_override !== null || existing.ai_outcome === row.columns.ai_outcome;
+  const columns = {
+    ...row.columns,
+    started_at: startedAt,
+    contact_id: contactId,
+    is_test: isTest,
+    ...(reviewStands ? {} : { reviewed_at: null, reviewed_by: null }),
+  };
   const sets = Object.keys(columns)
     .map((n, i) => `${n} = $${i + 2}`)
     .join(", ");
@@ -245,8 +256,8 @@ async function updateExistingCall(
     isTest,
     agentTalkMs: row.facts.agentTalkMs ?? (call.transcript.length > 0 ? null : before.agentTalkMs),
     customerTalkMs: row.facts.customerTalkMs ?? (call.transcript.length > 0 ? null : before.customerTalkMs),
-    reviewed: before.reviewed,
-    outcomeKept: before.outcomeKept,
+    reviewed: reviewStands && before.reviewed,
+    outcomeKept: reviewStands && before.outcomeKept,
   };
   const rollup = rollupStatement(rollupDeltas(before, after));
   if (rollup) await client.query(rollup.text, rollup.values);

@@ -65,7 +65,7 @@ const record = (
 });
 
 /** A correction equal to the AI's own value is no correction: the AI was right. */
-const against = <T>(sent: T | null | undefined, stored: T | null, ai: T | null): T | null => (sent === undefined ? stored : sent === ai ? null : sent);
+const correctionOver = <T>(sent: T | null | undefined, stored: T | null, ai: T | null): T | null => (sent === undefined ? stored : sent === ai ? null : sent);
 
 export async function reviewCall(callId: string, input: ReviewInput, actorId: string): Promise<ReviewResult> {
   if (!isCallId(callId)) throw notFound("call", callId);
@@ -81,11 +81,11 @@ export async function reviewCall(callId: string, input: ReviewInput, actorId: st
     if (!r) throw notFound("call", callId);
     const stored = correctionsOf(r);
     const ai = { outcome: r.ai_outcome as Outcome | null, sentiment: r.ai_sentiment as Sentiment | null };
-    const outcome = against(input.outcome, stored.outcome, ai.outcome);
-    const sentiment = against(input.sentiment, stored.sentiment, ai.sentiment);
+    const outcome = correctionOver(input.outcome, stored.outcome, ai.outcome);
+    const sentiment = correctionOver(input.sentiment, stored.sentiment, ai.sentiment);
     const used = inUse(ai, { outcome, sentiment, hot: null });
     const { score, signals } = rescoreWith(r.lead_signals, used);
-    const corrections: Corrections = { outcome, sentiment, hot: against(input.hot, stored.hot, score >= hotThreshold) };
+    const corrections: Corrections = { outcome, sentiment, hot: correctionOver(input.hot, stored.hot, score >= hotThreshold) };
     const isHot = isHotCall(score, hotThreshold, corrections);
 
     // Correcting is reviewing; "reviewed: false" takes only the mark back.

@@ -30,7 +30,7 @@ export interface RollupFacts {
   /** Talk time by side from the vendor's turn times; null without real timings. */
   agentTalkMs: number | null;
   customerTalkMs: number | null;
-  /** A reviewer marked the call reviewed (or corrected it). */
+  /** A reviewer marked the call reviewed (a correction does so too, unless the request says otherwise). */
   reviewed: boolean;
   /** Reviewed, and the reviewer kept the AI's outcome. */
   outcomeKept: boolean;

@@ -41,7 +41,7 @@ async function rescoreBatch(afterId: string, map: Map<string, Outcome>, threshol
        FROM calls WHERE id > $1 ORDER BY id LIMIT ${BATCH} FOR UPDATE`,
       [afterId],
     );
-    const updates: { id: string; aiOutcome: Outcome | null; outcome: Outcome | null; score: number; signals: string; hot: boolean }[] = [];
+    const updates: { id: string; aiOutcome: Outcome | null; outcome: Outcome | null; score: number; signals: string; hot: boolean; unreview: boolean }[] = [];
     const deltas: Delta[] = [];
     for (const r of rows) {
       // A reviewer's corrections stand over whatever the new mapping says.
@@ -51,14 +51,19 @@ async function rescoreBatch(afterId: string, map: Map<string, Outcome>, threshol
       const { score, signals } = rescoreWith(r.lead_signals, used);
       const isHot = isHotCall(score, threshold, corrections);
       if (aiOutcome === r.ai_outcome && used.outcome === r.outcome && score === r.lead_score && isHot === r.is_hot) continue;
-      updates.push({ id: r.id, aiOutcome, outcome: used.outcome, score, signals: JSON.stringify(signals), hot: isHot });
+      // A reviewer who kept the AI's outcome kept that outcome, not the one the new mapping gives: back to To review.
+      const reviewStands = r.reviewed_at === null || r.outcome_override !== null || aiOutcome === r.ai_outcome;
+      updates.push({ id: r.id, aiOutcome, outcome: used.outcome, score, signals: JSON.stringify(signals), hot: isHot, unreview: !reviewStands });
       const before = factsOf(r);
-      deltas.push(...rollupDeltas(before, { ...before, outcome: used.outcome, leadScore: score, isHot }));
+      const review = reviewStands ? {} : { reviewed: false, outcomeKept: false };
+      deltas.push(...rollupDeltas(before, { ...before, outcome: used.outcome, leadScore: score, isHot, ...review }));
     }
     if (updates.length) {
       await client.query(
-        `UPDATE calls c SET ai_outcome = u.ai_outcome, outcome = u.outcome, lead_score = u.score, lead_signals = u.signals, is_hot = u.hot, updated_at = now()
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::jsonb[], $6::bool[]) AS u(id, ai_outcome, outcome, score, signals, hot)
+        `UPDATE calls c SET ai_outcome = u.ai_outcome, outcome = u.outcome, lead_score = u.score, lead_signals = u.signals, is_hot = u.hot,
+           reviewed_at = CASE WHEN u.unreview THEN NULL ELSE c.reviewed_at END, reviewed_by = CASE WHEN u.unreview THEN NULL ELSE c.reviewed_by END,
+           updated_at = now()
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::jsonb[], $6::bool[], $7::bool[]) AS u(id, ai_outcome, outcome, score, signals, hot, unreview)
          WHERE c.id = u.id`,
         [
           updates.map((u) => u.id),
@@ -67,6 +72,7 @@ async function rescoreBatch(afterId: string, map: Map<string, Outcome>, threshol
           updates.map((u) => u.score),
           updates.map((u) => u.signals),
           updates.map((u) => u.hot),
+          updates.map((u) => u.unreview),
         ],
       );
       const rollup = rollupStatement(mergeDeltas(deltas));

@@ -26,9 +26,11 @@ describe("audit log", () => {
   });
 
   it("filters by who, and is for admins only", async () => {
-    // Managers act on follow-ups only; everything else in the log is an admin's.
+    // Managers act on follow-ups and review calls only; everything else in the log is an admin's.
     expect(
-      (await audit(`actor=${encodeURIComponent(TEST_MANAGER.email)}`)).every((e) => e.actorEmail === TEST_MANAGER.email && e.action.startsWith("follow-up.")),
+      (await audit(`actor=${encodeURIComponent(TEST_MANAGER.email)}`)).every(
+        (e) => e.actorEmail === TEST_MANAGER.email && (e.action.startsWith("follow-up.") || e.action === "call.review"),
+      ),
     ).toBe(true);
     expect((await audit("actor=ADMIN@test")).every((e) => e.actorEmail === TEST_ADMIN.email)).toBe(true);
     expect((await asUser(TEST_MANAGER, "/api/audit")).status).toBe(403);

@@ -159,12 +159,38 @@ describe("reviewing a call", () => {
     expect((await review(callId, {})).status).toBe(400);
     expect((await review(callId, { note: "x".repeat(1001) })).status).toBe(400);
     expect((await review("0196f000-0000-7000-8000-00000000dead", { reviewed: true })).status).toBe(404);
+    // An API key reads; it does not review.
+    const withKey = await api(`/api/calls/${callId}/review`, { method: "PATCH", headers: { "content-type": "application/json" }, body: '{"reviewed":true}' });
+    expect(withKey.status).toBe(403);
     const anonymous = await fetch(`${baseUrl()}/api/calls/${callId}/review`, {
       method: "PATCH",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ reviewed: true }),
     });
     expect(anonymous.status).toBe(401);
+  });
+});
+
+describe("a reviewed call the vendor changes", () => {
+  it("goes back to To review when the AI's outcome changes under a reviewer who kept it; a correction stays", async () => {
+    const kept = await sendAutocallsCall(source.slug, onDay(40, { extracted_variables: { status: true, outcome: "Interested", interest_level: "high" } }));
+    const corrected = await sendAutocallsCall(source.slug, onDay(44, { extracted_variables: { status: true, outcome: "Interested", interest_level: "high" } }));
+    expect((await review(kept, { reviewed: true })).status).toBe(200);
+    expect((await review(corrected, { outcome: "callback_requested" })).status).toBe(200);
+    for (const [id, minute] of [
+      [kept, 40],
+      [corrected, 44],
+    ] as const) {
+      const later = onDay(minute, { finished_at: `${day}T12:${minute + 5}:00Z`, extracted_variables: { status: true, outcome: "Not interested" } });
+      expect(await sendAutocallsCall(source.slug, { ...later, id: Number((await detail(id)).externalId) })).toBe(id);
+    }
+    expect((await detail(kept)).review).toMatchObject({ reviewedAt: null, ai: { outcome: "not_interested" } });
+    expect(await detail(corrected)).toMatchObject({
+      outcome: "callback_requested",
+      review: { ai: { outcome: "not_interested" }, corrected: { outcome: true } },
+    });
+    expect((await detail(corrected)).review.reviewedAt).not.toBeNull();
+    expect(await outcomesOnDay()).toEqual(await outcomesOfCalls());
   });
 });
 
@@ -194,6 +220,7 @@ describe("forwarding a correction", () => {
   let receiver: Receiver;
   let updates: { id: string };
   let once: { id: string };
+  let off: { id: string };
   beforeAll(async () => {
     receiver = await startReceiver({ status: 204 });
     const rules = { calls: "all", sourceIds: [source.id] };
@@ -204,10 +231,18 @@ describe("forwarding a correction", () => {
       rules: { ...rules, updates: true },
     });
     once = await createDestination({ kind: "webhook", name: "CRM once", config: { url: `${receiver.url}/once` }, rules });
+    // Updates asked for, calls turned off: it gets neither.
+    off = await createDestination({
+      kind: "webhook",
+      name: "CRM off",
+      config: { url: `${receiver.url}/off` },
+      rules: { ...rules, calls: "none", updates: true },
+    });
   });
   afterAll(async () => {
     await deleteDestination(updates.id);
     await deleteDestination(once.id);
+    await deleteDestination(off.id);
     await receiver.close();
   });
 
@@ -221,16 +256,22 @@ describe("forwarding a correction", () => {
     const id = await sendAutocallsCall(source.slug, onDay(30));
     await delivered(updates.id, id).toBe(1);
     await delivered(once.id, id).toBe(1);
-    expect((await review(id, { outcome: "not_interested" })).status).toBe(200);
+    expect((await review(id, { outcome: "not_interested", note: "Private: her husband decides" })).status).toBe(200);
     await delivered(updates.id, id).toBe(2);
     const sent = receiver.requests
       .filter((r) => r.path.startsWith("/updates") && r.body.includes(id))
       .map((r) => JSON.parse(r.body) as { type: string; data: { call: CallDetail } });
     expect(sent.map((e) => e.type)).toEqual(["call.forwarded", "call.updated"]);
-    expect(sent[1].data.call).toMatchObject({ outcome: "not_interested", review: { corrected: { outcome: true } } });
+    expect(sent[1].data.call).toMatchObject({
+      outcome: "not_interested",
+      review: { corrected: { outcome: true }, note: null, noteBy: null, reviewedBy: null },
+    });
+    // The team's notes and reviewers stay in the app.
+    expect(receiver.requests.some((r) => r.body.includes("her husband decides"))).toBe(false);
     // The other destination got the call once and hears nothing of the correction.
     await new Promise((r) => setTimeout(r, 1500));
     expect((await deliveriesOf(once.id)).filter((d) => d.callId === id)).toHaveLength(1);
     expect(receiver.requests.filter((r) => r.path.startsWith("/once") && r.body.includes(id))).toHaveLength(1);
+    expect(receiver.requests.filter((r) => r.path.startsWith("/off"))).toHaveLength(0);
   });
 });

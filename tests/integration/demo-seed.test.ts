@@ -45,7 +45,7 @@ describe("demo data", () => {
 
   it("has a share of connected calls reviewed, some with the AI's outcome corrected, through the review code", async () => {
     const [{ now: since }] = await sql<{ now: Date }>("SELECT now()");
-    await seedDemoCalls(200, () => {}, { first: 2000 });
+    await seedDemoCalls(100, () => {}, { first: 2000 });
     const [{ id: admin }] = await sql<{ id: string }>("SELECT id FROM users WHERE email = $1", [TEST_ADMIN.email]);
     const reviewed = await seedDemoReviews(admin, since);
     const rows = await sql<{ reviewed: boolean; corrected: boolean; kept: boolean }>(

@@ -42,9 +42,9 @@ function splitName(name: string | null): { firstname?: string; lastname?: string
 const paragraph = (label: string, value: string | null) => (value ? `<p><strong>${label}:</strong> ${escapeHtml(value)}</p>` : "");
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
-function noteBody(call: CallDetail, callUrl: string, key: string): string {
+function noteBody(call: CallDetail, callUrl: string, key: string, corrected: boolean): string {
   return [
-    `<p><strong>AI call (${call.provider})</strong>, ${call.outcome?.replaceAll("_", " ") ?? "no outcome"}, lead score ${call.leadScore}</p>`,
+    `<p><strong>${corrected ? "Corrected by a reviewer: " : ""}AI call (${call.provider})</strong>, ${call.outcome?.replaceAll("_", " ") ?? "no outcome"}, lead score ${call.leadScore}</p>`,
     paragraph("Summary", call.summary),
     paragraph("Interest", call.interestLevel),
     paragraph("Next action", call.nextAction),
@@ -72,7 +72,8 @@ async function hasMarked(client: Client, objectType: "notes" | "tasks", property
   return found.results.length > 0;
 }
 
-async function forwardCall(client: Client, config: HubSpotConfig, call: CallDetail, callUrl: string, key: string): Promise<SendResult> {
+/** `corrected`: a reviewer's correction of a call sent before: its callback task exists already. */
+async function forwardCall(client: Client, config: HubSpotConfig, call: CallDetail, callUrl: string, key: string, corrected: boolean): Promise<SendResult> {
   const phone = call.customer.phone;
   if (!phone) return { ok: true, skipped: "The call has no customer phone to find the contact by.", status: null, excerpt: "" };
   let contactId = await findContact(client, phone);
@@ -95,11 +96,12 @@ async function forwardCall(client: Client, config: HubSpotConfig, call: CallDeta
   const toContact = (typeId: number) => [{ to: { id: contactId }, types: [{ associationCategory: "HUBSPOT_DEFINED" as never, associationTypeId: typeId }] }];
   if (!(await hasMarked(client, "notes", "hs_note_body", key))) {
     await client.crm.objects.notes.basicApi.create({
-      properties: { hs_timestamp: call.endedAt ?? call.startedAt, hs_note_body: noteBody(call, callUrl, key) },
+      properties: { hs_timestamp: call.endedAt ?? call.startedAt, hs_note_body: noteBody(call, callUrl, key, corrected) },
       associations: toContact(ASSOCIATION.noteToContact),
     });
   }
-  if (call.callbackAt && !(await hasMarked(client, "tasks", "hs_task_body", key))) {
+  const task = call.callbackAt !== null && !corrected;
+  if (call.callbackAt && !corrected && !(await hasMarked(client, "tasks", "hs_task_body", key))) {
     await client.crm.objects.tasks.basicApi.create({
       properties: {
         hs_timestamp: call.callbackAt,
@@ -112,7 +114,7 @@ async function forwardCall(client: Client, config: HubSpotConfig, call: CallDeta
       associations: toContact(ASSOCIATION.taskToContact),
     });
   }
-  return { ok: true, status: 200, excerpt: `Contact ${contactId}${status ? `, lead status ${status}` : ""}, note${call.callbackAt ? " and task" : ""} added.` };
+  return { ok: true, status: 200, excerpt: `Contact ${contactId}${status ? `, lead status ${status}` : ""}, note${task ? " and task" : ""} added.` };
 }
 
 /** HubSpot's errors carry the status, body and headers; anything else never got an answer. */
@@ -135,7 +137,7 @@ export async function sendHubSpot(config: HubSpotConfig, input: SendInput): Prom
       await client.crm.contacts.searchApi.doSearch({ limit: 1, properties: ["phone"], filterGroups: [] });
       return { ok: true, status: 200, excerpt: "The token can read contacts." };
     }
-    return await forwardCall(client, config, event.call, event.callUrl, input.key);
+    return await forwardCall(client, config, event.call, event.callUrl, input.key, event.type === "call.updated");
   } catch (e) {
     return failure(e);
   }

@@ -9,7 +9,8 @@ import { reviewInputSchema } from "@/lib/reviews/schemas";
 // Signed-in people only, from this site (the wrapper refuses cross-site changes).
 export const PATCH = apiRoute({ auth: "user", params: callIdParams, resource: "call", body: reviewInputSchema }, async ({ params, body, principal, audit }) => {
   const result = await reviewCall(params.id, body, principal.id);
-  await audit({ action: "call.review", target: { type: "call", id: params.id }, before: result.before, after: result.after });
+  // Forwarding first: it never throws, and a failed audit write must not leave destinations unaware.
   if (result.changed) await forwardCorrection(params.id, result.facts);
+  await audit({ action: "call.review", target: { type: "call", id: params.id }, before: result.before, after: result.after });
   return { id: params.id, ...result.after };
 });
