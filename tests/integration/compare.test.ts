@@ -46,8 +46,11 @@ async function saveUsdCall(s: Scenario): Promise<void> {
   expect(saved.kind).toBe("stored");
 }
 
+/** Sent without its made-up recording address, which would only keep the archive queue retrying for other files' tests. */
 async function send(slug: string, payload: Record<string, unknown>): Promise<string> {
-  const res = await sendWebhook(slug, payload);
+  const { recording_url: _url, ...rest } = payload;
+  const callInfo = rest.callInfo as Record<string, unknown> | undefined;
+  const res = await sendWebhook(slug, callInfo ? { ...rest, callInfo: { ...callInfo, recording: "" } } : rest);
   expect(res.status).toBe(202);
   return ((await res.json()) as { callId: string }).callId;
 }
