@@ -3,10 +3,20 @@ import type { CanonicalCall, Outcome, Sentiment } from "@/lib/providers/canonica
 // The lead score (0-100) says how promising a call's customer is, from the
 // signals the vendors report. README documents the formula; keep them in step.
 
+/**
+ * Why a signal counted: the transcript turn a tracker matched (index, start in
+ * ms from the call's start, the turn's text), or the vendor field it read.
+ */
+export type SignalEvidence = { turn: number; atMs: number; text: string } | { field: string };
+
 export interface LeadSignal {
-  signal: "base" | "interest" | "outcome" | "sentiment" | "vendor_score" | "labels" | "objective" | "callback";
+  signal: "base" | "interest" | "outcome" | "sentiment" | "vendor_score" | "labels" | "objective" | "callback" | "tracker";
   value: string;
   points: number;
+  /** Absent on the base signal and on signals stored before evidence was kept. */
+  evidence?: SignalEvidence;
+  /** The tracker that gave a "tracker" signal. */
+  trackerId?: string;
 }
 
 const BASE = 20;
