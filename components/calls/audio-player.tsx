@@ -4,7 +4,10 @@ import { useEffect, useImperativeHandle, useRef, useState } from "react";
 import { Waveform } from "./waveform";
 
 export interface PlayerHandle {
+  /** Plays from `ms`. */
   seek(ms: number): void;
+  /** Moves to `ms` without playing (a page opened at a moment: browsers refuse to play before a click anyway). */
+  cue(ms: number): void;
 }
 
 const SPEEDS = [0.5, 0.75, 1, 1.25, 1.5, 2];
@@ -53,6 +56,9 @@ export function AudioPlayer({
       if (!audioRef.current) return;
       audioRef.current.currentTime = ms / 1000;
       void audioRef.current.play().catch(() => {});
+    },
+    cue(ms: number) {
+      if (audioRef.current) audioRef.current.currentTime = ms / 1000;
     },
   }));
 

@@ -2,7 +2,6 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
 import type { RelatedCall } from "@/lib/calls/related";
-import type { CallDetail } from "@/lib/calls/schemas";
 import { humanize, OUTCOME_TONE, PROVIDER_NAMES, STATUS_TONE } from "./labels";
 
 export function Card({ title, children }: { title: string; children: React.ReactNode }) {
@@ -11,36 +10,6 @@ export function Card({ title, children }: { title: string; children: React.React
       <h2 className="mb-2 text-sm font-semibold text-slate-900">{title}</h2>
       {children}
     </section>
-  );
-}
-
-const SIGNAL_NAMES: Record<string, string> = {
-  base: "Every call",
-  interest: "Interest",
-  outcome: "Outcome",
-  sentiment: "Sentiment",
-  vendor_score: "Vendor's score",
-  labels: "Labels",
-  objective: "Objective",
-  callback: "Callback asked",
-};
-
-export function LeadSignals({ call }: { call: Pick<CallDetail, "leadSignals"> }) {
-  return (
-    <ul className="space-y-1 text-sm" aria-label="Why this score">
-      {call.leadSignals.map((s) => (
-        <li key={s.signal} className="flex justify-between gap-4">
-          <span className="text-slate-600">
-            {SIGNAL_NAMES[s.signal] ?? s.signal}
-            {s.signal !== "base" && s.signal !== "callback" && <span className="text-slate-500"> · {humanize(s.value)}</span>}
-          </span>
-          <span className={`tabular-nums ${s.points > 0 ? "text-emerald-700" : "text-rose-700"}`}>
-            {s.points > 0 ? "+" : ""}
-            {s.points}
-          </span>
-        </li>
-      ))}
-    </ul>
   );
 }
 

@@ -2,6 +2,7 @@
 
 import { useMemo, useState } from "react";
 import type { TimedTurn } from "@/lib/calls/turn-times";
+import { turnAnchor } from "./seek-link";
 
 const ROLE_NAME = { agent: "Agent", customer: "Customer", system: "System" } as const;
 
@@ -29,7 +30,21 @@ function Highlighted({ text, query }: { text: string; query: string }) {
   return <>{parts}</>;
 }
 
-export function Transcript({ turns, activeIndex, onSeek }: { turns: TimedTurn[]; activeIndex?: number; onSeek?: (ms: number) => void }) {
+export function Transcript({
+  turns,
+  activeIndex,
+  focusedIndex,
+  trackerNames,
+  onSeek,
+}: {
+  turns: TimedTurn[];
+  activeIndex?: number;
+  /** The line a link on the page pointed at (score evidence, a tracker chip). */
+  focusedIndex?: number;
+  /** The trackers that matched each line, by its index. */
+  trackerNames?: Map<number, string[]>;
+  onSeek?: (ms: number) => void;
+}) {
   const [query, setQuery] = useState("");
   const q = query.trim().toLowerCase();
   const matches = useMemo(() => (q ? turns.filter((t) => t.text.toLowerCase().includes(q)).length : 0), [turns, q]);
@@ -55,10 +70,12 @@ export function Transcript({ turns, activeIndex, onSeek }: { turns: TimedTurn[];
         {turns.map((turn, i) => {
           const agent = turn.role === "agent";
           const dim = q && !turn.text.toLowerCase().includes(q);
+          const tracked = trackerNames?.get(i) ?? [];
+          const ring = activeIndex === i ? "ring-2 ring-indigo-500" : focusedIndex === i ? "ring-2 ring-amber-500" : tracked.length ? "ring-amber-300" : "";
           return (
             // A call's turns never reorder, and their times can repeat or be missing: a turn's position is its identity.
             // eslint-disable-next-line @eslint-react/no-array-index-key
-            <li key={i} className={`flex ${agent ? "justify-start" : "justify-end"} ${dim ? "opacity-40" : ""}`}>
+            <li key={i} id={turnAnchor(i)} className={`flex scroll-mt-24 ${agent ? "justify-start" : "justify-end"} ${dim ? "opacity-40" : ""}`}>
               <button
                 type="button"
                 onClick={() => onSeek?.(turn.startMs)}
@@ -66,7 +83,7 @@ export function Transcript({ turns, activeIndex, onSeek }: { turns: TimedTurn[];
                 data-testid="transcript-line"
                 className={`max-w-[80%] rounded-2xl px-4 py-2 text-left text-sm shadow-xs transition ${
                   agent ? "rounded-bl-sm bg-white ring-1 ring-slate-200" : "rounded-br-sm bg-indigo-50 ring-1 ring-indigo-100"
-                } ${activeIndex === i ? "ring-2 ring-indigo-500" : ""} hover:ring-indigo-300`}
+                } ${ring} hover:ring-indigo-300`}
               >
                 <span className="mb-0.5 flex gap-2 text-xs text-slate-500">
                   <span className="font-medium">{ROLE_NAME[turn.role]}</span>
@@ -74,6 +91,11 @@ export function Transcript({ turns, activeIndex, onSeek }: { turns: TimedTurn[];
                     {turn.exact ? "" : "≈"}
                     {clock(turn.startMs)}
                   </span>
+                  {tracked.map((name) => (
+                    <span key={name} className="rounded bg-amber-100 px-1.5 font-medium text-amber-900" data-testid="turn-tracker">
+                      {name}
+                    </span>
+                  ))}
                 </span>
                 <span className="whitespace-pre-wrap text-slate-800">
                   <Highlighted text={turn.text} query={q} />

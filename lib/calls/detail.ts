@@ -5,6 +5,7 @@ import { currentScoring } from "@/lib/scoring/settings";
 import { isCallId } from "./ids";
 import { CALL_COLUMNS, toCallItem, type CallRow } from "./row";
 import { RAW_EVENTS_SHOWN, type CallDetail, type RecordingState } from "./schemas";
+import { withEvidence } from "@/lib/scoring/evidence";
 
 type DetailRow = CallRow &
   Pick<
@@ -84,7 +85,7 @@ export async function getCall(id: string): Promise<CallDetail | null> {
       corrected: { outcome: row.outcome_override !== null, sentiment: row.sentiment_override !== null, hot: row.hot_override !== null },
     },
     variables: row.variables,
-    leadSignals: row.lead_signals,
+    leadSignals: withEvidence(row.lead_signals),
     rawEventIds: row.raw_event_ids,
     rawEventCount: row.raw_event_count,
     isTest: row.is_test,

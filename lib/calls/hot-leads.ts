@@ -7,6 +7,7 @@ import { BadCursorError } from "./cursor";
 import { isCallId } from "./ids";
 import { CALL_COLUMNS, toCallItem, type CallRow } from "./row";
 import type { CallDetail, CallItem } from "./schemas";
+import { withEvidence } from "@/lib/scoring/evidence";
 
 export interface HotLead extends CallItem {
   leadSignals: CallDetail["leadSignals"];
@@ -81,7 +82,7 @@ export async function listHotLeads(opts: { handled: boolean; limit?: number; cur
   return {
     items: rows.map((r) => ({
       ...toCallItem(r),
-      leadSignals: r.lead_signals,
+      leadSignals: withEvidence(r.lead_signals),
       handledAt: r.handled_at?.toISOString() ?? null,
       contactId: r.contact_id,
       otherCalls: others.get(r.id) ?? { count: 0, latest: [] },

@@ -89,7 +89,19 @@ export type CallList = z.infer<typeof callListSchema>;
 /** Raw events a call's detail names, and its page shows: the newest ones. */
 export const RAW_EVENTS_SHOWN = 20;
 
-export const leadSignalSchema = z.object({ signal: z.string(), value: z.string(), points: z.number() });
+/** Why a signal counted: the transcript turn a tracker matched, or the vendor field it read. */
+export const signalEvidenceSchema = z.union([
+  z.object({ turn: z.number().int().nonnegative(), atMs: z.number().nonnegative(), text: z.string() }),
+  z.object({ field: z.string() }),
+]);
+
+export const leadSignalSchema = z.object({
+  signal: z.string(),
+  value: z.string(),
+  points: z.number(),
+  evidence: signalEvidenceSchema.optional(),
+  trackerId: z.uuid().optional(),
+});
 
 /**
  * The app's own copy of the recording (lib/recordings). "none": the vendor sent

@@ -1,4 +1,5 @@
 import type { CanonicalCall, Outcome, Sentiment } from "@/lib/providers/canonical";
+import { withEvidence } from "./evidence";
 
 // The lead score (0-100) says how promising a call's customer is, from the
 // signals the vendors report. README documents the formula; keep them in step.
@@ -69,7 +70,7 @@ export function leadScore(call: CanonicalCall): { score: number; signals: LeadSi
   if (call.objectiveAchieved !== null) add("objective", call.objectiveAchieved ? "achieved" : "not achieved", call.objectiveAchieved ? 15 : -5);
   if (call.callbackAt) add("callback", call.callbackAt.toISOString(), 10);
 
-  return { score: total(signals), signals };
+  return { score: total(signals), signals: withEvidence(signals) };
 }
 
 const total = (signals: LeadSignal[]) =>
@@ -94,5 +95,5 @@ export function rescoreWith(
   const { outcome, sentiment } = analysis;
   if (outcome && OUTCOME_POINTS[outcome] !== 0) next.push({ signal: "outcome", value: outcome, points: OUTCOME_POINTS[outcome] });
   if (sentiment && SENTIMENT_POINTS[sentiment] !== 0) next.push({ signal: "sentiment", value: sentiment, points: SENTIMENT_POINTS[sentiment] });
-  return { score: total(next), signals: next };
+  return { score: total(next), signals: withEvidence(next) };
 }

@@ -61,6 +61,25 @@ describe.skipIf(skipBrowserTests)("call page in Chromium", () => {
     await screenshot(page, "call-detail");
   });
 
+  it("says where each score signal came from", async () => {
+    const page = await openAs(TEST_MANAGER);
+    const interest = page.getByTestId("lead-signal").filter({ hasText: "Interest" });
+    expect(await interest.getByTestId("signal-field").textContent()).toBe("from Unpod's interest level");
+    const outcome = page.getByTestId("lead-signal").filter({ hasText: "Outcome" });
+    expect(await outcome.getByTestId("signal-field").textContent()).toBe("from Unpod's outcome");
+    await page.close();
+  });
+
+  it("opened at a moment (#turn-3), shows that line and is ready to play from it", async () => {
+    const page = await openAs(TEST_MANAGER);
+    await page.goto(`${baseUrl()}/calls/${callId}#turn-3`);
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => document.querySelector("audio")!.currentTime), { timeout: 10_000 }).toBeGreaterThanOrEqual(24);
+    expect(await page.evaluate(() => document.querySelector("audio")!.paused)).toBe(true);
+    await expect.poll(() => page.locator("#turn-3 [data-testid=transcript-line]").getAttribute("aria-current")).toBe("true");
+    await page.close();
+  });
+
   it("dials the customer's number when it is tapped", async () => {
     const page = await openAs(TEST_MANAGER);
     const phone = page.getByRole("link", { name: "+1 415 555 0177" });

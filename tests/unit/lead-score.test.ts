@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mergeDeltas, rollupDeltas, type RollupFacts } from "@/lib/rollups/deltas";
-import { leadScore } from "@/lib/scoring/lead-score";
+import { withEvidence } from "@/lib/scoring/evidence";
+import { leadScore, rescoreWith, type LeadSignal } from "@/lib/scoring/lead-score";
 import { emptyCall } from "@/lib/providers/types";
 import { ctx } from "../support/fixtures";
 
@@ -30,6 +31,34 @@ describe("lead score", () => {
     const plain = leadScore(call({ outcome: "other" })).score;
     expect(leadScore(call({ outcome: "other", score: 100 })).score).toBe(plain + 10);
     expect(leadScore(call({ outcome: "other", objectiveAchieved: true })).score).toBe(plain + 15);
+  });
+});
+
+describe("lead score evidence", () => {
+  it("says which vendor field each signal was read from", () => {
+    const { signals } = leadScore(call({ outcome: "interested", interestLevel: "high", score: 90, labels: ["hot"], objectiveAchieved: true }));
+    expect(Object.fromEntries(signals.map((s) => [s.signal, s.evidence]))).toEqual({
+      base: undefined,
+      interest: { field: "interest_level" },
+      outcome: { field: "outcome" },
+      vendor_score: { field: "score" },
+      labels: { field: "labels" },
+      objective: { field: "objective_achieved" },
+    });
+  });
+
+  it("gives signals stored before evidence was kept their field, and keeps a tracker's quote through a re-score", () => {
+    const quote = { turn: 3, atMs: 41_500, text: "How much is it for ten seats?" };
+    const stored: LeadSignal[] = [
+      { signal: "base", value: "every call", points: 20 },
+      { signal: "interest", value: "high", points: 25 },
+      { signal: "tracker", value: "Pricing", points: 10, trackerId: "0190f0d0-0000-7000-8000-000000000001", evidence: quote },
+    ];
+    expect(withEvidence(stored).map((s) => s.evidence)).toEqual([undefined, { field: "interest_level" }, quote]);
+    const { score, signals } = rescoreWith(stored, { outcome: "meeting_scheduled", sentiment: null });
+    expect(score).toBe(20 + 25 + 10 + 35);
+    expect(signals.find((s) => s.signal === "tracker")?.evidence).toEqual(quote);
+    expect(signals.find((s) => s.signal === "outcome")?.evidence).toEqual({ field: "outcome" });
   });
 });
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Suspense } from "react";
-import { LeadSignals } from "@/components/calls/call-facts";
+import { LeadSignals } from "@/components/calls/lead-signals";
 import { PhoneNumber } from "@/components/calls/phone-number";
 import { humanize, OUTCOME_TONE, PROVIDER_NAMES, STATUS_TONE } from "@/components/calls/labels";
 import { MarkHandled } from "@/components/leads/mark-handled";

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { BackLink } from "@/components/ui/back-link";
 import { notFound } from "next/navigation";
-import { Card, ContactTimeline, LeadSignals, Variables } from "@/components/calls/call-facts";
+import { Card, ContactTimeline, Variables } from "@/components/calls/call-facts";
+import { LeadSignals } from "@/components/calls/lead-signals";
 import { CallMedia } from "@/components/calls/call-media";
 import { ReviewPanel } from "@/components/calls/review-panel";
 import { VendorAgent } from "@/components/calls/vendor-agent";
@@ -93,7 +94,7 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
               </span>
             )}
           </p>
-          <LeadSignals call={call} />
+          <LeadSignals call={call} onCallPage corrected={call.review.corrected} />
         </div>
       </header>
 
