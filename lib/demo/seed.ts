@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import { pool } from "@/lib/db/pool";
 import { processRawEvent } from "@/lib/ingest/process";
+import { storeTranscript } from "@/lib/ingest/transcript-fetch";
 import { hasCapability, PROVIDER_IDS } from "@/lib/providers/lookup";
 import { samplePayload } from "@/lib/providers/modules";
 import { keepRecording } from "@/lib/recordings/keep";
@@ -52,10 +53,10 @@ export async function seedDemoCalls(count: number, onProgress: (done: number) =>
       }
       // Transcript files (Cllr's) live at made-up addresses: put in place what the fetch job would have read.
       if (hasCapability(provider, "transcriptByUrl") && result.kind === "stored" && call.turns.length > 0) {
-        const turns = call.turns.map((t) => ({ role: t.role, text: t.text, atMs: t.atSec * 1000 }));
-        await pool.query(
-          "INSERT INTO transcripts (call_id, turns, language, updated_at) SELECT id, $2, language, now() FROM calls WHERE id = $1 ON CONFLICT (call_id) DO NOTHING",
-          [result.callId, JSON.stringify(turns)],
+        // Through the fetch job's own step, so the call gets its talk metrics and talk time as a fetched file would give.
+        await storeTranscript(
+          result.callId,
+          call.turns.map((t) => ({ role: t.role, text: t.text, atMs: Math.round(t.atSec * 1000) })),
         );
       }
       // The vendor's address is made up: put in place what the archive job would have downloaded.

@@ -82,12 +82,14 @@ function estimatedSpans(turns: Turn[], callMs: number): TurnSpan[] {
 /** Each side's longest stretch: its consecutive turns (system lines aside) as one, from the first start to the last end. */
 function longestStretches(spans: TurnSpan[]): Record<Side, number> {
   const longest: Record<Side, number> = { agent: 0, customer: 0 };
-  let current: { role: Side; startMs: number; endMs: number } | null = null;
+  let role: Side | null = null;
+  let startMs = 0;
+  let endMs = 0;
   for (const s of spans) {
     if (!isSide(s.role)) continue;
-    if (current?.role === s.role) current.endMs = Math.max(current.endMs, s.endMs);
-    else current = { role: s.role, startMs: s.startMs, endMs: s.endMs };
-    longest[current.role] = Math.max(longest[current.role], current.endMs - current.startMs);
+    if (s.role === role) endMs = Math.max(endMs, s.endMs);
+    else [role, startMs, endMs] = [s.role, s.startMs, s.endMs];
+    longest[s.role] = Math.max(longest[s.role], endMs - startMs);
   }
   return longest;
 }
