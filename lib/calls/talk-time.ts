@@ -3,7 +3,7 @@ import type { Turn } from "@/lib/providers/canonical";
 // Talk time by side, from the vendor's own turn times only: a turn lasts
 // until its end where the vendor gives one, else until the next turn starts
 // (the last until the call ends). A transcript without a time on every turn,
-// or a call without a length, gives null: the talk ratio on the Compare page
+// or a call without a length (nor an end on its last turn), gives null: the talk ratio on the Compare page
 // counts real timings only, never the text-length estimate the player uses to
 // seek. The talk metrics (lib/calls/metrics) read the same spans, so their
 // talk seconds are the Compare page's.
@@ -19,13 +19,26 @@ export interface TurnSpan {
   endMs: number;
 }
 
-/** When each turn starts and ends, from the vendor's times; null unless every turn has one and the call a length. */
+/**
+ * When each turn starts and ends, from the vendor's times; null unless every
+ * turn has a start and the call's end is known: its length, or else the end
+ * the vendor gave its last turn (Cllr sends no length, some of its files ends).
+ */
 export function vendorSpans(turns: Turn[], durationSec: number | null): TurnSpan[] | null {
-  if (turns.length === 0 || !durationSec || turns.some((t) => t.atMs === undefined)) return null;
+  const callMs = vendorCallMs(turns, durationSec);
+  if (callMs === null) return null;
   return spansFrom(
     turns.map((t) => ({ role: t.role, startMs: t.atMs!, endMs: t.endMs })),
-    durationSec * 1000,
+    callMs,
   );
+}
+
+/** The call's length in ms by the vendor's word, as vendorSpans reads it; null when not known. */
+export function vendorCallMs(turns: Turn[], durationSec: number | null): number | null {
+  if (turns.length === 0 || turns.some((t) => t.atMs === undefined)) return null;
+  if (durationSec) return durationSec * 1000;
+  const lastEnd = turns.at(-1)!.endMs;
+  return lastEnd ? Math.max(lastEnd, ...turns.map((t) => t.endMs ?? t.atMs!)) : null;
 }
 
 /** Spans from starts (and ends where known) within a call of `callMs`: a turn without an end lasts until the next starts. */

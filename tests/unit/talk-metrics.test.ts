@@ -79,6 +79,14 @@ describe("talk metrics with the vendor's start and end times", () => {
   });
 });
 
+describe("talk metrics without the call's length", () => {
+  it("take the vendor's end of the last turn as the call's end (Cllr sends no length)", () => {
+    const turns = [agent("Hello there", 0, 1_000), customer("Hi", 1_500, 2_000)];
+    expect(callMetrics(turns, null)).toMatchObject({ timing: "vendor", agentTalkMs: 1_000, customerTalkMs: 500, silenceMs: 500, interruptions: 0 });
+    expect(talkTime(turns, null)).toEqual({ agentMs: 1_000, customerMs: 500 });
+  });
+});
+
 describe("talk metrics with start times only", () => {
   const turns = [
     agent("Здравствуйте! Вы заинтересованы в нашем предложении?", 1_500),
@@ -115,7 +123,7 @@ describe("talk metrics without vendor times", () => {
 
   it("is estimated when one turn lacks a time or the call has no length, and guesses the length from the text", () => {
     expect(callMetrics([agent("Hello", 0), customer("Hi")], 10)!.timing).toBe("estimated");
-    const m = callMetrics([agent("Hello there", 0, 1_000), customer("Hi", 1_000, 2_000)], null)!;
+    const m = callMetrics([agent("Hello there", 0), customer("Hi", 1_000)], null)!;
     expect(m.timing).toBe("estimated");
     expect(m.agentTalkMs + m.customerTalkMs).toBeGreaterThan(0);
   });

@@ -1,5 +1,5 @@
 import type { Turn } from "@/lib/providers/canonical";
-import { spansFrom, talkOfSpans, vendorSpans, type TurnSpan } from "@/lib/calls/talk-time";
+import { spansFrom, talkOfSpans, vendorCallMs, vendorSpans, type TurnSpan } from "@/lib/calls/talk-time";
 import { timeTurns } from "@/lib/calls/turn-times";
 import { countQuestions, countWords } from "./text";
 
@@ -7,7 +7,7 @@ import { countQuestions, countWords } from "./text";
 // run when a call or its transcript is saved and by the backfill.
 //
 // Timing is the vendor's when every turn has a vendor time and the call a
-// length (the same spans as the Compare page's talk time); otherwise the turns
+// length or its last turn an end (the same spans as the Compare page's talk time); otherwise the turns
 // are spread by text length (as the player seeks) and the metrics are marked
 // "estimated". Estimated timing says nothing about gaps or overlaps, so
 // silence and interruptions are null then; interruptions also need the
@@ -45,7 +45,7 @@ const isSide = (role: Turn["role"]): role is Side => role === "agent" || role ==
 export function callMetrics(turns: Turn[], durationSec: number | null): CallMetrics | null {
   if (!turns.some((t) => isSide(t.role))) return null;
   const vendor = vendorSpans(turns, durationSec);
-  const callMs = vendor ? durationSec! * 1000 : estimatedCallMs(turns, durationSec);
+  const callMs = vendor ? vendorCallMs(turns, durationSec)! : estimatedCallMs(turns, durationSec);
   const spans = vendor ?? estimatedSpans(turns, callMs);
   const talk = talkOfSpans(spans) ?? { agentMs: 0, customerMs: 0 };
   const stretches = longestStretches(spans);
