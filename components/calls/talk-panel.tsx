@@ -32,10 +32,10 @@ export function TalkPanel({ metrics }: { metrics: Metrics }) {
   return (
     <div className="space-y-3 text-sm" data-testid="talk-panel">
       {estimated && (
-        <p className="text-xs text-slate-600" data-testid="talk-estimated">
-          <Badge tone="amber">Estimated from text length</Badge>{" "}
-          <span className="align-middle">The vendor gave no time for every turn: left out of averages that need real times.</span>
-        </p>
+        <div className="space-y-1" data-testid="talk-estimated">
+          <Badge tone="amber">Estimated from text length</Badge>
+          <p className="text-xs text-slate-600">The vendor gave no time for every turn: left out of averages that need real times.</p>
+        </div>
       )}
       {agentPct !== null ? (
         <div>
