@@ -90,7 +90,9 @@ describe.skipIf(skipBrowserTests)("talk metrics in Chromium", () => {
     const page = await open(TEST_ADMIN, "/admin/settings");
     const section = page.getByTestId("talk-metrics");
     await section.getByRole("button", { name: "Recompute talk metrics" }).click();
-    await expect.poll(() => section.getByTestId("talk-metrics-done").textContent(), { timeout: 60_000 }).toMatch(/^Checked [\d,]+ calls; [\d,]+ got new talk metrics\.$/);
+    await expect
+      .poll(() => section.getByTestId("talk-metrics-done").textContent(), { timeout: 60_000 })
+      .toMatch(/^Checked [\d,]+ calls; [\d,]+ got new talk metrics\.$/);
     await screenshot(page, "talk-metrics-settings");
     await page.close();
   });

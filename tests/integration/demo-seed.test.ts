@@ -23,6 +23,15 @@ describe("demo data", () => {
     // Cllr sends no call times: its demo calls still spread over days, not all "now".
     const cllrDays = new Set(events.filter((e) => e.provider === "cllr").map((e) => e.day));
     expect(cllrDays.size).toBeGreaterThan(1);
+    // Every demo transcript has its talk metrics, Cllr's (put in place as its fetch job would) included.
+    const metrics = await sql<{ provider: string; has_metrics: boolean }>(
+      `SELECT c.provider, EXISTS (SELECT 1 FROM call_metrics m WHERE m.call_id = c.id) AS has_metrics
+       FROM calls c JOIN transcripts t ON t.call_id = c.id JOIN raw_events e ON e.call_id = c.id
+       WHERE e.headers->>'user-agent' = 'demo-data' AND c.created_at >= $1`,
+      [since],
+    );
+    expect(metrics.some((m) => m.provider === "cllr")).toBe(true);
+    expect(metrics.filter((m) => !m.has_metrics)).toEqual([]);
   });
 
   it("gives connected calls a spoken recording in the archive, shared by the calls that use the same clip", async () => {

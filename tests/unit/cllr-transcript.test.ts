@@ -33,7 +33,15 @@ describe("Cllr transcript files", () => {
             { speaker: "agent", text: "Hi there", start: 0.5, end: 2.25 },
             { speaker: "customer", text: "Hello", startMs: 2000, endMs: 3100 },
             { speaker: "agent", text: "Great", start: 4, duration: 1.5 },
-            { speaker: "customer", text: "Bye now", start: 6, words: [{ word: "Bye", start: 6, end: 6.4 }, { word: "now", start: 6.5, end: 7 }] },
+            {
+              speaker: "customer",
+              text: "Bye now",
+              start: 6,
+              words: [
+                { word: "Bye", start: 6, end: 6.4 },
+                { word: "now", start: 6.5, end: 7 },
+              ],
+            },
             { speaker: "agent", text: "Odd", start: 9, end: 8 },
             { speaker: "agent", text: "No start", end: 12 },
           ],

@@ -8,8 +8,18 @@ import type { Turn } from "@/lib/providers/canonical";
 // Talk metrics on hand-made transcripts whose times are known, so every
 // figure can be worked out by hand (see the comments).
 
-const agent = (text: string, atMs?: number, endMs?: number): Turn => ({ role: "agent", text, ...(atMs !== undefined ? { atMs } : {}), ...(endMs !== undefined ? { endMs } : {}) });
-const customer = (text: string, atMs?: number, endMs?: number): Turn => ({ role: "customer", text, ...(atMs !== undefined ? { atMs } : {}), ...(endMs !== undefined ? { endMs } : {}) });
+const agent = (text: string, atMs?: number, endMs?: number): Turn => ({
+  role: "agent",
+  text,
+  ...(atMs !== undefined ? { atMs } : {}),
+  ...(endMs !== undefined ? { endMs } : {}),
+});
+const customer = (text: string, atMs?: number, endMs?: number): Turn => ({
+  role: "customer",
+  text,
+  ...(atMs !== undefined ? { atMs } : {}),
+  ...(endMs !== undefined ? { endMs } : {}),
+});
 
 describe("talk metrics with the vendor's start and end times", () => {
   // A 60 s call. Silences: 0-2, 8-9, 11-12, 41-42, 45-50, 52-60 = 18 s. The customer

@@ -53,7 +53,10 @@ export async function saveMetrics(client: pg.PoolClient | pg.Pool, callId: strin
     return;
   }
   const values: unknown[] = [callId];
-  await client.query(metricsInsertSql(m, (v) => `$${values.push(v)}`, `(SELECT $1::uuid AS id) AS c`), values);
+  await client.query(
+    metricsInsertSql(m, (v) => `$${values.push(v)}`, `(SELECT $1::uuid AS id) AS c`),
+    values,
+  );
 }
 
 /** Saves many calls' metrics in one statement (the backfill). */

@@ -48,15 +48,17 @@ const msOrUndefined = (v: unknown) => (typeof v === "number" && Number.isFinite(
 
 /** The turn's end in ms from the call's start, when the file gives one at or after its start. */
 function endOf(record: Record<string, unknown>, atMs: number, startedAt: Date | null): number | undefined {
-  const lastWord = Array.isArray(record.words) ? record.words.at(-1) : undefined;
+  const words: unknown[] = Array.isArray(record.words) ? (record.words as unknown[]) : [];
+  const lastWord = words.at(-1);
   const wordEnd = lastWord && typeof lastWord === "object" ? (lastWord as Record<string, unknown>).end : undefined;
   const seconds = pick(record, END_SECONDS_KEYS) ?? wordEnd;
   const durationSec = pick(record, DURATION_SECONDS_KEYS);
+  const durationMs = pick(record, DURATION_MS_KEYS);
   const end =
     msOrUndefined(pick(record, END_MS_KEYS)) ??
     (typeof seconds === "number" || typeof seconds === "string" ? offsetMs(seconds, startedAt) : undefined) ??
     (typeof durationSec === "number" ? msOrUndefined(atMs + durationSec * 1000) : undefined) ??
-    (typeof pick(record, DURATION_MS_KEYS) === "number" ? msOrUndefined(atMs + (pick(record, DURATION_MS_KEYS) as number)) : undefined);
+    (typeof durationMs === "number" ? msOrUndefined(atMs + durationMs) : undefined);
   return end !== undefined && end >= atMs ? end : undefined;
 }
 
