@@ -6,7 +6,7 @@ import { hasCapability, PROVIDER_IDS } from "@/lib/providers/lookup";
 import { samplePayload } from "@/lib/providers/modules";
 import { keepRecording } from "@/lib/recordings/keep";
 import { scenario } from "./scenario";
-import { spokenAudio, spokenCallFor, withSpokenCall } from "./spoken";
+import { spokenAudio, spokenCallFor, spokenTurnsWithEnds, withSpokenCall } from "./spoken";
 
 // Demo calls enter the real pipeline at step 2 (a stored raw event), exactly
 // like the Unpod poller: raw event, adapter, call, contact, rollup. Connected
@@ -54,9 +54,10 @@ export async function seedDemoCalls(count: number, onProgress: (done: number) =>
       // Transcript files (Cllr's) live at made-up addresses: put in place what the fetch job would have read.
       if (hasCapability(provider, "transcriptByUrl") && result.kind === "stored" && call.turns.length > 0) {
         // Through the fetch job's own step, so the call gets its talk metrics and talk time as a fetched file would give.
+        // A spoken clip's lines end where its audio pauses: a file with end times, which Cllr's can be.
         await storeTranscript(
           result.callId,
-          call.turns.map((t) => ({ role: t.role, text: t.text, atMs: Math.round(t.atSec * 1000) })),
+          clip ? spokenTurnsWithEnds(clip) : call.turns.map((t) => ({ role: t.role, text: t.text, atMs: Math.round(t.atSec * 1000) })),
         );
       }
       // The vendor's address is made up: put in place what the archive job would have downloaded.

@@ -50,6 +50,15 @@ describe("demo data", () => {
     expect(new Set(kept.map((k) => k.storage_key)).size).toBeLessThanOrEqual(10);
     // Lines carry the times they are spoken at in the clip (not whole seconds from a generator).
     expect(kept.some((k) => k.turn_at !== null && k.turn_at % 1000 !== 0)).toBe(true);
+    // Cllr's spoken calls come as a file with end times (where the audio pauses): real silences, and no one talks over anyone.
+    const cllr = await sql<{ timing: string; interruptions: number | null; silence_ms: number | null }>(
+      `SELECT m.timing, m.interruptions, m.silence_ms FROM call_metrics m JOIN calls c ON c.id = m.call_id JOIN recording_archives a ON a.call_id = c.id
+       WHERE c.created_at >= $1 AND c.provider = 'cllr'`,
+      [since],
+    );
+    expect(cllr.length).toBeGreaterThan(0);
+    for (const m of cllr) expect(m).toMatchObject({ timing: "vendor", interruptions: 0, silence_ms: expect.any(Number) as number });
+    expect(Math.min(...cllr.map((m) => m.silence_ms!))).toBeGreaterThan(1000);
   });
 
   it("has a share of connected calls reviewed, some with the AI's outcome corrected, through the review code", async () => {
