@@ -1,6 +1,7 @@
+import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callDetailSchema, type CallDetail } from "@/lib/calls/schemas";
-import { TEST_ADMIN, TEST_MANAGER } from "../support/credentials";
+import { TEST_ADMIN, TEST_MANAGER, TEST_SECRETS_KEY } from "../support/credentials";
 import { startFileServer, type FileServer } from "../support/file-server";
 import { fixture } from "../support/fixtures";
 import { api, sendWebhook, sql, uniq } from "../support/http";
@@ -135,5 +136,28 @@ describe("talk metrics backfill", () => {
     expect((await detail(outdated)).metrics).toEqual(expected.outdated);
     const [row] = await sql<{ version: number }>("SELECT version FROM call_metrics WHERE call_id = $1", [outdated]);
     expect(row.version).toBeGreaterThanOrEqual(1);
+  });
+
+  it("is queued by itself when a worker starts and finds a call without metrics (after an upgrade)", async () => {
+    const callId = await hoomanCall([
+      { role: "assistant", content: "Is this a good time?", timestamp: 1722576050000 },
+      { role: "user", content: "Not really.", timestamp: 1722576054000 },
+    ]);
+    const expected = (await detail(callId)).metrics;
+    await sql("DELETE FROM call_metrics WHERE call_id = $1", [callId]);
+    const worker = spawn(process.execPath, ["--import", "tsx", "lib/cli/worker.ts"], {
+      env: { ...process.env, SECRETS_KEY: TEST_SECRETS_KEY, LOG_LEVEL: "info" },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    try {
+      let out = "";
+      worker.stdout.on("data", (d) => (out += String(d)));
+      await expect.poll(() => out, { timeout: 30_000 }).toContain("queuing their backfill");
+      await expect.poll(async () => (await detail(callId)).metrics, { timeout: 30_000, interval: 500 }).toEqual(expected);
+    } finally {
+      const exited = new Promise((resolve) => worker.once("exit", resolve));
+      worker.kill("SIGTERM");
+      await exited;
+    }
   });
 });
