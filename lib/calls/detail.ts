@@ -2,11 +2,11 @@ import { db, Prisma } from "@/lib/db/client";
 import type { CallColumns, ColumnsAs, Nullable, RecordingArchiveColumns, TranscriptColumns } from "@/lib/db/columns";
 import type { Turn } from "@/lib/providers/canonical";
 import { currentScoring } from "@/lib/scoring/settings";
+import { metricsJsonSql, type StoredMetrics } from "./metrics/store";
+import { talkMetricsView } from "./metrics/view";
 import { isCallId } from "./ids";
 import { CALL_COLUMNS, toCallItem, type CallRow } from "./row";
 import { RAW_EVENTS_SHOWN, type CallDetail, type RecordingState } from "./schemas";
-import { metricsJsonSql, type StoredMetrics } from "./metrics/store";
-import { talkMetricsView } from "./metrics/view";
 
 type DetailRow = CallRow &
   Pick<
