@@ -1,7 +1,9 @@
-import { db } from "@/lib/db/client";
+import { db, Prisma } from "@/lib/db/client";
 import type { CallColumns, ColumnsAs, Nullable, RecordingArchiveColumns, TranscriptColumns } from "@/lib/db/columns";
 import type { Turn } from "@/lib/providers/canonical";
 import { currentScoring } from "@/lib/scoring/settings";
+import { metricsJsonSql, type StoredMetrics } from "./metrics/store";
+import { talkMetricsView } from "./metrics/view";
 import { isCallId } from "./ids";
 import { CALL_COLUMNS, toCallItem, type CallRow } from "./row";
 import { RAW_EVENTS_SHOWN, type CallDetail, type RecordingState } from "./schemas";
@@ -37,6 +39,7 @@ type DetailRow = CallRow &
   ColumnsAs<CallColumns, "lead_signals", CallDetail["leadSignals"]> &
   Nullable<ColumnsAs<TranscriptColumns, "turns", Turn[]>> & {
     transcript_pending: boolean;
+    metrics: StoredMetrics | null;
     raw_event_ids: string[];
     raw_event_count: number;
   };
@@ -53,6 +56,7 @@ export async function getCall(id: string): Promise<CallDetail | null> {
            (SELECT coalesce(u.name, u.email) FROM users u WHERE u.id = c.reviewed_by) AS reviewer,
            (SELECT coalesce(u.name, u.email) FROM users u WHERE u.id = c.review_note_by) AS note_author,
            (SELECT turns FROM transcripts t WHERE t.call_id = c.id) AS turns,
+           (SELECT ${Prisma.raw(metricsJsonSql("m"))} FROM call_metrics m WHERE m.call_id = c.id) AS metrics,
            (c.transcript_url IS NOT NULL AND c.transcript_error IS NULL AND c.transcript_deleted_at IS NULL
              AND NOT EXISTS (SELECT 1 FROM transcripts t WHERE t.call_id = c.id)) AS transcript_pending,
            ARRAY(SELECT e.id::text FROM raw_events e WHERE e.call_id = c.id
@@ -72,6 +76,8 @@ export async function getCall(id: string): Promise<CallDetail | null> {
     billedSec: row.billed_sec,
     transcript: row.turns ?? [],
     transcriptPending: row.transcript_pending,
+    // Kept after retention deletes the transcript (for averages), shown only beside one.
+    metrics: row.turns && row.metrics ? talkMetricsView(row.metrics) : null,
     transcriptError: row.transcript_error,
     transcriptDeleted: row.transcript_deleted_at ? { at: row.transcript_deleted_at.toISOString(), afterDays: row.transcript_deleted_after_days ?? 0 } : null,
     recording: recordingState(row),

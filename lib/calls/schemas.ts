@@ -124,6 +124,23 @@ export const recordingStateSchema = z.object({
 });
 export type RecordingState = z.infer<typeof recordingStateSchema>;
 
+/** Talk metrics read from the transcript (lib/calls/metrics): seconds to one decimal, the agent's share of talk 0..1. */
+export const talkMetricsSchema = z.object({
+  agentTalkSec: z.number().min(0),
+  customerTalkSec: z.number().min(0),
+  talkRatio: z.number().min(0).max(1).nullable(),
+  longestMonologueSec: z.number().min(0),
+  longestCustomerSec: z.number().min(0),
+  /** Turns started before the other side's turn ended; null without the vendor's end times. */
+  interruptions: z.number().int().min(0).nullable(),
+  /** Time when neither side talks; null when timing is estimated. */
+  silenceSec: z.number().min(0).nullable(),
+  agentQuestions: z.number().int().min(0),
+  wordsPerMinute: z.number().int().min(0).nullable(),
+  /** "estimated": the vendor gave no time for some turn (or no call length), so turns were spread by text length. */
+  timing: z.enum(["vendor", "estimated"]),
+});
+
 export const callDetailSchema = callItemSchema.extend({
   agentId: z.string().nullable(),
   /** The agent's name as the vendor sent it; `agent` is what lists show (an admin's alias for it). */
@@ -142,6 +159,8 @@ export const callDetailSchema = callItemSchema.extend({
   transcriptError: z.string().nullable(),
   /** The retention setting deleted the transcript and raw payloads: when, and after how many days. */
   transcriptDeleted: z.object({ at: isoDate, afterDays: z.number().int() }).nullable(),
+  /** Null when there is no transcript. */
+  metrics: talkMetricsSchema.nullable(),
   recording: recordingStateSchema,
   /** The review: what the AI said beside the values in use, who reviewed, the note. */
   review: reviewStateSchema,

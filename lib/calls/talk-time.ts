@@ -1,26 +1,66 @@
 import type { Turn } from "@/lib/providers/canonical";
 
 // Talk time by side, from the vendor's own turn times only: a turn lasts
-// until the next one starts (the last until the call ends). A transcript
-// without a time on every turn, or a call without a length, gives null:
-// the talk ratio on the Compare page counts real timings only, never the
-// text-length estimate the player uses to seek.
+// until its end where the vendor gives one, else until the next turn starts
+// (the last until the call ends). A transcript without a time on every turn,
+// or a call without a length (nor an end on its last turn), gives null: the talk ratio on the Compare page
+// counts real timings only, never the text-length estimate the player uses to
+// seek. The talk metrics (lib/calls/metrics) read the same spans, so their
+// talk seconds are the Compare page's.
 
 export interface TalkTime {
   agentMs: number;
   customerMs: number;
 }
 
-export function talkTime(turns: Turn[], durationSec: number | null): TalkTime | null {
-  if (turns.length === 0 || !durationSec || turns.some((t) => t.atMs === undefined)) return null;
-  const endMs = durationSec * 1000;
-  const talk: TalkTime = { agentMs: 0, customerMs: 0 };
-  turns.forEach((turn, i) => {
-    const start = Math.min(turn.atMs!, endMs);
-    const next = i + 1 < turns.length ? Math.min(turns[i + 1].atMs!, endMs) : endMs;
-    const ms = Math.max(0, next - start);
-    if (turn.role === "agent") talk.agentMs += ms;
-    else if (turn.role === "customer") talk.customerMs += ms;
+export interface TurnSpan {
+  role: Turn["role"];
+  startMs: number;
+  endMs: number;
+}
+
+/**
+ * When each turn starts and ends, from the vendor's times; null unless every
+ * turn has a start and the call's end is known: its length, or else the end
+ * the vendor gave its last turn (Cllr sends no length, some of its files ends).
+ */
+export function vendorSpans(turns: Turn[], durationSec: number | null): TurnSpan[] | null {
+  const callMs = vendorCallMs(turns, durationSec);
+  if (callMs === null) return null;
+  return spansFrom(
+    turns.map((t) => ({ role: t.role, startMs: t.atMs!, endMs: t.endMs })),
+    callMs,
+  );
+}
+
+/** The call's length in ms by the vendor's word, as vendorSpans reads it; null when not known. */
+export function vendorCallMs(turns: Turn[], durationSec: number | null): number | null {
+  if (turns.length === 0 || turns.some((t) => t.atMs === undefined)) return null;
+  if (durationSec) return durationSec * 1000;
+  const lastEnd = turns.at(-1)!.endMs;
+  return lastEnd ? Math.max(lastEnd, ...turns.map((t) => t.endMs ?? t.atMs!)) : null;
+}
+
+/** Spans from starts (and ends where known) within a call of `callMs`: a turn without an end lasts until the next starts. */
+export function spansFrom(turns: { role: Turn["role"]; startMs: number; endMs?: number }[], callMs: number): TurnSpan[] {
+  return turns.map((turn, i) => {
+    const start = Math.min(turn.startMs, callMs);
+    const until = turn.endMs ?? (i + 1 < turns.length ? turns[i + 1].startMs : callMs);
+    return { role: turn.role, startMs: start, endMs: Math.max(start, Math.min(until, callMs)) };
   });
+}
+
+export function talkTime(turns: Turn[], durationSec: number | null): TalkTime | null {
+  const spans = vendorSpans(turns, durationSec);
+  return spans ? talkOfSpans(spans) : null;
+}
+
+/** Each side's total; null when neither side talked. */
+export function talkOfSpans(spans: TurnSpan[]): TalkTime | null {
+  const talk: TalkTime = { agentMs: 0, customerMs: 0 };
+  for (const s of spans) {
+    if (s.role === "agent") talk.agentMs += s.endMs - s.startMs;
+    else if (s.role === "customer") talk.customerMs += s.endMs - s.startMs;
+  }
   return talk.agentMs + talk.customerMs > 0 ? talk : null;
 }

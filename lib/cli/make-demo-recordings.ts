@@ -9,10 +9,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { SCRIPTED_CALLS } from "../demo/recordings/scripts";
+import { PAUSE_MS } from "../demo/spoken";
 
 const OUT = path.resolve(import.meta.dirname, "../demo/recordings");
 const LEAD_MS = 300;
-const PAUSE_MS = 450;
 const WORDS_PER_MINUTE = 160;
 
 function run(command: string, args: string[]): string {

@@ -1,11 +1,12 @@
 import { db } from "@/lib/db/client";
 import { pool } from "@/lib/db/pool";
 import { processRawEvent } from "@/lib/ingest/process";
+import { storeTranscript } from "@/lib/ingest/transcript-fetch";
 import { hasCapability, PROVIDER_IDS } from "@/lib/providers/lookup";
 import { samplePayload } from "@/lib/providers/modules";
 import { keepRecording } from "@/lib/recordings/keep";
 import { scenario } from "./scenario";
-import { spokenAudio, spokenCallFor, withSpokenCall } from "./spoken";
+import { spokenAudio, spokenCallFor, spokenTurnsWithEnds, withSpokenCall } from "./spoken";
 
 // Demo calls enter the real pipeline at step 2 (a stored raw event), exactly
 // like the Unpod poller: raw event, adapter, call, contact, rollup. Connected
@@ -52,10 +53,11 @@ export async function seedDemoCalls(count: number, onProgress: (done: number) =>
       }
       // Transcript files (Cllr's) live at made-up addresses: put in place what the fetch job would have read.
       if (hasCapability(provider, "transcriptByUrl") && result.kind === "stored" && call.turns.length > 0) {
-        const turns = call.turns.map((t) => ({ role: t.role, text: t.text, atMs: t.atSec * 1000 }));
-        await pool.query(
-          "INSERT INTO transcripts (call_id, turns, language, updated_at) SELECT id, $2, language, now() FROM calls WHERE id = $1 ON CONFLICT (call_id) DO NOTHING",
-          [result.callId, JSON.stringify(turns)],
+        // Through the fetch job's own step, so the call gets its talk metrics and talk time as a fetched file would give.
+        // A spoken clip's lines end where its audio pauses: a file with end times, which Cllr's can be.
+        await storeTranscript(
+          result.callId,
+          clip ? spokenTurnsWithEnds(clip) : call.turns.map((t) => ({ role: t.role, text: t.text, atMs: Math.round(t.atSec * 1000) })),
         );
       }
       // The vendor's address is made up: put in place what the archive job would have downloaded.

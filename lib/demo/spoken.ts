@@ -17,6 +17,14 @@ interface SpokenCall {
 
 const DIR = path.join(import.meta.dirname, "recordings");
 
+/** The silence after each line in a clip (npm run demo:recordings puts it there): a line ends this long before the next starts. */
+export const PAUSE_MS = 450;
+
+/** The clip's lines with their ends, as a transcript file with end times (Cllr's) would give them. */
+export function spokenTurnsWithEnds(clip: SpokenCall) {
+  return clip.turns.map((t, i) => ({ ...t, endMs: Math.max(t.atMs, (clip.turns[i + 1]?.atMs ?? clip.durationMs) - PAUSE_MS) }));
+}
+
 const BY_KIND: Partial<Record<Kind, string[]>> = {
   meeting: ["meeting-loan", "ru-meeting"],
   interested: ["interested-pricing", "objection-price", "kk-interested"],

@@ -55,6 +55,18 @@ export function sampleCall(now = new Date()): CallDetail {
     transcriptPending: false,
     transcriptError: null,
     transcriptDeleted: null,
+    metrics: {
+      agentTalkSec: 162.4,
+      customerTalkSec: 98.1,
+      talkRatio: 0.62,
+      longestMonologueSec: 41.5,
+      longestCustomerSec: 22.8,
+      interruptions: 2,
+      silenceSec: 39.5,
+      agentQuestions: 7,
+      wordsPerMinute: 148,
+      timing: "vendor",
+    },
     recording: {
       status: "stored",
       contentType: "audio/mpeg",

@@ -13,6 +13,8 @@ import { rollupDeltas, rollupStatement, rollupStatements, type RollupFacts } fro
 import { factColumnsSql, factsOf, type FactRow } from "@/lib/rollups/facts";
 import { correctionsOf, inUse, isHotCall, NO_CORRECTIONS, type Corrections } from "@/lib/reviews/corrections";
 import { talkTime } from "@/lib/calls/talk-time";
+import { callMetrics } from "@/lib/calls/metrics/compute";
+import { metricsInsertSql, saveMetrics } from "@/lib/calls/metrics/store";
 
 // Step 4: save the call with its transcript and daily rollup, atomically.
 // Idempotent per (source, vendor id): a new call is one INSERT ... ON CONFLICT
@@ -77,6 +79,8 @@ function callColumns(source: EventSource, mapped: CanonicalCall, scoring: Scorin
   const { score, signals } = leadScore(call);
   const isHot = isHotCall(score, scoring.hotThreshold, corrections);
   const talk = talkTime(call.transcript, call.durationSec);
+  // Read from the transcript saved with this version; none when it brings no transcript (the stored one's stay).
+  const metrics = call.transcript.length > 0 ? callMetrics(call.transcript, call.durationSec) : null;
   // Rounded as the column stores it, so that the rollups add what the calls table says.
   const costAmount = call.costAmount === null ? null : Math.round(call.costAmount * 1e4) / 1e4;
   const columns: Record<string, unknown> = {
@@ -140,7 +144,7 @@ function callColumns(source: EventSource, mapped: CanonicalCall, scoring: Scorin
     outcomeKept: false,
   };
   const saved: SavedFacts = { sourceId: source.id, status: call.status, outcome: call.outcome, leadScore: score, isHot, isTest };
-  return { columns, facts, saved, hash: columns.content_hash as string };
+  return { columns, facts, saved, metrics, hash: columns.content_hash as string };
 }
 
 /**
@@ -162,6 +166,7 @@ async function insertNewCall(id: string, source: EventSource, call: CanonicalCal
     call.transcript.length > 0
       ? `, t AS (INSERT INTO transcripts (call_id, turns, language, updated_at) SELECT id, ${param(JSON.stringify(call.transcript))}, language, now() FROM c)`
       : "";
+  const metrics = row.metrics ? `, m AS (${metricsInsertSql(row.metrics, param, "c")})` : "";
   const rollups = rollupStatements(rollupDeltas(null, row.facts), { offset: values.length, onlyIf: "EXISTS (SELECT 1 FROM c)" });
   for (const r of rollups) values.push(...r.values);
   const { rows } = await pool.query<Pick<CallColumns, "id">>(
@@ -171,6 +176,7 @@ async function insertNewCall(id: string, source: EventSource, call: CanonicalCal
        VALUES ($1, $2, $3, ${callParams}, ${contact ? "(SELECT id FROM k)" : "NULL"}, now())
        ON CONFLICT (source_id, external_id) DO NOTHING RETURNING id, language)
      ${transcript}
+     ${metrics}
      , r AS (UPDATE raw_events SET status = 'stored', call_id = c.id, external_id = $3, processed_at = now(), error = NULL
              FROM c WHERE raw_events.id = ${rawParam})
      ${rollups.map((r, i) => `, s${i} AS (${r.text})`).join("\n")}
@@ -243,6 +249,7 @@ async function updateExistingCall(
        ON CONFLICT (call_id) DO UPDATE SET turns = EXCLUDED.turns, language = EXCLUDED.language, updated_at = now()`,
       [existing.id, JSON.stringify(call.transcript), row.columns.language],
     );
+    await saveMetrics(client, existing.id, row.metrics);
   } else {
     await client.query(`UPDATE transcripts SET language = $2 WHERE call_id = $1 AND language IS DISTINCT FROM $2`, [existing.id, row.columns.language]);
   }

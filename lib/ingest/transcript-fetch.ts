@@ -1,5 +1,7 @@
 import { inTransaction, pool } from "@/lib/db/pool";
 import { talkTime } from "@/lib/calls/talk-time";
+import { callMetrics } from "@/lib/calls/metrics/compute";
+import { saveMetrics } from "@/lib/calls/metrics/store";
 import { rollupDeltas, rollupStatement } from "@/lib/rollups/deltas";
 import { factColumnsSql, factsOf, type FactRow } from "@/lib/rollups/facts";
 import type { Turn } from "@/lib/providers/canonical";
@@ -49,11 +51,12 @@ export async function fetchCallTranscript(callId: string, lastAttempt: boolean):
 }
 
 /**
- * Stores the transcript and, from its turn times, the call's talk time by
- * side, moving the call in the rollups (Compare's talk ratio) in the same
- * transaction, with the call locked against a save or a review meanwhile.
+ * Stores the transcript, its talk metrics and, from its turn times, the call's
+ * talk time by side, moving the call in the rollups (Compare's talk ratio) in
+ * the same transaction, with the call locked against a save or a review
+ * meanwhile. The demo seed stores Cllr's made-up files through here too.
  */
-async function storeTranscript(callId: string, turns: Turn[]): Promise<void> {
+export async function storeTranscript(callId: string, turns: Turn[]): Promise<void> {
   await inTransaction(async (client) => {
     const { rows } = await client.query<FactRow>(`SELECT ${factColumnsSql()} FROM calls WHERE id = $1 FOR UPDATE`, [callId]);
     const { rowCount } = await client.query(
@@ -62,6 +65,7 @@ async function storeTranscript(callId: string, turns: Turn[]): Promise<void> {
     );
     if (!rows[0] || !rowCount) return;
     const before = factsOf(rows[0]);
+    await saveMetrics(client, callId, callMetrics(turns, before.durationSec));
     const talk = talkTime(turns, before.durationSec);
     const after = { ...before, agentTalkMs: talk?.agentMs ?? null, customerTalkMs: talk?.customerMs ?? null };
     if (after.agentTalkMs === before.agentTalkMs && after.customerTalkMs === before.customerTalkMs) return;

@@ -28,6 +28,8 @@ export const QUEUE = {
   recordingArchive: "recording-archive",
   /** Give stored calls' recordings archive rows and jobs (lib/recordings/backfill.ts). */
   recordingBackfill: "recording-backfill",
+  /** Compute talk metrics for stored calls (lib/calls/metrics/backfill.ts). */
+  talkMetrics: "talk-metrics",
   /** Daily: delete recordings, transcripts and raw payloads past their source's retention. */
   retention: "retention",
   /** Every minute: poll sources that are due, sweep transcripts, evaluate source health. */
@@ -48,6 +50,7 @@ export interface JobData {
   [QUEUE.agentAliases]: Empty;
   [QUEUE.recordingArchive]: { callId: string };
   [QUEUE.recordingBackfill]: Empty;
+  [QUEUE.talkMetrics]: Empty;
   [QUEUE.retention]: Empty;
   [QUEUE.maintenance]: Empty;
 }
@@ -64,6 +67,7 @@ export function queueOptions(): Record<QueueName, Omit<Queue, "name">> {
     // Six tries over about half an hour (with the default base): time for a vendor to finish writing the file.
     [QUEUE.recordingArchive]: { policy: "stately", retryLimit: 5, retryDelay: base(), retryBackoff: true, expireInSeconds: 600 },
     [QUEUE.recordingBackfill]: { policy: "stately", retryLimit: 3, retryDelay: base(), expireInSeconds: 3600 },
+    [QUEUE.talkMetrics]: { policy: "stately", retryLimit: 3, retryDelay: base(), expireInSeconds: 3600 },
     [QUEUE.retention]: { policy: "singleton", retryLimit: 3, retryDelay: base(), expireInSeconds: 3600 },
     [QUEUE.maintenance]: { policy: "singleton", retryLimit: 0, expireInSeconds: 300 },
   };

@@ -9,6 +9,7 @@ import { jobs, QUEUE, type JobData } from "./boss";
 import { archiveRecording } from "@/lib/recordings/archive-job";
 import { runArchiveBackfill } from "@/lib/recordings/backfill";
 import { runRetention } from "@/lib/recordings/retention";
+import { runMetricsBackfill, startMetricsBackfillIfNeeded } from "@/lib/calls/metrics/backfill";
 import { runMaintenance } from "./maintenance";
 import { runPollJob } from "./poll";
 
@@ -67,6 +68,7 @@ export async function startWorkers(): Promise<PgBoss> {
       ),
   );
   await boss.work(QUEUE.recordingBackfill, polling, async () => ({ result: await runArchiveBackfill() }));
+  await boss.work(QUEUE.talkMetrics, polling, async () => ({ result: await runMetricsBackfill() }));
   await boss.work(QUEUE.retention, polling, async () => ({ result: await runRetention() }));
   await boss.work(QUEUE.maintenance, polling, async () => runMaintenance());
 
@@ -75,6 +77,8 @@ export async function startWorkers(): Promise<PgBoss> {
   await boss.schedule(QUEUE.retention, process.env.RETENTION_CRON ?? "17 3 * * *");
   // A first round now rather than at the next full minute.
   await boss.send(QUEUE.maintenance, {} satisfies JobData[typeof QUEUE.maintenance]);
+  // Calls stored before talk metrics existed (or before a formula changed) get them in the background.
+  void startMetricsBackfillIfNeeded().catch((err) => logger.error({ err: (err as Error).message }, "could not check for calls without talk metrics"));
   logger.info("job workers started");
   return boss;
 }

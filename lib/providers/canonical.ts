@@ -9,6 +9,8 @@ export const turnSchema = z.object({
   role: z.enum(TURN_ROLES),
   text: z.string(),
   atMs: z.number().int().nonnegative().optional(),
+  /** When the turn ended, where the vendor says so (Cllr transcript files with end times or durations). */
+  endMs: z.number().int().nonnegative().optional(),
 });
 export type Turn = z.infer<typeof turnSchema>;
 

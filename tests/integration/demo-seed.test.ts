@@ -23,6 +23,15 @@ describe("demo data", () => {
     // Cllr sends no call times: its demo calls still spread over days, not all "now".
     const cllrDays = new Set(events.filter((e) => e.provider === "cllr").map((e) => e.day));
     expect(cllrDays.size).toBeGreaterThan(1);
+    // Every demo transcript has its talk metrics, Cllr's (put in place as its fetch job would) included.
+    const metrics = await sql<{ provider: string; has_metrics: boolean }>(
+      `SELECT c.provider, EXISTS (SELECT 1 FROM call_metrics m WHERE m.call_id = c.id) AS has_metrics
+       FROM calls c JOIN transcripts t ON t.call_id = c.id JOIN raw_events e ON e.call_id = c.id
+       WHERE e.headers->>'user-agent' = 'demo-data' AND c.created_at >= $1`,
+      [since],
+    );
+    expect(metrics.some((m) => m.provider === "cllr")).toBe(true);
+    expect(metrics.filter((m) => !m.has_metrics)).toEqual([]);
   });
 
   it("gives connected calls a spoken recording in the archive, shared by the calls that use the same clip", async () => {
@@ -41,6 +50,15 @@ describe("demo data", () => {
     expect(new Set(kept.map((k) => k.storage_key)).size).toBeLessThanOrEqual(10);
     // Lines carry the times they are spoken at in the clip (not whole seconds from a generator).
     expect(kept.some((k) => k.turn_at !== null && k.turn_at % 1000 !== 0)).toBe(true);
+    // Cllr's spoken calls come as a file with end times (where the audio pauses): real silences, and no one talks over anyone.
+    const cllr = await sql<{ timing: string; interruptions: number | null; silence_ms: number | null }>(
+      `SELECT m.timing, m.interruptions, m.silence_ms FROM call_metrics m JOIN calls c ON c.id = m.call_id JOIN recording_archives a ON a.call_id = c.id
+       WHERE c.created_at >= $1 AND c.provider = 'cllr'`,
+      [since],
+    );
+    expect(cllr.length).toBeGreaterThan(0);
+    for (const m of cllr) expect(m).toMatchObject({ timing: "vendor", interruptions: 0, silence_ms: expect.any(Number) as number });
+    expect(Math.min(...cllr.map((m) => m.silence_ms!))).toBeGreaterThan(1000);
   });
 
   it("has a share of connected calls reviewed, some with the AI's outcome corrected, through the review code", async () => {

@@ -25,6 +25,39 @@ describe("Cllr transcript files", () => {
     ]);
   });
 
+  it("reads a turn's end from end times, durations or its last word, so talk metrics can see interruptions", () => {
+    expect(
+      cllrTranscriptTurns(
+        {
+          segments: [
+            { speaker: "agent", text: "Hi there", start: 0.5, end: 2.25 },
+            { speaker: "customer", text: "Hello", startMs: 2000, endMs: 3100 },
+            { speaker: "agent", text: "Great", start: 4, duration: 1.5 },
+            {
+              speaker: "customer",
+              text: "Bye now",
+              start: 6,
+              words: [
+                { word: "Bye", start: 6, end: 6.4 },
+                { word: "now", start: 6.5, end: 7 },
+              ],
+            },
+            { speaker: "agent", text: "Odd", start: 9, end: 8 },
+            { speaker: "agent", text: "No start", end: 12 },
+          ],
+        },
+        start,
+      ),
+    ).toEqual([
+      { role: "agent", text: "Hi there", atMs: 500, endMs: 2250 },
+      { role: "customer", text: "Hello", atMs: 2000, endMs: 3100 },
+      { role: "agent", text: "Great", atMs: 4000, endMs: 5500 },
+      { role: "customer", text: "Bye now", atMs: 6000, endMs: 7000 },
+      { role: "agent", text: "Odd", atMs: 9000 },
+      { role: "agent", text: "No start" },
+    ]);
+  });
+
   it("reads plain-text transcripts line by line", () => {
     expect(cllrTranscriptTurns({ transcript: "Agent: Hi there\nCustomer: Who is this?" }, start)).toEqual([
       { role: "agent", text: "Hi there" },

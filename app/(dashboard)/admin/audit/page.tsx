@@ -27,6 +27,7 @@ const ACTION_TEXT: Record<string, string> = {
   "destination.test": "Sent a test to a destination",
   "delivery.replay": "Replayed a delivery",
   "scoring.update": "Changed scoring",
+  "talk_metrics.backfill": "Recomputed talk metrics",
   "raw_events.replay": "Replayed raw events",
   "user.create": "Added a user",
   "user.update": "Changed a user",

@@ -1,6 +1,8 @@
 import { AgentAliasesSection } from "@/components/admin/agent-aliases-section";
 import { ScoringForm } from "@/components/admin/scoring-form";
+import { TalkMetricsPanel } from "@/components/admin/talk-metrics-panel";
 import { TimeZoneSection } from "@/components/admin/time-zone-section";
+import { metricsBackfillState } from "@/lib/calls/metrics/backfill";
 import { requireViewer } from "@/lib/auth/session";
 import { rescoreState } from "@/lib/scoring/rescore";
 import { readScoring } from "@/lib/scoring/settings";
@@ -9,7 +11,7 @@ export const metadata = { title: "Settings · Call Analytics" };
 
 export default async function SettingsPage() {
   await requireViewer("admin", "/admin/settings");
-  const [scoring, rescore] = await Promise.all([readScoring(), rescoreState()]);
+  const [scoring, rescore, metricsBackfill] = await Promise.all([readScoring(), rescoreState(), metricsBackfillState()]);
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold tracking-tight">Settings</h1>
@@ -27,6 +29,7 @@ export default async function SettingsPage() {
       </section>
       <TimeZoneSection />
       <AgentAliasesSection />
+      <TalkMetricsPanel initial={metricsBackfill} />
     </div>
   );
 }

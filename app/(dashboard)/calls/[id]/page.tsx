@@ -5,6 +5,7 @@ import { Card, ContactTimeline, Variables } from "@/components/calls/call-facts"
 import { LeadSignals } from "@/components/calls/lead-signals";
 import { CallMedia } from "@/components/calls/call-media";
 import { ReviewPanel } from "@/components/calls/review-panel";
+import { TalkPanel } from "@/components/calls/talk-panel";
 import { VendorAgent } from "@/components/calls/vendor-agent";
 import { formatDuration, humanize, OUTCOME_TONE, PROVIDER_NAMES, SENTIMENT_TONE, STATUS_TONE } from "@/components/calls/labels";
 import { PhoneNumber } from "@/components/calls/phone-number";
@@ -106,6 +107,11 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
           <Card title="Summary">
             <p className="text-sm whitespace-pre-wrap text-slate-800">{call.summary ?? "No summary."}</p>
           </Card>
+          {call.metrics && (
+            <Card title="Talk">
+              <TalkPanel metrics={call.metrics} />
+            </Card>
+          )}
           <Card title="Review">
             <ReviewPanel call={call} />
           </Card>

@@ -1,0 +1,163 @@
+import { spawn } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { callDetailSchema, type CallDetail } from "@/lib/calls/schemas";
+import { TEST_ADMIN, TEST_MANAGER, TEST_SECRETS_KEY } from "../support/credentials";
+import { startFileServer, type FileServer } from "../support/file-server";
+import { fixture } from "../support/fixtures";
+import { api, sendWebhook, sql, uniq } from "../support/http";
+import { asUser } from "../support/session";
+
+// Talk metrics through the pipeline: a vendor's timed transcript in, the
+// metrics out of GET /api/calls/{id}; and the backfill that gives stored
+// calls theirs, with its progress. No recording addresses are sent.
+
+let files: FileServer;
+beforeAll(async () => {
+  files = await startFileServer();
+});
+afterAll(() => files.close());
+
+type Metrics = NonNullable<CallDetail["metrics"]>;
+
+async function detail(callId: string): Promise<CallDetail> {
+  return callDetailSchema.parse(await (await api(`/api/calls/${callId}`)).json());
+}
+
+async function stored(res: Response): Promise<string> {
+  expect(res.status).toBe(202);
+  return ((await res.json()) as { callId: string }).callId;
+}
+
+/** A Cllr call whose transcript file has start and end times: the agent talks over the customer once. */
+async function cllrTimedCall(): Promise<string> {
+  const file = {
+    segments: [
+      { speaker: "agent", text: "Hi, this is Aria from Acme. Is now a good time?", start: 1, end: 5 },
+      { speaker: "customer", text: "Sure, what is it about?", start: 6, end: 9 },
+      { speaker: "agent", text: "Our new plan. Would a demo on Friday work?", start: 8.5, end: 20 },
+      { speaker: "customer", text: "Friday works.", start: 22, end: 24 },
+    ],
+  };
+  const transcriptUri = files.serve(`/t/${uniq()}.json`, { status: 200, body: JSON.stringify(file), headers: { "content-type": "application/json" } });
+  const payload: Record<string, unknown> = { ...fixture("cllr/example.json"), callId: uniq("cllr"), transcriptUri };
+  delete payload.recordingUri;
+  return stored(await sendWebhook("cllr", payload));
+}
+
+function hoomanCall(transcript: { role: string; content: string; timestamp?: number }[]) {
+  const base = fixture<{ callInfo: Record<string, unknown> }>("hooman/default-object.json");
+  const callInfo: Record<string, unknown> = { ...base.callInfo, callSid: uniq("CA") };
+  delete callInfo.recording;
+  return sendWebhook("hooman", { ...base, callInfo, transcript }).then(stored);
+}
+
+describe("talk metrics in GET /api/calls/{id}", () => {
+  it("reads a fetched transcript's start and end times: talk by side, the interruption, silence, questions and pace", async () => {
+    const callId = await cllrTimedCall();
+    await expect.poll(async () => (await detail(callId)).metrics, { timeout: 15_000 }).not.toBeNull();
+    // Cllr sends no call length: the last turn's end (24 s) ends the call. Silence: 0-1, 5-6, 20-22 = 4 s.
+    expect((await detail(callId)).metrics).toEqual({
+      agentTalkSec: 15.5,
+      customerTalkSec: 5,
+      talkRatio: 0.76,
+      longestMonologueSec: 11.5,
+      longestCustomerSec: 3,
+      interruptions: 1,
+      silenceSec: 4,
+      agentQuestions: 2,
+      wordsPerMinute: Math.round(((11 + 5 + 9 + 2) * 60) / 20.5),
+      timing: "vendor",
+    } satisfies Metrics);
+  });
+
+  it("gives a webhook's timed transcript vendor timing, and one without times an estimate", async () => {
+    const t0 = 1722576050000;
+    const timed = await hoomanCall([
+      { role: "assistant", content: "Здравствуйте! Вам удобно говорить?", timestamp: t0 + 2_000 },
+      { role: "user", content: "Да, слушаю.", timestamp: t0 + 6_000 },
+      { role: "assistant", content: "Сколько у вас менеджеров? Когда перезвонить?", timestamp: t0 + 10_000 },
+    ]);
+    expect((await detail(timed)).metrics).toEqual({
+      // The call lasts 42 s; without end times a turn lasts until the next starts, the last until the end.
+      agentTalkSec: 4 + 32,
+      customerTalkSec: 4,
+      talkRatio: 0.9,
+      longestMonologueSec: 32,
+      longestCustomerSec: 4,
+      interruptions: null,
+      silenceSec: 2,
+      agentQuestions: 3,
+      wordsPerMinute: Math.round((12 * 60) / 40),
+      timing: "vendor",
+    } satisfies Metrics);
+
+    const untimed = await hoomanCall([
+      { role: "assistant", content: "Hello! Do you have a minute?" },
+      { role: "user", content: "Yes." },
+    ]);
+    expect((await detail(untimed)).metrics).toMatchObject({ timing: "estimated", interruptions: null, silenceSec: null, agentQuestions: 1 });
+
+    const silent = await hoomanCall([]);
+    expect((await detail(silent)).metrics).toBeNull();
+  });
+});
+
+describe("talk metrics backfill", () => {
+  it("fills in metrics for calls stored without them (or with an older version), with progress for admins", async () => {
+    const missing = await hoomanCall([
+      { role: "assistant", content: "Can I help?", timestamp: 1722576050000 },
+      { role: "user", content: "No thanks.", timestamp: 1722576055000 },
+    ]);
+    const outdated = await cllrTimedCall();
+    await expect.poll(async () => (await detail(outdated)).metrics, { timeout: 15_000 }).not.toBeNull();
+    const expected = { missing: (await detail(missing)).metrics, outdated: (await detail(outdated)).metrics };
+    // As a call saved before metrics existed, and one computed by an older formula.
+    await sql("DELETE FROM call_metrics WHERE call_id = $1", [missing]);
+    await sql("UPDATE call_metrics SET version = 0, agent_questions = 99 WHERE call_id = $1", [outdated]);
+    expect((await detail(missing)).metrics).toBeNull();
+
+    expect((await asUser(TEST_MANAGER, "/api/settings/talk-metrics", { method: "POST" })).status).toBe(403);
+    const start = await asUser(TEST_ADMIN, "/api/settings/talk-metrics", { method: "POST" });
+    expect(start.status).toBe(202);
+    const { backfill } = (await start.json()) as { backfill: { status: string; total: number } };
+    expect(backfill.status).toBe("queued");
+    const [{ calls }] = await sql<{ calls: number }>("SELECT count(*)::int AS calls FROM calls");
+    expect(backfill.total).toBeGreaterThanOrEqual(calls);
+
+    type State = { status: string; done: number; total: number; changed: number };
+    const progress = async () => ((await (await asUser(TEST_ADMIN, "/api/settings/talk-metrics")).json()) as { backfill: State }).backfill;
+    await expect.poll(async () => (await progress()).status, { timeout: 60_000, interval: 500 }).toBe("done");
+    const done = await progress();
+    expect(done.done).toBe(done.total);
+    expect(done.done).toBeGreaterThanOrEqual(calls);
+    expect(done.changed).toBeGreaterThanOrEqual(2);
+
+    expect((await detail(missing)).metrics).toEqual(expected.missing);
+    expect((await detail(outdated)).metrics).toEqual(expected.outdated);
+    const [row] = await sql<{ version: number }>("SELECT version FROM call_metrics WHERE call_id = $1", [outdated]);
+    expect(row.version).toBeGreaterThanOrEqual(1);
+  });
+
+  it("is queued by itself when a worker starts and finds a call without metrics (after an upgrade)", async () => {
+    const callId = await hoomanCall([
+      { role: "assistant", content: "Is this a good time?", timestamp: 1722576050000 },
+      { role: "user", content: "Not really.", timestamp: 1722576054000 },
+    ]);
+    const expected = (await detail(callId)).metrics;
+    await sql("DELETE FROM call_metrics WHERE call_id = $1", [callId]);
+    const worker = spawn(process.execPath, ["--import", "tsx", "lib/cli/worker.ts"], {
+      env: { ...process.env, SECRETS_KEY: TEST_SECRETS_KEY, LOG_LEVEL: "info" },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    try {
+      let out = "";
+      worker.stdout.on("data", (d) => (out += String(d)));
+      await expect.poll(() => out, { timeout: 30_000 }).toContain("queuing their backfill");
+      await expect.poll(async () => (await detail(callId)).metrics, { timeout: 30_000, interval: 500 }).toEqual(expected);
+    } finally {
+      const exited = new Promise((resolve) => worker.once("exit", resolve));
+      worker.kill("SIGTERM");
+      await exited;
+    }
+  });
+});
