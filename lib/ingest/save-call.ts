@@ -4,7 +4,7 @@ import { v7 as uuidv7 } from "uuid";
 import type { CallColumns, ContactColumns } from "@/lib/db/columns";
 import { inTransaction, pool } from "@/lib/db/pool";
 import type { CanonicalCall, Outcome } from "@/lib/providers/canonical";
-import { leadScore } from "@/lib/scoring/lead-score";
+import { leadScore, withTrackerSignals } from "@/lib/scoring/lead-score";
 import { currentScoring, resolveOutcome } from "@/lib/scoring/settings";
 import { resolveAgent, type AliasMap } from "@/lib/agents/aliases";
 import { currentAliasMap } from "@/lib/agents/settings";
@@ -15,6 +15,10 @@ import { correctionsOf, inUse, isHotCall, NO_CORRECTIONS, type Corrections } fro
 import { talkTime } from "@/lib/calls/talk-time";
 import { callMetrics } from "@/lib/calls/metrics/compute";
 import { metricsInsertSql, saveMetrics } from "@/lib/calls/metrics/store";
+import { currentTrackers } from "@/lib/trackers/current";
+import { hitRowsSql, hitsJson, replaceHits, trackerMatch, type TrackerMatch } from "@/lib/trackers/apply";
+import type { MatchableTracker } from "@/lib/trackers/match";
+import type { Turn } from "@/lib/providers/canonical";
 
 // Step 4: save the call with its transcript and daily rollup, atomically.
 // Idempotent per (source, vendor id): a new call is one INSERT ... ON CONFLICT
@@ -56,13 +60,15 @@ function contentHash(mapped: CanonicalCall): string {
 }
 
 export async function saveCall(source: EventSource, call: CanonicalCall, rawEventId: string, opts: { isTest?: boolean } = {}): Promise<SaveResult> {
-  const [scoring, aliases] = await Promise.all([currentScoring(), currentAliasMap()]);
-  const columnsWith = (corrections: Corrections) => callColumns(source, call, scoring, aliases, opts.isTest ?? false, corrections);
-  const row = columnsWith(NO_CORRECTIONS);
+  const [scoring, aliases, trackers] = await Promise.all([currentScoring(), currentAliasMap(), currentTrackers()]);
+  const columnsWith = (corrections: Corrections, trackerHits: TrackerMatch) =>
+    callColumns(source, call, scoring, aliases, opts.isTest ?? false, corrections, trackerHits);
+  const hits = trackerMatch(call.transcript, call.durationSec, trackers);
+  const row = columnsWith(NO_CORRECTIONS, hits);
   // Most events are new calls: one statement, no explicit transaction.
   const newId = uuidv7();
-  if (await insertNewCall(newId, source, call, row, rawEventId)) return { kind: "stored", callId: newId, facts: row.saved };
-  return inTransaction((client) => updateExistingCall(client, source, call, columnsWith, rawEventId));
+  if (await insertNewCall(newId, source, call, row, rawEventId, hits)) return { kind: "stored", callId: newId, facts: row.saved };
+  return inTransaction((client) => updateExistingCall(client, source, call, columnsWith, rawEventId, trackers));
 }
 
 type Columns = ReturnType<typeof callColumns>;
@@ -73,10 +79,19 @@ type Scoring = Awaited<ReturnType<typeof currentScoring>>;
  * The call's columns as the vendor's event gives them, with a reviewer's
  * corrections (if any) applied over the AI's outcome, sentiment and hotness.
  */
-function callColumns(source: EventSource, mapped: CanonicalCall, scoring: Scoring, aliases: AliasMap, isTest: boolean, corrections = NO_CORRECTIONS) {
+function callColumns(
+  source: EventSource,
+  mapped: CanonicalCall,
+  scoring: Scoring,
+  aliases: AliasMap,
+  isTest: boolean,
+  corrections: Corrections,
+  trackerHits: TrackerMatch,
+) {
   const ai = { ...mapped, outcome: resolveOutcome(mapped.status, mapped.outcomeRaw, scoring.map) };
   const call = { ...ai, ...inUse(ai, corrections) };
-  const { score, signals } = leadScore(call);
+  // Tracker signals come from the transcript (the call's, or the one stored before it): not part of the content hash.
+  const { score, signals } = withTrackerSignals(leadScore(call).signals, trackerHits.signals);
   const isHot = isHotCall(score, scoring.hotThreshold, corrections);
   const talk = talkTime(call.transcript, call.durationSec);
   // Read from the transcript saved with this version; none when it brings no transcript (the stored one's stay).
@@ -142,6 +157,7 @@ function callColumns(source: EventSource, mapped: CanonicalCall, scoring: Scorin
     customerTalkMs: talk?.customerMs ?? null,
     reviewed: false,
     outcomeKept: false,
+    trackerIds: trackerHits.trackerIds,
   };
   const saved: SavedFacts = { sourceId: source.id, status: call.status, outcome: call.outcome, leadScore: score, isHot, isTest };
   return { columns, facts, saved, metrics, hash: columns.content_hash as string };
@@ -151,7 +167,7 @@ function callColumns(source: EventSource, mapped: CanonicalCall, scoring: Scorin
  * Inserts the call, its transcript and its rollup, and marks the raw event,
  * in one statement (so one implicit transaction). False when the call exists already.
  */
-async function insertNewCall(id: string, source: EventSource, call: CanonicalCall, row: Columns, rawEventId: string): Promise<boolean> {
+async function insertNewCall(id: string, source: EventSource, call: CanonicalCall, row: Columns, rawEventId: string, hits: TrackerMatch): Promise<boolean> {
   const names = Object.keys(row.columns);
   const values: unknown[] = [id, source.id, call.externalId, ...Object.values(row.columns), rawEventId];
   const param = (value: unknown) => `$${values.push(value)}`;
@@ -167,6 +183,11 @@ async function insertNewCall(id: string, source: EventSource, call: CanonicalCal
       ? `, t AS (INSERT INTO transcripts (call_id, turns, language, updated_at) SELECT id, ${param(JSON.stringify(call.transcript))}, language, now() FROM c)`
       : "";
   const metrics = row.metrics ? `, m AS (${metricsInsertSql(row.metrics, param, "c")})` : "";
+  const trackerHits =
+    hits.found.length > 0
+      ? `, h AS (INSERT INTO call_tracker_hits (call_id, tracker_id, hits, hit_count, started_at)
+           SELECT c.id, x.tracker_id, x.hits, x.hit_count, ${param(call.startedAt)}::timestamptz FROM c, (${hitRowsSql(param(hitsJson(hits.found)))}) AS x)`
+      : "";
   const rollups = rollupStatements(rollupDeltas(null, row.facts), { offset: values.length, onlyIf: "EXISTS (SELECT 1 FROM c)" });
   for (const r of rollups) values.push(...r.values);
   const { rows } = await pool.query<Pick<CallColumns, "id">>(
@@ -177,6 +198,7 @@ async function insertNewCall(id: string, source: EventSource, call: CanonicalCal
        ON CONFLICT (source_id, external_id) DO NOTHING RETURNING id, language)
      ${transcript}
      ${metrics}
+     ${trackerHits}
      , r AS (UPDATE raw_events SET status = 'stored', call_id = c.id, external_id = $3, processed_at = now(), error = NULL
              FROM c WHERE raw_events.id = ${rawParam})
      ${rollups.map((r, i) => `, s${i} AS (${r.text})`).join("\n")}
@@ -190,8 +212,9 @@ async function updateExistingCall(
   client: pg.PoolClient,
   source: EventSource,
   call: CanonicalCall,
-  columnsWith: (corrections: Corrections) => Columns,
+  columnsWith: (corrections: Corrections, trackerHits: TrackerMatch) => Columns,
   rawEventId: string,
+  trackers: MatchableTracker[],
 ): Promise<SaveResult> {
   const { rows } = await client.query<Existing>(
     `SELECT id, content_hash, event_at, sentiment_override, hot_override, ai_outcome, ${factColumnsSql()}
@@ -199,8 +222,15 @@ async function updateExistingCall(
     [source.id, call.externalId],
   );
   const existing = rows[0];
+  // A version without a transcript keeps the stored one, and so its tracker hits (with times from the new duration).
+  let turns = call.transcript;
+  if (turns.length === 0) {
+    const { rows: stored } = await client.query<{ turns: Turn[] }>(`SELECT turns FROM transcripts WHERE call_id = $1`, [existing.id]);
+    turns = stored[0]?.turns ?? [];
+  }
+  const hits = trackerMatch(turns, call.durationSec, trackers);
   // A reviewer's corrections outlive every later version of the call.
-  const row = columnsWith(correctionsOf(existing));
+  const row = columnsWith(correctionsOf(existing), hits);
   const markEvent = (status: "stored" | "duplicate", callId: string) =>
     client.query(`UPDATE raw_events SET status = $2, call_id = $3, external_id = $4, processed_at = now(), error = NULL WHERE id = $1`, [
       rawEventId,
@@ -253,6 +283,7 @@ async function updateExistingCall(
   } else {
     await client.query(`UPDATE transcripts SET language = $2 WHERE call_id = $1 AND language IS DISTINCT FROM $2`, [existing.id, row.columns.language]);
   }
+  await replaceHits(client, existing.id, startedAt, hits.found);
   await markEvent("stored", existing.id);
 
   // Last, so that the busiest rows (one per day and dimensions) stay locked only until commit.

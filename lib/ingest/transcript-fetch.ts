@@ -5,11 +5,16 @@ import { saveMetrics } from "@/lib/calls/metrics/store";
 import { rollupDeltas, rollupStatement } from "@/lib/rollups/deltas";
 import { factColumnsSql, factsOf, type FactRow } from "@/lib/rollups/facts";
 import type { Turn } from "@/lib/providers/canonical";
-import type { CallColumns } from "@/lib/db/columns";
+import type { CallColumns, ColumnsAs } from "@/lib/db/columns";
 import { logger } from "@/lib/log";
 import { cllrTranscriptTurns } from "@/lib/providers/cllr/transcript";
 import { fetchPublic, OutboundRefused } from "@/lib/security/outbound";
 import { readBodyCapped } from "./read-body";
+import { correctionsOf, isHotCall } from "@/lib/reviews/corrections";
+import { withTrackerSignals, type LeadSignal } from "@/lib/scoring/lead-score";
+import { currentScoring } from "@/lib/scoring/settings";
+import { replaceHits, trackerMatch } from "@/lib/trackers/apply";
+import { currentTrackers } from "@/lib/trackers/current";
 
 // Step 5 for Cllr: the transcript arrives later, from the URL in the webhook.
 // Fetched through the outbound guard (public addresses only, redirects checked),
@@ -51,14 +56,18 @@ export async function fetchCallTranscript(callId: string, lastAttempt: boolean):
 }
 
 /**
- * Stores the transcript, its talk metrics and, from its turn times, the call's
- * talk time by side, moving the call in the rollups (Compare's talk ratio) in
- * the same transaction, with the call locked against a save or a review
- * meanwhile. The demo seed stores Cllr's made-up files through here too.
+ * Stores the transcript, its talk metrics and, from it, the call's talk time
+ * by side and its tracker hits (with their score signals), moving the call in
+ * the rollups (Compare's talk ratio, tracker mentions) in the same
+ * transaction, with the call locked against a save or a review meanwhile.
+ * The demo seed stores Cllr's made-up files through here too.
  */
 export async function storeTranscript(callId: string, turns: Turn[]): Promise<void> {
+  const [trackers, scoring] = await Promise.all([currentTrackers(), currentScoring()]);
   await inTransaction(async (client) => {
-    const { rows } = await client.query<FactRow>(`SELECT ${factColumnsSql()} FROM calls WHERE id = $1 FOR UPDATE`, [callId]);
+    const { rows } = await client.query<
+      FactRow & Pick<CallColumns, "sentiment_override" | "hot_override"> & ColumnsAs<CallColumns, "lead_signals", LeadSignal[]>
+    >(`SELECT sentiment_override, hot_override, lead_signals, ${factColumnsSql()} FROM calls WHERE id = $1 FOR UPDATE`, [callId]);
     const { rowCount } = await client.query(
       `INSERT INTO transcripts (call_id, turns, language, updated_at) SELECT id, $2, language, now() FROM calls WHERE id = $1 ON CONFLICT (call_id) DO NOTHING`,
       [callId, JSON.stringify(turns)],
@@ -67,13 +76,22 @@ export async function storeTranscript(callId: string, turns: Turn[]): Promise<vo
     const before = factsOf(rows[0]);
     await saveMetrics(client, callId, callMetrics(turns, before.durationSec));
     const talk = talkTime(turns, before.durationSec);
-    const after = { ...before, agentTalkMs: talk?.agentMs ?? null, customerTalkMs: talk?.customerMs ?? null };
-    if (after.agentTalkMs === before.agentTalkMs && after.customerTalkMs === before.customerTalkMs) return;
-    await client.query(`UPDATE calls SET agent_talk_ms = $2, customer_talk_ms = $3, updated_at = now() WHERE id = $1`, [
-      callId,
-      after.agentTalkMs,
-      after.customerTalkMs,
-    ]);
+    const hits = trackerMatch(turns, before.durationSec, trackers);
+    const { score, signals } = withTrackerSignals(rows[0].lead_signals, hits.signals);
+    const isHot = isHotCall(score, scoring.hotThreshold, correctionsOf(rows[0]));
+    const after = {
+      ...before,
+      agentTalkMs: talk?.agentMs ?? null,
+      customerTalkMs: talk?.customerMs ?? null,
+      leadScore: score,
+      isHot,
+      trackerIds: hits.trackerIds,
+    };
+    await replaceHits(client, callId, before.startedAt, hits.found);
+    await client.query(
+      `UPDATE calls SET agent_talk_ms = $2, customer_talk_ms = $3, lead_score = $4, lead_signals = $5, is_hot = $6, updated_at = now() WHERE id = $1`,
+      [callId, after.agentTalkMs, after.customerTalkMs, score, JSON.stringify(signals), isHot],
+    );
     const rollup = rollupStatement(rollupDeltas(before, after));
     if (rollup) await client.query(rollup.text, rollup.values);
   });

@@ -24,6 +24,8 @@ export const QUEUE = {
   rebucket: "rebucket",
   /** Apply changed agent aliases to past calls (lib/agents/reapply.ts). */
   agentAliases: "agent-aliases",
+  /** Apply the trackers again to past calls after one was created, edited or deleted (lib/trackers/reapply.ts). */
+  trackers: "trackers",
   /** Copy one call's recording into the archive (lib/recordings/archive-job.ts). */
   recordingArchive: "recording-archive",
   /** Give stored calls' recordings archive rows and jobs (lib/recordings/backfill.ts). */
@@ -48,6 +50,7 @@ export interface JobData {
   [QUEUE.rescore]: Empty;
   [QUEUE.rebucket]: Empty;
   [QUEUE.agentAliases]: Empty;
+  [QUEUE.trackers]: Empty;
   [QUEUE.recordingArchive]: { callId: string };
   [QUEUE.recordingBackfill]: Empty;
   [QUEUE.talkMetrics]: Empty;
@@ -64,6 +67,7 @@ export function queueOptions(): Record<QueueName, Omit<Queue, "name">> {
     [QUEUE.rescore]: { policy: "stately", retryLimit: 3, retryDelay: base(), expireInSeconds: 3600 },
     [QUEUE.rebucket]: { policy: "stately", retryLimit: 3, retryDelay: base(), expireInSeconds: 3600 },
     [QUEUE.agentAliases]: { policy: "stately", retryLimit: 3, retryDelay: base(), expireInSeconds: 3600 },
+    [QUEUE.trackers]: { policy: "stately", retryLimit: 3, retryDelay: base(), expireInSeconds: 3600 },
     // Six tries over about half an hour (with the default base): time for a vendor to finish writing the file.
     [QUEUE.recordingArchive]: { policy: "stately", retryLimit: 5, retryDelay: base(), retryBackoff: true, expireInSeconds: 600 },
     [QUEUE.recordingBackfill]: { policy: "stately", retryLimit: 3, retryDelay: base(), expireInSeconds: 3600 },

@@ -4,6 +4,7 @@ import { fetchCallTranscript } from "@/lib/ingest/transcript-fetch";
 import { runRescore } from "@/lib/scoring/rescore";
 import { runRebucket } from "@/lib/stats/rebucket";
 import { runReapply } from "@/lib/agents/reapply";
+import { runTrackerReapply } from "@/lib/trackers/reapply";
 import { logger } from "@/lib/log";
 import { jobs, QUEUE, type JobData } from "./boss";
 import { archiveRecording } from "@/lib/recordings/archive-job";
@@ -50,6 +51,7 @@ export async function startWorkers(): Promise<PgBoss> {
   await boss.work(QUEUE.rescore, polling, async () => ({ result: await runRescore() }));
   await boss.work(QUEUE.rebucket, polling, async () => ({ result: await runRebucket() }));
   await boss.work(QUEUE.agentAliases, polling, async () => ({ result: await runReapply() }));
+  await boss.work(QUEUE.trackers, polling, async () => ({ result: await runTrackerReapply() }));
   // Recordings are copied in batches, all of a batch at once; a full batch
   // means more wait (a backfill), so the worker fetches again at once. A copy
   // that throws is retried on its own, with the queue's back-off.

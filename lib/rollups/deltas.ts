@@ -34,6 +34,8 @@ export interface RollupFacts {
   reviewed: boolean;
   /** Reviewed, and the reviewer kept the AI's outcome. */
   outcomeKept: boolean;
+  /** The trackers with a hit in the call (lib/trackers), sorted. */
+  trackerIds: string[];
 }
 
 /** One figure a rollup keeps per row: how much one call adds to it. */
@@ -145,6 +147,17 @@ export const ROLLUPS: Rollup[] = [
       columns: ["cmp.dimension", "cmp.value", COST_CURRENCY_SQL],
     },
     measures: COMPARE,
+  },
+  {
+    // One row per tracker with a hit in the call (call_tracker_hits): the overview's tracker mentions.
+    table: "daily_tracker_stats",
+    columns: ["tracker_id"],
+    rows: (f) => f.trackerIds.map((id) => [id]),
+    sqlRows: {
+      from: "CROSS JOIN LATERAL (SELECT th.tracker_id FROM call_tracker_hits th WHERE th.call_id = calls.id) AS trk",
+      columns: ["trk.tracker_id::text"],
+    },
+    measures: [{ column: "calls", of: () => 1, sql: "1" }, count("connected", (f) => f.status === "completed", "status = 'completed'")],
   },
 ];
 

@@ -25,12 +25,16 @@ export const FACT_COLUMNS = [
   "outcome_override",
 ] as const;
 
-/** FACT_COLUMNS for a SELECT list, optionally qualified by a table alias. */
-export const factColumnsSql = (alias?: string) => FACT_COLUMNS.map((c) => (alias ? `${alias}.${c}` : c)).join(", ");
+/** FACT_COLUMNS for a SELECT list (over `calls`, optionally under an alias), with the call's trackers as tracker_ids. */
+export const factColumnsSql = (alias?: string) =>
+  [
+    ...FACT_COLUMNS.map((c) => (alias ? `${alias}.${c}` : c)),
+    `ARRAY(SELECT th.tracker_id::text FROM call_tracker_hits th WHERE th.call_id = ${alias ?? "calls"}.id ORDER BY 1) AS tracker_ids`,
+  ].join(", ");
 
 export type FactRow = Omit<Pick<CallColumns, (typeof FACT_COLUMNS)[number]>, "cost_amount"> &
   // pg reads numeric as text.
-  ColumnsAs<CallColumns, "cost_amount", string | number | null>;
+  ColumnsAs<CallColumns, "cost_amount", string | number | null> & { tracker_ids: string[] };
 
 export function factsOf(r: FactRow): RollupFacts {
   return {
@@ -52,5 +56,6 @@ export function factsOf(r: FactRow): RollupFacts {
     customerTalkMs: r.customer_talk_ms,
     reviewed: r.reviewed_at !== null,
     outcomeKept: r.reviewed_at !== null && r.outcome_override === null,
+    trackerIds: r.tracker_ids,
   };
 }

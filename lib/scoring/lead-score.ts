@@ -73,7 +73,8 @@ export function leadScore(call: CanonicalCall): { score: number; signals: LeadSi
   return { score: total(signals), signals: withEvidence(signals) };
 }
 
-const total = (signals: LeadSignal[]) =>
+/** The score the signals add up to, within 0-100. */
+export const total = (signals: LeadSignal[]) =>
   Math.max(
     0,
     Math.min(
@@ -83,9 +84,18 @@ const total = (signals: LeadSignal[]) =>
   );
 
 /**
+ * A saved call's signals with its tracker signals replaced by `trackers`
+ * (after its transcript or the trackers changed), and the score they give.
+ */
+export function withTrackerSignals(signals: LeadSignal[], trackers: LeadSignal[]): { score: number; signals: LeadSignal[] } {
+  const next = [...signals.filter((s) => s.signal !== "tracker"), ...trackers];
+  return { score: total(next), signals: next };
+}
+
+/**
  * A saved call's score after its outcome or sentiment changed (a new outcome
  * mapping, a reviewer's correction): its other signals stay as they were
- * computed, only those two signals' points change.
+ * computed (tracker signals included), only those two signals' points change.
  */
 export function rescoreWith(
   signals: LeadSignal[],

@@ -82,6 +82,7 @@ describe("daily rollup deltas", () => {
     customerTalkMs: null,
     reviewed: false,
     outcomeKept: false,
+    trackerIds: [],
   };
 
   it("moves a call from its old rows to its new ones, in every rollup", () => {

@@ -1,0 +1,44 @@
+// How trackers read text: words of letters and digits in any script, compared
+// case-insensitively with accents dropped on both sides ("café" = "cafe",
+// "ё" = "е"), so Russian and Kazakh (ә ғ қ ң ө ұ ү һ і, which carry no
+// separable accent) match as written. Inside a word, hyphens and apostrophes
+// are dropped ("e-mail" = "email", "don't" = "dont"); any other punctuation or
+// space separates words, and any amount of it may stand between the words of
+// a phrase ("send me, an email" matches "send me an email"). No regular
+// expression is ever built from a phrase: matching compares words.
+
+export interface Word {
+  /** Lower case, accents and inner hyphens/apostrophes dropped. */
+  norm: string;
+  /** Where the word is in the original text (UTF-16 offsets). */
+  start: number;
+  end: number;
+}
+
+// A word: letters, marks and digits, possibly joined by hyphens or apostrophes.
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['’\-‐‑][\p{L}\p{M}\p{N}]+)*/gu;
+const JOINERS = /['’\-‐‑]/g;
+
+/** One word in its compared form. */
+export function normalizeWord(word: string): string {
+  return (
+    word
+      .normalize("NFKD")
+      // "й" is a letter of its own in Russian and Kazakh, not "и" with an accent: kept.
+      .replace(/\u0438\u0306/g, "\u0439")
+      .replace(/\u0418\u0306/g, "\u0419")
+      .replace(/\p{M}/gu, "")
+      .replace(JOINERS, "")
+      .toLowerCase()
+  );
+}
+
+/** The words of a text, in order, with where each stands. */
+export function wordsOf(text: string): Word[] {
+  const words: Word[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const norm = normalizeWord(m[0]);
+    if (norm) words.push({ norm, start: m.index, end: m.index + m[0].length });
+  }
+  return words;
+}
