@@ -4,6 +4,7 @@ import type { Turn } from "@/lib/providers/canonical";
 import { currentScoring } from "@/lib/scoring/settings";
 import { metricsJsonSql, type StoredMetrics } from "./metrics/store";
 import { talkMetricsView } from "./metrics/view";
+import { CALL_TRACKERS_SQL, type CallTracker } from "@/lib/trackers/detail";
 import { isCallId } from "./ids";
 import { CALL_COLUMNS, toCallItem, type CallRow } from "./row";
 import { RAW_EVENTS_SHOWN, type CallDetail, type RecordingState } from "./schemas";
@@ -42,6 +43,7 @@ type DetailRow = CallRow &
     metrics: StoredMetrics | null;
     raw_event_ids: string[];
     raw_event_count: number;
+    trackers: CallTracker[];
   };
 
 /**
@@ -61,7 +63,8 @@ export async function getCall(id: string): Promise<CallDetail | null> {
              AND NOT EXISTS (SELECT 1 FROM transcripts t WHERE t.call_id = c.id)) AS transcript_pending,
            ARRAY(SELECT e.id::text FROM raw_events e WHERE e.call_id = c.id
                  ORDER BY e.received_at DESC, e.id DESC LIMIT ${RAW_EVENTS_SHOWN}) AS raw_event_ids,
-           (SELECT count(*)::int FROM raw_events e WHERE e.call_id = c.id) AS raw_event_count
+           (SELECT count(*)::int FROM raw_events e WHERE e.call_id = c.id) AS raw_event_count,
+           ${Prisma.raw(CALL_TRACKERS_SQL)}
            , ra.status AS archive_status, ra.content_type, ra.bytes, ra.duration_ms, ra.levels, ra.error AS archive_error, ra.archived_at, ra.deleted_at, ra.deleted_after_days
     FROM calls c JOIN sources s ON s.id = c.source_id LEFT JOIN recording_archives ra ON ra.call_id = c.id
     WHERE c.id = ${id}::uuid`;
@@ -92,6 +95,7 @@ export async function getCall(id: string): Promise<CallDetail | null> {
     },
     variables: row.variables,
     leadSignals: withEvidence(row.lead_signals),
+    trackers: row.trackers,
     rawEventIds: row.raw_event_ids,
     rawEventCount: row.raw_event_count,
     isTest: row.is_test,

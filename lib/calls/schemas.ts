@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { callTrackerSchema } from "@/lib/trackers/detail";
 import { CALL_STATUSES, DIRECTIONS, OUTCOMES, SENTIMENTS, turnSchema } from "@/lib/providers/canonical";
 import { PROVIDER_IDS } from "@/lib/providers/lookup";
 import { reviewStateSchema } from "@/lib/reviews/schemas";
@@ -166,6 +167,8 @@ export const callDetailSchema = callItemSchema.extend({
   review: reviewStateSchema,
   variables: z.record(z.string(), z.unknown()),
   leadSignals: z.array(leadSignalSchema),
+  /** Trackers with a hit in the call (lib/trackers), by name. */
+  trackers: z.array(callTrackerSchema),
   /** The newest RAW_EVENTS_SHOWN requests behind the call, newest first (a vendor may send one call any number of times). */
   rawEventIds: z.array(z.uuid()).max(RAW_EVENTS_SHOWN),
   /** How many requests there are in all: the admin inbox lists every one (?call=id). */

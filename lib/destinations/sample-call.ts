@@ -80,6 +80,7 @@ export function sampleCall(now = new Date()): CallDetail {
     },
     variables: {},
     leadSignals: [],
+    trackers: [],
     rawEventIds: [],
     rawEventCount: 0,
     isTest: true,
