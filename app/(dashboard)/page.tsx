@@ -10,6 +10,8 @@ import { requireViewer } from "@/lib/auth/session";
 import { listOpenAlerts } from "@/lib/sources/alerts";
 import { stoppedDestinations } from "@/lib/destinations/stopped";
 import { getTrends, trendsQuerySchema } from "@/lib/stats/trends";
+import { TrackerMentions } from "@/components/overview/tracker-mentions";
+import { trackerStats } from "@/lib/trackers/stats";
 
 export const metadata = { title: "Overview · Call Analytics" };
 
@@ -37,11 +39,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
 }
 
 async function OverviewData({ days, isAdmin }: { days: number; isAdmin: boolean }) {
-  const [trends, alerts, stopped] = await Promise.all([
+  const [trends, alerts, stopped, mentions] = await Promise.all([
     getTrends(days),
     listOpenAlerts(),
     // Only admins can turn a destination back on, so only they are told.
     isAdmin ? stoppedDestinations() : [],
+    trackerStats(days),
   ]);
   return (
     <>
@@ -51,7 +54,10 @@ async function OverviewData({ days, isAdmin }: { days: number; isAdmin: boolean 
       {trends.current.calls === 0 ? (
         <EmptyState>No calls in the last {days} days. Connect a vendor, and its calls appear here as they arrive.</EmptyState>
       ) : (
-        <OverviewCharts trends={trends} />
+        <>
+          <OverviewCharts trends={trends} />
+          <TrackerMentions stats={mentions} />
+        </>
       )}
       <p className="text-xs text-slate-500">
         Days are days in {trends.timeZone.replaceAll("_", " ")}, from {trends.from} to {trends.to}.

@@ -8,6 +8,7 @@ import { humanize, OUTCOME_TONE, PROVIDER_NAMES, SENTIMENT_TONE } from "./labels
 import { formatPhone } from "./phone";
 import { ScoreBar } from "./score-bar";
 import { Snippet } from "./snippet";
+import { ListTrackerChips } from "./list-tracker-chips";
 
 /** The call list on a phone: one card per call, each card a link to it. */
 export function CallCards({ calls }: { calls: CallListItem[] }) {
@@ -39,6 +40,11 @@ export function CallCards({ calls }: { calls: CallListItem[] }) {
                   <ScoreBar score={call.leadScore} hot={call.isHot} />
                 </span>
               </div>
+              {(call.trackers?.length ?? 0) > 0 && (
+                <div className="mt-2">
+                  <ListTrackerChips call={call} />
+                </div>
+              )}
               <Snippet call={call} />
             </Link>
             {call.contactId && (

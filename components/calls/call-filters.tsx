@@ -8,6 +8,7 @@ import { PROVIDER_IDS } from "@/lib/providers/lookup";
 import { humanize, PROVIDER_NAMES } from "./labels";
 import { useListNavigation } from "./navigation";
 import { TextFilter } from "./text-filter";
+import { TrackerFilter } from "./tracker-filter";
 
 // Every filter lives in the URL, so a filtered view can be shared and reloaded.
 // All of them sit in one form, and whichever changes, the URL is rebuilt from
@@ -24,7 +25,7 @@ const PERIODS = [
 
 const YES_NO = ["yes", "no"] as const;
 
-const FIELDS = ["q", "said", "from", "to", "provider", "status", "outcome", "sentiment", "minScore", "campaign", "agent", "reviewed", "corrected"] as const;
+const FIELDS = ["q", "said", "from", "to", "provider", "status", "outcome", "sentiment", "minScore", "campaign", "agent", "reviewed", "corrected", "tracker"] as const;
 
 function Select({
   name,
@@ -92,6 +93,7 @@ export function CallFilters() {
     "reviewed",
     "corrected",
     "review",
+    "tracker",
   ].filter((name) => params.has(name)).length;
 
   const apply = (changes: Record<string, string | null> = {}) => {
@@ -198,6 +200,7 @@ export function CallFilters() {
         <TextFilter name="minScore" label="Min score" type="number" current={get("minScore")} onApply={onChange} className="w-20" />
         <TextFilter name="campaign" label="Campaign" suggest="campaign" current={get("campaign")} onApply={onChange} />
         <TextFilter name="agent" label="Agent" suggest="agent" current={get("agent")} onApply={onChange} className="w-32" />
+        <TrackerFilter current={get("tracker")} onChange={onChange} />
         <Select
           name="reviewed"
           label="Reviewed"

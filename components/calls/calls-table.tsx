@@ -9,6 +9,7 @@ import { formatDuration, humanize, OUTCOME_TONE, PROVIDER_NAMES, SENTIMENT_TONE,
 import { formatPhone } from "./phone";
 import { ScoreBar } from "./score-bar";
 import { Snippet } from "./snippet";
+import { ListTrackerChips } from "./list-tracker-chips";
 import { SortHeader } from "./sort-header";
 import type { Sort } from "./sort";
 
@@ -48,6 +49,7 @@ export function CallsTable({ calls, sort, sortHrefs }: { calls: CallListItem[]; 
           ),
           sort: sort === "score" ? "descending" : "none",
         },
+        "Trackers",
       ]}
     >
       {calls.map((call) => {
@@ -89,6 +91,9 @@ export function CallsTable({ calls, sort, sortHrefs }: { calls: CallListItem[]; 
             <td className="px-3 py-3">{call.sentiment ? <Badge tone={SENTIMENT_TONE[call.sentiment]}>{humanize(call.sentiment)}</Badge> : "–"}</td>
             <td className="px-3 py-3">
               <ScoreBar score={call.leadScore} hot={call.isHot} />
+            </td>
+            <td className="max-w-48 px-3 py-3">
+              <ListTrackerChips call={call} links />
             </td>
           </CallRow>
         );

@@ -3,8 +3,8 @@
 import { useRouter } from "next/navigation";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
-// The one wrapper over recharts: stacked or single bars, each segment a link
-// into the call list filtered to it.
+// The one wrapper over recharts: stacked, side-by-side or single bars, each
+// segment a link into the call list filtered to it.
 
 export interface Series {
   key: string;
@@ -23,6 +23,8 @@ export function StackedBars({
   href,
   layout = "horizontal",
   height = 260,
+  stacked = true,
+  format,
 }: {
   data: Row[];
   series: Series[];
@@ -31,6 +33,10 @@ export function StackedBars({
   href: (row: Row, key: string) => string;
   layout?: "horizontal" | "vertical";
   height?: number;
+  /** False: each series' bar beside the others' (for shares, which do not add up). */
+  stacked?: boolean;
+  /** How values read on the axis and in the tooltip (e.g. "12%"). */
+  format?: (value: number) => string;
 }) {
   const router = useRouter();
   const isDay = xKey === "day";
@@ -47,10 +53,12 @@ export function StackedBars({
         ) : (
           <>
             <XAxis dataKey={xKey} tickFormatter={isDay ? shortDay : undefined} tick={{ fontSize: 12, fill: "#475569" }} minTickGap={16} />
-            <YAxis allowDecimals={false} tick={{ fontSize: 12, fill: "#475569" }} />
+            <YAxis allowDecimals={false} tickFormatter={format} tick={{ fontSize: 12, fill: "#475569" }} />
           </>
         )}
-        <Tooltip labelFormatter={(label) => (isDay && typeof label === "string" ? shortDay(label) : label)} cursor={{ fill: "#f1f5f9" }} />
+        <Tooltip
+          formatter={format ? (value) => (typeof value === "number" ? format(value) : value) : undefined}
+          labelFormatter={(label) => (isDay && typeof label === "string" ? shortDay(label) : label)} cursor={{ fill: "#f1f5f9" }} />
         {series.length > 1 && (
           <Legend iconType="circle" wrapperStyle={{ fontSize: 12 }} formatter={(value: string) => <span className="text-slate-700">{value}</span>} />
         )}
@@ -59,7 +67,7 @@ export function StackedBars({
             key={s.key}
             dataKey={s.key}
             name={s.label}
-            stackId="all"
+            stackId={stacked ? "all" : undefined}
             fill={s.color}
             cursor="pointer"
             isAnimationActive={false}

@@ -16,6 +16,7 @@ export const ADMIN_NAV: NavItem[] = [
   { href: "/admin/sources", label: "Sources" },
   { href: "/admin/inbox", label: "Inbox" },
   { href: "/admin/destinations", label: "Forwarding" },
+  { href: "/admin/trackers", label: "Trackers" },
   { href: "/admin/users", label: "Users" },
   { href: "/admin/settings", label: "Settings" },
   { href: "/admin/audit", label: "Audit" },

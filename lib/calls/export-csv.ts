@@ -5,7 +5,7 @@ import { readTimeZone } from "@/lib/settings/time-zone";
 import { csvRows } from "./csv-cells";
 import type { CallFilters } from "./filters";
 import { listCalls } from "./list";
-import type { CallItem } from "./schemas";
+import type { CallListItem } from "./schemas";
 import { isoInZone } from "./zoned-time";
 
 // The call list as CSV, streamed page by page (keyset, 1,000 rows at a time),
@@ -13,7 +13,7 @@ import { isoInZone } from "./zoned-time";
 // organisation's time zone with their offset; each row links to its call;
 // test calls (admin's "Send test event") are left out.
 
-type Column = [string, (c: CallItem, zone: string) => unknown];
+type Column = [string, (c: CallListItem, zone: string) => unknown];
 
 const COLUMNS: Column[] = [
   ["id", (c) => c.id],
@@ -39,6 +39,7 @@ const COLUMNS: Column[] = [
   ["next_action", (c) => c.nextAction],
   ["callback_at", (c, zone) => isoInZone(c.callbackAt, zone)],
   ["summary", (c) => c.summary],
+  ["trackers", (c) => (c.trackers ?? []).map((t) => t.name).join("; ")],
   ["link", (c) => appUrl(`/calls/${c.id}`)],
 ];
 

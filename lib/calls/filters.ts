@@ -3,6 +3,7 @@ import { CALL_STATUSES, OUTCOMES, SENTIMENTS } from "@/lib/providers/canonical";
 import { PROVIDER_IDS } from "@/lib/providers/lookup";
 import { CALL_PERIODS } from "./period";
 import { CALL_SORTS } from "./sort";
+import { trackerFilterSchema } from "@/lib/trackers/filter";
 
 // Filters of the call list, as query parameters. Shared by the API and the pages.
 
@@ -52,6 +53,8 @@ export const callFiltersSchema = z.object({
   /** Outcome, sentiment or hot corrected by a reviewer (or none of them). */
   corrected: yesNo,
   /** "todo": the To review view, hot or doubtful calls nobody has reviewed yet (lib/reviews/to-review.ts). */
+  /** Calls with a hit of any of these trackers (ids, "a,b" or repeated). */
+  tracker: trackerFilterSchema,
   review: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["todo"]).optional()),
   sort: z.preprocess((v) => (v === "" ? undefined : v), z.enum(CALL_SORTS).default("newest")),
   limit: z.coerce.number().int().min(1).max(200).default(50),

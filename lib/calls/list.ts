@@ -10,6 +10,7 @@ import type { CallList, CallListItem } from "./schemas";
 import { matchPage, resolveSearch, type Search } from "./search";
 import { snippetsFor } from "./snippet";
 import { beyond, decodeCallCursor, orderBy, sortedPage } from "./sort";
+import { trackersOfCalls } from "@/lib/trackers/filter";
 
 // The call list: filtered, searched, sorted, paged by keyset both ways (never
 // OFFSET), with the total of matching calls counted beside the page.
@@ -69,8 +70,9 @@ export async function callPage(query: CallQuery, options: Pick<ListOptions, "sni
     LIMIT ${limit}`;
 
   const page = sortedPage(rows, filters.limit, filters.sort, cursor, (r) => ({ at: r.started_at, id: r.id, score: r.lead_score }));
+  const trackers = await trackersOfCalls(page.items.map((r) => r.id));
   const items = await withSnippets(
-    page.items.map((r) => ({ ...toCallItem(r), isTest: r.is_test, contactId: r.contact_id })),
+    page.items.map((r) => ({ ...toCallItem(r), isTest: r.is_test, contactId: r.contact_id, trackers: trackers.get(r.id) ?? [] })),
     options.snippets === false ? null : search,
   );
   return { items, nextCursor: page.nextCursor, prevCursor: page.prevCursor };

@@ -69,6 +69,8 @@ export const callListItemSchema = callItemSchema.extend({
   /** Only when the list was searched (q): the text around the match, and where it was found (null: a phone number matched). */
   snippet: z.array(snippetSegmentSchema).nullable().optional(),
   snippetFrom: z.enum(["summary", "transcript", "name"]).nullable().optional(),
+  /** The trackers with a hit in the call, by name (lib/trackers). */
+  trackers: z.array(callTrackerSchema.pick({ id: true, name: true })).optional(),
 });
 export type CallListItem = z.infer<typeof callListItemSchema>;
 

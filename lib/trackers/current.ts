@@ -10,10 +10,10 @@ export const TRACKERS_CACHE_MS = 5_000;
 
 let cached: { at: number; value: MatchableTracker[] } | null = null;
 
+const isPhrase = (p: unknown): p is TrackerPhrase => typeof p === "object" && p !== null && typeof (p as { text?: unknown }).text === "string";
+
 const asPhrases = (value: unknown): TrackerPhrase[] =>
-  Array.isArray(value)
-    ? value.filter((p): p is TrackerPhrase => typeof p?.text === "string").map((p) => ({ text: p.text, stem: p.stem === true }))
-    : [];
+  Array.isArray(value) ? value.filter(isPhrase).map((p) => ({ text: p.text, stem: p.stem === true })) : [];
 
 const asSpeaker = (value: string): TrackerSpeaker => ((TRACKER_SPEAKERS as readonly string[]).includes(value) ? (value as TrackerSpeaker) : "any");
 

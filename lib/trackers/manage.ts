@@ -1,4 +1,4 @@
-import { db, type Prisma } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/pool";
 import { DomainError, notFound } from "@/lib/errors";
 import { isUuid } from "@/lib/api/ids";
@@ -60,7 +60,7 @@ export async function createTracker(input: TrackerInput): Promise<Row> {
   if ((await db.tracker.count()) >= MAX_TRACKERS)
     throw new DomainError("conflict", "Too many trackers", `At most ${MAX_TRACKERS} trackers can be kept: delete one first.`);
   try {
-    return await db.tracker.create({ data: { ...input, phrases: input.phrases as unknown as Prisma.InputJsonArray } });
+    return await db.tracker.create({ data: input });
   } catch (e) {
     if (isUniqueViolation(e)) throw nameTaken(input.name);
     throw e;
@@ -73,7 +73,7 @@ export async function updateTracker(id: string, change: TrackerChange): Promise<
     const { phrases, ...rest } = change;
     const after = await db.tracker.update({
       where: { id },
-      data: { ...rest, ...(phrases ? { phrases: phrases as unknown as Prisma.InputJsonArray } : {}) },
+      data: { ...rest, ...(phrases ? { phrases } : {}) },
     });
     return { before, after };
   } catch (e) {

@@ -6,6 +6,7 @@ import pg from "pg";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/schema-engine";
 import { fillCalls } from "./fill-calls";
+import { fillTrackerHits } from "./tracker-hits";
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
@@ -22,13 +23,16 @@ await client.connect();
 const have = Number((await client.query<{ count: string }>("SELECT count(*) FROM calls")).rows[0].count);
 if (have < CALLS) {
   console.log(`Filling ${CALLS.toLocaleString()} calls (once; kept in .data/bench-postgres)...`);
-  await client.query("TRUNCATE calls, transcripts, daily_outcome_stats, daily_source_stats, daily_compare_stats CASCADE");
+  await client.query("TRUNCATE calls, transcripts, daily_outcome_stats, daily_source_stats, daily_compare_stats, daily_tracker_stats CASCADE");
   const t = performance.now();
   await fillCalls(client, CALLS);
   console.log(`  done in ${((performance.now() - t) / 1000).toFixed(0)} s`);
 }
 
+const trackers = await fillTrackerHits(client);
+
 const { callPage, callQuery } = await import("@/lib/calls/list");
+const { trackerStats } = await import("@/lib/trackers/stats");
 const { getTrends } = await import("@/lib/stats/trends");
 const { getCall } = await import("@/lib/calls/detail");
 const { callFiltersSchema } = await import("@/lib/calls/filters");
@@ -159,6 +163,27 @@ await compare(
   total({ q: "pricing" }),
   `SELECT count(*) FROM ((SELECT id FROM calls WHERE search @@ to_tsquery('simple', 'pricing:*') LIMIT 10001)
    UNION (SELECT call_id FROM transcripts WHERE search @@ to_tsquery('simple', 'pricing:*') LIMIT 10001)) x`,
+);
+
+// Tracker filters (issue 17): a semi-join on call_tracker_hits, from the call side or the tracker's index.
+const hitOf = (ids: string[]) => `EXISTS (SELECT 1 FROM call_tracker_hits th WHERE th.call_id = c.id AND th.tracker_id IN (${ids.map((id) => `'${id}'`).join(", ")}))`;
+await compare("list, tracker (common)", list({ tracker: trackers.common }), page(`WHERE ${hitOf([trackers.common])}`));
+await compare("list, tracker (rare)", list({ tracker: trackers.rare }), page(`WHERE ${hitOf([trackers.rare])}`));
+await compare(
+  "list, two trackers",
+  list({ tracker: `${trackers.common},${trackers.rare}` }),
+  page(`WHERE ${hitOf([trackers.common, trackers.rare])}`),
+);
+await compare(
+  "list, tracker, vendor, 30 days",
+  list({ tracker: trackers.common, provider: "cllr", from: monthAgo }),
+  page(`WHERE ${hitOf([trackers.common])} AND c.provider = 'cllr' AND c.started_at >= '${monthAgo}'`),
+);
+await compare("count, tracker (common)", total({ tracker: trackers.common }), capped(`WHERE ${hitOf([trackers.common])}`));
+await compare(
+  "overview tracker mentions, 90 days",
+  () => trackerStats(90),
+  `SELECT day, tracker_id, calls, connected FROM daily_tracker_stats WHERE day >= current_date - 89`,
 );
 
 const kpiSql = (days: number) =>

@@ -35,7 +35,7 @@ describe("CSV export", () => {
     const csv = await (await api(`/api/calls/export?campaign=${campaign}`)).text();
     const [header, row, ...rest] = csv.trim().split("\n");
     expect(rest).toEqual([]);
-    expect(header.endsWith(`"summary","link"`)).toBe(true);
+    expect(header.endsWith(`"summary","trackers","link"`)).toBe(true);
     expect(row).toContain(`"${id}","2026-11-27T23:30:00-05:00",`);
     // A phone number is exactly + and digits: no apostrophe in front of it.
     expect(row).toContain(`,"${phone}",`);

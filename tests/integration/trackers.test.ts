@@ -124,7 +124,14 @@ describe("trackers on calls", () => {
   it("applies a new or edited tracker to stored calls with progress: hits, score, hot and rollups follow", async () => {
     const phrase = word();
     const source = await createSource("autocalls");
-    const callId = await sendAutocallsCall(source.slug, { recording_url: null, transcript: transcript(`We are ${phrase}ing ahead`) });
+    // Within the last 30 days, which the list of trackers counts.
+    const started = new Date(Date.now() - 3_600_000);
+    const callId = await sendAutocallsCall(source.slug, {
+      recording_url: null,
+      created_at: started.toISOString(),
+      finished_at: new Date(started.getTime() + 187_000).toISOString(),
+      transcript: transcript(`We are ${phrase}ing ahead`),
+    });
     const before = await detail(callId);
     expect(before.trackers.some((t) => t.name.includes(phrase))).toBe(false);
     const [{ threshold }] = await sql<{ threshold: number }>(`SELECT coalesce((SELECT (value->>'hotThreshold')::int FROM settings WHERE key = 'scoring'), 70) AS threshold`);
@@ -156,6 +163,61 @@ describe("trackers on calls", () => {
     expect(await rolled(tracker.id)).toEqual({ calls: 0, connected: 0 });
     expect(await trackerDrift()).toEqual([]);
     expect(await compareRollupDrift()).toEqual([]);
+  }, 120_000);
+
+  it("filters the list and the CSV export by any of several trackers, and charts their share of connected calls", async () => {
+    const [one, two] = [word(), word()];
+    const make = async (phrase: string) => {
+      const { tracker } = await jsonOf<{ tracker: TrackerItem }>(send("POST", "/api/trackers", { name: `Filter ${phrase}`, phrases: [{ text: phrase }] }));
+      created.push(tracker.id);
+      return tracker;
+    };
+    const [a, b] = [await make(one), await make(two)];
+    await applied();
+    const source = await createSource("autocalls");
+    const campaign = word();
+    const started = new Date(Date.now() - 3_600_000);
+    const call = (text: string) =>
+      sendAutocallsCall(source.slug, {
+        recording_url: null,
+        campaign: { name: campaign },
+        created_at: started.toISOString(),
+        finished_at: new Date(started.getTime() + 60_000).toISOString(),
+        transcript: transcript(text),
+      });
+    const withOne = await call(`about ${one} today`);
+    const withTwo = await call(`about ${two} today`);
+    await call("about nothing at all");
+
+    const ids = async (query: string) => {
+      const list = await jsonOf<{ items: { id: string; trackers?: { id: string; name: string }[] }[] }>(api(`/api/calls?campaign=${campaign}&${query}`));
+      return list.items;
+    };
+    expect((await ids(`tracker=${a.id}`)).map((c) => c.id)).toEqual([withOne]);
+    expect((await ids(`tracker=${a.id}`))[0].trackers).toEqual([{ id: a.id, name: a.name }]);
+    expect((await ids(`tracker=${a.id},${b.id}`)).map((c) => c.id).sort()).toEqual([withOne, withTwo].sort());
+    expect((await ids(`tracker=${a.id}&tracker=${b.id}`)).map((c) => c.id).sort()).toEqual([withOne, withTwo].sort());
+    expect(await ids(`tracker=${randomUUID()}`)).toEqual([]);
+    expect((await api(`/api/calls?tracker=nope`)).status).toBe(400);
+
+    const csv = await (await api(`/api/calls/export?campaign=${campaign}&tracker=${a.id}&tracker=${b.id}`)).text();
+    const [header, ...rows] = csv.trim().split("\n");
+    expect(header.endsWith(`"trackers","link"`)).toBe(true);
+    expect(rows).toHaveLength(2);
+    expect(rows.some((r) => r.includes(withOne) && r.includes(`,"${a.name}","`))).toBe(true);
+
+    const page = await (await asUser(TEST_ADMIN, `/calls?campaign=${campaign}&tracker=${a.id}`)).text();
+    expect(page).toContain(withOne);
+    expect(page).not.toContain(withTwo);
+
+    const stats = await jsonOf<{ trackers: { id: string }[]; days: { day: string; connected: number; trackers: Record<string, { calls: number; connected: number; share: number | null }> }[] }>(
+      api(`/api/stats/trackers?period=7d`),
+    );
+    expect(stats.days).toHaveLength(7);
+    const day = stats.days.find((d) => d.trackers[a.id]);
+    expect(day!.trackers[a.id]).toMatchObject({ calls: 1, connected: 1 });
+    expect(day!.trackers[a.id].share).toBeCloseTo(1 / day!.connected, 4);
+    expect((await api(`/api/stats/trackers?period=2d`)).status).toBe(400);
   }, 120_000);
 
   it("deletes a tracker with its hits and daily counts, and its points leave the calls' scores", async () => {

@@ -1,0 +1,70 @@
+import { randomUUID } from "node:crypto";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, screenshot, signIn, skipBrowserTests } from "../support/browser";
+import { TEST_ADMIN } from "../support/credentials";
+import { sendAutocallsCall } from "../support/destinations";
+import { baseUrl, sql } from "../support/http";
+import { asUser } from "../support/session";
+import { createSource } from "../support/sources";
+
+// An admin adds a tracker on its page, watches it reach the stored calls, and
+// the call list filters by it.
+
+describe.skipIf(skipBrowserTests)("trackers in Chromium", () => {
+  let browser: Browser;
+  const phrase = `zq${randomUUID().replace(/-/g, "").slice(0, 10)}`;
+  const name = `Budget ${phrase.slice(2, 8)}`;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    const [row] = await sql<{ id: string }>(`SELECT id FROM trackers WHERE name = $1`, [name]);
+    if (row) await asUser(TEST_ADMIN, `/api/trackers/${row.id}`, { method: "DELETE" });
+  });
+
+  it("adds a tracker, shows the backfill finish, and the call list filters by it", async () => {
+    const source = await createSource("autocalls");
+    const campaign = `camp${phrase}`;
+    const started = new Date(Date.now() - 3_600_000);
+    const matching = await sendAutocallsCall(source.slug, {
+      recording_url: null,
+      campaign: { name: campaign },
+      created_at: started.toISOString(),
+      finished_at: new Date(started.getTime() + 90_000).toISOString(),
+      transcript: `AI: Hello.\nUser: Our ${phrase}s are tight this quarter.\nAI: Understood.`,
+    });
+    await sendAutocallsCall(source.slug, { recording_url: null, campaign: { name: campaign }, transcript: "AI: Hello.\nUser: Not today." });
+
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await signIn(page, baseUrl(), TEST_ADMIN, "/admin/trackers");
+    await page.waitForURL((u) => !u.pathname.startsWith("/login"), { waitUntil: "commit" });
+    const form = page.getByRole("form", { name: "New tracker" });
+    await form.getByLabel("Name").fill(name);
+    await form.getByLabel("Phrases, one per line").fill(`${phrase}*\nno budget`);
+    await form.getByLabel("Whose words count").selectOption({ label: "The customer" });
+    await form.getByLabel("Lead-score points").fill("15");
+    await form.getByRole("button", { name: "Add tracker" }).click();
+
+    const progress = page.getByTestId("trackers-progress");
+    await progress.filter({ hasText: /starts in a few seconds|Applying the trackers/ }).waitFor();
+    await page.locator('[data-testid="trackers-progress"][data-status="done"]').waitFor({ timeout: 45_000 });
+    expect(await progress.textContent()).toMatch(/Trackers applied to [\d,]+ calls?; [\d,]+ changed/);
+    const row = page.getByTestId("tracker-row").filter({ hasText: name });
+    await row.waitFor();
+    expect(await row.textContent()).toContain(`${phrase}*`);
+    await screenshot(page, "admin-trackers");
+
+    await page.goto(`${baseUrl()}/calls?campaign=${campaign}`);
+    await expect.poll(() => page.getByTestId("call-row").count()).toBe(2);
+    await expect.poll(() => page.getByLabel("Tracker").locator("option", { hasText: name }).count()).toBe(1);
+    await page.getByLabel("Tracker").selectOption({ label: name });
+    await page.waitForURL((u) => u.searchParams.has("tracker"));
+    await expect.poll(() => page.getByTestId("call-row").count()).toBe(1);
+    const only = page.getByTestId("call-row").first();
+    expect(await only.getByTestId("call-trackers").textContent()).toContain(name);
+    expect(await only.locator(`a[href="/calls/${matching}"]`).count()).toBe(1);
+    await screenshot(page, "calls-by-tracker");
+  }, 120_000);
+});
