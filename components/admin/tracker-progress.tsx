@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect, useEffectEvent, useRef } from "react";
 import type { BackfillState } from "@/lib/jobs/backfill";
 import { ProgressBar, usePolledState } from "./background-progress";
 
@@ -7,9 +8,16 @@ const calls = (n: number) => `${n.toLocaleString()} ${n === 1 ? "call" : "calls"
 
 export const isRunning = (s: BackfillState | null) => s?.status === "queued" || s?.status === "running";
 
-/** Progress of applying the trackers to stored calls, followed every second while it runs. */
-export function TrackerProgress({ initial }: { initial: BackfillState | null }) {
+/** Progress of applying the trackers to stored calls, followed every second while it runs; `onDone` once it finishes. */
+export function TrackerProgress({ initial, onDone }: { initial: BackfillState | null; onDone?: () => void }) {
   const state = usePolledState(initial, "/api/trackers", (a: { reapply: BackfillState | null }) => a.reapply, isRunning);
+  const status = state?.status;
+  const previousRef = useRef(status);
+  const finished = useEffectEvent(() => onDone?.());
+  useEffect(() => {
+    if (status === "done" && previousRef.current !== "done") finished();
+    previousRef.current = status;
+  }, [status]);
   if (!state) return null;
   const pct = state.total ? Math.round((100 * state.done) / state.total) : 100;
   return (

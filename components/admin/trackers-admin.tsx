@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -24,6 +25,7 @@ export function TrackersAdmin({ trackers, reapply }: { trackers: Tracker[]; reap
   // A new run re-mounts the progress, which then follows it.
   const [run, setRun] = useState(0);
   const [editing, setEditing] = useState<string | null>(null);
+  const router = useRouter();
   const started = (state: BackfillState) => {
     setProgress(state);
     setRun((n) => n + 1);
@@ -42,7 +44,8 @@ export function TrackersAdmin({ trackers, reapply }: { trackers: Tracker[]; reap
 
   return (
     <div className="space-y-4">
-      <TrackerProgress key={run} initial={progress} />
+      {/* Once the calls are through, the hit counts are read again. */}
+      <TrackerProgress key={run} initial={progress} onDone={() => router.refresh()} />
       <section aria-labelledby="new-tracker" className={card}>
         <h2 id="new-tracker" className="mb-3 font-semibold text-slate-900">
           Add a tracker

@@ -16,7 +16,7 @@ import { talkTime } from "@/lib/calls/talk-time";
 import { callMetrics } from "@/lib/calls/metrics/compute";
 import { metricsInsertSql, saveMetrics } from "@/lib/calls/metrics/store";
 import { currentTrackers } from "@/lib/trackers/current";
-import { hitRowsSql, hitsJson, replaceHits, trackerMatch, type TrackerMatch } from "@/lib/trackers/apply";
+import { hitRowsSql, hitsJson, replaceHits, storedMatch, trackerMatch, type TrackerMatch } from "@/lib/trackers/apply";
 import type { MatchableTracker } from "@/lib/trackers/match";
 import type { Turn } from "@/lib/providers/canonical";
 
@@ -39,7 +39,8 @@ export interface SavedFacts {
 
 export type SaveResult = { kind: "stored"; callId: string; facts: SavedFacts } | { kind: "duplicate" | "stale"; callId: string };
 
-type Existing = FactRow & Pick<CallColumns, "id" | "content_hash" | "event_at" | "sentiment_override" | "hot_override" | "ai_outcome">;
+type Existing = FactRow &
+  Pick<CallColumns, "id" | "content_hash" | "event_at" | "sentiment_override" | "hot_override" | "ai_outcome" | "transcript_deleted_at">;
 
 const UNFINISHED = new Set(["in_progress", "unknown"]);
 
@@ -217,7 +218,7 @@ async function updateExistingCall(
   trackers: MatchableTracker[],
 ): Promise<SaveResult> {
   const { rows } = await client.query<Existing>(
-    `SELECT id, content_hash, event_at, sentiment_override, hot_override, ai_outcome, ${factColumnsSql()}
+    `SELECT id, content_hash, event_at, sentiment_override, hot_override, ai_outcome, transcript_deleted_at, ${factColumnsSql()}
      FROM calls WHERE source_id = $1 AND external_id = $2 FOR UPDATE`,
     [source.id, call.externalId],
   );
@@ -228,7 +229,8 @@ async function updateExistingCall(
     const { rows: stored } = await client.query<{ turns: Turn[] }>(`SELECT turns FROM transcripts WHERE call_id = $1`, [existing.id]);
     turns = stored[0]?.turns ?? [];
   }
-  const hits = trackerMatch(turns, call.durationSec, trackers);
+  // Retention deleted it: the hits found while it was there stay.
+  const hits = turns.length === 0 && existing.transcript_deleted_at ? await storedMatch(client, existing.id) : trackerMatch(turns, call.durationSec, trackers);
   // A reviewer's corrections outlive every later version of the call.
   const row = columnsWith(correctionsOf(existing), hits);
   const markEvent = (status: "stored" | "duplicate", callId: string) =>

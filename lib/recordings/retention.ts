@@ -82,7 +82,14 @@ async function expireTranscripts(sourceId: string, days: number) {
            SELECT c2.id FROM transcripts t2 JOIN calls c2 ON c2.id = t2.call_id
            WHERE c2.source_id = $1 AND c2.started_at < now() - make_interval(days => $2) LIMIT ${BATCH})
          RETURNING t.call_id)
-       UPDATE calls c SET transcript_deleted_at = now(), transcript_deleted_after_days = $2 FROM expired e WHERE c.id = e.call_id`,
+       , quotes AS (
+         -- Tracker hits outlive the transcript (who said "price" still counts), their quotes of it do not.
+         UPDATE call_tracker_hits h SET hits = (SELECT coalesce(jsonb_agg(jsonb_set(x, '{text}', '""') ORDER BY i), '[]'::jsonb) FROM jsonb_array_elements(h.hits) WITH ORDINALITY AS l (x, i))
+         FROM expired e WHERE h.call_id = e.call_id)
+       UPDATE calls c SET transcript_deleted_at = now(), transcript_deleted_after_days = $2,
+         lead_signals = (SELECT coalesce(jsonb_agg(CASE WHEN s->'evidence' ? 'text' THEN jsonb_set(s, '{evidence,text}', '""') ELSE s END ORDER BY i), '[]'::jsonb)
+                         FROM jsonb_array_elements(c.lead_signals) WITH ORDINALITY AS l (s, i))
+       FROM expired e WHERE c.id = e.call_id`,
       [sourceId, days],
     );
     transcripts += rowCount ?? 0;

@@ -1,6 +1,6 @@
 import type pg from "pg";
 import type { LeadSignal } from "@/lib/scoring/lead-score";
-import { matchTrackers, type MatchableTracker, type TrackerHits } from "./match";
+import { matchTrackers, type MatchableTracker, type TrackerHit, type TrackerHits } from "./match";
 import type { Turn } from "@/lib/providers/canonical";
 import { trackerSignals } from "./signals";
 
@@ -33,6 +33,19 @@ export const hitsJson = (found: TrackerHits[]) =>
 export const hitRowsSql = (json: string) =>
   `SELECT x.tracker_id, x.hits, x.hit_count FROM jsonb_to_recordset(${json}::jsonb) AS x (tracker_id uuid, hits jsonb, hit_count int)
    WHERE EXISTS (SELECT 1 FROM trackers t WHERE t.id = x.tracker_id)`;
+
+/** The hits and tracker signals a call has stored: kept when there is no transcript left to match (retention deleted it). */
+export async function storedMatch(client: pg.PoolClient, callId: string): Promise<TrackerMatch> {
+  const [{ rows }, { rows: call }] = await Promise.all([
+    client.query<{ tracker_id: string; hits: TrackerHit[]; hit_count: number }>(
+      `SELECT tracker_id, hits, hit_count FROM call_tracker_hits WHERE call_id = $1 ORDER BY tracker_id`,
+      [callId],
+    ),
+    client.query<{ lead_signals: LeadSignal[] }>(`SELECT lead_signals FROM calls WHERE id = $1`, [callId]),
+  ]);
+  const found = rows.map((r) => ({ trackerId: r.tracker_id, hits: r.hits, hitCount: r.hit_count }));
+  return { found, signals: (call[0]?.lead_signals ?? []).filter((s) => s.signal === "tracker"), trackerIds: found.map((f) => f.trackerId) };
+}
 
 /** Replaces a call's hits. */
 export async function replaceHits(client: pg.PoolClient, callId: string, startedAt: Date, found: TrackerHits[]): Promise<void> {

@@ -35,7 +35,7 @@ export async function startTrackerReapply(): Promise<TrackerReapplyState> {
 
 type Row = FactRow &
   Pick<CallColumns, "id" | "outcome_override" | "sentiment_override" | "hot_override"> &
-  ColumnsAs<CallColumns, "lead_signals", LeadSignal[]> & { turns: Turn[] | null; stored: TrackerHits[] | null };
+  ColumnsAs<CallColumns, "lead_signals", LeadSignal[]> & { turns: Turn[] | null; stored: TrackerHits[] | null; expired: boolean };
 
 /** Hits and tracker signals as comparable text, whatever order jsonb gave their keys. */
 const hitsKey = (found: TrackerHits[]) =>
@@ -51,7 +51,7 @@ async function reapplyBatch(afterId: string, trackers: MatchableTracker[], thres
   return inTransaction(async (client) => {
     const { rows } = await client.query<Row>(
       `SELECT id, lead_signals, outcome_override, sentiment_override, hot_override, ${factColumnsSql()},
-         (SELECT turns FROM transcripts t WHERE t.call_id = calls.id) AS turns,
+         (SELECT turns FROM transcripts t WHERE t.call_id = calls.id) AS turns, transcript_deleted_at IS NOT NULL AS expired,
          (SELECT jsonb_agg(jsonb_build_object('trackerId', h.tracker_id, 'hits', h.hits, 'hitCount', h.hit_count) ORDER BY h.tracker_id)
             FROM call_tracker_hits h WHERE h.call_id = calls.id) AS stored
        FROM calls WHERE id > $1 ORDER BY id LIMIT ${BATCH} FOR UPDATE`,
@@ -60,6 +60,8 @@ async function reapplyBatch(afterId: string, trackers: MatchableTracker[], thres
     const changed: { id: string; startedAt: Date; json: string; score: number; signals: string; hot: boolean }[] = [];
     const deltas: Delta[] = [];
     for (const r of rows) {
+      // Retention deleted the transcript: the hits found while it was there stay as they were (a deleted tracker's go with it).
+      if (r.expired) continue;
       const match = trackerMatch(r.turns ?? [], r.duration_sec, trackers);
       const { score, signals } = withTrackerSignals(r.lead_signals, match.signals);
       const isHot = isHotCall(score, threshold, correctionsOf(r));

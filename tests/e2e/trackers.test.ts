@@ -54,6 +54,8 @@ describe.skipIf(skipBrowserTests)("trackers in Chromium", () => {
     const row = page.getByTestId("tracker-row").filter({ hasText: name });
     await row.waitFor();
     expect(await row.textContent()).toContain(`${phrase}*`);
+    // Once the calls are through, the list shows the stored call the tracker now hits.
+    await expect.poll(() => row.locator("td").nth(4).textContent(), { timeout: 10_000 }).toBe("1");
     await screenshot(page, "admin-trackers");
 
     await page.goto(`${baseUrl()}/calls?campaign=${campaign}`);
