@@ -68,5 +68,15 @@ describe.skipIf(skipBrowserTests)("trackers in Chromium", () => {
     expect(await only.getByTestId("call-trackers").textContent()).toContain(name);
     expect(await only.locator(`a[href="/calls/${matching}"]`).count()).toBe(1);
     await screenshot(page, "calls-by-tracker");
+
+    // The overview charts the share of connected calls that hit each tracker; a bar opens that day's calls with it.
+    await page.goto(`${baseUrl()}/`);
+    const chart = page.getByTestId("tracker-mentions");
+    await chart.locator(".recharts-bar-rectangle path").first().waitFor();
+    expect(await chart.textContent()).toContain(name);
+    await screenshot(page, "overview-tracker-mentions");
+    await chart.locator(".recharts-bar-rectangle path").last().click();
+    await page.waitForURL(/\/calls\?tracker=[0-9a-f-]{36}&from=(\d{4}-\d{2}-\d{2})&to=\1$/);
+    await page.getByTestId("call-row").first().waitFor();
   }, 120_000);
 });

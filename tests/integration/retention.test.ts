@@ -27,6 +27,8 @@ afterAll(async () => {
 
 interface Detail {
   transcript: unknown[];
+  trackers: { name: string; hits: { turn: number; atMs: number; text: string }[] }[];
+  leadSignals: { signal: string; value: string; evidence?: { text?: string } }[];
   transcriptDeleted: { afterDays: number } | null;
   recording: { status: string; deletedAfterDays: number | null; levels: number[] };
 }
@@ -42,7 +44,8 @@ async function callFrom(daysAgo: number, seconds: number): Promise<string> {
     beginTimestamp: startedAt.getTime(),
     transcript: [
       { role: "assistant", content: "Hi, this is Aria.", timestamp: startedAt.getTime() + 500 },
-      { role: "user", content: "Hello.", timestamp: startedAt.getTime() + 2500 },
+      // The starter trackers "Pricing" and "Do not call" (which quotes it in the lead score) hit this line.
+      { role: "user", content: "Hello. What is the price? Do not call me again.", timestamp: startedAt.getTime() + 2500 },
     ],
   });
   expect(res.status).toBe(202);
@@ -73,6 +76,10 @@ describe("retention", () => {
     const recent = await callFrom(2, 3);
     const oldFile = await fileOf(old);
     expect(existsSync(oldFile)).toBe(true);
+    const quoted = await detail(old);
+    expect(quoted.trackers.map((t) => t.name)).toEqual(["Do not call", "Pricing"]);
+    expect(quoted.trackers[0].hits).toEqual([{ turn: 1, atMs: 2500, text: "Hello. What is the price? Do not call me again." }]);
+    expect(quoted.leadSignals.find((s) => s.signal === "tracker")?.evidence?.text).toContain("Do not call");
 
     const saved = await asUser(TEST_ADMIN, `/api/sources/${source.slug}`, {
       method: "PATCH",
@@ -93,6 +100,12 @@ describe("retention", () => {
     expect(gone.recording).toMatchObject({ status: "deleted", deletedAfterDays: 30, levels: [] });
     expect(gone.transcript).toEqual([]);
     expect(gone.transcriptDeleted).toMatchObject({ afterDays: 10 });
+    // Its tracker hits still count (lists, filters, charts, score), without their quotes of the transcript.
+    expect(gone.trackers.map((t) => [t.name, t.hits])).toEqual([
+      ["Do not call", [{ turn: 1, atMs: 2500, text: "" }]],
+      ["Pricing", [{ turn: 1, atMs: 2500, text: "" }]],
+    ]);
+    expect(gone.leadSignals.find((s) => s.signal === "tracker")).toMatchObject({ value: "Do not call", evidence: { text: "" } });
     expect(await rawEvents(old)).toBe(0);
     expect(existsSync(oldFile)).toBe(false);
     const play = await api(`/api/calls/${old}/recording`);
