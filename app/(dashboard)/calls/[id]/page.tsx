@@ -101,7 +101,7 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
 
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="lg:col-span-2">
-          <CallMedia call={call} turns={timeTurns(call.transcript, call.durationSec)} />
+          <CallMedia call={call} turns={timeTurns(call.transcript, call.durationSec)} trackers={call.trackers} />
         </div>
         <div className="space-y-4">
           <Card title="Summary">
