@@ -61,15 +61,7 @@ export function TrackerForm({
           </select>
         </Field>
         <Field label="Lead-score points" hint={`Optional, ${MIN_POINTS} to ${MAX_POINTS}: added to the score of every call it hits.`}>
-          <input
-            name="points"
-            type="number"
-            min={MIN_POINTS}
-            max={MAX_POINTS}
-            step={1}
-            defaultValue={tracker?.points ?? ""}
-            className="input block w-28"
-          />
+          <input name="points" type="number" min={MIN_POINTS} max={MAX_POINTS} step={1} defaultValue={tracker?.points ?? ""} className="input block w-28" />
         </Field>
         <label className="mt-7 flex items-center gap-2 text-sm text-slate-700">
           <input type="checkbox" name="enabled" defaultChecked={tracker?.enabled ?? true} className="size-4 rounded border-slate-300 text-indigo-600" />

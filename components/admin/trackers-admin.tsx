@@ -54,7 +54,9 @@ export function TrackersAdmin({ trackers, reapply }: { trackers: Tracker[]; reap
         <TrackerForm key={run} onSave={(f) => create.run(f)} busy={create.busy} error={create.error} />
       </section>
       <ActionError error={remove.error} />
-      <DataTable columns={["Tracker", "Phrases", "Whose words", { label: "Points", className: "text-right" }, { label: "Calls, 30 days", className: "text-right" }, ""]}>
+      <DataTable
+        columns={["Tracker", "Phrases", "Whose words", { label: "Points", className: "text-right" }, { label: "Calls, 30 days", className: "text-right" }, ""]}
+      >
         {trackers.length === 0 && (
           <tr>
             <td colSpan={6} className="px-3 py-6 text-center text-slate-500">

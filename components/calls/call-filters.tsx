@@ -25,7 +25,22 @@ const PERIODS = [
 
 const YES_NO = ["yes", "no"] as const;
 
-const FIELDS = ["q", "said", "from", "to", "provider", "status", "outcome", "sentiment", "minScore", "campaign", "agent", "reviewed", "corrected", "tracker"] as const;
+const FIELDS = [
+  "q",
+  "said",
+  "from",
+  "to",
+  "provider",
+  "status",
+  "outcome",
+  "sentiment",
+  "minScore",
+  "campaign",
+  "agent",
+  "reviewed",
+  "corrected",
+  "tracker",
+] as const;
 
 function Select({
   name,

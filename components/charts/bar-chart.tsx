@@ -58,7 +58,9 @@ export function StackedBars({
         )}
         <Tooltip
           formatter={format ? (value) => (typeof value === "number" ? format(value) : value) : undefined}
-          labelFormatter={(label) => (isDay && typeof label === "string" ? shortDay(label) : label)} cursor={{ fill: "#f1f5f9" }} />
+          labelFormatter={(label) => (isDay && typeof label === "string" ? shortDay(label) : label)}
+          cursor={{ fill: "#f1f5f9" }}
+        />
         {series.length > 1 && (
           <Legend iconType="circle" wrapperStyle={{ fontSize: 12 }} formatter={(value: string) => <span className="text-slate-700">{value}</span>} />
         )}

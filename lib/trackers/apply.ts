@@ -23,8 +23,7 @@ export function trackerMatch(turns: Turn[], durationSec: number | null, trackers
 export const NO_TRACKERS: TrackerMatch = { found: [], signals: [], trackerIds: [] };
 
 /** The hits as JSON for hitRowsSql. */
-export const hitsJson = (found: TrackerHits[]) =>
-  JSON.stringify(found.map((f) => ({ tracker_id: f.trackerId, hits: f.hits, hit_count: f.hitCount })));
+export const hitsJson = (found: TrackerHits[]) => JSON.stringify(found.map((f) => ({ tracker_id: f.trackerId, hits: f.hits, hit_count: f.hitCount })));
 
 /**
  * SQL selecting (tracker_id, hits, hit_count) from `json` (hitsJson's output as

@@ -6,22 +6,19 @@ import { db, Prisma } from "@/lib/db/client";
 
 export const MAX_TRACKER_FILTER = 20;
 
-export const trackerFilterSchema = z.preprocess(
-  (v) => {
-    if (v === undefined || v === "") return undefined;
-    const parts = (Array.isArray(v) ? v : [v]).filter((s): s is string => typeof s === "string");
-    const ids = [
-      ...new Set(
-        parts
-          .flatMap((s) => s.split(","))
-          .map((s) => s.trim().toLowerCase())
-          .filter(Boolean),
-      ),
-    ];
-    return ids.length ? ids : undefined;
-  },
-  z.array(z.uuid()).min(1).max(MAX_TRACKER_FILTER).optional(),
-);
+export const trackerFilterSchema = z.preprocess((v) => {
+  if (v === undefined || v === "") return undefined;
+  const parts = (Array.isArray(v) ? v : [v]).filter((s): s is string => typeof s === "string");
+  const ids = [
+    ...new Set(
+      parts
+        .flatMap((s) => s.split(","))
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
+  return ids.length ? ids : undefined;
+}, z.array(z.uuid()).min(1).max(MAX_TRACKER_FILTER).optional());
 
 /**
  * SQL on `c` (calls): a hit of any of the trackers. A semi-join the planner

@@ -38,8 +38,7 @@ type Row = FactRow &
   ColumnsAs<CallColumns, "lead_signals", LeadSignal[]> & { turns: Turn[] | null; stored: TrackerHits[] | null; expired: boolean };
 
 /** Hits and tracker signals as comparable text, whatever order jsonb gave their keys. */
-const hitsKey = (found: TrackerHits[]) =>
-  JSON.stringify(found.map((f) => [f.trackerId, f.hitCount, f.hits.map((h) => [h.turn, h.atMs, h.text])]));
+const hitsKey = (found: TrackerHits[]) => JSON.stringify(found.map((f) => [f.trackerId, f.hitCount, f.hits.map((h) => [h.turn, h.atMs, h.text])]));
 const signalsKey = (signals: LeadSignal[]) =>
   JSON.stringify(
     signals

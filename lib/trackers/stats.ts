@@ -11,9 +11,7 @@ import { dayIn } from "@/lib/stats/trends";
 export const TRACKER_STATS_PERIODS = ["7d", "30d", "90d", "365d"] as const;
 
 export const trackerStatsQuerySchema = z.object({
-  period: z
-    .preprocess((v) => (v === "" ? undefined : v), z.enum(TRACKER_STATS_PERIODS).default("30d"))
-    .transform((p) => Number.parseInt(p, 10)),
+  period: z.preprocess((v) => (v === "" ? undefined : v), z.enum(TRACKER_STATS_PERIODS).default("30d")).transform((p) => Number.parseInt(p, 10)),
 });
 
 export interface TrackerDay {

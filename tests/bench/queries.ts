@@ -166,14 +166,11 @@ await compare(
 );
 
 // Tracker filters (issue 17): a semi-join on call_tracker_hits, from the call side or the tracker's index.
-const hitOf = (ids: string[]) => `EXISTS (SELECT 1 FROM call_tracker_hits th WHERE th.call_id = c.id AND th.tracker_id IN (${ids.map((id) => `'${id}'`).join(", ")}))`;
+const hitOf = (ids: string[]) =>
+  `EXISTS (SELECT 1 FROM call_tracker_hits th WHERE th.call_id = c.id AND th.tracker_id IN (${ids.map((id) => `'${id}'`).join(", ")}))`;
 await compare("list, tracker (common)", list({ tracker: trackers.common }), page(`WHERE ${hitOf([trackers.common])}`));
 await compare("list, tracker (rare)", list({ tracker: trackers.rare }), page(`WHERE ${hitOf([trackers.rare])}`));
-await compare(
-  "list, two trackers",
-  list({ tracker: `${trackers.common},${trackers.rare}` }),
-  page(`WHERE ${hitOf([trackers.common, trackers.rare])}`),
-);
+await compare("list, two trackers", list({ tracker: `${trackers.common},${trackers.rare}` }), page(`WHERE ${hitOf([trackers.common, trackers.rare])}`));
 await compare(
   "list, tracker, vendor, 30 days",
   list({ tracker: trackers.common, provider: "cllr", from: monthAgo }),

@@ -69,6 +69,11 @@ describe.skipIf(skipBrowserTests)("trackers in Chromium", () => {
     expect(await only.locator(`a[href="/calls/${matching}"]`).count()).toBe(1);
     await screenshot(page, "calls-by-tracker");
 
+    // The call's page names the tracker beside its transcript, and its points with the words that earned them.
+    await page.goto(`${baseUrl()}/calls/${matching}`);
+    expect(await page.getByRole("list", { name: "Trackers in this call" }).textContent()).toContain(name);
+    expect(await page.getByTestId("lead-signal").filter({ hasText: name }).textContent()).toContain(`${phrase}s are tight`);
+
     // The overview charts the share of connected calls that hit each tracker; a bar opens that day's calls with it.
     await page.goto(`${baseUrl()}/`);
     const chart = page.getByTestId("tracker-mentions");

@@ -34,10 +34,12 @@ const send = (method: string, path: string, body?: unknown) =>
 const applied = () => expect.poll(async () => (await read()).reapply?.status, { timeout: 45_000, interval: 500 }).toBe("done");
 const detail = async (id: string) => callDetailSchema.parse(await jsonOf(api(`/api/calls/${id}`)));
 const rolled = async (trackerId: string) =>
-  (await sql<{ calls: number; connected: number }>(
-    `SELECT coalesce(sum(calls), 0)::int AS calls, coalesce(sum(connected), 0)::int AS connected FROM daily_tracker_stats WHERE tracker_id = $1`,
-    [trackerId],
-  ))[0];
+  (
+    await sql<{ calls: number; connected: number }>(
+      `SELECT coalesce(sum(calls), 0)::int AS calls, coalesce(sum(connected), 0)::int AS connected FROM daily_tracker_stats WHERE tracker_id = $1`,
+      [trackerId],
+    )
+  )[0];
 /** daily_tracker_stats rows that differ from a recount over call_tracker_hits (UTC days, as the tests keep them). */
 const trackerDrift = () =>
   sql(`WITH actual AS (
@@ -114,7 +116,11 @@ describe("trackers on calls", () => {
     });
     const call = await detail(callId);
     const mine = call.trackers.find((t) => t.id === tracker.id);
-    expect(mine).toEqual({ id: tracker.id, name: tracker.name, hits: [{ turn: 1, atMs: expect.any(Number), text: expect.stringContaining("offer still on") }] });
+    expect(mine).toEqual({
+      id: tracker.id,
+      name: tracker.name,
+      hits: [{ turn: 1, atMs: expect.any(Number), text: expect.stringContaining("offer still on") }],
+    });
     expect(call.trackers.map((t) => t.name)).toContain("Pricing");
     const signal = call.leadSignals.find((s) => s.signal === "tracker");
     expect(signal).toMatchObject({ value: tracker.name, points: 10, trackerId: tracker.id, evidence: { turn: 1, text: mine!.hits[0].text } });
@@ -134,7 +140,9 @@ describe("trackers on calls", () => {
     });
     const before = await detail(callId);
     expect(before.trackers.some((t) => t.name.includes(phrase))).toBe(false);
-    const [{ threshold }] = await sql<{ threshold: number }>(`SELECT coalesce((SELECT (value->>'hotThreshold')::int FROM settings WHERE key = 'scoring'), 70) AS threshold`);
+    const [{ threshold }] = await sql<{ threshold: number }>(
+      `SELECT coalesce((SELECT (value->>'hotThreshold')::int FROM settings WHERE key = 'scoring'), 70) AS threshold`,
+    );
 
     const res = await send("POST", "/api/trackers", { name: `Stem ${phrase}`, phrases: [{ text: phrase, stem: true }], points: 50 });
     const { tracker, reapply } = await jsonOf<{ tracker: TrackerItem; reapply: { status: string; total: number } }>(res);
@@ -210,9 +218,10 @@ describe("trackers on calls", () => {
     expect(page).toContain(withOne);
     expect(page).not.toContain(withTwo);
 
-    const stats = await jsonOf<{ trackers: { id: string }[]; days: { day: string; connected: number; trackers: Record<string, { calls: number; connected: number; share: number | null }> }[] }>(
-      api(`/api/stats/trackers?period=7d`),
-    );
+    const stats = await jsonOf<{
+      trackers: { id: string }[];
+      days: { day: string; connected: number; trackers: Record<string, { calls: number; connected: number; share: number | null }> }[];
+    }>(api(`/api/stats/trackers?period=7d`));
     expect(stats.days).toHaveLength(7);
     const day = stats.days.find((d) => d.trackers[a.id]);
     expect(day!.trackers[a.id]).toMatchObject({ calls: 1, connected: 1 });

@@ -13,8 +13,8 @@ export default async function TrackersPage() {
       <div className="space-y-1">
         <h1 className="text-xl font-semibold tracking-tight">Trackers</h1>
         <p className="max-w-3xl text-sm text-slate-600">
-          A tracker watches transcripts for words and phrases (a price question, a competitor, &ldquo;send me an email&rdquo;). Calls list the trackers they hit,
-          the list filters by them and the overview charts them. A tracker with points adds them to the lead score of every call it hits, quoting the first
+          A tracker watches transcripts for words and phrases (a price question, a competitor, &ldquo;send me an email&rdquo;). Calls list the trackers they
+          hit, the list filters by them and the overview charts them. A tracker with points adds them to the lead score of every call it hits, quoting the first
           line that matched. Saving a tracker applies it to every stored call in the background.
         </p>
       </div>
