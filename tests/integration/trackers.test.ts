@@ -125,6 +125,21 @@ describe("trackers on calls", () => {
     const signal = call.leadSignals.find((s) => s.signal === "tracker");
     expect(signal).toMatchObject({ value: tracker.name, points: 10, trackerId: tracker.id, evidence: { turn: 1, text: mine!.hits[0].text } });
     expect(await rolled(tracker.id)).toEqual({ calls: 1, connected: 1 });
+
+    // A reviewer's correction scores the outcome again; the tracker's points and quote stay.
+    const corrected = await asUser(TEST_ADMIN, `/api/calls/${callId}/review`, { method: "PATCH", body: JSON.stringify({ outcome: "not_interested" }) });
+    expect(corrected.status).toBe(200);
+    const reviewed = await detail(callId);
+    expect(reviewed.leadSignals.find((s) => s.signal === "tracker")).toEqual(signal);
+    expect(reviewed.leadScore).toBe(
+      Math.max(
+        0,
+        Math.min(
+          100,
+          reviewed.leadSignals.reduce((sum, s) => sum + s.points, 0),
+        ),
+      ),
+    );
   }, 90_000);
 
   it("applies a new or edited tracker to stored calls with progress: hits, score, hot and rollups follow", async () => {

@@ -4,7 +4,7 @@ import { trackerMatch } from "@/lib/trackers/apply";
 import { HIT_TEXT_CHARS, MAX_HITS_KEPT } from "@/lib/trackers/limits";
 import { matchTrackers, type MatchableTracker } from "@/lib/trackers/match";
 import { normalizeWord } from "@/lib/trackers/normalize";
-import { withTrackerSignals } from "@/lib/scoring/lead-score";
+import { rescoreWith, withTrackerSignals } from "@/lib/scoring/lead-score";
 
 const tracker = (phrases: (string | [string, "stem"])[], extra: Partial<MatchableTracker> = {}): MatchableTracker => ({
   id: "00000000-0000-7000-8000-000000000001",
@@ -117,5 +117,9 @@ describe("tracker matching", () => {
     expect(score).toBe(0);
     expect(signals.filter((s) => s.signal === "tracker")).toHaveLength(1);
     expect(withTrackerSignals(signals, []).score).toBe(20);
+    // A new outcome mapping or a reviewer's correction scores the outcome again and keeps the tracker's points.
+    const rescored = rescoreWith(signals, { outcome: "interested", sentiment: null });
+    expect(rescored.signals.filter((s) => s.signal === "tracker")).toEqual(match.signals);
+    expect(rescored.score).toBe(20 - 30 + 25);
   });
 });
