@@ -58,6 +58,8 @@ export interface Rollup {
   /** The same rows as SQL over a calls row; `sqlFrom` is joined after `calls` for them (e.g. a LATERAL VALUES). */
   sqlRows: { from?: string; columns: string[] };
   measures: Measure[];
+  /** SQL over the delta row (`delta.<column>`): rows it is false for are not written (e.g. a tracker deleted meanwhile). */
+  onlyIf?: string;
 }
 
 /** Cost is added up in ten-thousandths (calls.cost_amount is numeric(12,4)): integers, exact in JS and SQL. */
@@ -158,6 +160,8 @@ export const ROLLUPS: Rollup[] = [
       columns: ["trk.tracker_id::text"],
     },
     measures: [{ column: "calls", of: () => 1, sql: "1" }, count("connected", (f) => f.status === "completed", "status = 'completed'")],
+    // A tracker's rows go with it; a call saved with trackers read before one was deleted does not bring them back.
+    onlyIf: "EXISTS (SELECT 1 FROM trackers t WHERE t.id::text = delta.tracker_id)",
   },
 ];
 
@@ -241,11 +245,12 @@ export function rollupStatements(deltas: Delta[], opts: { offset?: number; onlyI
     const measureColumns = rollup.measures.map((m) => m.column).join(", ");
     const groups = ["day", ...rollup.columns].map((_, i) => i + 1).join(", ");
     // Several starts can fall on one day: summed here, since one statement may not update a row twice.
+    const onlyIf = [opts.onlyIf, rollup.onlyIf].filter(Boolean).join(" AND ");
     statements.push({
       text: `INSERT INTO ${rollup.table} (${keyColumns}, ${measureColumns})
         SELECT ${rollupDay("delta.at")}, ${rollup.columns.map((c) => `delta.${c}::text`).join(", ")}, ${storedSums(rollup, "delta")}
         FROM (VALUES ${rows.join(", ")}) AS delta (at, ${rollup.columns.join(", ")}, ${measureColumns}) ${ROLLUP_JOIN}
-        ${opts.onlyIf ? `WHERE ${opts.onlyIf}` : ""}
+        ${onlyIf ? `WHERE ${onlyIf}` : ""}
         GROUP BY ${groups} ORDER BY ${groups}
         ON CONFLICT (${keyColumns}) DO UPDATE SET
           ${addExcluded(rollup)}`,
