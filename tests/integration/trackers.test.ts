@@ -8,6 +8,7 @@ import { newPerson } from "../support/people";
 import { asUser } from "../support/session";
 import { createSource } from "../support/sources";
 import { compareRollupDrift } from "../support/compare-drift";
+import { rollupDeltas, rollupStatement } from "@/lib/rollups/deltas";
 
 // Admins define trackers; every call saved afterwards gets its hits, and a
 // change reaches stored calls in the background: hits, score, hot and the
@@ -264,4 +265,37 @@ describe("trackers on calls", () => {
     expect((await read()).trackers.some((t) => t.id === tracker.id)).toBe(false);
     expect(await trackerDrift()).toEqual([]);
   }, 120_000);
+});
+
+describe("the daily tracker rollup", () => {
+  it("keeps no rows for a tracker deleted while a call that matched it was being saved", async () => {
+    const gone = randomUUID();
+    const facts = {
+      startedAt: new Date(),
+      provider: "hubtalk",
+      campaign: null,
+      status: "completed",
+      sentiment: null,
+      outcome: null,
+      durationSec: 30,
+      isHot: false,
+      isTest: false,
+      sourceId: randomUUID(),
+      agentName: null,
+      leadScore: 20,
+      costAmount: null,
+      costCurrency: null,
+      agentTalkMs: null,
+      customerTalkMs: null,
+      reviewed: false,
+      outcomeKept: false,
+      trackerIds: [gone],
+    };
+    const mine = rollupDeltas(null, facts).filter((d) => d.table === "daily_tracker_stats");
+    expect(mine).toHaveLength(1);
+    const statement = rollupStatement(mine)!;
+    await sql(statement.text, statement.values);
+    expect(await rolled(gone)).toEqual({ calls: 0, connected: 0 });
+    expect(await sql(`SELECT 1 FROM daily_tracker_stats WHERE tracker_id = $1`, [gone])).toEqual([]);
+  });
 });
