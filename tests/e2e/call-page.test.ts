@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAudioServer, wav } from "../support/audio-server";
 import { launchBrowser, screenshot, signIn, skipBrowserTests } from "../support/browser";
 import { TEST_ADMIN, TEST_MANAGER } from "../support/credentials";
+import { asUser } from "../support/session";
 import { api, baseUrl, jsonOf, sendWebhook, uniq, type WebhookAnswer } from "../support/http";
 
 const at = (sec: number) => new Date(Date.UTC(2026, 10, 20, 10, 0, sec)).toISOString().replace("T", " ").replace("Z", "");
@@ -11,6 +12,7 @@ describe.skipIf(skipBrowserTests)("call page in Chromium", () => {
   let browser: Browser;
   let audio: Awaited<ReturnType<typeof startAudioServer>>;
   let callId: string;
+  let trackerId: string | undefined;
 
   beforeAll(async () => {
     audio = await startAudioServer({ "/call.wav": wav(40) });
@@ -39,6 +41,7 @@ describe.skipIf(skipBrowserTests)("call page in Chromium", () => {
     browser = await launchBrowser();
   });
   afterAll(async () => {
+    if (trackerId) await asUser(TEST_ADMIN, `/api/trackers/${trackerId}`, { method: "DELETE" });
     await browser?.close();
     await audio?.close();
   });
@@ -79,6 +82,59 @@ describe.skipIf(skipBrowserTests)("call page in Chromium", () => {
     await expect.poll(() => page.locator("#turn-3 [data-testid=transcript-line]").getAttribute("aria-current")).toBe("true");
     await page.close();
   });
+
+  it("plays from the words that earned a tracker's points when its evidence is clicked", async () => {
+    const word = `zq${uniq("w").replace(/\W/g, "").slice(-10)}`;
+    const created = await asUser(TEST_ADMIN, "/api/trackers", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: `Ask ${word}`, phrases: [{ text: word }], speaker: "customer", points: 12 }),
+    });
+    expect(created.status).toBe(201);
+    trackerId = (await jsonOf<{ id: string }>(created)).id;
+    const sent = await sendWebhook("unpod", {
+      task_id: uniq("task"),
+      status: "completed",
+      input: { name: "Evi Dence", contact_number: "+14155550178" },
+      output: {
+        call_type: "outbound",
+        call_status: "completed",
+        start_time: at(0),
+        end_time: at(40),
+        duration: 40,
+        recording_url: `${audio.url}/call.wav`,
+        transcript: [
+          { role: "assistant", content: "Hello Evi, this is Aria.", timestamp: at(1) },
+          { role: "user", content: "Hi.", timestamp: at(6) },
+          { role: "assistant", content: "Anything else?", timestamp: at(14) },
+          { role: "user", content: `Tell me about ${word} for ten seats.`, timestamp: at(27) },
+        ],
+        post_call_data: { summary: "Asked about seats" },
+      },
+    });
+    const id = (await jsonOf<WebhookAnswer>(sent)).callId;
+    // New calls meet a new tracker within seconds (the save path's cache), or the backfill brings it to them.
+    await expect
+      .poll(async () => (await jsonOf<{ leadSignals: { signal: string }[] }>(await api(`/api/calls/${id}`))).leadSignals.some((s) => s.signal === "tracker"), {
+        timeout: 60_000,
+        interval: 1_000,
+      })
+      .toBe(true);
+
+    const page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
+    await signIn(page, baseUrl(), TEST_MANAGER, `/calls/${id}`);
+    await page.waitForURL(new RegExp(`/calls/${id}$`));
+    const signal = page.getByTestId("lead-signal").filter({ hasText: `Ask ${word}` });
+    expect(await signal.textContent()).toContain("+12");
+    const evidence = signal.getByTestId("seek-link");
+    expect(await evidence.textContent()).toBe(`▶ 0:26 Tell me about ${word} for ten seats.`);
+    await evidence.click();
+    await expect.poll(() => page.getByTestId("player-time").textContent(), { timeout: 10_000 }).toMatch(/^0:2[6-9]$/);
+    expect(await page.evaluate(() => document.querySelector("audio")!.paused)).toBe(false);
+    await expect.poll(() => page.locator("#turn-3 [data-testid=transcript-line]").getAttribute("aria-current")).toBe("true");
+    await page.getByRole("button", { name: "Pause" }).click();
+    await page.close();
+  }, 90_000);
 
   it("dials the customer's number when it is tapped", async () => {
     const page = await openAs(TEST_MANAGER);
