@@ -2,6 +2,7 @@ import { Prisma } from "@/lib/db/client";
 import type { CallFilters } from "./filters";
 import { fromInstant, periodStart, toInstant } from "./period";
 import { CORRECTED, TO_REVIEW } from "@/lib/reviews/to-review";
+import { variableConditions } from "./variable-filters";
 
 // SQL conditions on `c` (calls) for every filter of the list but the text search.
 
@@ -25,6 +26,7 @@ export function callConditions(f: ListFilters, zone: string): Prisma.Sql[] {
   if (f.reviewed) where.push(f.reviewed === "yes" ? Prisma.sql`c.reviewed_at IS NOT NULL` : Prisma.sql`c.reviewed_at IS NULL`);
   if (f.corrected) where.push(f.corrected === "yes" ? CORRECTED : Prisma.sql`NOT ${CORRECTED}`);
   if (f.review === "todo") where.push(TO_REVIEW);
+  where.push(...variableConditions(f.vars));
   return where;
 }
 

@@ -13,6 +13,7 @@ import { rollupDeltas, rollupStatement, rollupStatements, type RollupFacts } fro
 import { factColumnsSql, factsOf, type FactRow } from "@/lib/rollups/facts";
 import { correctionsOf, inUse, isHotCall, NO_CORRECTIONS, type Corrections } from "@/lib/reviews/corrections";
 import { talkTime } from "@/lib/calls/talk-time";
+import { variableCtes } from "@/lib/calls/variables/store";
 
 // Step 4: save the call with its transcript and daily rollup, atomically.
 // Idempotent per (source, vendor id): a new call is one INSERT ... ON CONFLICT
@@ -162,6 +163,8 @@ async function insertNewCall(id: string, source: EventSource, call: CanonicalCal
     call.transcript.length > 0
       ? `, t AS (INSERT INTO transcripts (call_id, turns, language, updated_at) SELECT id, ${param(JSON.stringify(call.transcript))}, language, now() FROM c)`
       : "";
+  // The variables the list filters by, and the keys the filter bar offers (lib/calls/variables/store.ts).
+  const variables = variableCtes({ callId: "c.id", sourceId: "$2", variables: param(row.columns.variables), knownKeys: null, from: "c" });
   const rollups = rollupStatements(rollupDeltas(null, row.facts), { offset: values.length, onlyIf: "EXISTS (SELECT 1 FROM c)" });
   for (const r of rollups) values.push(...r.values);
   const { rows } = await pool.query<Pick<CallColumns, "id">>(
@@ -171,6 +174,7 @@ async function insertNewCall(id: string, source: EventSource, call: CanonicalCal
        VALUES ($1, $2, $3, ${callParams}, ${contact ? "(SELECT id FROM k)" : "NULL"}, now())
        ON CONFLICT (source_id, external_id) DO NOTHING RETURNING id, language)
      ${transcript}
+     , ${variables}
      , r AS (UPDATE raw_events SET status = 'stored', call_id = c.id, external_id = $3, processed_at = now(), error = NULL
              FROM c WHERE raw_events.id = ${rawParam})
      ${rollups.map((r, i) => `, s${i} AS (${r.text})`).join("\n")}
@@ -247,6 +251,13 @@ async function updateExistingCall(
     await client.query(`UPDATE transcripts SET language = $2 WHERE call_id = $1 AND language IS DISTINCT FROM $2`, [existing.id, row.columns.language]);
   }
   await markEvent("stored", existing.id);
+
+  // The call's variables as this version has them; keys it had already are not counted again.
+  const { rows: known } = await client.query<{ key: string }>("DELETE FROM call_variables WHERE call_id = $1 RETURNING key", [existing.id]);
+  await client.query(
+    `WITH ${variableCtes({ callId: "$1::uuid", sourceId: "$2", variables: "$3", knownKeys: "$4", from: "(SELECT 1) one" })} SELECT 1`,
+    [existing.id, source.id, row.columns.variables, known.map((r) => r.key)],
+  );
 
   // Last, so that the busiest rows (one per day and dimensions) stay locked only until commit.
   const before = factsOf(existing);

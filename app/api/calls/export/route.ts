@@ -1,9 +1,10 @@
 import { apiRoute } from "@/lib/api/route";
 import { exportCallsCsv } from "@/lib/calls/export-csv";
-import { callFiltersSchema } from "@/lib/calls/filters";
+import { callFilterFields } from "@/lib/calls/filters";
+import { withVariableParams } from "@/lib/calls/variable-filters";
 
 // GET /api/calls/export?<the list's filters>: every matching call as CSV.
-export const GET = apiRoute({ auth: "reader", limit: "export", query: callFiltersSchema.omit({ limit: true, cursor: true }) }, ({ query }) => {
+export const GET = apiRoute({ auth: "reader", limit: "export", query: withVariableParams(callFilterFields.omit({ limit: true, cursor: true })) }, ({ query }) => {
   const day = new Date().toISOString().slice(0, 10);
   // The CSV streams as it is read; the answer itself is ready at once.
   return Promise.resolve(
