@@ -8,6 +8,7 @@ import { PROVIDER_IDS } from "@/lib/providers/lookup";
 import { humanize, PROVIDER_NAMES } from "./labels";
 import { useListNavigation } from "./navigation";
 import { TextFilter } from "./text-filter";
+import { VariableFilter, variableChips } from "./variable-filter";
 
 // Every filter lives in the URL, so a filtered view can be shared and reloaded.
 // All of them sit in one form, and whichever changes, the URL is rebuilt from
@@ -92,7 +93,7 @@ export function CallFilters() {
     "reviewed",
     "corrected",
     "review",
-  ].filter((name) => params.has(name)).length;
+  ].filter((name) => params.has(name)).length + variableChips(params).length;
 
   const apply = (changes: Record<string, string | null> = {}) => {
     if (!formRef.current) return;
@@ -226,6 +227,7 @@ export function CallFilters() {
           />
           Hot leads only
         </label>
+        <VariableFilter />
         {params.size > 0 && (
           <button type="button" onClick={() => navigate(pathname)} className="mb-1.5 text-sm text-indigo-700 hover:underline">
             Clear filters
