@@ -78,22 +78,10 @@ export function CallFilters() {
   const [showMore, setShowMore] = useState(false);
   const get = (name: string) => params.get(name) ?? "";
   const period = get("period");
-  const activeCount = [
-    "period",
-    "from",
-    "to",
-    "provider",
-    "status",
-    "outcome",
-    "sentiment",
-    "minScore",
-    "campaign",
-    "agent",
-    "hot",
-    "reviewed",
-    "corrected",
-    "review",
-  ].filter((name) => params.has(name)).length + variableChips(params).length;
+  const activeCount =
+    ["period", "from", "to", "provider", "status", "outcome", "sentiment", "minScore", "campaign", "agent", "hot", "reviewed", "corrected", "review"].filter(
+      (name) => params.has(name),
+    ).length + variableChips(params).length;
 
   const apply = (changes: Record<string, string | null> = {}) => {
     if (!formRef.current) return;

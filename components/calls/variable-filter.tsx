@@ -58,7 +58,9 @@ export function VariableFilter() {
       .then((body) => {
         if (!body || !Array.isArray(body.keys)) return;
         setKeys(
-          body.keys.filter((k): k is Key => typeof k === "object" && k !== null && typeof (k as Key).key === "string").map((k) => ({ key: k.key, kind: k.kind })),
+          body.keys
+            .filter((k): k is Key => typeof k === "object" && k !== null && typeof (k as Key).key === "string")
+            .map((k) => ({ key: k.key, kind: k.kind })),
         );
       })
       .catch(() => {});
@@ -94,8 +96,8 @@ export function VariableFilter() {
       {keys.length > 0 && (
         <fieldset className="flex flex-wrap items-end gap-2 text-xs font-medium text-slate-600">
           <legend className="sr-only">Variable filter</legend>
-          <label htmlFor={keyId} className="flex flex-col">
-            Variable
+          <div className="flex flex-col">
+            <label htmlFor={keyId}>Variable</label>
             <select
               id={keyId}
               value={key}
@@ -115,9 +117,9 @@ export function VariableFilter() {
                 </option>
               ))}
             </select>
-          </label>
-          <label htmlFor={opId} className="flex flex-col">
-            Comparison
+          </div>
+          <div className="flex flex-col">
+            <label htmlFor={opId}>Comparison</label>
             <select id={opId} value={op} onChange={(e) => setOp(e.currentTarget.value as VariableOp)} className="input mt-1 py-1.5">
               {VARIABLE_OPS.map((o) => (
                 <option key={o} value={o}>
@@ -125,9 +127,9 @@ export function VariableFilter() {
                 </option>
               ))}
             </select>
-          </label>
-          <label htmlFor={valueId} className="flex flex-col">
-            Value
+          </div>
+          <div className="flex flex-col">
+            <label htmlFor={valueId}>Value</label>
             <input
               id={valueId}
               value={value}
@@ -146,7 +148,7 @@ export function VariableFilter() {
               }}
               className="input mt-1 w-36 py-1.5"
             />
-          </label>
+          </div>
           <button
             type="button"
             onClick={add}

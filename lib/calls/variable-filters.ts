@@ -91,12 +91,17 @@ export function withVariableParams<T extends z.ZodType>(schema: T) {
 /** `\`, `%` and `_` typed by someone are themselves in LIKE. */
 const likeEscaped = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** One condition on `c` (calls) per filter, all of them together. */
+/**
+ * One condition on `c` (calls) per key, all of them together. A call has one value per key, so the filters of
+ * one key (at least and at most: a range) test the same row: one lookup, and one estimate the planner gets right.
+ */
 export function variableConditions(vars: VariableFilter[] | undefined): Prisma.Sql[] {
-  return (vars ?? []).map((f) => {
-    const test = valueTest(f);
-    return Prisma.sql`EXISTS (SELECT 1 FROM call_variables v WHERE v.call_id = c.id AND v.key = ${f.key} AND ${test})`;
-  });
+  const byKey = new Map<string, VariableFilter[]>();
+  for (const f of vars ?? []) byKey.set(f.key, [...(byKey.get(f.key) ?? []), f]);
+  return [...byKey].map(
+    ([key, filters]) =>
+      Prisma.sql`EXISTS (SELECT 1 FROM call_variables v WHERE v.call_id = c.id AND v.key = ${key} AND ${Prisma.join(filters.map(valueTest), " AND ")})`,
+  );
 }
 
 function valueTest(f: VariableFilter): Prisma.Sql {

@@ -254,10 +254,12 @@ async function updateExistingCall(
 
   // The call's variables as this version has them; keys it had already are not counted again.
   const { rows: known } = await client.query<{ key: string }>("DELETE FROM call_variables WHERE call_id = $1 RETURNING key", [existing.id]);
-  await client.query(
-    `WITH ${variableCtes({ callId: "$1::uuid", sourceId: "$2", variables: "$3", knownKeys: "$4", from: "(SELECT 1) one" })} SELECT 1`,
-    [existing.id, source.id, row.columns.variables, known.map((r) => r.key)],
-  );
+  await client.query(`WITH ${variableCtes({ callId: "$1::uuid", sourceId: "$2", variables: "$3", knownKeys: "$4", from: "(SELECT 1) one" })} SELECT 1`, [
+    existing.id,
+    source.id,
+    row.columns.variables,
+    known.map((r) => r.key),
+  ]);
 
   // Last, so that the busiest rows (one per day and dimensions) stay locked only until commit.
   const before = factsOf(existing);

@@ -141,12 +141,16 @@ await compare(
   page(`WHERE ${hasVar("competitor", "v.text = 'zeppelin dynamics'")}`),
 );
 await compare("list, var product contains (common)", list({ "var.product.contains": "annual" }), page(`WHERE ${hasVar("product", "v.text LIKE '%annual%'")}`));
-await compare("list, var competitor contains (rare)", list({ "var.competitor.contains": "zeppelin" }), page(`WHERE ${hasVar("competitor", "v.text LIKE '%zeppelin%'")}`));
+await compare(
+  "list, var competitor contains (rare)",
+  list({ "var.competitor.contains": "zeppelin" }),
+  page(`WHERE ${hasVar("competitor", "v.text LIKE '%zeppelin%'")}`),
+);
 await compare("list, var demo date from next week", list({ "var.demo_date.gte": soon }), page(`WHERE ${hasVar("demo_date", `v.day >= '${soon}'`)}`));
 await compare(
   "list, var budget range and product",
   list({ "var.budget.gte": "10000", "var.budget.lte": "12000", "var.product.eq": "enterprise" }),
-  page(`WHERE ${hasVar("budget", "v.num >= 10000")} AND ${hasVar("budget", "v.num <= 12000")} AND ${hasVar("product", "v.text = 'enterprise'")}`),
+  page(`WHERE ${hasVar("budget", "v.num >= 10000 AND v.num <= 12000")} AND ${hasVar("product", "v.text = 'enterprise'")}`),
 );
 await compare(
   "list, var budget and vendor, 30 days",

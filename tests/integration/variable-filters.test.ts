@@ -104,7 +104,23 @@ describe("variable filters", () => {
   });
 
   it("read stored values by the same rules as typed ones", async () => {
-    const samples = ["5000", "5,000", "$5,000", "5000 USD", "USD 5000", "7 500 ₸", "-12.5", "1,00", "5k", "5.000,00", "12,34,567", "£3.50", "2026", "€ 40", "usd 5"];
+    const samples = [
+      "5000",
+      "5,000",
+      "$5,000",
+      "5000 USD",
+      "USD 5000",
+      "7 500 ₸",
+      "-12.5",
+      "1,00",
+      "5k",
+      "5.000,00",
+      "12,34,567",
+      "£3.50",
+      "2026",
+      "€ 40",
+      "usd 5",
+    ];
     const days = ["2026-12-01", "2026-12-01T10:00:00Z", "2026-02-29", "2028-02-29", "2026-13-01", "2026-12-01 10:00", "01/12/2026", "2026-12-1"];
     const rows = await sql<{ v: string; num: string | null; day: string | null }>(
       `SELECT v, call_variable_number(to_jsonb(v))::text AS num, to_char(call_variable_day(to_jsonb(v)), 'YYYY-MM-DD') AS day FROM unnest($1::text[]) v`,

@@ -16,10 +16,10 @@ export interface VariableKey {
 /** Keys listed at most, most used first (a vendor sending a new key per call must not bloat the page). */
 export const MAX_KEYS = 300;
 
-/** A kind when at least four values in five read as it. */
+/** A kind when more than half of the values read as it (free text like "not sure" is common beside numbers). */
 export function kindOf(calls: number, numbers: number, dates: number): VariableKind {
-  if (calls > 0 && numbers * 5 >= calls * 4) return "number";
-  if (calls > 0 && dates * 5 >= calls * 4) return "date";
+  if (calls > 0 && numbers * 2 > calls) return "number";
+  if (calls > 0 && dates * 2 > calls) return "date";
   return "text";
 }
 

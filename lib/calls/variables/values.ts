@@ -46,7 +46,8 @@ export function readNumber(text: string): number | null {
   return Number.isFinite(n) ? (t.startsWith("-") ? -n : n) : null;
 }
 
-const DAY = /^([1-9][0-9]{3})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:[.][0-9]+)?)?(?:Z|[+-][0-9]{2}(?::?[0-9]{2})?)?)?$/;
+const DAY =
+  /^([1-9][0-9]{3})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:[.][0-9]+)?)?(?:Z|[+-][0-9]{2}(?::?[0-9]{2})?)?)?$/;
 
 /** As call_variable_day: an ISO date, alone or starting a date and time; the day as written ("2026-12-01"). */
 export function readDay(text: string): string | null {

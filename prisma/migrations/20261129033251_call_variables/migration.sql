@@ -23,13 +23,13 @@ CREATE TABLE "call_variable_keys" (
 );
 
 -- CreateIndex
-CREATE INDEX "call_variables_key_text_idx" ON "call_variables"("key", "text");
+CREATE INDEX "call_variables_key_text_call_id_idx" ON "call_variables"("key", "text", "call_id");
 
 -- CreateIndex
-CREATE INDEX "call_variables_key_num_idx" ON "call_variables"("key", "num");
+CREATE INDEX "call_variables_key_num_call_id_idx" ON "call_variables"("key", "num", "call_id");
 
 -- CreateIndex
-CREATE INDEX "call_variables_key_day_idx" ON "call_variables"("key", "day");
+CREATE INDEX "call_variables_key_day_call_id_idx" ON "call_variables"("key", "day", "call_id");
 
 -- AddForeignKey
 ALTER TABLE "call_variables" ADD CONSTRAINT "call_variables_call_id_fkey" FOREIGN KEY ("call_id") REFERENCES "calls"("id") ON DELETE CASCADE ON UPDATE CASCADE;
@@ -81,6 +81,12 @@ CREATE FUNCTION call_variable_day(v jsonb) RETURNS date
 -- contrib, in the embedded server too). Trusted since PostgreSQL 13, so the database owner may create it.
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 CREATE INDEX "call_variables_text_idx" ON "call_variables" USING GIN ("text" gin_trgm_ops);
+
+-- Estimates per key: a value's share among one key's values (budget beside seats), so that the planner picks
+-- between walking the newest calls and reading a filter's matches first.
+CREATE STATISTICS "call_variables_key_text_stats" (mcv) ON "key", "text" FROM "call_variables";
+CREATE STATISTICS "call_variables_key_num_stats" (mcv) ON "key", "num" FROM "call_variables";
+CREATE STATISTICS "call_variables_key_day_stats" (mcv) ON "key", "day" FROM "call_variables";
 
 -- Backfill from stored calls: at most 100 keys a call, in key order, as saving does.
 INSERT INTO call_variables (call_id, key, text, num, day)

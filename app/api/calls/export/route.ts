@@ -4,12 +4,15 @@ import { callFilterFields } from "@/lib/calls/filters";
 import { withVariableParams } from "@/lib/calls/variable-filters";
 
 // GET /api/calls/export?<the list's filters>: every matching call as CSV.
-export const GET = apiRoute({ auth: "reader", limit: "export", query: withVariableParams(callFilterFields.omit({ limit: true, cursor: true })) }, ({ query }) => {
-  const day = new Date().toISOString().slice(0, 10);
-  // The CSV streams as it is read; the answer itself is ready at once.
-  return Promise.resolve(
-    new Response(exportCallsCsv(query), {
-      headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="calls-${day}.csv"` },
-    }),
-  );
-});
+export const GET = apiRoute(
+  { auth: "reader", limit: "export", query: withVariableParams(callFilterFields.omit({ limit: true, cursor: true })) },
+  ({ query }) => {
+    const day = new Date().toISOString().slice(0, 10);
+    // The CSV streams as it is read; the answer itself is ready at once.
+    return Promise.resolve(
+      new Response(exportCallsCsv(query), {
+        headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="calls-${day}.csv"` },
+      }),
+    );
+  },
+);
