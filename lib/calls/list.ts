@@ -9,6 +9,7 @@ import { CALL_COLUMNS, toCallItem, type CallRow } from "./row";
 import type { CallList, CallListItem } from "./schemas";
 import { matchPage, resolveSearch, type Search } from "./search";
 import { snippetsFor } from "./snippet";
+import { variablePageIds } from "./variable-page";
 import { beyond, decodeCallCursor, orderBy, sortedPage } from "./sort";
 
 // The call list: filtered, searched, sorted, paged by keyset both ways (never
@@ -26,12 +27,15 @@ export interface CallQuery {
   filters: CallFilters;
   where: Prisma.Sql[];
   search: Search | null;
+  /** For the page alone (not its total): the page's calls read from call_variables (lib/calls/variable-page.ts). */
+  pageIds?: Prisma.Sql | null;
 }
 
 export async function callQuery(filters: CallFilters): Promise<CallQuery> {
-  const where = callConditions(filters, await readTimeZone());
+  const zone = await readTimeZone();
+  const where = callConditions(filters, zone);
   const search = filters.q ? await resolveSearch(filters.q, filters.said) : null;
-  return { filters, where, search };
+  return { filters, where, search, pageIds: variablePageIds(filters, zone) };
 }
 
 /** A page of calls with its total; the API's answer. */
@@ -60,7 +64,8 @@ export async function callPage(query: CallQuery, options: Pick<ListOptions, "sni
   const order = orderBy(filters.sort, backwards);
   const paged = cursor ? [...where, beyond(cursor)] : where;
   const limit = filters.limit + 1;
-  const matching = search ? [...paged, matchPage(search, paged, order, limit)] : paged;
+  const searched = search ? [...paged, matchPage(search, paged, order, limit)] : paged;
+  const matching = query.pageIds ? [...searched, query.pageIds] : searched;
   const rows = await db.$queryRaw<(CallRow & Pick<CallColumns, "contact_id">)[]>`
     SELECT ${CALL_COLUMNS}, c.contact_id
     FROM calls c JOIN sources s ON s.id = c.source_id

@@ -100,20 +100,24 @@ export function variableConditions(vars: VariableFilter[] | undefined): Prisma.S
   for (const f of vars ?? []) byKey.set(f.key, [...(byKey.get(f.key) ?? []), f]);
   return [...byKey].map(
     ([key, filters]) =>
-      Prisma.sql`EXISTS (SELECT 1 FROM call_variables v WHERE v.call_id = c.id AND v.key = ${key} AND ${Prisma.join(filters.map(valueTest), " AND ")})`,
+      Prisma.sql`EXISTS (SELECT 1 FROM call_variables v WHERE v.call_id = c.id AND v.key = ${key} AND ${Prisma.join(variableTests(filters), " AND ")})`,
   );
 }
 
-function valueTest(f: VariableFilter): Prisma.Sql {
+/** Each filter's test on a call_variables row (`alias`) of its key. */
+export function variableTests(filters: VariableFilter[], alias: "v" | "w" = "v"): Prisma.Sql[] {
+  const v = Prisma.raw(alias);
   // Lower-cased by Postgres, as the stored text was (its lower() and JavaScript's may differ outside ASCII).
-  switch (f.op) {
-    case "eq":
-      return Prisma.sql`v.text = lower(${f.value})`;
-    case "contains":
-      return Prisma.sql`v.text LIKE lower(${`%${likeEscaped(f.value)}%`})`;
-    case "gte":
-      return f.num !== undefined ? Prisma.sql`v.num >= ${f.num}::numeric` : Prisma.sql`v.day >= ${f.day}::date`;
-    case "lte":
-      return f.num !== undefined ? Prisma.sql`v.num <= ${f.num}::numeric` : Prisma.sql`v.day <= ${f.day}::date`;
-  }
+  return filters.map((f) => {
+    switch (f.op) {
+      case "eq":
+        return Prisma.sql`${v}.text = lower(${f.value})`;
+      case "contains":
+        return Prisma.sql`${v}.text LIKE lower(${`%${likeEscaped(f.value)}%`})`;
+      case "gte":
+        return f.num !== undefined ? Prisma.sql`${v}.num >= ${f.num}::numeric` : Prisma.sql`${v}.day >= ${f.day}::date`;
+      case "lte":
+        return f.num !== undefined ? Prisma.sql`${v}.num <= ${f.num}::numeric` : Prisma.sql`${v}.day <= ${f.day}::date`;
+    }
+  });
 }

@@ -164,7 +164,14 @@ async function insertNewCall(id: string, source: EventSource, call: CanonicalCal
       ? `, t AS (INSERT INTO transcripts (call_id, turns, language, updated_at) SELECT id, ${param(JSON.stringify(call.transcript))}, language, now() FROM c)`
       : "";
   // The variables the list filters by, and the keys the filter bar offers (lib/calls/variables/store.ts).
-  const variables = variableCtes({ callId: "c.id", sourceId: "$2", variables: param(row.columns.variables), knownKeys: null, from: "c" });
+  const variables = variableCtes({
+    callId: "c.id",
+    sourceId: "$2",
+    startedAt: param(call.startedAt),
+    variables: param(row.columns.variables),
+    knownKeys: null,
+    from: "c",
+  });
   const rollups = rollupStatements(rollupDeltas(null, row.facts), { offset: values.length, onlyIf: "EXISTS (SELECT 1 FROM c)" });
   for (const r of rollups) values.push(...r.values);
   const { rows } = await pool.query<Pick<CallColumns, "id">>(
@@ -254,12 +261,10 @@ async function updateExistingCall(
 
   // The call's variables as this version has them; keys it had already are not counted again.
   const { rows: known } = await client.query<{ key: string }>("DELETE FROM call_variables WHERE call_id = $1 RETURNING key", [existing.id]);
-  await client.query(`WITH ${variableCtes({ callId: "$1::uuid", sourceId: "$2", variables: "$3", knownKeys: "$4", from: "(SELECT 1) one" })} SELECT 1`, [
-    existing.id,
-    source.id,
-    row.columns.variables,
-    known.map((r) => r.key),
-  ]);
+  await client.query(
+    `WITH ${variableCtes({ callId: "$1::uuid", sourceId: "$2", startedAt: "$5", variables: "$3", knownKeys: "$4", from: "(SELECT 1) one" })} SELECT 1`,
+    [existing.id, source.id, row.columns.variables, known.map((r) => r.key), startedAt],
+  );
 
   // Last, so that the busiest rows (one per day and dimensions) stay locked only until commit.
   const before = factsOf(existing);

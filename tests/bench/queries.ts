@@ -153,6 +153,11 @@ await compare(
   page(`WHERE ${hasVar("budget", "v.num >= 10000 AND v.num <= 12000")} AND ${hasVar("product", "v.text = 'enterprise'")}`),
 );
 await compare(
+  "list, var product equals, 30 days",
+  list({ "var.product.eq": "enterprise", from: monthAgo }),
+  page(`WHERE c.started_at >= '${monthAgo}' AND ${hasVar("product", "v.text = 'enterprise'")}`),
+);
+await compare(
   "list, var budget and vendor, 30 days",
   list({ "var.budget.gte": "20000", provider: "unpod", from: monthAgo }),
   page(`WHERE c.provider = 'unpod' AND c.started_at >= '${monthAgo}' AND ${hasVar("budget", "v.num >= 20000")}`),

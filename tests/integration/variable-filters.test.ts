@@ -74,6 +74,25 @@ describe("variable filters", () => {
     expect(await ids({ [`var.${PRODUCT}.eq`]: "starter", status: "completed", q: "" })).toEqual(new Set([calls.spaced, calls.words]));
   });
 
+  it("page by cursor both ways, newest or oldest first, with a period (a page read from the variables alone)", async () => {
+    const matching = [calls.dollars, calls.usd, calls.number, calls.spaced];
+    for (const sort of ["newest", "oldest"]) {
+      const base = { [`var.${BUDGET}.gte`]: "0", sort, from: "2026-01-01", to: "2026-12-31", limit: "3" };
+      const all = await jsonOf<{ items: { id: string }[] }>(api(`/api/calls?${new URLSearchParams({ ...base, limit: "10" })}`));
+      expect(new Set(all.items.map((c) => c.id))).toEqual(new Set(matching));
+      const first = await jsonOf<{ items: { id: string }[]; nextCursor: string }>(api(`/api/calls?${new URLSearchParams(base)}`));
+      const second = await jsonOf<{ items: { id: string }[]; nextCursor: string | null; prevCursor: string }>(
+        api(`/api/calls?${new URLSearchParams({ ...base, cursor: first.nextCursor })}`),
+      );
+      expect([...first.items, ...second.items].map((c) => c.id)).toEqual(all.items.map((c) => c.id));
+      expect(second.nextCursor).toBeNull();
+      const back = await jsonOf<{ items: { id: string }[] }>(api(`/api/calls?${new URLSearchParams({ ...base, cursor: second.prevCursor })}`));
+      expect(back.items).toEqual(first.items);
+    }
+    // Outside the period: nothing.
+    expect(await ids({ [`var.${BUDGET}.gte`]: "0", from: "2025-01-01", to: "2025-12-31" })).toEqual(new Set());
+  });
+
   it("answer 400 naming the parameter for a bad key, comparison or value", async () => {
     const bad = async (query: string) => {
       const res = await api(`/api/calls?${query}`);
