@@ -1,4 +1,6 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { readFile } from "node:fs/promises";
+import pg from "pg";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { readDay, readNumber } from "@/lib/calls/variables/values";
 import { TEST_ADMIN, TEST_MANAGER } from "../support/credentials";
 import { sendAutocallsCall } from "../support/destinations";
@@ -193,5 +195,30 @@ describe("variable keys", () => {
     expect(await rows()).toEqual([{ calls: 1, numbers: 1, dates: 0 }]);
     expect(await ids({ [`var.${fresh}.gte`]: "30" })).toEqual(new Set([callId]));
     expect((await keysOf()).find((k) => k.key === fresh)).toMatchObject({ kind: "number", sources: [{ id: other.id, calls: 1 }] });
+  });
+});
+
+describe("the call_variables migration", () => {
+  it("backfills from stored calls what saving keeps", async () => {
+    const script = await readFile("prisma/migrations/20261129040000_call_variables/migration.sql", "utf8");
+    const backfill = script.slice(script.indexOf("-- Backfill from stored calls"));
+    const client = new pg.Client({ connectionString: inject("databaseUrl") });
+    await client.connect();
+    const values = "SELECT call_id, key, text, num::text, day::text, started_at FROM call_variables ORDER BY call_id, key";
+    const keys = "SELECT key, calls, numbers, dates FROM call_variable_keys WHERE source_id = $1 ORDER BY key";
+    try {
+      // In one transaction, rolled back: as before the migration, with the calls but none of their variables.
+      await client.query("BEGIN");
+      const saved = (await client.query(values)).rows;
+      const savedKeys = (await client.query(keys, [source.id])).rows;
+      await client.query("DELETE FROM call_variables");
+      await client.query("DELETE FROM call_variable_keys");
+      for (const statement of backfill.split(";").filter((s) => s.replace(/--.*$/gm, "").trim())) await client.query(statement);
+      expect((await client.query(values)).rows).toEqual(saved);
+      expect((await client.query(keys, [source.id])).rows).toEqual(savedKeys);
+    } finally {
+      await client.query("ROLLBACK");
+      await client.end();
+    }
   });
 });
