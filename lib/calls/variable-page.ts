@@ -4,14 +4,14 @@ import { fromInstant, periodStart, toInstant } from "./period";
 import { decodeCallCursor, type CallCursor } from "./sort";
 import { variableTests, type VariableFilter } from "./variable-filters";
 
-// A page of calls filtered by variables (and a period) alone, newest or oldest first, is read from
+// A page of calls filtered by variables alone (with a period and vendors), newest or oldest first, is read from
 // call_variables in the list's own order: the first filter's index walks its matches by time (started_at is
 // kept beside each value), the others are checked per match, and only the page's calls are then read. Walking
 // the calls instead would read thousands of them when a few in a thousand match (bench:queries, "list, var").
 // Any other filter, a search or the score order: the page is read the usual way (the EXISTS conditions alone).
 
 /** Filters that this page can be read with; anything else set means the usual way. */
-const ALONE = new Set<string>(["vars", "from", "to", "period", "sort", "limit", "cursor"]);
+const ALONE = new Set<string>(["vars", "provider", "from", "to", "period", "sort", "limit", "cursor"]);
 
 /** Equals first (its index is in time order for one value), then at least / at most, contains last. */
 const DRIVE_ORDER: Record<VariableFilter["op"], number> = { eq: 0, gte: 1, lte: 1, contains: 2 };
@@ -38,6 +38,7 @@ export function variablePageIds(filters: CallFilters, zone: string): Prisma.Sql 
       Prisma.sql`EXISTS (SELECT 1 FROM call_variables w WHERE w.call_id = v.call_id AND w.key = ${key} AND ${Prisma.join(variableTests(filters, "w"), " AND ")})`,
     );
   }
+  if (filters.provider) where.push(Prisma.sql`v.provider IN (${Prisma.join(filters.provider)})`);
   if (filters.from) where.push(Prisma.sql`v.started_at >= ${fromInstant(filters.from, zone)}`);
   if (filters.to) where.push(Prisma.sql`v.started_at < ${toInstant(filters.to, zone)}`);
   if (filters.period && !filters.from && !filters.to) where.push(Prisma.sql`v.started_at >= ${periodStart(filters.period, zone)}`);

@@ -168,6 +168,7 @@ async function insertNewCall(id: string, source: EventSource, call: CanonicalCal
     callId: "c.id",
     sourceId: "$2",
     startedAt: param(call.startedAt),
+    provider: param(source.provider),
     variables: param(row.columns.variables),
     knownKeys: null,
     from: "c",
@@ -262,8 +263,8 @@ async function updateExistingCall(
   // The call's variables as this version has them; keys it had already are not counted again.
   const { rows: known } = await client.query<{ key: string }>("DELETE FROM call_variables WHERE call_id = $1 RETURNING key", [existing.id]);
   await client.query(
-    `WITH ${variableCtes({ callId: "$1::uuid", sourceId: "$2", startedAt: "$5", variables: "$3", knownKeys: "$4", from: "(SELECT 1) one" })} SELECT 1`,
-    [existing.id, source.id, row.columns.variables, known.map((r) => r.key), startedAt],
+    `WITH ${variableCtes({ callId: "$1::uuid", sourceId: "$2", startedAt: "$5", provider: "$6", variables: "$3", knownKeys: "$4", from: "(SELECT 1) one" })} SELECT 1`,
+    [existing.id, source.id, row.columns.variables, known.map((r) => r.key), startedAt, source.provider],
   );
 
   // Last, so that the busiest rows (one per day and dimensions) stay locked only until commit.

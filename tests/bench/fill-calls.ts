@@ -95,8 +95,8 @@ export async function fillCalls(client: pg.Client, count: number, batch = 50_000
   console.log("  transcripts, variables, daily rollup, statistics...");
   // As the call_variables migration backfills them (and saving keeps them).
   await client.query(`
-    INSERT INTO call_variables (call_id, key, text, num, day, started_at)
-    SELECT c.id, e.key, call_variable_text(e.value), call_variable_number(e.value), call_variable_day(e.value), c.started_at
+    INSERT INTO call_variables (call_id, key, text, num, day, started_at, provider)
+    SELECT c.id, e.key, call_variable_text(e.value), call_variable_number(e.value), call_variable_day(e.value), c.started_at, c.provider
     FROM calls c CROSS JOIN LATERAL (
       SELECT key, value FROM jsonb_each(c.variables) WHERE call_variable_key_ok(key) AND call_variable_text(value) <> '' ORDER BY key LIMIT 100) e`);
   await client.query(`

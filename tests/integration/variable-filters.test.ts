@@ -72,6 +72,9 @@ describe("variable filters", () => {
 
   it("take two filters together", async () => {
     expect(await ids({ [`var.${PRODUCT}.contains`]: "pro", [`var.${BUDGET}.gte`]: "1000" })).toEqual(new Set([calls.dollars]));
+    // With a vendor (read beside the variables) and the list's other filters.
+    expect(await ids({ [`var.${PRODUCT}.eq`]: "starter", provider: "autocalls" })).toEqual(new Set([calls.spaced, calls.words]));
+    expect(await ids({ [`var.${PRODUCT}.eq`]: "starter", provider: "unpod,hooman" })).toEqual(new Set());
     // With the list's other filters too.
     expect(await ids({ [`var.${PRODUCT}.eq`]: "starter", status: "completed", q: "" })).toEqual(new Set([calls.spaced, calls.words]));
   });

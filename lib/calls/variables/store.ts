@@ -6,14 +6,23 @@ export const MAX_VARIABLES_PER_CALL = 100;
 
 /**
  * Two CTEs (`vv`, `vk`): the call's variables into call_variables, and the keys' counts for its source.
- * `callId`, `sourceId`, `startedAt` (the call's, as saved), `variables` (JSON text) and `knownKeys` (text[] of keys the call had before, or null)
+ * `callId`, `sourceId`, `startedAt` and `provider` (the call's, as saved), `variables` (JSON text) and `knownKeys` (text[] of keys the call had before, or null)
  * are SQL expressions or parameters; `from` is a FROM item that yields one row when the call is to be saved.
  */
-export function variableCtes(p: { callId: string; sourceId: string; startedAt: string; variables: string; knownKeys: string | null; from: string }): string {
+export function variableCtes(p: {
+  callId: string;
+  sourceId: string;
+  startedAt: string;
+  provider: string;
+  variables: string;
+  knownKeys: string | null;
+  from: string;
+}): string {
   const isNew = p.knownKeys ? `(NOT key = ANY(${p.knownKeys}::text[]))` : "true";
   return `vv AS (
-      INSERT INTO call_variables (call_id, key, text, num, day, started_at)
-      SELECT ${p.callId}, e.key, call_variable_text(e.value), call_variable_number(e.value), call_variable_day(e.value), ${p.startedAt}::timestamptz
+      INSERT INTO call_variables (call_id, key, text, num, day, started_at, provider)
+      SELECT ${p.callId}, e.key, call_variable_text(e.value), call_variable_number(e.value), call_variable_day(e.value),
+        ${p.startedAt}::timestamptz, ${p.provider}::text
       FROM ${p.from} CROSS JOIN LATERAL (
         SELECT key, value FROM jsonb_each(CASE WHEN jsonb_typeof(${p.variables}::jsonb) = 'object' THEN ${p.variables}::jsonb ELSE '{}' END)
         WHERE call_variable_key_ok(key) AND call_variable_text(value) <> '' ORDER BY key LIMIT ${MAX_VARIABLES_PER_CALL}) e

@@ -6,6 +6,7 @@ CREATE TABLE "call_variables" (
     "num" DECIMAL,
     "day" DATE,
     "started_at" TIMESTAMPTZ(3) NOT NULL,
+    "provider" TEXT NOT NULL,
 
     CONSTRAINT "call_variables_pkey" PRIMARY KEY ("call_id","key")
 );
@@ -24,10 +25,10 @@ CREATE TABLE "call_variable_keys" (
 );
 
 -- CreateIndex
-CREATE INDEX "call_variables_key_text_started_at_call_id_idx" ON "call_variables"("key", "text", "started_at" DESC, "call_id");
+CREATE INDEX "call_variables_key_text_started_at_call_id_provider_idx" ON "call_variables"("key", "text", "started_at" DESC, "call_id", "provider");
 
 -- CreateIndex
-CREATE INDEX "call_variables_key_started_at_call_id_num_day_idx" ON "call_variables"("key", "started_at" DESC, "call_id", "num", "day");
+CREATE INDEX "call_variables_key_started_at_call_id_num_day_provider_idx" ON "call_variables"("key", "started_at" DESC, "call_id", "num", "day", "provider");
 
 -- CreateIndex
 CREATE INDEX "call_variables_key_num_call_id_idx" ON "call_variables"("key", "num", "call_id");
@@ -93,8 +94,8 @@ CREATE STATISTICS "call_variables_key_num_stats" (mcv) ON "key", "num" FROM "cal
 CREATE STATISTICS "call_variables_key_day_stats" (mcv) ON "key", "day" FROM "call_variables";
 
 -- Backfill from stored calls: at most 100 keys a call, in key order, as saving does.
-INSERT INTO call_variables (call_id, key, text, num, day, started_at)
-SELECT c.id, e.key, call_variable_text(e.value), call_variable_number(e.value), call_variable_day(e.value), c.started_at
+INSERT INTO call_variables (call_id, key, text, num, day, started_at, provider)
+SELECT c.id, e.key, call_variable_text(e.value), call_variable_number(e.value), call_variable_day(e.value), c.started_at, c.provider
 FROM calls c CROSS JOIN LATERAL (
   SELECT key, value FROM jsonb_each(CASE WHEN jsonb_typeof(c.variables) = 'object' THEN c.variables ELSE '{}' END)
   WHERE call_variable_key_ok(key) AND call_variable_text(value) <> '' ORDER BY key LIMIT 100) e;
