@@ -183,6 +183,16 @@ await compare(
 );
 await compare("count, var budget at least 20000", total({ "var.budget.gte": "20000" }), capped(`WHERE ${hasVar("budget", "v.num >= 20000")}`));
 await compare(
+  "count, var budget range and product",
+  total({ "var.budget.gte": "10000", "var.budget.lte": "12000", "var.product.eq": "enterprise" }),
+  capped(`WHERE ${hasVar("budget", "v.num >= 10000 AND v.num <= 12000")} AND ${hasVar("product", "v.text = 'enterprise'")}`),
+);
+await compare(
+  "count, var budget and vendor, 30 days",
+  total({ "var.budget.gte": "20000", provider: "unpod", from: monthAgo }),
+  capped(`WHERE c.provider = 'unpod' AND c.started_at >= '${monthAgo}' AND ${hasVar("budget", "v.num >= 20000")}`),
+);
+await compare(
   "count, var competitor contains (rare)",
   total({ "var.competitor.contains": "zeppelin" }),
   capped(`WHERE ${hasVar("competitor", "v.text LIKE '%zeppelin%'")}`),
