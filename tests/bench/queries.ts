@@ -28,11 +28,10 @@ if (have < CALLS) {
   console.log(`  done in ${((performance.now() - t) / 1000).toFixed(0)} s`);
 }
 
-const { callPage, callQuery } = await import("@/lib/calls/list");
+const { callPage, callQuery, totalOf } = await import("@/lib/calls/list");
 const { getTrends } = await import("@/lib/stats/trends");
 const { getCall } = await import("@/lib/calls/detail");
 const { callFiltersSchema } = await import("@/lib/calls/filters");
-const { countCalls } = await import("@/lib/calls/count");
 const { getCompare } = await import("@/lib/stats/compare");
 
 async function timings(fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
@@ -164,10 +163,7 @@ await compare(
 );
 
 // Totals alone: exact under the cap, an estimate above it.
-const total = (q: Record<string, string>) => async () => {
-  const { where, search } = await callQuery(callFiltersSchema.parse(q));
-  return countCalls(where, search);
-};
+const total = (q: Record<string, string>) => async () => totalOf(await callQuery(callFiltersSchema.parse(q)));
 const capped = (where: string) => `SELECT count(*) FROM (SELECT 1 FROM calls c ${where} LIMIT 10001) x`;
 await compare("count, no filter (estimate)", total({}), capped(""));
 await compare("count, campaign (estimate)", total({ campaign: "Win-back" }), capped("WHERE lower(c.campaign) = 'win-back'"));

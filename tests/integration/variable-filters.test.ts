@@ -83,8 +83,12 @@ describe("variable filters", () => {
     const matching = [calls.dollars, calls.usd, calls.number, calls.spaced];
     for (const sort of ["newest", "oldest"]) {
       const base = { [`var.${BUDGET}.gte`]: "0", sort, from: "2026-01-01", to: "2026-12-31", limit: "3" };
-      const all = await jsonOf<{ items: { id: string }[] }>(api(`/api/calls?${new URLSearchParams({ ...base, limit: "10" })}`));
+      const all = await jsonOf<{ items: { id: string }[]; total: { count: number; exact: boolean } }>(
+        api(`/api/calls?${new URLSearchParams({ ...base, limit: "10" })}`),
+      );
       expect(new Set(all.items.map((c) => c.id))).toEqual(new Set(matching));
+      // The total, counted in the variables too.
+      expect(all.total).toEqual({ count: 4, exact: true });
       const first = await jsonOf<{ items: { id: string }[]; nextCursor: string }>(api(`/api/calls?${new URLSearchParams(base)}`));
       const second = await jsonOf<{ items: { id: string }[]; nextCursor: string | null; prevCursor: string }>(
         api(`/api/calls?${new URLSearchParams({ ...base, cursor: first.nextCursor })}`),
