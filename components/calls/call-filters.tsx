@@ -9,6 +9,7 @@ import { humanize, PROVIDER_NAMES } from "./labels";
 import { useListNavigation } from "./navigation";
 import { TextFilter } from "./text-filter";
 import { TrackerFilter } from "./tracker-filter";
+import { VariableFilter, variableChips } from "./variable-filter";
 
 // Every filter lives in the URL, so a filtered view can be shared and reloaded.
 // All of them sit in one form, and whichever changes, the URL is rebuilt from
@@ -93,23 +94,24 @@ export function CallFilters() {
   const [showMore, setShowMore] = useState(false);
   const get = (name: string) => params.get(name) ?? "";
   const period = get("period");
-  const activeCount = [
-    "period",
-    "from",
-    "to",
-    "provider",
-    "status",
-    "outcome",
-    "sentiment",
-    "minScore",
-    "campaign",
-    "agent",
-    "hot",
-    "reviewed",
-    "corrected",
-    "review",
-    "tracker",
-  ].filter((name) => params.has(name)).length;
+  const activeCount =
+    [
+      "period",
+      "from",
+      "to",
+      "provider",
+      "status",
+      "outcome",
+      "sentiment",
+      "minScore",
+      "campaign",
+      "agent",
+      "hot",
+      "reviewed",
+      "corrected",
+      "review",
+      "tracker",
+    ].filter((name) => params.has(name)).length + variableChips(params).length;
 
   const apply = (changes: Record<string, string | null> = {}) => {
     if (!formRef.current) return;
@@ -244,6 +246,7 @@ export function CallFilters() {
           />
           Hot leads only
         </label>
+        <VariableFilter />
         {params.size > 0 && (
           <button type="button" onClick={() => navigate(pathname)} className="mb-1.5 text-sm text-indigo-700 hover:underline">
             Clear filters

@@ -3,6 +3,7 @@ import type { CallFilters } from "./filters";
 import { fromInstant, periodStart, toInstant } from "./period";
 import { CORRECTED, TO_REVIEW } from "@/lib/reviews/to-review";
 import { trackerCondition } from "@/lib/trackers/filter";
+import { variableConditions } from "./variable-filters";
 
 // SQL conditions on `c` (calls) for every filter of the list but the text search.
 
@@ -27,6 +28,7 @@ export function callConditions(f: ListFilters, zone: string): Prisma.Sql[] {
   if (f.corrected) where.push(f.corrected === "yes" ? CORRECTED : Prisma.sql`NOT ${CORRECTED}`);
   if (f.review === "todo") where.push(TO_REVIEW);
   if (f.tracker) where.push(trackerCondition(f.tracker));
+  where.push(...variableConditions(f.vars));
   return where;
 }
 

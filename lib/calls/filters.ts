@@ -4,6 +4,7 @@ import { PROVIDER_IDS } from "@/lib/providers/lookup";
 import { CALL_PERIODS } from "./period";
 import { CALL_SORTS } from "./sort";
 import { trackerFilterSchema } from "@/lib/trackers/filter";
+import { variableFiltersField, withVariableParams } from "./variable-filters";
 
 // Filters of the call list, as query parameters. Shared by the API and the pages.
 
@@ -29,7 +30,8 @@ const yesNo = z.preprocess((v) => (v === "" ? undefined : v), z.enum(["yes", "no
 /** A day ("2026-01-31") or an instant; a day as `to` includes the whole day. */
 const dateParam = z.preprocess((v) => (v === "" ? undefined : v), z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional());
 
-export const callFiltersSchema = z.object({
+/** The filters' fields; callFiltersSchema reads `var.<key>.<op>` parameters into `vars` first. */
+export const callFilterFields = z.object({
   provider: oneOrMore(PROVIDER_IDS),
   status: oneOrMore(CALL_STATUSES),
   sentiment: oneOrMore(SENTIMENTS),
@@ -52,13 +54,17 @@ export const callFiltersSchema = z.object({
   reviewed: yesNo,
   /** Outcome, sentiment or hot corrected by a reviewer (or none of them). */
   corrected: yesNo,
-  /** "todo": the To review view, hot or doubtful calls nobody has reviewed yet (lib/reviews/to-review.ts). */
   /** Calls with a hit of any of these trackers (ids, "a,b" or repeated). */
   tracker: trackerFilterSchema,
+  /** "todo": the To review view, hot or doubtful calls nobody has reviewed yet (lib/reviews/to-review.ts). */
   review: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["todo"]).optional()),
   sort: z.preprocess((v) => (v === "" ? undefined : v), z.enum(CALL_SORTS).default("newest")),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(300).optional(),
+  /** Vendor variables: `var.budget.gte=5000` (lib/calls/variable-filters.ts). */
+  vars: variableFiltersField,
 });
 
-export type CallFilters = z.infer<typeof callFiltersSchema>;
+export const callFiltersSchema = withVariableParams(callFilterFields);
+
+export type CallFilters = z.output<typeof callFilterFields>;

@@ -9,6 +9,8 @@ import { CALL_COLUMNS, toCallItem, type CallRow } from "./row";
 import type { CallList, CallListItem } from "./schemas";
 import { matchPage, resolveSearch, type Search } from "./search";
 import { snippetsFor } from "./snippet";
+import { countVariableMatches } from "./variable-count";
+import { variableMatches, variablePageIds } from "./variable-page";
 import { beyond, decodeCallCursor, orderBy, sortedPage } from "./sort";
 import { trackersOfCalls } from "@/lib/trackers/filter";
 
@@ -27,18 +29,26 @@ export interface CallQuery {
   filters: CallFilters;
   where: Prisma.Sql[];
   search: Search | null;
+  /** For the page alone (not its total): the page's calls read from call_variables (lib/calls/variable-page.ts). */
+  pageIds?: Prisma.Sql | null;
+  /** For the total alone: the matching calls in call_variables, counted without reading the calls. */
+  variableMatches?: Prisma.Sql | null;
 }
 
+/** The total of matching calls: from call_variables when variables (with a period and vendors) are the only filters. */
+const countOf = (query: CallQuery) => (query.variableMatches ? countVariableMatches(query.variableMatches) : countCalls(query.where, query.search));
+
 export async function callQuery(filters: CallFilters): Promise<CallQuery> {
-  const where = callConditions(filters, await readTimeZone());
+  const zone = await readTimeZone();
+  const where = callConditions(filters, zone);
   const search = filters.q ? await resolveSearch(filters.q, filters.said) : null;
-  return { filters, where, search };
+  return { filters, where, search, pageIds: variablePageIds(filters, zone), variableMatches: variableMatches(filters, zone) };
 }
 
 /** A page of calls with its total; the API's answer. */
 export async function listCalls(filters: CallFilters, options: ListOptions = {}): Promise<CallList> {
   const query = await callQuery(filters);
-  const [page, total] = await Promise.all([callPage(query, options), options.total === false ? null : countCalls(query.where, query.search)]);
+  const [page, total] = await Promise.all([callPage(query, options), options.total === false ? null : countOf(query)]);
   return { ...page, total: total ?? unknownTotal(page.items.length) };
 }
 
@@ -47,7 +57,7 @@ export async function listCalls(filters: CallFilters, options: ListOptions = {})
  * streams in beside them); a count that fails leaves the total out, not the page.
  */
 export function totalOf(query: CallQuery): Promise<CallTotal | null> {
-  return countCalls(query.where, query.search).catch((err: unknown) => {
+  return countOf(query).catch((err: unknown) => {
     logger.error({ err: (err as Error).message }, "counting calls failed");
     return null;
   });
@@ -61,7 +71,8 @@ export async function callPage(query: CallQuery, options: Pick<ListOptions, "sni
   const order = orderBy(filters.sort, backwards);
   const paged = cursor ? [...where, beyond(cursor)] : where;
   const limit = filters.limit + 1;
-  const matching = search ? [...paged, matchPage(search, paged, order, limit)] : paged;
+  const searched = search ? [...paged, matchPage(search, paged, order, limit)] : paged;
+  const matching = query.pageIds ? [...searched, query.pageIds] : searched;
   const rows = await db.$queryRaw<(CallRow & Pick<CallColumns, "contact_id">)[]>`
     SELECT ${CALL_COLUMNS}, c.contact_id
     FROM calls c JOIN sources s ON s.id = c.source_id

@@ -19,6 +19,7 @@ import { currentTrackers } from "@/lib/trackers/current";
 import { hitRowsSql, hitsJson, replaceHits, storedMatch, trackerMatch, type TrackerMatch } from "@/lib/trackers/apply";
 import type { MatchableTracker } from "@/lib/trackers/match";
 import type { Turn } from "@/lib/providers/canonical";
+import { variableCtes } from "@/lib/calls/variables/store";
 
 // Step 4: save the call with its transcript and daily rollup, atomically.
 // Idempotent per (source, vendor id): a new call is one INSERT ... ON CONFLICT
@@ -189,6 +190,16 @@ async function insertNewCall(id: string, source: EventSource, call: CanonicalCal
       ? `, h AS (INSERT INTO call_tracker_hits (call_id, tracker_id, hits, hit_count, started_at)
            SELECT c.id, x.tracker_id, x.hits, x.hit_count, ${param(call.startedAt)}::timestamptz FROM c, (${hitRowsSql(param(hitsJson(hits.found)))}) AS x)`
       : "";
+  // The variables the list filters by, and the keys the filter bar offers (lib/calls/variables/store.ts).
+  const variables = variableCtes({
+    callId: "c.id",
+    sourceId: "$2",
+    startedAt: param(call.startedAt),
+    provider: param(source.provider),
+    variables: param(row.columns.variables),
+    knownKeys: null,
+    from: "c",
+  });
   const rollups = rollupStatements(rollupDeltas(null, row.facts), { offset: values.length, onlyIf: "EXISTS (SELECT 1 FROM c)" });
   for (const r of rollups) values.push(...r.values);
   const { rows } = await pool.query<Pick<CallColumns, "id">>(
@@ -200,6 +211,7 @@ async function insertNewCall(id: string, source: EventSource, call: CanonicalCal
      ${transcript}
      ${metrics}
      ${trackerHits}
+     , ${variables}
      , r AS (UPDATE raw_events SET status = 'stored', call_id = c.id, external_id = $3, processed_at = now(), error = NULL
              FROM c WHERE raw_events.id = ${rawParam})
      ${rollups.map((r, i) => `, s${i} AS (${r.text})`).join("\n")}
@@ -287,6 +299,13 @@ async function updateExistingCall(
   }
   await replaceHits(client, existing.id, startedAt, hits.found);
   await markEvent("stored", existing.id);
+
+  // The call's variables as this version has them; keys it had already are not counted again.
+  const { rows: known } = await client.query<{ key: string }>("DELETE FROM call_variables WHERE call_id = $1 RETURNING key", [existing.id]);
+  await client.query(
+    `WITH ${variableCtes({ callId: "$1::uuid", sourceId: "$2", startedAt: "$5", provider: "$6", variables: "$3", knownKeys: "$4", from: "(SELECT 1) one" })} SELECT 1`,
+    [existing.id, source.id, row.columns.variables, known.map((r) => r.key), startedAt, source.provider],
+  );
 
   // Last, so that the busiest rows (one per day and dimensions) stay locked only until commit.
   const before = factsOf(existing);

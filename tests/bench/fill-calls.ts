@@ -58,7 +58,7 @@ export async function fillCalls(client: pg.Client, count: number, batch = 50_000
            CASE WHEN n % 10000 = 0 THEN ' and mentioned a zeppelin' ELSE '' END END,
          CASE WHEN s.status = 'completed' THEN (ARRAY['positive','positive','neutral','neutral','negative','mixed'])[1 + (r2 * 6)::int % 6] END,
          o.outcome, o.outcome, CASE WHEN s.status = 'completed' THEN (ARRAY['high','medium','low'])[1 + (r3 * 3)::int % 3] END,
-         o.score, o.score >= 70, '{}', '{}', '[]', t.at, md5(n::text), now(),
+         o.score, o.score >= 70, '{}', v.variables, '[]', t.at, md5(n::text), now(),
          CASE WHEN n % 4 <> 0 THEN 'en' END,
          -- Costs: two vendors in INR, one in USD (and in INR for one call in ten), the others none.
          CASE WHEN n % 5 IN (1, 2, 3) THEN round((d.sec * 0.12)::numeric, 2) END,
@@ -75,14 +75,34 @@ export async function fillCalls(client: pg.Client, count: number, batch = 50_000
        CROSS JOIN LATERAL (SELECT CASE WHEN s.status = 'completed' THEN 20 + (r3 * 400)::int % 400 ELSE 0 END AS sec) d
        CROSS JOIN LATERAL (SELECT CASE WHEN s.status <> 'completed' THEN s.status
               ELSE (ARRAY['meeting_scheduled','interested','callback_requested','not_interested','not_interested','other'])[1 + (r2 * 6)::int % 6] END AS outcome,
-              CASE WHEN s.status <> 'completed' THEN 5 ELSE (r3 * 100)::int END AS score) o`,
+              CASE WHEN s.status <> 'completed' THEN 5 ELSE (r3 * 100)::int END AS score) o
+       -- Variables as vendors send them: a budget in several formats on half the connected calls, a product on
+       -- most, a demo date when a meeting was booked, seats, and a competitor named on one call in a thousand.
+       CROSS JOIN LATERAL (SELECT (1 + (r1 * 10000)::int % 50) * 500 AS amount) b
+       CROSS JOIN LATERAL (SELECT CASE WHEN s.status <> 'completed' THEN '{}'::jsonb ELSE jsonb_strip_nulls(jsonb_build_object(
+         'budget', CASE WHEN n % 2 = 0 THEN CASE (n / 2) % 4 WHEN 0 THEN to_jsonb(b.amount) WHEN 1 THEN to_jsonb('$' || to_char(b.amount, 'FM999,999'))
+                   WHEN 2 THEN to_jsonb(b.amount || ' USD') ELSE to_jsonb(to_char(b.amount, 'FM999,999')) END END,
+         'product', CASE WHEN n % 7 <> 0 THEN (ARRAY['Starter', 'Pro plan', 'Enterprise', 'Pro plan annual'])[1 + (n / 3) % 4] END,
+         'demo_date', CASE WHEN o.outcome = 'meeting_scheduled' THEN to_char(t.at + make_interval(days => 1 + (r3 * 20)::int), 'YYYY-MM-DD') END,
+         'seats', CASE WHEN n % 3 = 0 THEN to_jsonb(1 + (r2 * 200)::int) END,
+         'competitor', CASE WHEN n % 1000 = 0 THEN 'Zeppelin Dynamics' WHEN n % 10 = 1 THEN 'Acme Corp' END)) END AS variables) v`,
       [start, end, WORDS],
     );
     bar.update(end);
   }
   bar.stop();
 
-  console.log("  transcripts, daily rollup, statistics...");
+  console.log("  transcripts, variables, daily rollup, statistics...");
+  // As the call_variables migration backfills them (and saving keeps them).
+  await client.query(`
+    INSERT INTO call_variables (call_id, key, text, num, day, started_at, provider)
+    SELECT c.id, e.key, call_variable_text(e.value), call_variable_number(e.value), call_variable_day(e.value), c.started_at, c.provider
+    FROM calls c CROSS JOIN LATERAL (
+      SELECT key, value FROM jsonb_each(c.variables) WHERE call_variable_key_ok(key) AND call_variable_text(value) <> '' ORDER BY key LIMIT 100) e`);
+  await client.query(`
+    INSERT INTO call_variable_keys (source_id, key, calls, numbers, dates, last_seen_at, updated_at)
+    SELECT c.source_id, v.key, count(*), count(v.num), count(v.day), max(c.started_at), now()
+    FROM call_variables v JOIN calls c ON c.id = v.call_id GROUP BY c.source_id, v.key`);
   await client.query(`
     INSERT INTO transcripts (call_id, turns, language, updated_at)
     SELECT id, jsonb_build_array(

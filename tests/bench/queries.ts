@@ -23,7 +23,9 @@ await client.connect();
 const have = Number((await client.query<{ count: string }>("SELECT count(*) FROM calls")).rows[0].count);
 if (have < CALLS) {
   console.log(`Filling ${CALLS.toLocaleString()} calls (once; kept in .data/bench-postgres)...`);
-  await client.query("TRUNCATE calls, transcripts, daily_outcome_stats, daily_source_stats, daily_compare_stats, daily_tracker_stats CASCADE");
+  await client.query(
+    "TRUNCATE calls, transcripts, daily_outcome_stats, daily_source_stats, daily_compare_stats, daily_tracker_stats, call_variable_keys CASCADE",
+  );
   const t = performance.now();
   await fillCalls(client, CALLS);
   console.log(`  done in ${((performance.now() - t) / 1000).toFixed(0)} s`);
@@ -31,12 +33,11 @@ if (have < CALLS) {
 
 const trackers = await fillTrackerHits(client);
 
-const { callPage, callQuery } = await import("@/lib/calls/list");
+const { callPage, callQuery, totalOf } = await import("@/lib/calls/list");
 const { trackerStats } = await import("@/lib/trackers/stats");
 const { getTrends } = await import("@/lib/stats/trends");
 const { getCall } = await import("@/lib/calls/detail");
 const { callFiltersSchema } = await import("@/lib/calls/filters");
-const { countCalls } = await import("@/lib/calls/count");
 const { getCompare } = await import("@/lib/stats/compare");
 
 async function timings(fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
@@ -133,11 +134,42 @@ await compare(
 await compare("list, period 7d", list({ period: "7d" }), page(`WHERE c.started_at >= current_date - 6`));
 await compare("list, campaign any case", list({ campaign: "win-BACK" }), page("WHERE lower(c.campaign) = 'win-back'"));
 
+// Vendor variables (var.<key>.<op>), each a lookup in call_variables: common and rare values, numbers, dates, two at once.
+const hasVar = (key: string, test: string) => `EXISTS (SELECT 1 FROM call_variables v WHERE v.call_id = c.id AND v.key = '${key}' AND ${test})`;
+const soon = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+await compare("list, var budget at least 20000", list({ "var.budget.gte": "20000" }), page(`WHERE ${hasVar("budget", "v.num >= 20000")}`));
+await compare("list, var budget at most $1,000", list({ "var.budget.lte": "$1,000" }), page(`WHERE ${hasVar("budget", "v.num <= 1000")}`));
+await compare("list, var product equals (common)", list({ "var.product.eq": "Pro Plan" }), page(`WHERE ${hasVar("product", "v.text = 'pro plan'")}`));
+await compare(
+  "list, var competitor equals (rare)",
+  list({ "var.competitor.eq": "zeppelin dynamics" }),
+  page(`WHERE ${hasVar("competitor", "v.text = 'zeppelin dynamics'")}`),
+);
+await compare("list, var product contains (common)", list({ "var.product.contains": "annual" }), page(`WHERE ${hasVar("product", "v.text LIKE '%annual%'")}`));
+await compare(
+  "list, var competitor contains (rare)",
+  list({ "var.competitor.contains": "zeppelin" }),
+  page(`WHERE ${hasVar("competitor", "v.text LIKE '%zeppelin%'")}`),
+);
+await compare("list, var demo date from next week", list({ "var.demo_date.gte": soon }), page(`WHERE ${hasVar("demo_date", `v.day >= '${soon}'`)}`));
+await compare(
+  "list, var budget range and product",
+  list({ "var.budget.gte": "10000", "var.budget.lte": "12000", "var.product.eq": "enterprise" }),
+  page(`WHERE ${hasVar("budget", "v.num >= 10000 AND v.num <= 12000")} AND ${hasVar("product", "v.text = 'enterprise'")}`),
+);
+await compare(
+  "list, var product equals, 30 days",
+  list({ "var.product.eq": "enterprise", from: monthAgo }),
+  page(`WHERE c.started_at >= '${monthAgo}' AND ${hasVar("product", "v.text = 'enterprise'")}`),
+);
+await compare(
+  "list, var budget and vendor, 30 days",
+  list({ "var.budget.gte": "20000", provider: "unpod", from: monthAgo }),
+  page(`WHERE c.provider = 'unpod' AND c.started_at >= '${monthAgo}' AND ${hasVar("budget", "v.num >= 20000")}`),
+);
+
 // Totals alone: exact under the cap, an estimate above it.
-const total = (q: Record<string, string>) => async () => {
-  const { where, search } = await callQuery(callFiltersSchema.parse(q));
-  return countCalls(where, search);
-};
+const total = (q: Record<string, string>) => async () => totalOf(await callQuery(callFiltersSchema.parse(q)));
 const capped = (where: string) => `SELECT count(*) FROM (SELECT 1 FROM calls c ${where} LIMIT 10001) x`;
 await compare("count, no filter (estimate)", total({}), capped(""));
 await compare("count, campaign (estimate)", total({ campaign: "Win-back" }), capped("WHERE lower(c.campaign) = 'win-back'"));
@@ -150,6 +182,22 @@ await compare(
   "count, combined (exact)",
   total({ provider: "unpod", status: "completed", sentiment: "positive", minScore: "60", from: monthAgo }),
   capped(`WHERE c.provider = 'unpod' AND c.status = 'completed' AND c.sentiment = 'positive' AND c.lead_score >= 60 AND c.started_at >= '${monthAgo}'`),
+);
+await compare("count, var budget at least 20000", total({ "var.budget.gte": "20000" }), capped(`WHERE ${hasVar("budget", "v.num >= 20000")}`));
+await compare(
+  "count, var budget range and product",
+  total({ "var.budget.gte": "10000", "var.budget.lte": "12000", "var.product.eq": "enterprise" }),
+  capped(`WHERE ${hasVar("budget", "v.num >= 10000 AND v.num <= 12000")} AND ${hasVar("product", "v.text = 'enterprise'")}`),
+);
+await compare(
+  "count, var budget and vendor, 30 days",
+  total({ "var.budget.gte": "20000", provider: "unpod", from: monthAgo }),
+  capped(`WHERE c.provider = 'unpod' AND c.started_at >= '${monthAgo}' AND ${hasVar("budget", "v.num >= 20000")}`),
+);
+await compare(
+  "count, var competitor contains (rare)",
+  total({ "var.competitor.contains": "zeppelin" }),
+  capped(`WHERE ${hasVar("competitor", "v.text LIKE '%zeppelin%'")}`),
 );
 await compare(
   "count, rare word",

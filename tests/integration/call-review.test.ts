@@ -78,7 +78,12 @@ describe("reviewing a call", () => {
     const aiPoints = before.leadSignals.find((s) => s.signal === "outcome")?.points ?? 0;
     const expected = Math.max(0, Math.min(100, before.leadSignals.reduce((sum, s) => sum + s.points, 0) - aiPoints - 40));
     expect(after.leadScore).toBe(expected);
-    expect(after.leadSignals.find((s) => s.signal === "outcome")).toEqual({ signal: "outcome", value: "not_interested", points: -40, evidence: { field: "outcome" } });
+    expect(after.leadSignals.find((s) => s.signal === "outcome")).toEqual({
+      signal: "outcome",
+      value: "not_interested",
+      points: -40,
+      evidence: { field: "outcome" },
+    });
 
     expect(await outcomesOnDay()).toEqual(await outcomesOfCalls());
     expect((await outcomesOnDay()).not_interested?.calls).toBe(1);
