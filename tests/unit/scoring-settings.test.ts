@@ -47,12 +47,19 @@ describe("re-scoring a saved call", () => {
   it("replaces only the outcome's and sentiment's points", () => {
     expect(rescoreWith(signals, { outcome: "meeting_scheduled", sentiment: null })).toEqual({
       score: 80,
-      signals: [signals[0], signals[1], { signal: "outcome", value: "meeting_scheduled", points: 35 }],
+      signals: [
+        signals[0],
+        { ...signals[1], evidence: { field: "interest_level" } },
+        { signal: "outcome", value: "meeting_scheduled", points: 35, evidence: { field: "outcome" } },
+      ],
     });
     expect(rescoreWith(signals, { outcome: "not_interested", sentiment: null }).score).toBe(5);
-    expect(rescoreWith(signals, { outcome: null, sentiment: null })).toEqual({ score: 45, signals: [signals[0], signals[1]] });
+    expect(rescoreWith(signals, { outcome: null, sentiment: null }).signals.map((s) => s.signal)).toEqual(["base", "interest"]);
+    expect(rescoreWith(signals, { outcome: null, sentiment: null }).score).toBe(45);
     const negative = rescoreWith([...signals, { signal: "sentiment", value: "positive", points: 10 }], { outcome: "interested", sentiment: "negative" });
     expect(negative.score).toBe(20 + 25 + 25 - 10);
-    expect(negative.signals.filter((s) => s.signal === "sentiment")).toEqual([{ signal: "sentiment", value: "negative", points: -10 }]);
+    expect(negative.signals.filter((s) => s.signal === "sentiment")).toEqual([
+      { signal: "sentiment", value: "negative", points: -10, evidence: { field: "sentiment" } },
+    ]);
   });
 });
