@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { isCurrent, type NavItem } from "./nav-items";
+import { isCurrentItem, type NavItem } from "./nav-items";
 import { NavLink } from "./nav-link";
 
 /**
@@ -12,7 +12,7 @@ import { NavLink } from "./nav-link";
  * below. The menu remembers the path it was opened on, so moving to another
  * page closes it without an effect.
  */
-export function HeaderNav({ items, who, role }: { items: NavItem[]; who: string; role: string }) {
+export function HeaderNav({ items, menuItems, who, role }: { items: NavItem[]; menuItems: NavItem[]; who: string; role: string }) {
   const pathname = usePathname();
   const [openOn, setOpenOn] = useState<string | null>(null);
   const open = openOn === pathname;
@@ -37,7 +37,7 @@ export function HeaderNav({ items, who, role }: { items: NavItem[]; who: string;
       <nav aria-label="Main" className="hidden min-w-0 flex-1 items-center gap-1 text-sm md:flex">
         <div className="flex min-w-0 flex-wrap gap-1">
           {items.map((item) => (
-            <NavLink key={item.href} item={item} current={isCurrent(item.href, pathname)} />
+            <NavLink key={item.href} item={item} current={isCurrentItem(item, pathname)} />
           ))}
         </div>
         <div className="ml-auto flex max-w-64 min-w-0 shrink items-center gap-2 pl-2">
@@ -83,9 +83,9 @@ export function HeaderNav({ items, who, role }: { items: NavItem[]; who: string;
           className="absolute inset-x-0 top-14 z-20 border-b border-slate-200 bg-white px-4 pt-2 pb-4 text-sm shadow-lg"
         >
           <ul className="flex flex-col gap-1">
-            {items.map((item) => (
+            {menuItems.map((item) => (
               <li key={item.href}>
-                <NavLink item={item} current={isCurrent(item.href, pathname)} onNavigate={close} className="flex w-full py-2.5" />
+                <NavLink item={item} current={isCurrentItem(item, pathname)} onNavigate={close} className="flex w-full py-2.5" />
               </li>
             ))}
           </ul>

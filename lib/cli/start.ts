@@ -112,6 +112,8 @@ const { db } = await import("../db/client");
 const demoCount = Number(process.env.DEMO_CALLS ?? 3000);
 if (process.env.DEMO_DATA !== "off" && (await db.call.count()) === 0 && demoCount > 0) {
   const { seedDemoCalls } = await import("../demo/seed");
+  const { giveDemoTrackersPoints } = await import("../demo/trackers");
+  await giveDemoTrackersPoints().catch((e) => abort("Adding demo tracker points", e));
   console.log(`Adding ${demoCount} demo calls through the ingestion pipeline (DEMO_DATA=off to skip)...`);
   await seedDemoCalls(demoCount, (done) => console.log(`  demo calls: ${done}/${demoCount}`)).catch((e) => abort("Adding demo calls", e));
   const reviewer = await db.user.findFirst({ where: { role: "admin", active: true }, orderBy: { createdAt: "asc" }, select: { id: true } });
