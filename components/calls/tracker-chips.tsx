@@ -12,11 +12,11 @@ export function TrackerChips({ trackers }: { trackers: CallTrackerHits[] }) {
           <SeekLink
             turn={t.hits[0].turn}
             ms={t.hits[0].atMs}
-            label={`${t.name}: ${t.hits.length} ${t.hits.length === 1 ? "mention" : "mentions"}, play the first`}
+            label={`${t.name}: ${t.hitCount} ${t.hitCount === 1 ? "mention" : "mentions"}, play the first`}
             className="inline-flex items-center gap-1 rounded-full bg-amber-50 px-2.5 py-0.5 text-xs font-medium text-amber-900 ring-1 ring-amber-200 hover:bg-amber-100"
           >
             {t.name}
-            <span className="text-amber-700 tabular-nums">{t.hits.length}</span>
+            <span className="text-amber-700 tabular-nums">{t.hitCount}</span>
           </SeekLink>
         </li>
       ))}

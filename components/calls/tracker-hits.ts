@@ -5,6 +5,8 @@ export interface CallTrackerHits {
   id: string;
   name: string;
   hits: { turn: number; atMs: number; text: string }[];
+  /** Every turn that matched (hits keeps the first few). */
+  hitCount: number;
 }
 
 export function trackersByTurn(trackers: CallTrackerHits[]): Map<number, string[]> {

@@ -242,7 +242,8 @@ async function updateExistingCall(
     turns = stored[0]?.turns ?? [];
   }
   // Retention deleted it: the hits found while it was there stay.
-  const hits = turns.length === 0 && existing.transcript_deleted_at ? await storedMatch(client, existing.id) : trackerMatch(turns, call.durationSec, trackers);
+  const hits =
+    turns.length === 0 && existing.transcript_deleted_at ? await storedMatch(client, existing.id, trackers) : trackerMatch(turns, call.durationSec, trackers);
   // A reviewer's corrections outlive every later version of the call.
   const row = columnsWith(correctionsOf(existing), hits);
   const markEvent = (status: "stored" | "duplicate", callId: string) =>

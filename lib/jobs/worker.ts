@@ -4,7 +4,7 @@ import { fetchCallTranscript } from "@/lib/ingest/transcript-fetch";
 import { runRescore } from "@/lib/scoring/rescore";
 import { runRebucket } from "@/lib/stats/rebucket";
 import { runReapply } from "@/lib/agents/reapply";
-import { runTrackerReapply } from "@/lib/trackers/reapply";
+import { runTrackerReapply, startTrackerReapplyIfNeverRun } from "@/lib/trackers/reapply";
 import { logger } from "@/lib/log";
 import { jobs, QUEUE, type JobData } from "./boss";
 import { archiveRecording } from "@/lib/recordings/archive-job";
@@ -81,6 +81,7 @@ export async function startWorkers(): Promise<PgBoss> {
   await boss.send(QUEUE.maintenance, {} satisfies JobData[typeof QUEUE.maintenance]);
   // Calls stored before talk metrics existed (or before a formula changed) get them in the background.
   void startMetricsBackfillIfNeeded().catch((err) => logger.error({ err: (err as Error).message }, "could not check for calls without talk metrics"));
+  void startTrackerReapplyIfNeverRun().catch((err) => logger.error({ err: (err as Error).message }, "could not check whether trackers were applied"));
   logger.info("job workers started");
   return boss;
 }

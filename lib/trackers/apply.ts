@@ -27,23 +27,36 @@ export const hitsJson = (found: TrackerHits[]) => JSON.stringify(found.map((f) =
 
 /**
  * SQL selecting (tracker_id, hits, hit_count) from `json` (hitsJson's output as
- * an SQL expression), skipping trackers deleted meanwhile.
+ * an SQL expression), skipping trackers deleted meanwhile. FOR KEY SHARE: a
+ * tracker being deleted right now is waited for and then skipped, where a
+ * plain check would pass on the old snapshot and the insert then fail on the
+ * foreign key (failing the whole call's save).
  */
 export const hitRowsSql = (json: string) =>
   `SELECT x.tracker_id, x.hits, x.hit_count FROM jsonb_to_recordset(${json}::jsonb) AS x (tracker_id uuid, hits jsonb, hit_count int)
-   WHERE EXISTS (SELECT 1 FROM trackers t WHERE t.id = x.tracker_id)`;
+   WHERE EXISTS (SELECT 1 FROM trackers t WHERE t.id = x.tracker_id FOR KEY SHARE)`;
 
-/** The hits and tracker signals a call has stored: kept when there is no transcript left to match (retention deleted it). */
-export async function storedMatch(client: pg.PoolClient, callId: string): Promise<TrackerMatch> {
-  const [{ rows }, { rows: call }] = await Promise.all([
-    client.query<{ tracker_id: string; hits: TrackerHit[]; hit_count: number }>(
-      `SELECT tracker_id, hits, hit_count FROM call_tracker_hits WHERE call_id = $1 ORDER BY tracker_id`,
-      [callId],
-    ),
-    client.query<{ lead_signals: LeadSignal[] }>(`SELECT lead_signals FROM calls WHERE id = $1`, [callId]),
-  ]);
-  const found = rows.map((r) => ({ trackerId: r.tracker_id, hits: r.hits, hitCount: r.hit_count }));
-  return { found, signals: (call[0]?.lead_signals ?? []).filter((s) => s.signal === "tracker"), trackerIds: found.map((f) => f.trackerId) };
+/**
+ * A call whose transcript retention deleted cannot be matched again: its stored
+ * hits stand for the trackers that still exist and are on (a deleted or
+ * disabled tracker's go), and their points are the trackers' points now.
+ */
+export function keptMatch(stored: TrackerHits[], trackers: MatchableTracker[]): TrackerMatch {
+  const current = new Set(trackers.map((t) => t.id));
+  const found = stored.filter((f) => current.has(f.trackerId)).sort((a, b) => (a.trackerId < b.trackerId ? -1 : 1));
+  return { found, signals: trackerSignals(found, trackers), trackerIds: found.map((f) => f.trackerId) };
+}
+
+/** The stored hits of a call whose transcript retention deleted, as keptMatch reads them. */
+export async function storedMatch(client: pg.PoolClient, callId: string, trackers: MatchableTracker[]): Promise<TrackerMatch> {
+  const { rows } = await client.query<{ tracker_id: string; hits: TrackerHit[]; hit_count: number }>(
+    `SELECT tracker_id, hits, hit_count FROM call_tracker_hits WHERE call_id = $1`,
+    [callId],
+  );
+  return keptMatch(
+    rows.map((r) => ({ trackerId: r.tracker_id, hits: r.hits, hitCount: r.hit_count })),
+    trackers,
+  );
 }
 
 /** Replaces a call's hits. */

@@ -39,8 +39,22 @@ export interface TrackerHits {
 }
 
 interface CompiledPhrase {
+  /** The tracker's position in the list matched. */
+  tracker: number;
   words: string[];
   stem: boolean;
+}
+
+/**
+ * Every tracker's phrases in one index, so a transcript is read once whatever
+ * the number of trackers: phrases by their first word, and one-word stems by
+ * the stem (a word is probed by its own beginnings). Built once per list of
+ * trackers (the save path's cached list, a backfill run's).
+ */
+interface PhraseIndex {
+  byFirstWord: Map<string, CompiledPhrase[]>;
+  stems: Map<string, CompiledPhrase[]>;
+  longestStem: number;
 }
 
 /** A phrase's words as compared; empty when it has no letter or digit (it then matches nothing). */
@@ -50,29 +64,55 @@ export function phraseWords(text: string): string[] {
     .map((w) => w.norm);
 }
 
-function compile(phrases: TrackerPhrase[]): CompiledPhrase[] {
-  return phrases
-    .slice(0, MAX_PHRASES)
-    .map((p) => ({ words: phraseWords(p.text), stem: p.stem }))
-    .filter((p) => p.words.length > 0);
+const indexes = new WeakMap<MatchableTracker[], PhraseIndex>();
+
+function indexOf(trackers: MatchableTracker[]): PhraseIndex {
+  const known = indexes.get(trackers);
+  if (known) return known;
+  const index: PhraseIndex = { byFirstWord: new Map(), stems: new Map(), longestStem: 0 };
+  const add = (map: Map<string, CompiledPhrase[]>, key: string, phrase: CompiledPhrase) => map.set(key, [...(map.get(key) ?? []), phrase]);
+  trackers.forEach((tracker, i) => {
+    for (const p of tracker.phrases.slice(0, MAX_PHRASES)) {
+      const words = phraseWords(p.text);
+      if (words.length === 0) continue;
+      const phrase = { tracker: i, words, stem: p.stem };
+      if (p.stem && words.length === 1) {
+        add(index.stems, words[0], phrase);
+        index.longestStem = Math.max(index.longestStem, words[0].length);
+      } else add(index.byFirstWord, words[0], phrase);
+    }
+  });
+  indexes.set(trackers, index);
+  return index;
 }
 
-/** Where the first of `phrases` matches in `words`: the matched span, or null. */
-function firstMatch(words: Word[], phrases: CompiledPhrase[]): { start: number; end: number } | null {
-  for (let i = 0; i < words.length; i++) {
-    for (const p of phrases) {
-      const n = p.words.length;
-      if (i + n > words.length) continue;
-      let ok = true;
-      for (let k = 0; k < n && ok; k++) {
-        const word = words[i + k].norm;
-        const want = p.words[k];
-        ok = p.stem && k === n - 1 ? word.startsWith(want) : word === want;
-      }
-      if (ok) return { start: words[i].start, end: words[i + n - 1].end };
-    }
+/** Whether `phrase` matches `words` from position `i` on (its first word already known to match). */
+function matchesAt(words: Word[], i: number, phrase: CompiledPhrase): boolean {
+  const n = phrase.words.length;
+  if (i + n > words.length) return false;
+  for (let k = 1; k < n; k++) {
+    const word = words[i + k].norm;
+    const want = phrase.words[k];
+    if (!(phrase.stem && k === n - 1 ? word.startsWith(want) : word === want)) return false;
   }
-  return null;
+  return true;
+}
+
+/** Each tracker's first match in one turn's words, by the tracker's position: the matched span. */
+function matchTurn(words: Word[], index: PhraseIndex, counts: (tracker: number) => boolean): Map<number, { start: number; end: number }> {
+  const found = new Map<number, { start: number; end: number }>();
+  const consider = (phrases: CompiledPhrase[] | undefined, i: number) => {
+    for (const p of phrases ?? []) {
+      if (found.has(p.tracker) || !counts(p.tracker) || !matchesAt(words, i, p)) continue;
+      found.set(p.tracker, { start: words[i].start, end: words[i + p.words.length - 1].end });
+    }
+  };
+  for (let i = 0; i < words.length; i++) {
+    const norm = words[i].norm;
+    consider(index.byFirstWord.get(norm), i);
+    for (let len = 1; len <= Math.min(norm.length, index.longestStem); len++) consider(index.stems.get(norm.slice(0, len)), i);
+  }
+  return found;
 }
 
 /** At most HIT_TEXT_CHARS of the turn, around the match. */
@@ -90,22 +130,18 @@ const speaks = (speaker: TrackerSpeaker, role: Turn["role"]) => (speaker === "an
 /** Each tracker's hits in the transcript (trackers without a hit are left out). */
 export function matchTrackers(turns: Turn[], durationSec: number | null, trackers: MatchableTracker[]): TrackerHits[] {
   if (turns.length === 0 || trackers.length === 0) return [];
+  const index = indexOf(trackers);
+  if (index.byFirstWord.size === 0 && index.stems.size === 0) return [];
   const timed = timeTurns(turns, durationSec);
-  const words = turns.map((t) => wordsOf(t.text));
-  const result: TrackerHits[] = [];
-  for (const tracker of trackers) {
-    const phrases = compile(tracker.phrases);
-    if (phrases.length === 0) continue;
-    const hits: TrackerHit[] = [];
-    let hitCount = 0;
-    turns.forEach((turn, i) => {
-      if (!speaks(tracker.speaker, turn.role)) return;
-      const at = firstMatch(words[i], phrases);
-      if (!at) return;
-      hitCount++;
-      if (hits.length < MAX_HITS_KEPT) hits.push({ turn: i, atMs: timed[i].startMs, text: quote(turn.text, at) });
-    });
-    if (hitCount > 0) result.push({ trackerId: tracker.id, hits, hitCount });
-  }
-  return result;
+  const found = trackers.map((t): TrackerHits => ({ trackerId: t.id, hits: [], hitCount: 0 }));
+  turns.forEach((turn, i) => {
+    if (turn.role === "system") return;
+    const matches = matchTurn(wordsOf(turn.text), index, (t) => speaks(trackers[t].speaker, turn.role));
+    for (const [t, at] of matches) {
+      const f = found[t];
+      f.hitCount++;
+      if (f.hits.length < MAX_HITS_KEPT) f.hits.push({ turn: i, atMs: timed[i].startMs, text: quote(turn.text, at) });
+    }
+  });
+  return found.filter((f) => f.hitCount > 0);
 }

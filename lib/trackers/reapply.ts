@@ -1,5 +1,6 @@
 import type { CallColumns, ColumnsAs } from "@/lib/db/columns";
-import { inTransaction } from "@/lib/db/pool";
+import { inTransaction, pool } from "@/lib/db/pool";
+import { logger } from "@/lib/log";
 import { backfill, type BackfillState, type BatchResult } from "@/lib/jobs/backfill";
 import { enqueue, QUEUE } from "@/lib/jobs/boss";
 import type { Turn } from "@/lib/providers/canonical";
@@ -8,7 +9,7 @@ import { factColumnsSql, factsOf, type FactRow } from "@/lib/rollups/facts";
 import { correctionsOf, isHotCall } from "@/lib/reviews/corrections";
 import { withTrackerSignals, type LeadSignal } from "@/lib/scoring/lead-score";
 import { readScoring } from "@/lib/scoring/settings";
-import { hitsJson, hitRowsSql, trackerMatch } from "./apply";
+import { hitsJson, hitRowsSql, keptMatch, trackerMatch } from "./apply";
 import { readEnabledTrackers, TRACKERS_CACHE_MS } from "./current";
 import type { MatchableTracker, TrackerHits } from "./match";
 
@@ -31,6 +32,19 @@ export async function startTrackerReapply(): Promise<TrackerReapplyState> {
   const state = await reapplying.start();
   await enqueue(QUEUE.trackers, {}, { key: "trackers", startAfterSeconds: TRACKERS_CACHE_MS / 1000 + 1 });
   return state;
+}
+
+/**
+ * Calls stored before trackers existed (an upgrade: the starter set comes with
+ * the migration) are matched once, when a worker first starts with them.
+ */
+export async function startTrackerReapplyIfNeverRun(): Promise<boolean> {
+  if (await reapplying.read()) return false;
+  const { rows } = await pool.query(`SELECT 1 FROM transcripts LIMIT 1`);
+  if (rows.length === 0) return false;
+  logger.info("trackers never applied to the stored calls: queuing it");
+  await startTrackerReapply();
+  return true;
 }
 
 type Row = FactRow &
@@ -59,9 +73,8 @@ async function reapplyBatch(afterId: string, trackers: MatchableTracker[], thres
     const changed: { id: string; startedAt: Date; json: string; score: number; signals: string; hot: boolean }[] = [];
     const deltas: Delta[] = [];
     for (const r of rows) {
-      // Retention deleted the transcript: the hits found while it was there stay as they were (a deleted tracker's go with it).
-      if (r.expired) continue;
-      const match = trackerMatch(r.turns ?? [], r.duration_sec, trackers);
+      // Retention deleted the transcript: the hits found while it was there stay, for the trackers still on.
+      const match = r.expired ? keptMatch(r.stored ?? [], trackers) : trackerMatch(r.turns ?? [], r.duration_sec, trackers);
       const { score, signals } = withTrackerSignals(r.lead_signals, match.signals);
       const isHot = isHotCall(score, threshold, correctionsOf(r));
       if (hitsKey(match.found) === hitsKey(r.stored ?? []) && signalsKey(signals) === signalsKey(r.lead_signals) && isHot === r.is_hot) continue;

@@ -1,5 +1,9 @@
+import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { afterAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { hitRowsSql } from "@/lib/trackers/apply";
+import { TEST_SECRETS_KEY } from "../support/credentials";
 import { callDetailSchema } from "@/lib/calls/schemas";
 import { TEST_ADMIN } from "../support/credentials";
 import { sendAutocallsCall } from "../support/destinations";
@@ -121,6 +125,7 @@ describe("trackers on calls", () => {
       id: tracker.id,
       name: tracker.name,
       hits: [{ turn: 1, atMs: expect.any(Number), text: expect.stringContaining("offer still on") }],
+      hitCount: 1,
     });
     expect(call.trackers.map((t) => t.name)).toContain("Pricing");
     const signal = call.leadSignals.find((s) => s.signal === "tracker");
@@ -298,4 +303,80 @@ describe("the daily tracker rollup", () => {
     expect(await rolled(gone)).toEqual({ calls: 0, connected: 0 });
     expect(await sql(`SELECT 1 FROM daily_tracker_stats WHERE tracker_id = $1`, [gone])).toEqual([]);
   });
+
+  it("waits for a tracker being deleted while a call's hits are written, then leaves it out instead of failing the save", async () => {
+    const phrase = word();
+    const res = await send("POST", "/api/trackers", { name: `Gone ${phrase}`, phrases: [{ text: phrase }] });
+    const { tracker } = await jsonOf<{ tracker: TrackerItem }>(res);
+    const source = await createSource("autocalls");
+    const callId = await sendAutocallsCall(source.slug, { recording_url: null, transcript: transcript("Nothing to see.") });
+    const admin = new pg.Client({ connectionString: inject("databaseUrl") });
+    const saver = new pg.Client({ connectionString: inject("databaseUrl") });
+    await Promise.all([admin.connect(), saver.connect()]);
+    try {
+      await admin.query("BEGIN");
+      await admin.query("DELETE FROM trackers WHERE id = $1", [tracker.id]);
+      await saver.query("BEGIN");
+      const hits = JSON.stringify([{ tracker_id: tracker.id, hits: [{ turn: 1, atMs: 0, text: phrase }], hit_count: 1 }]);
+      const writing = saver.query(
+        `INSERT INTO call_tracker_hits (call_id, tracker_id, hits, hit_count, started_at)
+         SELECT $1::uuid, h.tracker_id, h.hits, h.hit_count, now() FROM (${hitRowsSql("$2")}) AS h`,
+        [callId, hits],
+      );
+      await new Promise((r) => setTimeout(r, 300));
+      await admin.query("COMMIT");
+      expect((await writing).rowCount).toBe(0);
+      await saver.query("COMMIT");
+    } finally {
+      await Promise.all([admin.end(), saver.end()]);
+    }
+  });
+
+  it("moves the points of calls whose transcript retention deleted with the tracker: changed, then deleted", async () => {
+    const phrase = word();
+    const res = await send("POST", "/api/trackers", { name: `Kept ${phrase}`, phrases: [{ text: phrase }], points: 10 });
+    const { tracker } = await jsonOf<{ tracker: TrackerItem }>(res);
+    created.push(tracker.id);
+    await applied();
+    const source = await createSource("autocalls");
+    const callId = await sendAutocallsCall(source.slug, { recording_url: null, transcript: transcript(`Tell me about ${phrase}.`) });
+    const saved = await detail(callId);
+    expect(saved.leadSignals.find((s) => s.trackerId === tracker.id)?.points).toBe(10);
+    // As retention leaves a call: no transcript, the hits kept without their words.
+    await sql(`DELETE FROM transcripts WHERE call_id = $1`, [callId]);
+    await sql(`UPDATE calls SET transcript_deleted_at = now(), transcript_deleted_after_days = 30 WHERE id = $1`, [callId]);
+
+    expect((await send("PATCH", `/api/trackers/${tracker.id}`, { points: 25 })).status).toBe(200);
+    await applied();
+    const raised = await detail(callId);
+    expect(raised.leadSignals.find((s) => s.trackerId === tracker.id)?.points).toBe(25);
+    expect(raised.leadScore).toBe(Math.min(100, saved.leadScore + 15));
+    expect(raised.trackers.map((t) => t.id)).toContain(tracker.id);
+
+    expect((await send("DELETE", `/api/trackers/${tracker.id}`)).status).toBe(200);
+    created.splice(created.indexOf(tracker.id), 1);
+    await applied();
+    const after = await detail(callId);
+    expect(after.leadSignals.some((s) => s.signal === "tracker" && s.trackerId === tracker.id)).toBe(false);
+    expect(after.leadScore).toBe(Math.max(0, saved.leadScore - 10));
+    expect(await trackerDrift()).toEqual([]);
+  }, 120_000);
+
+  it("is applied to the stored calls by itself when a worker first starts with them (an upgrade brings the starter set)", async () => {
+    await sql(`DELETE FROM settings WHERE key = 'trackers-reapply'`);
+    const worker = spawn(process.execPath, ["--import", "tsx", "lib/cli/worker.ts"], {
+      env: { ...process.env, SECRETS_KEY: TEST_SECRETS_KEY, LOG_LEVEL: "info" },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    try {
+      let out = "";
+      worker.stdout.on("data", (d) => (out += String(d)));
+      await expect.poll(() => out, { timeout: 30_000 }).toContain("trackers never applied to the stored calls");
+      await applied();
+    } finally {
+      const exited = new Promise((resolve) => worker.once("exit", resolve));
+      worker.kill("SIGTERM");
+      await exited;
+    }
+  }, 90_000);
 });
