@@ -217,7 +217,8 @@ export function CallFilters() {
         <TextFilter name="minScore" label="Min score" type="number" current={get("minScore")} onApply={onChange} className="w-20" />
         <TextFilter name="campaign" label="Campaign" suggest="campaign" current={get("campaign")} onApply={onChange} />
         <TextFilter name="agent" label="Agent" suggest="agent" current={get("agent")} onApply={onChange} className="w-32" />
-        <TrackerFilter current={get("tracker")} onChange={onChange} />
+        {/* A link may repeat the parameter (tracker=a&tracker=b): all of them stay, as one "a,b" choice. */}
+        <TrackerFilter current={params.getAll("tracker").join(",")} onChange={onChange} />
         <Select
           name="reviewed"
           label="Reviewed"

@@ -25,6 +25,7 @@ export function StackedBars({
   height = 260,
   stacked = true,
   format,
+  legend = series.length > 1,
 }: {
   data: Row[];
   series: Series[];
@@ -37,6 +38,8 @@ export function StackedBars({
   stacked?: boolean;
   /** How values read on the axis and in the tooltip (e.g. "12%"). */
   format?: (value: number) => string;
+  /** Name the series below the chart: by default only when there are several. */
+  legend?: boolean;
 }) {
   const router = useRouter();
   const isDay = xKey === "day";
@@ -61,9 +64,7 @@ export function StackedBars({
           labelFormatter={(label) => (isDay && typeof label === "string" ? shortDay(label) : label)}
           cursor={{ fill: "#f1f5f9" }}
         />
-        {series.length > 1 && (
-          <Legend iconType="circle" wrapperStyle={{ fontSize: 12 }} formatter={(value: string) => <span className="text-slate-700">{value}</span>} />
-        )}
+        {legend && <Legend iconType="circle" wrapperStyle={{ fontSize: 12 }} formatter={(value: string) => <span className="text-slate-700">{value}</span>} />}
         {series.map((s) => (
           <Bar
             key={s.key}

@@ -4,7 +4,7 @@ import { StackedBars, type Series } from "@/components/charts/bar-chart";
 import type { TrackerStats } from "@/lib/trackers/stats";
 
 // The overview's tracker mentions: per day, the share of connected calls that
-// hit each tracker; a bar opens that day's calls with the tracker.
+// hit each tracker; a bar opens that day's connected calls with the tracker.
 
 // Each reaches 3:1 against the white panel (WCAG 1.4.11).
 const COLORS = ["#4f46e5", "#0d9488", "#d97706", "#e11d48", "#0284c7", "#7c3aed", "#047857", "#1e293b"];
@@ -33,8 +33,9 @@ export function TrackerMentions({ stats }: { stats: TrackerStats }) {
           series={series}
           xKey="day"
           stacked={false}
+          legend // a single tracker's bars need its name too
           format={(v) => `${v}%`}
-          href={(row, key) => `/calls?tracker=${key}&from=${row.day}&to=${row.day}`}
+          href={(row, key) => `/calls?tracker=${key}&status=completed&from=${row.day}&to=${row.day}`}
         />
       )}
     </section>

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db, Prisma } from "@/lib/db/client";
+import { DomainError } from "@/lib/errors";
 
 // The call list's `tracker` filter: calls with a hit of any of the trackers
 // named, as "a,b" or as repeated parameters (lib/calls/filters.ts).
@@ -33,7 +34,11 @@ export function withRepeatedTrackers<Q extends { tracker?: string[] }>(request: 
   const all = new URL(request.url).searchParams.getAll("tracker");
   if (all.length < 2) return query;
   const parsed = trackerFilterSchema.safeParse(all);
-  return parsed.success ? { ...query, tracker: parsed.data } : query;
+  if (!parsed.success) {
+    const detail = `tracker: each value is a tracker id, at most ${MAX_TRACKER_FILTER} of them.`;
+    throw new DomainError("invalid", "Invalid query", detail, { errors: [{ field: "tracker", message: detail }] });
+  }
+  return { ...query, tracker: parsed.data };
 }
 
 /** The trackers with a hit in each of the calls: for the list's chips and the CSV column. */

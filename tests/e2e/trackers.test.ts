@@ -69,6 +69,16 @@ describe.skipIf(skipBrowserTests)("trackers in Chromium", () => {
     expect(await only.locator(`a[href="/calls/${matching}"]`).count()).toBe(1);
     await screenshot(page, "calls-by-tracker");
 
+    // A link naming two trackers (repeated) keeps both when another filter changes.
+    const mine = new URL(page.url()).searchParams.get("tracker")!;
+    const { trackers } = (await (await asUser(TEST_ADMIN, "/api/trackers")).json()) as { trackers: { id: string; name: string }[] };
+    const pricing = trackers.find((t) => t.name === "Pricing")!.id;
+    await page.goto(`${baseUrl()}/calls?campaign=${campaign}&tracker=${mine}&tracker=${pricing}`);
+    await expect.poll(() => page.getByTestId("call-row").count()).toBe(1);
+    await page.getByLabel("Status").selectOption({ label: "Completed" });
+    await page.waitForURL((u) => u.searchParams.has("status"));
+    expect(new URL(page.url()).searchParams.get("tracker")).toBe(`${mine},${pricing}`);
+
     // The call's page names the tracker beside its transcript, and its points with the words that earned them.
     await page.goto(`${baseUrl()}/calls/${matching}`);
     expect(await page.getByRole("list", { name: "Trackers in this call" }).textContent()).toContain(name);
@@ -78,10 +88,10 @@ describe.skipIf(skipBrowserTests)("trackers in Chromium", () => {
     await page.goto(`${baseUrl()}/`);
     const chart = page.getByTestId("tracker-mentions");
     await chart.locator(".recharts-bar-rectangle path").first().waitFor();
-    expect(await chart.textContent()).toContain(name);
+    await expect.poll(() => chart.textContent()).toContain(name);
     await screenshot(page, "overview-tracker-mentions");
     await chart.locator(".recharts-bar-rectangle path").last().click();
-    await page.waitForURL(/\/calls\?tracker=[0-9a-f-]{36}&from=(\d{4}-\d{2}-\d{2})&to=\1$/);
+    await page.waitForURL(/\/calls\?tracker=[0-9a-f-]{36}&status=completed&from=(\d{4}-\d{2}-\d{2})&to=\1$/);
     await page.getByTestId("call-row").first().waitFor();
   }, 120_000);
 });

@@ -72,6 +72,8 @@ describe("trackers API", () => {
     expect((await fetch(`${baseUrl()}/api/trackers`)).status).toBe(401);
     const manager = await newPerson("manager", "trackers");
     expect((await asUser(manager, "/api/trackers")).status).toBe(200);
+    // An API key reads them too: its programs need the ids the list's tracker filter takes.
+    expect((await jsonOf<TrackersState>(api("/api/trackers"))).trackers.length).toBe(trackers.length);
     const body = JSON.stringify({ name: word(), phrases: [{ text: "hello" }] });
     expect((await asUser(manager, "/api/trackers", { method: "POST", body })).status).toBe(403);
     const someId = trackers[0].id;
@@ -228,6 +230,10 @@ describe("trackers on calls", () => {
     expect((await ids(`tracker=${a.id}&tracker=${b.id}`)).map((c) => c.id).sort()).toEqual([withOne, withTwo].sort());
     expect(await ids(`tracker=${randomUUID()}`)).toEqual([]);
     expect((await api(`/api/calls?tracker=nope`)).status).toBe(400);
+    // Repeated: every value is read, so a bad one is refused rather than dropped.
+    const badRepeat = await api(`/api/calls?tracker=nope&tracker=${a.id}`);
+    expect(badRepeat.status).toBe(400);
+    expect((await jsonOf<{ errors: { field: string }[] }>(badRepeat)).errors[0].field).toBe("tracker");
 
     const csv = await (await api(`/api/calls/export?campaign=${campaign}&tracker=${a.id}&tracker=${b.id}`)).text();
     const [header, ...rows] = csv.trim().split("\n");

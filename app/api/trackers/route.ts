@@ -6,7 +6,8 @@ import { trackerInput } from "@/lib/trackers/schemas";
 // Trackers: everyone signed in sees them (the calls filter offers them); admins
 // create them. Each change is applied to every stored call in the background:
 // `reapply` is that run's progress.
-export const GET = apiRoute({ auth: "user" }, async () => ({ trackers: await listTrackers(), reapply: await trackerReapplyState() }));
+// Readers too: API clients look up the ids that the list's tracker filter takes.
+export const GET = apiRoute({ auth: "reader" }, async () => ({ trackers: await listTrackers(), reapply: await trackerReapplyState() }));
 
 export const POST = apiRoute({ auth: "admin", body: trackerInput }, async ({ body, audit }) => {
   const tracker = view(await createTracker(body));
