@@ -95,9 +95,11 @@ describe("the spaces trimmed around keys and values", () => {
     const stripped = Array.from({ length: 0x10000 }, (_, i) => String.fromCharCode(i)).filter((c) => c.trim() === "");
     expect(stripped.join("")).toBe(TRIMMED_SPACES);
     const sql = readFileSync("prisma/migrations/20261129040000_call_variables/migration.sql", "utf8");
-    const listed = /RETURN btrim\(t, E'([^']*)'\)/.exec(sql)![1].replace(/\\([tnfr])|\\u([0-9A-F]{4})/g, (_, c: string, hex: string) =>
-      c ? ({ t: "\t", n: "\n", f: "\f", r: "\r" } as Record<string, string>)[c] : String.fromCharCode(parseInt(hex, 16)),
-    );
+    const listed = /RETURN btrim\(t, E'([^']*)'\)/
+      .exec(sql)![1]
+      .replace(/\\([tnfr])|\\u([0-9A-F]{4})/g, (_, c: string, hex: string) =>
+        c ? ({ t: "\t", n: "\n", f: "\f", r: "\r" } as Record<string, string>)[c] : String.fromCharCode(parseInt(hex, 16)),
+      );
     expect([...listed].sort().join("")).toBe([...TRIMMED_SPACES].sort().join(""));
   });
 });
