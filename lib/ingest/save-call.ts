@@ -19,7 +19,8 @@ import { currentTrackers } from "@/lib/trackers/current";
 import { hitRowsSql, hitsJson, replaceHits, storedMatch, trackerMatch, type TrackerMatch } from "@/lib/trackers/apply";
 import type { MatchableTracker } from "@/lib/trackers/match";
 import type { Turn } from "@/lib/providers/canonical";
-import { variableCtes } from "@/lib/calls/variables/store";
+import { countNewKeys, newKeysJson, variablesCte, type NewKey } from "@/lib/calls/variables/store";
+import { logger } from "@/lib/log";
 
 // Step 4: save the call with its transcript and daily rollup, atomically.
 // Idempotent per (source, vendor id): a new call is one INSERT ... ON CONFLICT
@@ -69,7 +70,14 @@ export async function saveCall(source: EventSource, call: CanonicalCall, rawEven
   const row = columnsWith(NO_CORRECTIONS, hits);
   // Most events are new calls: one statement, no explicit transaction.
   const newId = uuidv7();
-  if (await insertNewCall(newId, source, call, row, rawEventId, hits)) return { kind: "stored", callId: newId, facts: row.saved };
+  const newKeys = await insertNewCall(newId, source, call, row, rawEventId, hits);
+  if (newKeys) {
+    // After the save, on its own: the call is stored whatever happens here (a key missed is a count one short).
+    await countNewKeys(pool, source.id, newKeys).catch((err: Error) =>
+      logger.warn({ callId: newId, err: err.message }, "could not count the call's variable keys"),
+    );
+    return { kind: "stored", callId: newId, facts: row.saved };
+  }
   return inTransaction((client) => updateExistingCall(client, source, call, columnsWith, rawEventId, trackers));
 }
 
@@ -167,9 +175,17 @@ function callColumns(
 
 /**
  * Inserts the call, its transcript and its rollup, and marks the raw event,
- * in one statement (so one implicit transaction). False when the call exists already.
+ * in one statement (so one implicit transaction). Returns the variable keys it brought (to be counted after),
+ * or null when the call exists already.
  */
-async function insertNewCall(id: string, source: EventSource, call: CanonicalCall, row: Columns, rawEventId: string, hits: TrackerMatch): Promise<boolean> {
+async function insertNewCall(
+  id: string,
+  source: EventSource,
+  call: CanonicalCall,
+  row: Columns,
+  rawEventId: string,
+  hits: TrackerMatch,
+): Promise<NewKey[] | null> {
   const names = Object.keys(row.columns);
   const values: unknown[] = [id, source.id, call.externalId, ...Object.values(row.columns), rawEventId];
   const param = (value: unknown) => `$${values.push(value)}`;
@@ -190,19 +206,18 @@ async function insertNewCall(id: string, source: EventSource, call: CanonicalCal
       ? `, h AS (INSERT INTO call_tracker_hits (call_id, tracker_id, hits, hit_count, started_at)
            SELECT c.id, x.tracker_id, x.hits, x.hit_count, ${param(call.startedAt)}::timestamptz FROM c, (${hitRowsSql(param(hitsJson(hits.found)))}) AS x)`
       : "";
-  // The variables the list filters by, and the keys the filter bar offers (lib/calls/variables/store.ts).
-  const variables = variableCtes({
+  // The variables the list filters by (lib/calls/variables/store.ts); their keys are counted after this statement,
+  // which has no defined order among its CTEs: the source's key rows are not to be locked before the rollups'.
+  const variables = variablesCte({
     callId: "c.id",
-    sourceId: "$2",
     startedAt: param(call.startedAt),
     provider: param(source.provider),
     variables: param(row.columns.variables),
-    knownKeys: null,
     from: "c",
   });
   const rollups = rollupStatements(rollupDeltas(null, row.facts), { offset: values.length, onlyIf: "EXISTS (SELECT 1 FROM c)" });
   for (const r of rollups) values.push(...r.values);
-  const { rows } = await pool.query<Pick<CallColumns, "id">>(
+  const { rows } = await pool.query<Pick<CallColumns, "id"> & { keys: NewKey[] }>(
     `WITH ${contact ? `k AS (${contact}),` : ""}
      c AS (
        INSERT INTO calls (id, source_id, external_id, ${names.join(", ")}, contact_id, updated_at)
@@ -215,10 +230,10 @@ async function insertNewCall(id: string, source: EventSource, call: CanonicalCal
      , r AS (UPDATE raw_events SET status = 'stored', call_id = c.id, external_id = $3, processed_at = now(), error = NULL
              FROM c WHERE raw_events.id = ${rawParam})
      ${rollups.map((r, i) => `, s${i} AS (${r.text})`).join("\n")}
-     SELECT id FROM c`,
+     SELECT id, ${newKeysJson()} AS keys FROM c`,
     values,
   );
-  return rows.length > 0;
+  return rows.length > 0 ? rows[0].keys : null;
 }
 
 async function updateExistingCall(
@@ -303,12 +318,13 @@ async function updateExistingCall(
 
   // The call's variables as this version has them; keys it had already are not counted again.
   const { rows: known } = await client.query<{ key: string }>("DELETE FROM call_variables WHERE call_id = $1 RETURNING key", [existing.id]);
-  await client.query(
-    `WITH ${variableCtes({ callId: "$1::uuid", sourceId: "$2", startedAt: "$5", provider: "$6", variables: "$3", knownKeys: "$4", from: "(SELECT 1) one" })} SELECT 1`,
-    [existing.id, source.id, row.columns.variables, known.map((r) => r.key), startedAt, source.provider],
+  const { rows: added } = await client.query<{ keys: NewKey[] }>(
+    `WITH ${variablesCte({ callId: "$1::uuid", startedAt: "$4", provider: "$5", variables: "$2", from: "(SELECT 1) one" })}
+     SELECT ${newKeysJson("NOT key = ANY($3::text[])")} AS keys`,
+    [existing.id, row.columns.variables, known.map((r) => r.key), startedAt, source.provider],
   );
 
-  // Last, so that the busiest rows (one per day and dimensions) stay locked only until commit.
+  // Near the end, so that the busy rows (one per day and dimensions, then the source's keys) stay locked only until commit.
   const before = factsOf(existing);
   const after: RollupFacts = {
     ...row.facts,
@@ -321,6 +337,8 @@ async function updateExistingCall(
   };
   const rollup = rollupStatement(rollupDeltas(before, after));
   if (rollup) await client.query(rollup.text, rollup.values);
+  // The source's key rows after the rollups' (and in key order): every save locks these in the same order.
+  await countNewKeys(client, source.id, added[0].keys);
   return { kind: "stored", callId: existing.id, facts: { ...row.saved, isTest } };
 }
 

@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import pg from "pg";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { readDay, readNumber } from "@/lib/calls/variables/values";
+import { MAX_KEYS_PER_SOURCE } from "@/lib/calls/variables/store";
+import { isVariableKey, readDay, readNumber, TRIMMED_SPACES } from "@/lib/calls/variables/values";
 import { TEST_ADMIN, TEST_MANAGER } from "../support/credentials";
 import { sendAutocallsCall } from "../support/destinations";
 import { api, baseUrl, jsonOf, sendWebhook, sql, uniq } from "../support/http";
@@ -165,6 +166,39 @@ describe("variable filters", () => {
     expect(readNumber("7 500 ₸")).toBe(7500);
     expect(readNumber("5k")).toBeNull();
   });
+
+  it("keep the keys the filters accept, and trim stored values as typed ones, Unicode spaces included", async () => {
+    // Every space trim() strips, and two it does not (a zero-width space, the Mongolian vowel separator).
+    const around = [...TRIMMED_SPACES, "\u200B", "\u180E"];
+    const keys = around.flatMap((c) => [`budget${c}`, `${c}budget`, `bud${c}get`]);
+    const rows = await sql<{ k: string; ok: boolean }>("SELECT k, call_variable_key_ok(k) AS ok FROM unnest($1::text[]) k", [keys]);
+    expect(rows.map((r) => ({ k: r.k, ok: r.ok }))).toEqual(keys.map((k) => ({ k, ok: isVariableKey(k) })));
+    expect(isVariableKey("budget\u00A0")).toBe(false);
+    expect(isVariableKey("bud\u00A0get")).toBe(true);
+
+    const values = around.flatMap((c) => [`${c}5000${c}`, `${c}2026-12-01${c}`]);
+    const read = await sql<{ v: string; text: string; num: string | null; day: string | null }>(
+      `SELECT v, call_variable_text(to_jsonb(v)) AS text, call_variable_number(to_jsonb(v))::text AS num,
+         to_char(call_variable_day(to_jsonb(v)), 'YYYY-MM-DD') AS day FROM unnest($1::text[]) v`,
+      [values],
+    );
+    for (const r of read) {
+      expect({ v: r.v, text: r.text, num: r.num === null ? null : Number(r.num), day: r.day }).toEqual({
+        v: r.v,
+        text: r.v.trim().toLowerCase(),
+        num: readNumber(r.v),
+        day: readDay(r.v),
+      });
+    }
+
+    // Through a webhook: a key with a no-break space after it is not kept (a filter on it would be refused),
+    // and a value with one is found by what a person types.
+    const [spaced, plan] = [`${uniq("seats")}\u00A0`, uniq("plan")];
+    const id = await callWith({ [spaced]: "3", [plan]: "Growth\u00A0" });
+    expect(await sql("SELECT key FROM call_variables WHERE call_id = $1 ORDER BY key", [id])).toEqual([{ key: plan }]);
+    expect(await ids({ [`var.${plan}.eq`]: "growth" })).toEqual(new Set([id]));
+    expect((await api(`/api/calls?${new URLSearchParams({ [`var.${spaced}.eq`]: "3" })}`)).status).toBe(400);
+  });
 });
 
 describe("variable keys", () => {
@@ -205,10 +239,74 @@ describe("variable keys", () => {
   });
 });
 
+describe("variable keys of a busy source", () => {
+  it("count every call when saves of one source's keys run at once, new calls and later versions alike", async () => {
+    const busy = await createSource("autocalls");
+    const [a, b] = [`alpha ${uniq("k")}`, `beta ${uniq("k")}`];
+    const payloads = Array.from({ length: 12 }, (_, i) => ({
+      ...fixture<Record<string, unknown>>("autocalls/campaign-call.json"),
+      id: (Date.now() % 1_000_000_000) + i,
+      recording_url: null,
+      extracted_variables: { status: true, summary: "Busy", [a]: i, [b]: `2026-12-${String(i + 1).padStart(2, "0")}` },
+    }));
+    const send = (p: Record<string, unknown>) => sendWebhook(busy.slug, p).then((r) => r.status);
+    expect(await Promise.all(payloads.map(send))).toEqual(payloads.map(() => 202));
+    // Later versions (each a transaction with the rollups) beside new calls (one statement each), all at once.
+    const later = payloads.slice(0, 6).map((p) => ({ ...p, finished_at: "2026-02-27T16:09:00Z", extracted_variables: { status: true, [a]: "changed" } }));
+    const more = payloads.slice(0, 6).map((p, i) => ({ ...p, id: p.id + 100 + i }));
+    expect(await Promise.all([...later, ...more].map(send))).toEqual([...later, ...more].map(() => 202));
+    expect(await sql("SELECT count(*)::int AS failed FROM raw_events WHERE source_id = $1 AND status = 'failed'", [busy.id])).toEqual([{ failed: 0 }]);
+    expect(await sql("SELECT key, calls, numbers, dates FROM call_variable_keys WHERE source_id = $1 ORDER BY key", [busy.id])).toEqual([
+      { key: a, calls: 18, numbers: 18, dates: 0 },
+      { key: b, calls: 18, numbers: 0, dates: 18 },
+    ]);
+  });
+
+  it(`offer at most ${MAX_KEYS_PER_SOURCE} keys a source; a key past them is kept with its call and filtered by`, async () => {
+    const flood = await createSource("autocalls");
+    try {
+      // As if the vendor had sent a new key with each of its calls until the source is one key short of the cap
+      // (uncounted, so that they sort after every other file's keys in the list).
+      await sql(
+        `INSERT INTO call_variable_keys (source_id, key, calls, numbers, dates, updated_at)
+         SELECT $1::uuid, 'call ' || n, 0, 0, 0, now() FROM generate_series(1, $2::int) n`,
+        [flood.id, MAX_KEYS_PER_SOURCE - 2],
+      );
+      const known = `known ${uniq("k")}`;
+      await sql("INSERT INTO call_variable_keys (source_id, key, calls, numbers, dates, updated_at) VALUES ($1, $2, 0, 0, 0, now())", [flood.id, known]);
+      const [first, second, third] = ["x1", "x2", "x3"].map((x) => `${x} ${uniq("k")}`).sort();
+      const payload = {
+        ...fixture<Record<string, unknown>>("autocalls/campaign-call.json"),
+        id: Date.now() % 1_000_000_000,
+        recording_url: null,
+        extracted_variables: { status: true, summary: "Flood", [known]: "yes", [third]: "c", [second]: "b", [first]: "a" },
+      };
+      const res = await sendWebhook(flood.slug, payload);
+      expect(res.status).toBe(202);
+      const { callId } = await jsonOf<{ callId: string }>(res);
+      // The known key is still counted, the first new key in key order takes the last place, the others none.
+      const counted = await sql<{ key: string; calls: number }>(
+        "SELECT key, calls FROM call_variable_keys WHERE source_id = $1 AND key = ANY($2::text[]) ORDER BY key",
+        [flood.id, [known, first, second, third]],
+      );
+      expect(counted).toEqual([
+        { key: known, calls: 1 },
+        { key: first, calls: 1 },
+      ]);
+      expect(await sql("SELECT count(*)::int AS n FROM call_variable_keys WHERE source_id = $1", [flood.id])).toEqual([{ n: MAX_KEYS_PER_SOURCE }]);
+      // Every value is stored: a key not offered is still filtered by its parameter.
+      expect(await ids({ [`var.${third}.eq`]: "C" })).toEqual(new Set([callId]));
+    } finally {
+      await sql("DELETE FROM call_variable_keys WHERE source_id = $1", [flood.id]);
+    }
+  });
+});
+
 describe("the call_variables migration", () => {
   it("backfills from stored calls what saving keeps", async () => {
     const script = await readFile("prisma/migrations/20261129040000_call_variables/migration.sql", "utf8");
-    const backfill = script.slice(script.indexOf("-- Backfill from stored calls"));
+    // The backfill alone: the keys and indexes built after it exist already.
+    const backfill = script.slice(script.indexOf("-- Backfill from stored calls"), script.indexOf("-- Keys and indexes after the backfill"));
     const client = new pg.Client({ connectionString: inject("databaseUrl") });
     await client.connect();
     const values = "SELECT call_id, key, text, num::text, day::text, started_at FROM call_variables ORDER BY call_id, key";

@@ -1,7 +1,8 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it, vi } from "vitest";
 import { callFiltersSchema } from "@/lib/calls/filters";
 import { variableConditions } from "@/lib/calls/variable-filters";
-import { isVariableKey, readDay, readNumber, splitVariableParam } from "@/lib/calls/variables/values";
+import { isVariableKey, readDay, readNumber, splitVariableParam, TRIMMED_SPACES } from "@/lib/calls/variables/values";
 
 // The SQL is only built here, never run: the database client needs an address, not a server.
 vi.hoisted(() => {
@@ -80,7 +81,25 @@ describe("what counts as a number or a date", () => {
     expect(isVariableKey(" budget")).toBe(false);
     expect(isVariableKey("a\u0001")).toBe(false);
     expect(isVariableKey("k".repeat(65))).toBe(false);
+    // Unicode spaces around a key as well (the SQL side, call_variable_key_ok, refuses them too).
+    expect(isVariableKey("budget\u00A0")).toBe(false);
+    expect(isVariableKey("\u3000budget")).toBe(false);
+    expect(isVariableKey("bud\u00A0get")).toBe(true);
     expect(splitVariableParam("var.x.y.eq")).toEqual({ key: "x.y", op: "eq" });
     expect(splitVariableParam("budget")).toBeNull();
+  });
+});
+
+describe("the spaces trimmed around keys and values", () => {
+  it("are exactly what trim() strips, as the migration's call_variable_trim spells them out", () => {
+    const stripped = Array.from({ length: 0x10000 }, (_, i) => String.fromCharCode(i)).filter((c) => c.trim() === "");
+    expect(stripped.join("")).toBe(TRIMMED_SPACES);
+    const sql = readFileSync("prisma/migrations/20261129040000_call_variables/migration.sql", "utf8");
+    const listed = /RETURN btrim\(t, E'([^']*)'\)/
+      .exec(sql)![1]
+      .replace(/\\([tnfr])|\\u([0-9A-F]{4})/g, (_, c: string, hex: string) =>
+        c ? ({ t: "\t", n: "\n", f: "\f", r: "\r" } as Record<string, string>)[c] : String.fromCharCode(parseInt(hex, 16)),
+      );
+    expect([...listed].sort().join("")).toBe([...TRIMMED_SPACES].sort().join(""));
   });
 });

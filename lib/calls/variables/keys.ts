@@ -1,7 +1,8 @@
 import { db } from "@/lib/db/client";
 
 // The variable keys the sources have sent, for the filter bar and GET /api/calls/variables: read from
-// call_variable_keys (kept in step when calls are saved), never from the calls themselves.
+// call_variable_keys (kept in step when calls are saved), never from the calls themselves. A small table read on
+// every Calls page view: at most MAX_KEYS_PER_SOURCE (500) rows a source (lib/calls/variables/store.ts).
 
 export type VariableKind = "number" | "date" | "text";
 

@@ -1,3 +1,5 @@
+import type pg from "pg";
+
 // Keeps call_variables and call_variable_keys in step with calls.variables when a call is saved
 // (lib/ingest/save-call.ts), with the SQL functions the migration's backfill used, so both read values alike.
 
@@ -5,20 +7,26 @@
 export const MAX_VARIABLES_PER_CALL = 100;
 
 /**
- * Two CTEs (`vv`, `vk`): the call's variables into call_variables, and the keys' counts for its source.
- * `callId`, `sourceId`, `startedAt` and `provider` (the call's, as saved), `variables` (JSON text) and `knownKeys` (text[] of keys the call had before, or null)
- * are SQL expressions or parameters; `from` is a FROM item that yields one row when the call is to be saved.
+ * Keys counted per source: a vendor that sends a new key with every call (ids or times as keys) must not grow
+ * call_variable_keys, which the filter bar reads on every Calls page view. A key past it is still stored with
+ * its call and filtered by (`var.<key>.<op>`), only not offered. A soft cap: saves running at once may together pass
+ * it by a few keys.
  */
-export function variableCtes(p: {
-  callId: string;
-  sourceId: string;
-  startedAt: string;
-  provider: string;
-  variables: string;
-  knownKeys: string | null;
-  from: string;
-}): string {
-  const isNew = p.knownKeys ? `(NOT key = ANY(${p.knownKeys}::text[]))` : "true";
+export const MAX_KEYS_PER_SOURCE = 500;
+
+/** A key a call brought, to be counted: whether its value read as a number or a date. */
+export interface NewKey {
+  key: string;
+  num: boolean;
+  day: boolean;
+}
+
+/**
+ * A CTE `vv`: the call's variables into call_variables, returning `key`, `num` and `day`.
+ * `callId`, `startedAt` and `provider` (the call's, as saved) and `variables` (JSON text) are SQL expressions or
+ * parameters; `from` is a FROM item that yields one row when the call is to be saved.
+ */
+export function variablesCte(p: { callId: string; startedAt: string; provider: string; variables: string; from: string }): string {
   return `vv AS (
       INSERT INTO call_variables (call_id, key, text, num, day, started_at, provider)
       SELECT ${p.callId}, e.key, call_variable_text(e.value), call_variable_number(e.value), call_variable_day(e.value),
@@ -26,15 +34,35 @@ export function variableCtes(p: {
       FROM ${p.from} CROSS JOIN LATERAL (
         SELECT key, value FROM jsonb_each(CASE WHEN jsonb_typeof(${p.variables}::jsonb) = 'object' THEN ${p.variables}::jsonb ELSE '{}' END)
         WHERE call_variable_key_ok(key) AND call_variable_text(value) <> '' ORDER BY key LIMIT ${MAX_VARIABLES_PER_CALL}) e
-      RETURNING key, num, day),
-    vk AS (
-      -- In key order, so that two calls of one source lock the same rows in the same order.
-      INSERT INTO call_variable_keys (source_id, key, calls, numbers, dates, last_seen_at, updated_at)
-      SELECT ${p.sourceId}::uuid, key, ${isNew}::int, (${isNew} AND num IS NOT NULL)::int, (${isNew} AND day IS NOT NULL)::int, now(), now()
-      FROM vv ORDER BY key
-      ON CONFLICT (source_id, key) DO UPDATE SET
-        calls = call_variable_keys.calls + EXCLUDED.calls,
-        numbers = call_variable_keys.numbers + EXCLUDED.numbers,
-        dates = call_variable_keys.dates + EXCLUDED.dates,
-        last_seen_at = now(), updated_at = now())`;
+      RETURNING key, num, day)`;
+}
+
+/** SQL reading `vv`'s rows as NewKey JSON (`[]` when none). */
+export const newKeysJson = (where = "true") =>
+  `(SELECT COALESCE(jsonb_agg(jsonb_build_object('key', key, 'num', num IS NOT NULL, 'day', day IS NOT NULL)), '[]') FROM vv WHERE ${where})`;
+
+/**
+ * Counts the keys a call brought for its source. A statement of its own, run after the rollups (or after the
+ * save's statement): the source's key rows are its busiest, locked last and in key order, so two saves never
+ * wait on each other in a cycle. A key past MAX_KEYS_PER_SOURCE is not added.
+ */
+export async function countNewKeys(client: Pick<pg.PoolClient, "query">, sourceId: string, keys: NewKey[]): Promise<void> {
+  if (keys.length === 0) return;
+  await client.query(
+    `INSERT INTO call_variable_keys (source_id, key, calls, numbers, dates, last_seen_at, updated_at)
+     SELECT $1::uuid, key, 1, num::int, day::int, now(), now()
+     FROM (SELECT m.*, count(*) FILTER (WHERE NOT m.known) OVER (ORDER BY m.key) AS nth
+           FROM (SELECT n.*, k.key IS NOT NULL AS known
+                 FROM unnest($2::text[], $3::boolean[], $4::boolean[]) AS n(key, num, day)
+                 LEFT JOIN call_variable_keys k ON k.source_id = $1::uuid AND k.key = n.key) m) w
+     -- A new key only while the source has room for it, the first in key order.
+     WHERE known OR nth <= ${MAX_KEYS_PER_SOURCE} - (SELECT count(*) FROM (SELECT FROM call_variable_keys WHERE source_id = $1::uuid LIMIT ${MAX_KEYS_PER_SOURCE}) had)
+     ORDER BY key
+     ON CONFLICT (source_id, key) DO UPDATE SET
+       calls = call_variable_keys.calls + 1,
+       numbers = call_variable_keys.numbers + EXCLUDED.numbers,
+       dates = call_variable_keys.dates + EXCLUDED.dates,
+       last_seen_at = now(), updated_at = now()`,
+    [sourceId, keys.map((k) => k.key), keys.map((k) => k.num), keys.map((k) => k.day)],
+  );
 }

@@ -26,11 +26,20 @@ export function splitVariableParam(name: string): { key: string; op: string } | 
   return dot < 0 ? { key: rest, op: "" } : { key: rest.slice(0, dot), op: rest.slice(dot + 1) };
 }
 
-/** As call_variable_key_ok: 1 to 64 characters, no control characters, no spaces around it. */
+/**
+ * What trim() strips, spelled out as call_variable_trim strips it in SQL (tabs, line breaks, every Unicode
+ * space): a key with one of these around it is neither kept nor filtered by, on both sides.
+ */
+export const TRIMMED_SPACES =
+  "\t\n\u000B\f\r \u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF";
+
+const isTrimmed = (s: string) => s.length === 0 || (!TRIMMED_SPACES.includes(s[0]) && !TRIMMED_SPACES.includes(s[s.length - 1]));
+
+/** As call_variable_key_ok: 1 to 64 characters, no control characters, no spaces around it (TRIMMED_SPACES). */
 export function isVariableKey(key: string): boolean {
   const length = [...key].length;
   // eslint-disable-next-line no-control-regex -- control characters are what is refused
-  return length >= 1 && length <= MAX_VARIABLE_KEY && key === key.trim() && !/[\x00-\x1f\x7f]/.test(key);
+  return length >= 1 && length <= MAX_VARIABLE_KEY && isTrimmed(key) && !/[\x00-\x1f\x7f]/.test(key);
 }
 
 // As call_variable_number: an optional minus, one currency symbol or upper-case code before or after,
