@@ -13,7 +13,7 @@ import { rollupDeltas, rollupStatement, rollupStatements, type RollupFacts } fro
 import { factColumnsSql, factsOf, type FactRow } from "@/lib/rollups/facts";
 import { correctionsOf, inUse, isHotCall, NO_CORRECTIONS, type Corrections } from "@/lib/reviews/corrections";
 import { talkTime } from "@/lib/calls/talk-time";
-import { callMetrics } from "@/lib/calls/metrics/compute";
+import { safeCallMetrics } from "@/lib/calls/metrics/compute";
 import { metricsInsertSql, saveMetrics } from "@/lib/calls/metrics/store";
 import { currentTrackers } from "@/lib/trackers/current";
 import { hitRowsSql, hitsJson, replaceHits, storedMatch, trackerMatch, type TrackerMatch } from "@/lib/trackers/apply";
@@ -97,7 +97,7 @@ function callColumns(
   const isHot = isHotCall(score, scoring.hotThreshold, corrections);
   const talk = talkTime(call.transcript, call.durationSec);
   // Read from the transcript saved with this version; none when it brings no transcript (the stored one's stay).
-  const metrics = call.transcript.length > 0 ? callMetrics(call.transcript, call.durationSec) : null;
+  const metrics = call.transcript.length > 0 ? safeCallMetrics(call.transcript, call.durationSec) : null;
   // Rounded as the column stores it, so that the rollups add what the calls table says.
   const costAmount = call.costAmount === null ? null : Math.round(call.costAmount * 1e4) / 1e4;
   const columns: Record<string, unknown> = {
@@ -296,6 +296,9 @@ async function updateExistingCall(
     await saveMetrics(client, existing.id, row.metrics);
   } else {
     await client.query(`UPDATE transcripts SET language = $2 WHERE call_id = $1 AND language IS DISTINCT FROM $2`, [existing.id, row.columns.language]);
+    // The stored turns read again with this version's length (the last turn lasts until the call ends, so
+    // talk and silence move with it); a transcript retention deleted leaves the metrics it had.
+    if (turns.length > 0) await saveMetrics(client, existing.id, safeCallMetrics(turns, call.durationSec, existing.id));
   }
   await replaceHits(client, existing.id, startedAt, hits.found);
   await markEvent("stored", existing.id);
