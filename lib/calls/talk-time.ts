@@ -50,7 +50,12 @@ export function vendorCallMs(turns: Turn[], durationSec: number | null): number 
   if (durationSec) return Math.min(durationSec * 1000, MAX_CALL_MS);
   const lastEnd = turns.at(-1)!.endMs;
   // A reduce, not Math.max(...turns): a spread of some 120k turns overflows the call stack.
-  return lastEnd ? Math.min(MAX_CALL_MS, turns.reduce((max, t) => Math.max(max, t.endMs ?? t.atMs!), lastEnd)) : null;
+  return lastEnd
+    ? Math.min(
+        MAX_CALL_MS,
+        turns.reduce((max, t) => Math.max(max, t.endMs ?? t.atMs!), lastEnd),
+      )
+    : null;
 }
 
 /** Spans from starts (and ends where known) within a call of `callMs`: a turn without an end lasts until the next starts. */

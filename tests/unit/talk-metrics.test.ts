@@ -136,7 +136,9 @@ describe("talk metrics with the vendor's end times on some turns only", () => {
 
 describe("talk metrics of absurd vendor data", () => {
   const inIntRange = (m: NonNullable<ReturnType<typeof callMetrics>>) =>
-    Object.values(m).filter((v): v is number => typeof v === "number").every((v) => Number.isInteger(v) && v >= 0 && v <= INT_MAX);
+    Object.values(m)
+      .filter((v): v is number => typeof v === "number")
+      .every((v) => Number.isInteger(v) && v >= 0 && v <= INT_MAX);
 
   it("reads at most 24 hours of a call whose length came in ms as seconds, so every figure fits an INT column", () => {
     // An hour in ms sent as seconds: 3.6e9 ms, past the INT columns.
