@@ -123,7 +123,7 @@ describe("talk metrics of odd vendor data", () => {
     expect(metrics.agentTalkSec + metrics.customerTalkSec).toBe(24 * 3600);
   });
 
-  it("reads the stored turns again when a later version changes the call's length but sends no transcript", async () => {
+  it("reads the stored turns again (metrics and talk time) when a later version changes the call's length but sends no transcript", async () => {
     const callSid = uniq("CA");
     const t0 = 1722576050000;
     const turns = [
@@ -137,6 +137,10 @@ describe("talk metrics of odd vendor data", () => {
     const later = await detail(callId);
     expect(later.transcript).toHaveLength(2);
     expect(later.metrics).toMatchObject({ agentTalkSec: 4, customerTalkSec: 54 });
+    // And the talk time Compare adds up, which the metrics' seconds match.
+    expect(await sql("SELECT agent_talk_ms, customer_talk_ms FROM calls WHERE id = $1", [callId])).toEqual([
+      { agent_talk_ms: 4_000, customer_talk_ms: 54_000 },
+    ]);
   });
 });
 
