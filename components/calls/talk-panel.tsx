@@ -72,7 +72,7 @@ export function TalkPanel({ metrics }: { metrics: Metrics }) {
         <Figure
           label="Silence"
           value={metrics.silenceSec === null ? null : seconds(metrics.silenceSec)}
-          why="Needs the vendor's turn times"
+          why="Needs the vendor's end time of each turn: with start times only, a turn lasts until the next starts"
           testId="talk-silence"
         />
         <Figure label="Pace" value={metrics.wordsPerMinute === null ? null : `${metrics.wordsPerMinute} words/min`} testId="talk-pace" />

@@ -8,6 +8,17 @@ import type { Turn } from "@/lib/providers/canonical";
 // seek. The talk metrics (lib/calls/metrics) read the same spans, so their
 // talk seconds are the Compare page's.
 
+/**
+ * The longest call the times are read over: 24 h. A vendor sending ms in a
+ * seconds field (or a turn time years out) would otherwise give talk times
+ * past the INT columns they are stored in, and fail the whole save.
+ */
+export const MAX_CALL_MS = 24 * 3600 * 1000;
+
+/** Stored ms and counts are INT columns: a figure past that range is held at its edge. */
+export const INT_MAX = 2_147_483_647;
+export const toInt = (n: number) => (Number.isFinite(n) ? Math.max(0, Math.min(INT_MAX, Math.round(n))) : 0);
+
 export interface TalkTime {
   agentMs: number;
   customerMs: number;
@@ -36,9 +47,15 @@ export function vendorSpans(turns: Turn[], durationSec: number | null): TurnSpan
 /** The call's length in ms by the vendor's word, as vendorSpans reads it; null when not known. */
 export function vendorCallMs(turns: Turn[], durationSec: number | null): number | null {
   if (turns.length === 0 || turns.some((t) => t.atMs === undefined)) return null;
-  if (durationSec) return durationSec * 1000;
+  if (durationSec) return Math.min(durationSec * 1000, MAX_CALL_MS);
   const lastEnd = turns.at(-1)!.endMs;
-  return lastEnd ? Math.max(lastEnd, ...turns.map((t) => t.endMs ?? t.atMs!)) : null;
+  // A reduce, not Math.max(...turns): a spread of some 120k turns overflows the call stack.
+  return lastEnd
+    ? Math.min(
+        MAX_CALL_MS,
+        turns.reduce((max, t) => Math.max(max, t.endMs ?? t.atMs!), lastEnd),
+      )
+    : null;
 }
 
 /** Spans from starts (and ends where known) within a call of `callMs`: a turn without an end lasts until the next starts. */
@@ -62,5 +79,7 @@ export function talkOfSpans(spans: TurnSpan[]): TalkTime | null {
     if (s.role === "agent") talk.agentMs += s.endMs - s.startMs;
     else if (s.role === "customer") talk.customerMs += s.endMs - s.startMs;
   }
-  return talk.agentMs + talk.customerMs > 0 ? talk : null;
+  // Overlapping turns with the vendor's ends can add up past the call's length, even past the INT columns.
+  const held = { agentMs: toInt(talk.agentMs), customerMs: toInt(talk.customerMs) };
+  return held.agentMs + held.customerMs > 0 ? held : null;
 }

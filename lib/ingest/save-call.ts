@@ -13,7 +13,7 @@ import { rollupDeltas, rollupStatement, rollupStatements, type RollupFacts } fro
 import { factColumnsSql, factsOf, type FactRow } from "@/lib/rollups/facts";
 import { correctionsOf, inUse, isHotCall, NO_CORRECTIONS, type Corrections } from "@/lib/reviews/corrections";
 import { talkTime } from "@/lib/calls/talk-time";
-import { callMetrics } from "@/lib/calls/metrics/compute";
+import { safeCallMetrics } from "@/lib/calls/metrics/compute";
 import { metricsInsertSql, saveMetrics } from "@/lib/calls/metrics/store";
 import { currentTrackers } from "@/lib/trackers/current";
 import { hitRowsSql, hitsJson, replaceHits, storedMatch, trackerMatch, type TrackerMatch } from "@/lib/trackers/apply";
@@ -64,10 +64,10 @@ function contentHash(mapped: CanonicalCall): string {
 
 export async function saveCall(source: EventSource, call: CanonicalCall, rawEventId: string, opts: { isTest?: boolean } = {}): Promise<SaveResult> {
   const [scoring, aliases, trackers] = await Promise.all([currentScoring(), currentAliasMap(), currentTrackers()]);
-  const columnsWith = (corrections: Corrections, trackerHits: TrackerMatch) =>
-    callColumns(source, call, scoring, aliases, opts.isTest ?? false, corrections, trackerHits);
+  const columnsWith = (corrections: Corrections, trackerHits: TrackerMatch, turns: Turn[]) =>
+    callColumns(source, call, scoring, aliases, opts.isTest ?? false, corrections, trackerHits, turns);
   const hits = trackerMatch(call.transcript, call.durationSec, trackers);
-  const row = columnsWith(NO_CORRECTIONS, hits);
+  const row = columnsWith(NO_CORRECTIONS, hits, call.transcript);
   // Most events are new calls: one statement, no explicit transaction.
   const newId = uuidv7();
   const newKeys = await insertNewCall(newId, source, call, row, rawEventId, hits);
@@ -88,6 +88,8 @@ type Scoring = Awaited<ReturnType<typeof currentScoring>>;
 /**
  * The call's columns as the vendor's event gives them, with a reviewer's
  * corrections (if any) applied over the AI's outcome, sentiment and hotness.
+ * Talk time and metrics are read from `turns`: the call's transcript, or the
+ * one stored before it when this version brings none (none after retention).
  */
 function callColumns(
   source: EventSource,
@@ -97,15 +99,16 @@ function callColumns(
   isTest: boolean,
   corrections: Corrections,
   trackerHits: TrackerMatch,
+  turns: Turn[],
 ) {
   const ai = { ...mapped, outcome: resolveOutcome(mapped.status, mapped.outcomeRaw, scoring.map) };
   const call = { ...ai, ...inUse(ai, corrections) };
   // Tracker signals come from the transcript (the call's, or the one stored before it): not part of the content hash.
   const { score, signals } = withTrackerSignals(leadScore(call).signals, trackerHits.signals);
   const isHot = isHotCall(score, scoring.hotThreshold, corrections);
-  const talk = talkTime(call.transcript, call.durationSec);
-  // Read from the transcript saved with this version; none when it brings no transcript (the stored one's stay).
-  const metrics = call.transcript.length > 0 ? callMetrics(call.transcript, call.durationSec) : null;
+  // With this version's length: the last turn lasts until the call ends, so talk and silence move with it.
+  const talk = talkTime(turns, call.durationSec);
+  const metrics = turns.length > 0 ? safeCallMetrics(turns, call.durationSec) : null;
   // Rounded as the column stores it, so that the rollups add what the calls table says.
   const costAmount = call.costAmount === null ? null : Math.round(call.costAmount * 1e4) / 1e4;
   const columns: Record<string, unknown> = {
@@ -152,8 +155,8 @@ function callColumns(
     language: call.language ?? null,
     content_hash: contentHash(ai),
   };
-  // A later version without a transcript keeps the transcript stored, and its talk times (see updateExistingCall).
-  if (call.transcript.length > 0) Object.assign(columns, { agent_talk_ms: talk?.agentMs ?? null, customer_talk_ms: talk?.customerMs ?? null });
+  // Without turns (retention deleted the transcript), the talk times stored stay (see updateExistingCall).
+  if (turns.length > 0) Object.assign(columns, { agent_talk_ms: talk?.agentMs ?? null, customer_talk_ms: talk?.customerMs ?? null });
   const facts: RollupFacts = {
     ...call,
     provider: source.provider,
@@ -240,7 +243,7 @@ async function updateExistingCall(
   client: pg.PoolClient,
   source: EventSource,
   call: CanonicalCall,
-  columnsWith: (corrections: Corrections, trackerHits: TrackerMatch) => Columns,
+  columnsWith: (corrections: Corrections, trackerHits: TrackerMatch, turns: Turn[]) => Columns,
   rawEventId: string,
   trackers: MatchableTracker[],
 ): Promise<SaveResult> {
@@ -250,7 +253,7 @@ async function updateExistingCall(
     [source.id, call.externalId],
   );
   const existing = rows[0];
-  // A version without a transcript keeps the stored one, and so its tracker hits (with times from the new duration).
+  // A version without a transcript keeps the stored one, and so its tracker hits, talk time and metrics (read with the new duration).
   let turns = call.transcript;
   if (turns.length === 0) {
     const { rows: stored } = await client.query<{ turns: Turn[] }>(`SELECT turns FROM transcripts WHERE call_id = $1`, [existing.id]);
@@ -260,7 +263,7 @@ async function updateExistingCall(
   const hits =
     turns.length === 0 && existing.transcript_deleted_at ? await storedMatch(client, existing.id, trackers) : trackerMatch(turns, call.durationSec, trackers);
   // A reviewer's corrections outlive every later version of the call.
-  const row = columnsWith(correctionsOf(existing), hits);
+  const row = columnsWith(correctionsOf(existing), hits, turns);
   const markEvent = (status: "stored" | "duplicate", callId: string) =>
     client.query(`UPDATE raw_events SET status = $2, call_id = $3, external_id = $4, processed_at = now(), error = NULL WHERE id = $1`, [
       rawEventId,
@@ -309,10 +312,11 @@ async function updateExistingCall(
        ON CONFLICT (call_id) DO UPDATE SET turns = EXCLUDED.turns, language = EXCLUDED.language, updated_at = now()`,
       [existing.id, JSON.stringify(call.transcript), row.columns.language],
     );
-    await saveMetrics(client, existing.id, row.metrics);
   } else {
     await client.query(`UPDATE transcripts SET language = $2 WHERE call_id = $1 AND language IS DISTINCT FROM $2`, [existing.id, row.columns.language]);
   }
+  // From the turns as stored now; a transcript retention deleted leaves the metrics it had.
+  if (turns.length > 0) await saveMetrics(client, existing.id, row.metrics);
   await replaceHits(client, existing.id, startedAt, hits.found);
   await markEvent("stored", existing.id);
 
@@ -330,8 +334,8 @@ async function updateExistingCall(
     ...row.facts,
     startedAt,
     isTest,
-    agentTalkMs: row.facts.agentTalkMs ?? (call.transcript.length > 0 ? null : before.agentTalkMs),
-    customerTalkMs: row.facts.customerTalkMs ?? (call.transcript.length > 0 ? null : before.customerTalkMs),
+    agentTalkMs: turns.length > 0 ? row.facts.agentTalkMs : before.agentTalkMs,
+    customerTalkMs: turns.length > 0 ? row.facts.customerTalkMs : before.customerTalkMs,
     reviewed: reviewStands && before.reviewed,
     outcomeKept: reviewStands && before.outcomeKept,
   };

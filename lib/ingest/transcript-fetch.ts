@@ -1,6 +1,6 @@
 import { inTransaction, pool } from "@/lib/db/pool";
 import { talkTime } from "@/lib/calls/talk-time";
-import { callMetrics } from "@/lib/calls/metrics/compute";
+import { safeCallMetrics } from "@/lib/calls/metrics/compute";
 import { saveMetrics } from "@/lib/calls/metrics/store";
 import { rollupDeltas, rollupStatement } from "@/lib/rollups/deltas";
 import { factColumnsSql, factsOf, type FactRow } from "@/lib/rollups/facts";
@@ -74,7 +74,7 @@ export async function storeTranscript(callId: string, turns: Turn[]): Promise<vo
     );
     if (!rows[0] || !rowCount) return;
     const before = factsOf(rows[0]);
-    await saveMetrics(client, callId, callMetrics(turns, before.durationSec));
+    await saveMetrics(client, callId, safeCallMetrics(turns, before.durationSec, callId));
     const talk = talkTime(turns, before.durationSec);
     const hits = trackerMatch(turns, before.durationSec, trackers);
     const { score, signals } = withTrackerSignals(rows[0].lead_signals, hits.signals);

@@ -1,10 +1,12 @@
 import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startMetricsBackfillIfNeeded } from "@/lib/calls/metrics/backfill";
 import { callDetailSchema, type CallDetail } from "@/lib/calls/schemas";
 import { TEST_ADMIN, TEST_MANAGER, TEST_SECRETS_KEY } from "../support/credentials";
 import { startFileServer, type FileServer } from "../support/file-server";
 import { fixture } from "../support/fixtures";
 import { api, sendWebhook, sql, uniq } from "../support/http";
+import { markTestCall } from "../support/mark-test";
 import { asUser } from "../support/session";
 
 // Talk metrics through the pipeline: a vendor's timed transcript in, the
@@ -44,11 +46,12 @@ async function cllrTimedCall(): Promise<string> {
   return stored(await sendWebhook("cllr", payload));
 }
 
-function hoomanCall(transcript: { role: string; content: string; timestamp?: number }[]) {
+/** A Hooman call (a new one unless `callSid` repeats one); `extra` overrides fields such as its duration. */
+function hoomanCall(transcript: { role: string; content: string; timestamp?: number }[], extra: Record<string, unknown> = {}, callSid = uniq("CA")) {
   const base = fixture<{ callInfo: Record<string, unknown> }>("hooman/default-object.json");
-  const callInfo: Record<string, unknown> = { ...base.callInfo, callSid: uniq("CA") };
+  const callInfo: Record<string, unknown> = { ...base.callInfo, callSid };
   delete callInfo.recording;
-  return sendWebhook("hooman", { ...base, callInfo, transcript }).then(stored);
+  return sendWebhook("hooman", { ...base, callInfo, transcript, ...extra }).then(stored);
 }
 
 describe("talk metrics in GET /api/calls/{id}", () => {
@@ -84,8 +87,9 @@ describe("talk metrics in GET /api/calls/{id}", () => {
       talkRatio: 0.9,
       longestMonologueSec: 32,
       longestCustomerSec: 4,
+      // Start times only: each turn lasts until the next starts, so no gap or overlap can be seen.
       interruptions: null,
-      silenceSec: 2,
+      silenceSec: null,
       agentQuestions: 3,
       wordsPerMinute: Math.round((12 * 60) / 40),
       timing: "vendor",
@@ -99,6 +103,44 @@ describe("talk metrics in GET /api/calls/{id}", () => {
 
     const silent = await hoomanCall([]);
     expect((await detail(silent)).metrics).toBeNull();
+  });
+});
+
+describe("talk metrics of odd vendor data", () => {
+  it("saves a call whose length came in ms as seconds, reading at most 24 hours of it", async () => {
+    // An hour in ms as seconds: its estimated talk (3.6e9 ms) would overflow the INT columns and fail the save.
+    const callId = await hoomanCall(
+      [
+        { role: "assistant", content: "Hello, do you have a minute?" },
+        { role: "user", content: "Sure." },
+      ],
+      { duration: 3_600_000 },
+    );
+    // Out of the rollups, so that the dashboards other tests read keep sensible lengths.
+    await markTestCall(callId);
+    const metrics = (await detail(callId)).metrics!;
+    expect(metrics).toMatchObject({ timing: "estimated", agentQuestions: 1 });
+    expect(metrics.agentTalkSec + metrics.customerTalkSec).toBe(24 * 3600);
+  });
+
+  it("reads the stored turns again (metrics and talk time) when a later version changes the call's length but sends no transcript", async () => {
+    const callSid = uniq("CA");
+    const t0 = 1722576050000;
+    const turns = [
+      { role: "assistant", content: "Hello! Is now a good time?", timestamp: t0 + 2_000 },
+      { role: "user", content: "Yes.", timestamp: t0 + 6_000 },
+    ];
+    const callId = await hoomanCall(turns, { duration: 42 }, callSid);
+    // The customer's last turn lasts until the call ends.
+    expect((await detail(callId)).metrics).toMatchObject({ agentTalkSec: 4, customerTalkSec: 36 });
+    expect(await hoomanCall([], { duration: 60 }, callSid)).toBe(callId);
+    const later = await detail(callId);
+    expect(later.transcript).toHaveLength(2);
+    expect(later.metrics).toMatchObject({ agentTalkSec: 4, customerTalkSec: 54 });
+    // And the talk time Compare adds up, which the metrics' seconds match.
+    expect(await sql("SELECT agent_talk_ms, customer_talk_ms FROM calls WHERE id = $1", [callId])).toEqual([
+      { agent_talk_ms: 4_000, customer_talk_ms: 54_000 },
+    ]);
   });
 });
 
@@ -136,6 +178,22 @@ describe("talk metrics backfill", () => {
     expect((await detail(outdated)).metrics).toEqual(expected.outdated);
     const [row] = await sql<{ version: number }>("SELECT version FROM call_metrics WHERE call_id = $1", [outdated]);
     expect(row.version).toBeGreaterThanOrEqual(1);
+  });
+
+  it("is not queued again for transcripts that can have no metrics (system lines only)", async () => {
+    const callId = await hoomanCall([]);
+    await sql(`INSERT INTO transcripts (call_id, turns, updated_at) VALUES ($1, $2, now())`, [
+      callId,
+      JSON.stringify([{ role: "system", text: "[no answer]", atMs: 0 }]),
+    ]);
+    // Every other call gets its metrics first, so only this transcript lacks them.
+    expect((await asUser(TEST_ADMIN, "/api/settings/talk-metrics", { method: "POST" })).status).toBe(202);
+    const status = async () => ((await (await asUser(TEST_ADMIN, "/api/settings/talk-metrics")).json()) as { backfill: { status: string } }).backfill.status;
+    await expect.poll(status, { timeout: 60_000, interval: 500 }).toBe("done");
+    expect((await sql("SELECT 1 FROM call_metrics WHERE call_id = $1", [callId])).length).toBe(0);
+    // As a worker start asks: nothing to do, so nothing is queued.
+    expect(await startMetricsBackfillIfNeeded()).toBe(false);
+    await sql("DELETE FROM transcripts WHERE call_id = $1", [callId]);
   });
 
   it("is queued by itself when a worker starts and finds a call without metrics (after an upgrade)", async () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { callMetrics } from "@/lib/calls/metrics/compute";
+import { callMetrics, safeCallMetrics } from "@/lib/calls/metrics/compute";
 import { countQuestions, countWords } from "@/lib/calls/metrics/text";
 import { talkMetricsView } from "@/lib/calls/metrics/view";
-import { talkTime } from "@/lib/calls/talk-time";
+import { INT_MAX, MAX_CALL_MS, talkTime } from "@/lib/calls/talk-time";
 import type { Turn } from "@/lib/providers/canonical";
 
 // Talk metrics on hand-made transcripts whose times are known, so every
@@ -105,7 +105,7 @@ describe("talk metrics with start times only", () => {
     customer("Завтра в десять.", 20_000),
   ];
 
-  it("counts Russian and Kazakh questions and words; a turn lasts until the next starts, so no interruptions can be seen", () => {
+  it("counts Russian and Kazakh questions and words; a turn lasts until the next starts, so neither interruptions nor silence can be seen", () => {
     const m = callMetrics(turns, 30)!;
     expect(m).toMatchObject({
       timing: "vendor",
@@ -114,11 +114,63 @@ describe("talk metrics with start times only", () => {
       longestMonologueMs: 8_000,
       longestCustomerMs: 10_000,
       interruptions: null,
-      // Only the lead-in before the first word: the last turn lasts until the call ends.
-      silenceMs: 1_500,
+      // It would be the lead-in before the first word alone: each turn lasts until the next starts.
+      silenceMs: null,
       agentQuestions: 4,
       words: 6 + 3 + 7 + 3,
     });
+  });
+});
+
+describe("talk metrics with the vendor's end times on some turns only", () => {
+  it("counts neither interruptions nor silence: a count over some turns would mislead", () => {
+    const m = callMetrics([agent("Hello there", 0, 5_000), customer("Hi", 4_000, 6_000), agent("So", 7_000)], 20)!;
+    expect(m).toMatchObject({ timing: "vendor", interruptions: null, silenceMs: null });
+  });
+
+  it("ignores system lines without an end", () => {
+    const m = callMetrics([agent("Hello there", 0, 5_000), { role: "system", text: "[beep]", atMs: 5_000 }, customer("Hi", 4_000, 6_000)], 10)!;
+    expect(m).toMatchObject({ interruptions: 1, silenceMs: 4_000 });
+  });
+});
+
+describe("talk metrics of absurd vendor data", () => {
+  const inIntRange = (m: NonNullable<ReturnType<typeof callMetrics>>) =>
+    Object.values(m)
+      .filter((v): v is number => typeof v === "number")
+      .every((v) => Number.isInteger(v) && v >= 0 && v <= INT_MAX);
+
+  it("reads at most 24 hours of a call whose length came in ms as seconds, so every figure fits an INT column", () => {
+    // An hour in ms sent as seconds: 3.6e9 ms, past the INT columns.
+    const untimed = callMetrics([agent("Hello, do you have a minute?"), customer("Sure.")], 3_600_000)!;
+    expect(untimed.timing).toBe("estimated");
+    expect(untimed.agentTalkMs + untimed.customerTalkMs).toBe(MAX_CALL_MS);
+    expect(inIntRange(untimed)).toBe(true);
+
+    const timed = callMetrics([agent("Hello", 0, 1_000), customer("Hi", 1_000, 2_000)], 3_600_000)!;
+    expect(timed.silenceMs).toBe(MAX_CALL_MS - 2_000);
+    expect(talkTime([agent("Hello", 0), customer("Hi", 1_000)], 3_600_000)).toEqual({ agentMs: 1_000, customerMs: MAX_CALL_MS - 1_000 });
+  });
+
+  it("holds talk within the INT range when overlapping turns add up past it", () => {
+    const turns = Array.from({ length: 40 }, (_, i) => agent(`turn ${i}`, 0, MAX_CALL_MS));
+    const m = callMetrics(turns, null)!;
+    expect(m.agentTalkMs).toBe(INT_MAX);
+    expect(inIntRange(m)).toBe(true);
+    expect(talkTime(turns, null)).toEqual({ agentMs: INT_MAX, customerMs: 0 });
+  });
+
+  it("reads a transcript of 200,000 turns without overflowing the stack", () => {
+    // A turn every 300 ms for 200 ms: 60,000 s in all, within the 24 hours read.
+    const many = Array.from({ length: 200_000 }, (_, i) => (i % 2 ? customer("ok", i * 300, i * 300 + 200) : agent("yes", i * 300, i * 300 + 200)));
+    expect(callMetrics(many, null)).toMatchObject({ timing: "vendor", agentTalkMs: 100_000 * 200, interruptions: 0 });
+    expect(talkTime(many, null)).toMatchObject({ agentMs: 100_000 * 200 });
+    const untimed = many.map(({ role, text }) => ({ role, text }));
+    expect(callMetrics(untimed, null)).toMatchObject({ timing: "estimated" });
+  });
+
+  it("gives no metrics, never an error, when a transcript cannot be read", () => {
+    expect(safeCallMetrics([{ role: "agent", text: undefined as unknown as string }], 10)).toBeNull();
   });
 });
 

@@ -3,7 +3,7 @@ import { backfill, type BackfillState, type BatchResult } from "@/lib/jobs/backf
 import { enqueue, QUEUE } from "@/lib/jobs/boss";
 import { logger } from "@/lib/log";
 import type { Turn } from "@/lib/providers/canonical";
-import { callMetrics, METRICS_VERSION, type CallMetrics } from "./compute";
+import { METRICS_VERSION, safeCallMetrics, type CallMetrics } from "./compute";
 import { metricsJsonSql, saveManyMetrics, type StoredMetrics } from "./store";
 
 // Talk metrics for stored calls: those saved before metrics existed, or with
@@ -13,6 +13,14 @@ import { metricsJsonSql, saveManyMetrics, type StoredMetrics } from "./store";
 // Settings page. Calls whose metrics are right are read, not written.
 
 const BATCH = 500;
+
+/**
+ * Whether transcript `t` has an agent or customer turn: only those get metrics
+ * (callMetrics is null for a call of system lines alone, a no-answer say), so
+ * the others must not look as if they lacked theirs, or every worker start
+ * would queue the backfill again.
+ */
+const HAS_TALK = (t: string) => `jsonb_path_exists(${t}.turns, '$[*] ? (@.role == "agent" || @.role == "customer")')`;
 
 const computing = backfill("talk-metrics");
 
@@ -31,7 +39,7 @@ export async function startMetricsBackfillIfNeeded(): Promise<boolean> {
   if (state?.status === "queued" || state?.status === "running") return false;
   const { rows } = await pool.query(
     `SELECT 1 FROM transcripts t LEFT JOIN call_metrics m ON m.call_id = t.call_id
-     WHERE m.call_id IS NULL OR m.version < $1 LIMIT 1`,
+     WHERE (m.call_id IS NULL OR m.version < $1) AND ${HAS_TALK("t")} LIMIT 1`,
     [METRICS_VERSION],
   );
   if (rows.length === 0) return false;
@@ -53,7 +61,7 @@ const same = (a: CallMetrics, b: NonNullable<Row["stored"]>) =>
 async function metricsBatch(afterId: string): Promise<BatchResult> {
   return inTransaction(async (client) => {
     const { rows } = await client.query<Row>(
-      `SELECT c.id, c.duration_sec, t.turns, ${metricsJsonSql("m")} AS stored
+      `SELECT c.id, c.duration_sec, CASE WHEN ${HAS_TALK("t")} THEN t.turns END AS turns, ${metricsJsonSql("m")} AS stored
        FROM calls c LEFT JOIN transcripts t ON t.call_id = c.id LEFT JOIN call_metrics m ON m.call_id = c.id
        WHERE c.id > $1 ORDER BY c.id LIMIT ${BATCH} FOR UPDATE OF c`,
       [afterId],
@@ -61,9 +69,9 @@ async function metricsBatch(afterId: string): Promise<BatchResult> {
     // The calls are locked (as a save locks them), so a transcript saved meanwhile is not overwritten with older numbers.
     const writes: { callId: string; metrics: CallMetrics }[] = [];
     for (const r of rows) {
-      // A call whose transcript retention deleted keeps the metrics it had.
+      // A call whose transcript retention deleted keeps the metrics it had; one without talk has none.
       if (!Array.isArray(r.turns)) continue;
-      const metrics = callMetrics(r.turns, r.duration_sec);
+      const metrics = safeCallMetrics(r.turns, r.duration_sec, r.id);
       if (metrics && !(r.stored && same(metrics, r.stored))) writes.push({ callId: r.id, metrics });
     }
     await saveManyMetrics(client, writes);
