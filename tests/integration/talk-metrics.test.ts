@@ -1,13 +1,13 @@
-import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMetricsBackfillIfNeeded } from "@/lib/calls/metrics/backfill";
 import { callDetailSchema, type CallDetail } from "@/lib/calls/schemas";
-import { TEST_ADMIN, TEST_MANAGER, TEST_SECRETS_KEY } from "../support/credentials";
+import { TEST_ADMIN, TEST_MANAGER } from "../support/credentials";
 import { startFileServer, type FileServer } from "../support/file-server";
 import { fixture } from "../support/fixtures";
 import { api, sendWebhook, sql, uniq } from "../support/http";
 import { markTestCall } from "../support/mark-test";
 import { asUser } from "../support/session";
+import { withWorker } from "../support/worker";
 
 // Talk metrics through the pipeline: a vendor's timed transcript in, the
 // metrics out of GET /api/calls/{id}; and the backfill that gives stored
@@ -203,19 +203,9 @@ describe("talk metrics backfill", () => {
     ]);
     const expected = (await detail(callId)).metrics;
     await sql("DELETE FROM call_metrics WHERE call_id = $1", [callId]);
-    const worker = spawn(process.execPath, ["--import", "tsx", "lib/cli/worker.ts"], {
-      env: { ...process.env, SECRETS_KEY: TEST_SECRETS_KEY, LOG_LEVEL: "info" },
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    try {
-      let out = "";
-      worker.stdout.on("data", (d) => (out += String(d)));
-      await expect.poll(() => out, { timeout: 30_000 }).toContain("queuing their backfill");
+    await withWorker(async (logged) => {
+      await expect.poll(logged, { timeout: 30_000 }).toContain("queuing their backfill");
       await expect.poll(async () => (await detail(callId)).metrics, { timeout: 30_000, interval: 500 }).toEqual(expected);
-    } finally {
-      const exited = new Promise((resolve) => worker.once("exit", resolve));
-      worker.kill("SIGTERM");
-      await exited;
-    }
+    });
   });
 });

@@ -1,9 +1,7 @@
-import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { hitRowsSql } from "@/lib/trackers/apply";
-import { TEST_SECRETS_KEY } from "../support/credentials";
 import { callDetailSchema } from "@/lib/calls/schemas";
 import { TEST_ADMIN } from "../support/credentials";
 import { sendAutocallsCall } from "../support/destinations";
@@ -13,6 +11,7 @@ import { asUser } from "../support/session";
 import { createSource } from "../support/sources";
 import { compareRollupDrift } from "../support/compare-drift";
 import { rollupDeltas, rollupStatement } from "@/lib/rollups/deltas";
+import { withWorker } from "../support/worker";
 
 // Admins define trackers; every call saved afterwards gets its hits, and a
 // change reaches stored calls in the background: hits, score, hot and the
@@ -370,19 +369,9 @@ describe("the daily tracker rollup", () => {
 
   it("is applied to the stored calls by itself when a worker first starts with them (an upgrade brings the starter set)", async () => {
     await sql(`DELETE FROM settings WHERE key = 'trackers-reapply'`);
-    const worker = spawn(process.execPath, ["--import", "tsx", "lib/cli/worker.ts"], {
-      env: { ...process.env, SECRETS_KEY: TEST_SECRETS_KEY, LOG_LEVEL: "info" },
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    try {
-      let out = "";
-      worker.stdout.on("data", (d) => (out += String(d)));
-      await expect.poll(() => out, { timeout: 30_000 }).toContain("trackers never applied to the stored calls");
+    await withWorker(async (logged) => {
+      await expect.poll(logged, { timeout: 30_000 }).toContain("trackers never applied to the stored calls");
       await applied();
-    } finally {
-      const exited = new Promise((resolve) => worker.once("exit", resolve));
-      worker.kill("SIGTERM");
-      await exited;
-    }
+    });
   }, 90_000);
 });
