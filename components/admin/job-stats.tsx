@@ -8,8 +8,10 @@ const QUEUE_TITLES: Record<string, string> = {
   rescore: "Re-scoring past calls",
   rebucket: "Re-grouping charts by day",
   "agent-aliases": "Applying agent names to past calls",
+  trackers: "Applying trackers to past calls",
   "recording-archive": "Recording copies",
   "recording-backfill": "Archiving older calls' recordings",
+  "talk-metrics": "Talk metrics of past calls",
   retention: "Retention (daily)",
   maintenance: "Maintenance (every minute)",
 };

@@ -115,8 +115,10 @@ describe("source health", () => {
       "rescore",
       "rebucket",
       "agent-aliases",
+      "trackers",
       "recording-archive",
       "recording-backfill",
+      "talk-metrics",
       "retention",
       "maintenance",
     ]);
