@@ -3,10 +3,9 @@ import { createTracker, listTrackers, view } from "@/lib/trackers/manage";
 import { startTrackerReapply, trackerReapplyState } from "@/lib/trackers/reapply";
 import { trackerInput } from "@/lib/trackers/schemas";
 
-// Trackers: everyone signed in sees them (the calls filter offers them); admins
-// create them. Each change is applied to every stored call in the background:
-// `reapply` is that run's progress.
-// Readers too: API clients look up the ids that the list's tracker filter takes.
+// Trackers: everyone signed in and API keys see them (the calls filter offers
+// them and takes their ids); admins create them. Each change is applied to
+// every stored call in the background: `reapply` is that run's progress.
 export const GET = apiRoute({ auth: "reader" }, async () => ({ trackers: await listTrackers(), reapply: await trackerReapplyState() }));
 
 export const POST = apiRoute({ auth: "admin", body: trackerInput }, async ({ body, audit }) => {
