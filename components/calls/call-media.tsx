@@ -5,8 +5,9 @@ import type { TimedTurn } from "@/lib/calls/turn-times";
 import type { CallDetail } from "@/lib/calls/schemas";
 import { AudioPlayer, type PlayerHandle } from "./audio-player";
 import { RecordingNote } from "./recording-note";
-import { SEEK_EVENT, turnInHash, type SeekDetail } from "./seek-link";
+import { SEEK_EVENT, type SeekDetail } from "./seek-link";
 import { TrackerChips } from "./tracker-chips";
+import { turnInHash } from "./turn-anchor";
 import { trackersByTurn, type CallTrackerHits } from "./tracker-hits";
 import { Transcript } from "./transcript";
 

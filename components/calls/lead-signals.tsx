@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { CallDetail, CallItem } from "@/lib/calls/schemas";
 import { humanize, PROVIDER_NAMES } from "./labels";
-import { SeekLink, turnAnchor } from "./seek-link";
+import { SeekLink } from "./seek-link";
+import { turnAnchor } from "./turn-anchor";
 
 const SIGNAL_NAMES: Record<string, string> = {
   base: "Every call",

@@ -6,19 +6,13 @@
 // listens for; the #turn-N address scrolls to the line and keeps the moment
 // shareable (the call page cues it when opened with it).
 
+import { turnAnchor } from "./turn-anchor";
+
 export const SEEK_EVENT = "call-seek";
 
 export interface SeekDetail {
   turn: number;
   ms: number;
-}
-
-export const turnAnchor = (turn: number) => `turn-${turn}`;
-
-/** The turn a call page address points at ("#turn-5"), if any. */
-export function turnInHash(hash: string): number | null {
-  const m = /^#turn-(\d{1,6})$/.exec(hash);
-  return m ? Number(m[1]) : null;
 }
 
 export function SeekLink({

@@ -2,7 +2,7 @@
 
 import { useMemo, useState } from "react";
 import type { TimedTurn } from "@/lib/calls/turn-times";
-import { turnAnchor } from "./seek-link";
+import { turnAnchor } from "./turn-anchor";
 
 const ROLE_NAME = { agent: "Agent", customer: "Customer", system: "System" } as const;
 

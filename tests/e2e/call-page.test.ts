@@ -109,7 +109,8 @@ describe.skipIf(skipBrowserTests)("call page in Chromium", () => {
           { role: "assistant", content: "Anything else?", timestamp: at(14) },
           { role: "user", content: `Tell me about ${word} for ten seats.`, timestamp: at(27) },
         ],
-        post_call_data: { summary: "Asked about seats" },
+        // A keen customer, so the call is a hot lead with the best score: first on Hot leads.
+        post_call_data: { summary: "Asked about seats", tone: "Positive", outcome: "Meeting Scheduled", interest_level: "Very Interested" },
       },
     });
     const id = (await jsonOf<WebhookAnswer>(sent)).callId;
@@ -133,6 +134,14 @@ describe.skipIf(skipBrowserTests)("call page in Chromium", () => {
     expect(await page.evaluate(() => document.querySelector("audio")!.paused)).toBe(false);
     await expect.poll(() => page.locator("#turn-3 [data-testid=transcript-line]").getAttribute("aria-current")).toBe("true");
     await page.getByRole("button", { name: "Pause" }).click();
+
+    // Hot leads quote the same words; the quote opens the call at that moment, ready to play.
+    await page.goto(`${baseUrl()}/hot-leads`);
+    const quote = page.locator(`a[href="/calls/${id}#turn-3"]`);
+    expect(await quote.textContent()).toContain(`Tell me about ${word}`);
+    await quote.click();
+    await page.waitForURL(new RegExp(`/calls/${id}#turn-3$`));
+    await expect.poll(() => page.evaluate(() => document.querySelector("audio")!.currentTime), { timeout: 10_000 }).toBeGreaterThanOrEqual(27);
     await page.close();
   }, 90_000);
 
