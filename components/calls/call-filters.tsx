@@ -43,6 +43,9 @@ const FIELDS = [
   "tracker",
 ] as const;
 
+/** What the phone's "Filters (n on)" counts: the folded fields (not the search above them) and the ones set by buttons. */
+const COUNTED = [...FIELDS.filter((name) => name !== "q" && name !== "said"), "period", "hot", "review"];
+
 function Select({
   name,
   label,
@@ -94,24 +97,7 @@ export function CallFilters() {
   const [showMore, setShowMore] = useState(false);
   const get = (name: string) => params.get(name) ?? "";
   const period = get("period");
-  const activeCount =
-    [
-      "period",
-      "from",
-      "to",
-      "provider",
-      "status",
-      "outcome",
-      "sentiment",
-      "minScore",
-      "campaign",
-      "agent",
-      "hot",
-      "reviewed",
-      "corrected",
-      "review",
-      "tracker",
-    ].filter((name) => params.has(name)).length + variableChips(params).length;
+  const activeCount = COUNTED.filter((name) => params.has(name)).length + variableChips(params).length;
 
   const apply = (changes: Record<string, string | null> = {}) => {
     if (!formRef.current) return;
