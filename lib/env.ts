@@ -47,6 +47,13 @@ const schema = z.object({
   RECORDINGS_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   /** Lead score at or above which a call is a hot lead. */
   LEAD_HOT_THRESHOLD: z.coerce.number().int().min(0).max(100).default(70),
+  /**
+   * Where digests and alert emails go out: smtp://user:password@host:587 (STARTTLS when the server offers it) or
+   * smtps://…:465. Unset: email is off, and the settings offer Slack only.
+   */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  /** The sender of those emails. */
+  MAIL_FROM: z.string().min(3).default("Call Analytics <no-reply@localhost>"),
   /** Region for phone numbers sent without a country code, when the source sets none. */
   DEFAULT_PHONE_REGION: z.string().length(2).default("US"),
 });
