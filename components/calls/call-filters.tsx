@@ -43,8 +43,11 @@ const FIELDS = [
   "tracker",
 ] as const;
 
+/** Hot leads are hot already, and followed up rather than reviewed: their row keeps the filters that pick whom to call. */
+const LEAD_FIELDS: readonly string[] = ["q", "said", "from", "to", "provider", "outcome", "minScore", "campaign", "agent", "tracker"];
+
 /** What the phone's "Filters (n on)" counts: the folded fields (not the search above them) and the ones set by buttons. */
-const COUNTED = [...FIELDS.filter((name) => name !== "q" && name !== "said"), "period", "hot", "review"];
+const counted = (fields: readonly string[]) => [...fields.filter((name) => name !== "q" && name !== "said"), "period", "hot", "review"];
 
 function Select({
   name,
@@ -86,7 +89,11 @@ function Select({
   );
 }
 
-export function CallFilters() {
+/**
+ * `hotLeads`: the compact row of the Hot leads page, which keeps its tab
+ * (`view`) when the filters are cleared.
+ */
+export function CallFilters({ hotLeads = false }: { hotLeads?: boolean }) {
   const pathname = usePathname();
   const params = useSearchParams();
   const { navigate } = useListNavigation();
@@ -97,19 +104,23 @@ export function CallFilters() {
   const [showMore, setShowMore] = useState(false);
   const get = (name: string) => params.get(name) ?? "";
   const period = get("period");
-  const activeCount = COUNTED.filter((name) => params.has(name)).length + variableChips(params).length;
+  const fields: readonly string[] = hotLeads ? LEAD_FIELDS : FIELDS;
+  const shown = (name: string) => fields.includes(name);
+  const activeCount = counted(fields).filter((name) => params.has(name)).length + variableChips(params).length;
+  const tab = hotLeads ? params.get("view") : null;
+  const cleared = tab ? `${pathname}?${new URLSearchParams({ view: tab })}` : pathname;
 
   const apply = (changes: Record<string, string | null> = {}) => {
     if (!formRef.current) return;
     const data = new FormData(formRef.current);
     const next = new URLSearchParams(params);
-    for (const name of FIELDS) {
+    for (const name of fields) {
       const value = formText(data, name).trim();
       if (value) next.set(name, value);
       else next.delete(name);
     }
     if (data.get("hot") === "true") next.set("hot", "true");
-    else next.delete("hot");
+    else if (!hotLeads) next.delete("hot");
     // Dates picked by hand replace a relative period.
     if (next.get("from") || next.get("to")) next.delete("period");
     for (const [name, value] of Object.entries(changes)) {
@@ -197,45 +208,49 @@ export function CallFilters() {
           <input key={get("to")} type="date" name="to" defaultValue={get("to")} onChange={onChange} className="input mt-1 py-1.5" />
         </label>
         <Select name="provider" label="Vendor" values={PROVIDER_IDS} names={PROVIDER_NAMES} current={get("provider")} onChange={onChange} />
-        <Select name="status" label="Status" values={CALL_STATUSES} current={get("status")} onChange={onChange} />
+        {shown("status") && <Select name="status" label="Status" values={CALL_STATUSES} current={get("status")} onChange={onChange} />}
         <Select name="outcome" label="Outcome" values={OUTCOMES} current={get("outcome")} onChange={onChange} />
-        <Select name="sentiment" label="Sentiment" values={SENTIMENTS} current={get("sentiment")} onChange={onChange} />
+        {shown("sentiment") && <Select name="sentiment" label="Sentiment" values={SENTIMENTS} current={get("sentiment")} onChange={onChange} />}
         <TextFilter name="minScore" label="Min score" type="number" current={get("minScore")} onApply={onChange} className="w-20" />
         <TextFilter name="campaign" label="Campaign" suggest="campaign" current={get("campaign")} onApply={onChange} />
         <TextFilter name="agent" label="Agent" suggest="agent" current={get("agent")} onApply={onChange} className="w-32" />
         {/* A link may repeat the parameter (tracker=a&tracker=b): all of them stay, as one "a,b" choice. */}
         <TrackerFilter current={params.getAll("tracker").join(",")} onChange={onChange} />
-        <Select
-          name="reviewed"
-          label="Reviewed"
-          values={YES_NO}
-          names={{ yes: "Reviewed", no: "Not reviewed" }}
-          current={get("reviewed")}
-          onChange={onChange}
-        />
-        <Select
-          name="corrected"
-          label="Corrected"
-          values={YES_NO}
-          names={{ yes: "Corrected", no: "As the AI said" }}
-          current={get("corrected")}
-          onChange={onChange}
-        />
-        <label className="mb-2 flex items-center gap-2 text-sm text-slate-700">
-          <input
-            key={get("hot")}
-            type="checkbox"
-            name="hot"
-            value="true"
-            defaultChecked={get("hot") === "true"}
-            onChange={onChange}
-            className="size-4 rounded border-slate-300 text-indigo-600"
-          />
-          Hot leads only
-        </label>
+        {!hotLeads && (
+          <>
+            <Select
+              name="reviewed"
+              label="Reviewed"
+              values={YES_NO}
+              names={{ yes: "Reviewed", no: "Not reviewed" }}
+              current={get("reviewed")}
+              onChange={onChange}
+            />
+            <Select
+              name="corrected"
+              label="Corrected"
+              values={YES_NO}
+              names={{ yes: "Corrected", no: "As the AI said" }}
+              current={get("corrected")}
+              onChange={onChange}
+            />
+            <label className="mb-2 flex items-center gap-2 text-sm text-slate-700">
+              <input
+                key={get("hot")}
+                type="checkbox"
+                name="hot"
+                value="true"
+                defaultChecked={get("hot") === "true"}
+                onChange={onChange}
+                className="size-4 rounded border-slate-300 text-indigo-600"
+              />
+              Hot leads only
+            </label>
+          </>
+        )}
         <VariableFilter />
-        {params.size > 0 && (
-          <button type="button" onClick={() => navigate(pathname)} className="mb-1.5 text-sm text-indigo-700 hover:underline">
+        {params.size > (tab ? 1 : 0) && (
+          <button type="button" onClick={() => navigate(cleared)} className="mb-1.5 text-sm text-indigo-700 hover:underline">
             Clear filters
           </button>
         )}

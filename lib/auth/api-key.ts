@@ -67,3 +67,9 @@ export async function findApiKey(authorization: string | null): Promise<{ id: st
     WHERE id = ${key.id}::uuid AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`.catch(() => {});
   return { id: key.id, name: key.name };
 }
+
+/** The person a key acts for (who created it), or null for a key nobody made (the bootstrap key). */
+export async function apiKeyUser(keyId: string): Promise<{ id: string; email: string; role: "admin" | "manager" } | null> {
+  const key = await db.apiKey.findUnique({ where: { id: keyId }, select: { user: { select: { id: true, email: true, role: true } } } });
+  return key?.user ?? null;
+}

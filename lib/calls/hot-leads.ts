@@ -3,9 +3,13 @@ import { db, Prisma } from "@/lib/db/client";
 import type { CallColumns, ColumnsAs } from "@/lib/db/columns";
 import { otherCallsOf, type OtherCalls } from "@/lib/follow-ups/other-calls";
 import { cappedTotal, COUNT_CAP, type ListTotal } from "@/lib/lists/total";
+import { readTimeZone } from "@/lib/settings/time-zone";
+import { andAll, callConditions } from "./conditions";
 import { BadCursorError } from "./cursor";
+import type { CallFilters } from "./filters";
 import { isCallId } from "./ids";
 import { CALL_COLUMNS, toCallItem, type CallRow } from "./row";
+import { matchAll, resolveSearch } from "./search";
 import type { CallDetail, CallItem } from "./schemas";
 import { withEvidence } from "@/lib/scoring/evidence";
 
@@ -45,12 +49,27 @@ function decode(cursor: string | undefined): Cursor | null {
 
 type Row = CallRow & ColumnsAs<CallColumns, "lead_signals", HotLead["leadSignals"]> & Pick<CallColumns, "handled_at" | "contact_id">;
 
-/** Hot calls by lead score, unhandled (or, with `handled`, the handled ones, newest handled first); test calls left out. */
-export async function listHotLeads(opts: { handled: boolean; limit?: number; cursor?: string }): Promise<HotLeadPage> {
+/** The call list's filters that narrow hot leads (the list keeps its own order and paging). */
+export type HotLeadFilters = Partial<Omit<CallFilters, "limit" | "cursor" | "sort">>;
+
+/** The filters as conditions on `c`: the call list's, and its search as an exact match (hot leads are few). */
+async function filterConditions(filters: HotLeadFilters = {}): Promise<Prisma.Sql[]> {
+  const { q, said, hot: _hot, ...rest } = filters;
+  const where = callConditions(rest, await readTimeZone());
+  if (q) where.push(matchAll(await resolveSearch(q, said)));
+  return where;
+}
+
+/**
+ * Hot calls by lead score, unhandled (or, with `handled`, the handled ones,
+ * newest handled first), narrowed by the call list's filters; test calls left out.
+ */
+export async function listHotLeads(opts: { handled: boolean; limit?: number; cursor?: string; filters?: HotLeadFilters }): Promise<HotLeadPage> {
   const limit = opts.limit ?? 50;
   const cursor = decode(opts.cursor);
   const backwards = cursor?.dir === "before";
-  const where = Prisma.sql`c.is_hot AND NOT c.is_test AND ${opts.handled ? Prisma.sql`c.handled_at IS NOT NULL` : Prisma.sql`c.handled_at IS NULL`}`;
+  const filtered = andAll(await filterConditions(opts.filters));
+  const where = Prisma.sql`c.is_hot AND NOT c.is_test AND ${opts.handled ? Prisma.sql`c.handled_at IS NOT NULL` : Prisma.sql`c.handled_at IS NULL`} ${filtered}`;
   // Every key is descending, so "after" is a smaller tuple and "before" a larger one.
   const key = opts.handled ? Prisma.sql`(c.handled_at, c.id)` : Prisma.sql`(c.lead_score, c.started_at, c.id)`;
   const bound = !cursor

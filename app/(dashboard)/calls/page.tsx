@@ -9,6 +9,7 @@ import { ReviewTabs } from "@/components/calls/review-tabs";
 import { ListNavigationProvider, PendingArea } from "@/components/calls/navigation";
 import { SORTS, sortHref, sortOf, type Sort } from "@/components/calls/sort";
 import { buttonClass } from "@/components/ui/button";
+import { ViewsMenu } from "@/components/views/views-menu";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ListSkeleton } from "@/components/ui/skeleton";
 import { requireViewer } from "@/lib/auth/session";
@@ -26,14 +27,19 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
   // Checked before anything streams, so a signed-out visitor gets a real
   // redirect that comes back to this very view, filters included.
   const view = withoutCursor(flat).toString();
-  await requireViewer("manager", view ? `/calls?${view}` : "/calls");
+  const viewer = await requireViewer("manager", view ? `/calls?${view}` : "/calls");
   const filters = callFiltersSchema.safeParse(flat);
 
   return (
     <ListNavigationProvider>
       <div className="space-y-4">
         <div className="flex items-center justify-between gap-3">
-          <h1 className="text-xl font-semibold tracking-tight">Calls</h1>
+          <div className="flex items-center gap-3">
+            <h1 className="text-xl font-semibold tracking-tight">Calls</h1>
+            <Suspense>
+              <ViewsMenu page="calls" admin={viewer.role === "admin"} />
+            </Suspense>
+          </div>
           <a href={`/api/calls/export?${withoutCursor(flat)}`} className={buttonClass("secondary")} download>
             Export CSV
           </a>
