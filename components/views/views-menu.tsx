@@ -1,7 +1,7 @@
 "use client";
 
 import { useSearchParams } from "next/navigation";
-import { useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import type { ViewPage } from "@/lib/views/filters";
 import { viewQueryOf } from "@/lib/views/query";
 import { SaveViewForm } from "./save-view-form";
@@ -12,7 +12,7 @@ import { viewsRequest, type SavedView } from "./views-api";
  * The "Views" button of the Calls and Hot leads pages: saved views as links
  * (the one on screen marked), saving the current filters, and for one's own
  * views (an admin's: every view) rename, share and delete. A disclosure: Escape
- * or focus leaving closes it and gives focus back to the button; the arrow
+ * closes it and gives focus back to the button, a click or focus elsewhere closes it; the arrow
  * keys move between its links and buttons. The list is read at each opening,
  * so a teammate's newly shared view shows up.
  */
@@ -26,6 +26,25 @@ export function ViewsMenu({ page, admin = false }: { page: ViewPage; admin?: boo
   const buttonRef = useRef<HTMLButtonElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
   const panelId = useId();
+  const rootRef = useRef<HTMLDivElement>(null);
+
+  // A click or focus anywhere else closes it. (Not on blur: a control that
+  // goes away after its change, such as the save form, drops focus too.)
+  useEffect(() => {
+    if (!open) return;
+    const outside = (e: Event) => {
+      if (rootRef.current?.contains(e.target as Node)) return;
+      setOpen(false);
+      setSaving(false);
+      setStatus(null);
+    };
+    document.addEventListener("pointerdown", outside);
+    document.addEventListener("focusin", outside);
+    return () => {
+      document.removeEventListener("pointerdown", outside);
+      document.removeEventListener("focusin", outside);
+    };
+  }, [open]);
 
   async function load() {
     const result = await viewsRequest<{ views: SavedView[] }>("/api/views");
@@ -78,11 +97,8 @@ export function ViewsMenu({ page, admin = false }: { page: ViewPage; admin?: boo
 
   return (
     <div
+      ref={rootRef}
       className="relative"
-      // Focus moving elsewhere (a tab past the last control, a click on the page) closes the menu.
-      onBlur={(e) => {
-        if (open && !e.currentTarget.contains(e.relatedTarget)) close(false);
-      }}
       onKeyDown={(e) => {
         if (!open) return;
         if (e.key === "Escape") {
@@ -118,7 +134,8 @@ export function ViewsMenu({ page, admin = false }: { page: ViewPage; admin?: boo
         aria-label="Saved views"
         tabIndex={-1}
         hidden={!open}
-        className="absolute left-0 z-30 mt-2 max-h-[70vh] w-80 max-w-[calc(100vw-2rem)] overflow-y-auto rounded-xl border border-slate-200 bg-white shadow-lg outline-none"
+        // On a phone it spans the screen below the button (its place in the flow), from 640 px on it hangs from the button.
+        className="fixed inset-x-4 z-30 mt-2 max-h-[70vh] overflow-y-auto rounded-xl border border-slate-200 bg-white shadow-lg outline-none sm:absolute sm:right-auto sm:left-0 sm:w-80"
       >
         {saving ? (
           <SaveViewForm

@@ -38,6 +38,8 @@ let admin: Person;
 beforeAll(async () => {
   [ann, bob, admin] = await Promise.all([newPerson("manager", "views-ann"), newPerson("manager", "views-bob"), newPerson("admin", "views-admin")]);
 });
+// Other files' menus start empty again (their shared views list everyone's).
+afterAll(() => sql("DELETE FROM saved_views WHERE owner_id = ANY($1::uuid[])", [[ann.id, bob.id, admin.id]]));
 
 describe("saved views API", () => {
   it("saves a view with its URL, lists it, renames it, and deletes it", async () => {
