@@ -48,7 +48,7 @@ export function ViewItem({
   ].filter(Boolean);
 
   return (
-    <li className="border-t border-slate-100 first:border-t-0" data-testid="saved-view">
+    <li className={`border-t border-slate-100 first:border-t-0 ${current ? "bg-indigo-50" : ""}`} data-testid="saved-view">
       {mode === "rename" ? (
         <form
           aria-label={`Rename ${view.name}`}
@@ -72,7 +72,7 @@ export function ViewItem({
           onClickCapture={onOpen}
           data-view-item
           aria-current={current ? "page" : undefined}
-          className={`flex items-start gap-2 px-3 py-2 hover:bg-slate-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-600 ${current ? "bg-indigo-50" : ""}`}
+          className={`flex items-start gap-2 px-3 py-2 hover:bg-slate-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-600`}
         >
           <span className="min-w-0 flex-1">
             <span className="block truncate text-sm font-medium text-slate-900">{view.name}</span>

@@ -161,7 +161,7 @@ export function ViewsMenu({ page, admin = false }: { page: ViewPage; admin?: boo
             </button>
           </div>
         )}
-        <p role="status" className={status ? "px-3 pt-2 text-sm text-emerald-700" : "sr-only"}>
+        <p role="status" className={status ? "px-3 py-2 text-sm text-emerald-700" : "sr-only"}>
           {status}
         </p>
         {loadError && (

@@ -159,6 +159,8 @@ describe.skipIf(skipBrowserTests)("saved views in Chromium", () => {
       .click();
     await page.waitForURL((u) => u.pathname === "/hot-leads" && u.searchParams.get("campaign") === campaign);
     await expect.poll(() => shown("hot-lead")).toEqual(["first", "second"]);
+    expect(await page.getByLabel("Campaign").inputValue()).toBe(campaign);
+    await screenshot(page, "views-hot-leads-desktop");
 
     await openMenu();
     const row = menu().getByTestId("saved-view").filter({ hasText: "Hot solar" });
@@ -183,6 +185,9 @@ describe.skipIf(skipBrowserTests)("saved views in Chromium", () => {
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(375);
     await screenshot(phone, "views-menu-phone");
+    await phone.goto(`${baseUrl()}/hot-leads?campaign=${encodeURIComponent(campaign)}`);
+    await phone.getByTestId("hot-lead").first().waitFor();
+    await screenshot(phone, "views-hot-leads-phone");
     await phone.close();
   });
 });
