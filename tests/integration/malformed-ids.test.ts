@@ -23,6 +23,8 @@ const ROUTES: Array<{ method: string; path: string; resource: string; init?: Req
   { method: "GET", path: `/api/deliveries/${BAD}`, resource: "delivery" },
   { method: "POST", path: `/api/deliveries/${BAD}/replay`, resource: "delivery" },
   { method: "GET", path: `/api/raw-events/${BAD}`, resource: "raw event" },
+  { method: "PATCH", path: `/api/views/${BAD}`, resource: "view", init: json({ name: "Nowhere" }) },
+  { method: "DELETE", path: `/api/views/${BAD}`, resource: "view" },
 ];
 
 describe("a malformed id in the path", () => {
