@@ -72,7 +72,10 @@ describe.skipIf(skipBrowserTests)("saved views in Chromium", () => {
     await openMenu();
     const teamViews = await sql("SELECT 1 FROM saved_views WHERE shared LIMIT 1");
     if (teamViews.length === 0) await menu().getByText("No saved views yet: set filters, then save them here.").waitFor();
-    // Escape closes the menu and gives focus back to its button.
+    // The arrow keys move through the menu's controls; Escape closes it and gives focus back to its button.
+    await menuButton().focus();
+    await page.keyboard.press("ArrowDown");
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe("Save current view…");
     await page.keyboard.press("Escape");
     await menu().waitFor({ state: "hidden" });
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe("Views");

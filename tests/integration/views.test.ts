@@ -53,7 +53,11 @@ describe("saved views API", () => {
 
     const renamed = await asUser(ann, `/api/views/${view.id}`, json("PATCH", { name: `${name} 2`, query: "outcome=meeting_scheduled" }));
     expect(renamed.status).toBe(200);
-    expect((await jsonOf<{ view: View }>(renamed)).view).toMatchObject({ name: `${name} 2`, query: "outcome=meeting_scheduled", url: "/calls?outcome=meeting_scheduled" });
+    expect((await jsonOf<{ view: View }>(renamed)).view).toMatchObject({
+      name: `${name} 2`,
+      query: "outcome=meeting_scheduled",
+      url: "/calls?outcome=meeting_scheduled",
+    });
 
     expect((await asUser(ann, `/api/views/${view.id}`, json("DELETE"))).status).toBe(200);
     expect((await list(ann)).map((v) => v.id)).not.toContain(view.id);
