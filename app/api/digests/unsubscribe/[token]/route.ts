@@ -14,8 +14,8 @@ type Route = { params: Promise<{ token: string }> };
 
 const pagePath = (token: string) => `/unsubscribe/${encodeURIComponent(token)}`;
 
-export async function GET(request: Request, { params }: Route): Promise<Response> {
-  return Response.redirect(new URL(pagePath((await params).token), request.url), 303);
+export async function GET(_request: Request, { params }: Route): Promise<Response> {
+  return new Response(null, { status: 303, headers: { location: pagePath((await params).token) } });
 }
 
 export async function POST(request: Request, { params }: Route): Promise<Response> {
