@@ -30,7 +30,7 @@ export function DigestForm(props: DigestFormProps) {
   const [settings, setSettings] = useState(props.settings);
   const [sends, setSends] = useState(props.sends);
   const [frequency, setFrequency] = useState(settings.frequency);
-  const [slack, setSlack] = useState<SlackPick>(slackPick(settings.slack));
+  const [slack, setSlack] = useState<SlackPick>(() => slackPick(props.settings.slack));
   const [version, setVersion] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
   const zone = props.timeZone.replaceAll("_", " ");
@@ -38,7 +38,8 @@ export function DigestForm(props: DigestFormProps) {
   const save = useAction(
     async (form: FormData) => {
       setNotice(null);
-      const webhookUrl = String(form.get("webhookUrl") ?? "").trim();
+      const typed = form.get("webhookUrl");
+      const webhookUrl = typeof typed === "string" ? typed.trim() : "";
       const answer = await adminFetch<Answer>("/api/account/digest", "PUT", {
         enabled: form.get("enabled") === "on",
         frequency: form.get("frequency"),
@@ -47,7 +48,11 @@ export function DigestForm(props: DigestFormProps) {
         viewIds: form.getAll("viewIds"),
         email: form.get("email") === "on",
         slack:
-          slack === "none" ? { kind: "none" } : slack === "webhook" ? { kind: "webhook", webhookUrl } : { kind: "destination", destinationId: slack.slice("destination:".length) },
+          slack === "none"
+            ? { kind: "none" }
+            : slack === "webhook"
+              ? { kind: "webhook", webhookUrl }
+              : { kind: "destination", destinationId: slack.slice("destination:".length) },
       });
       setSettings(answer.settings);
       setSends(answer.sends);
@@ -95,13 +100,18 @@ export function DigestForm(props: DigestFormProps) {
         <fieldset className="space-y-3">
           <legend className="mb-1 text-sm font-medium text-slate-800">When</legend>
           <div className="flex flex-wrap items-end gap-3">
-            <div className="flex gap-3 text-sm" role="radiogroup" aria-label="How often">
-              {(["daily", "weekly"] as const).map((f) => (
-                <label key={f} className="flex items-center gap-1.5">
-                  <input type="radio" name="frequency" value={f} checked={frequency === f} onChange={() => setFrequency(f)} />
-                  {f === "daily" ? "Daily" : "Weekly"}
-                </label>
-              ))}
+            <div className="text-sm text-slate-600">
+              <span className="mb-1 block" id="how-often">
+                How often
+              </span>
+              <div className="flex h-[2.375rem] items-center gap-4 text-slate-800" role="radiogroup" aria-labelledby="how-often">
+                {(["daily", "weekly"] as const).map((f) => (
+                  <label key={f} className="flex items-center gap-1.5">
+                    <input type="radio" name="frequency" value={f} checked={frequency === f} onChange={() => setFrequency(f)} />
+                    {f === "daily" ? "Daily" : "Weekly"}
+                  </label>
+                ))}
+              </div>
             </div>
             {frequency === "weekly" && (
               <Field label="On">
@@ -184,7 +194,14 @@ export function DigestForm(props: DigestFormProps) {
                   : "Slack app → Incoming Webhooks → Add New Webhook."
               }
             >
-              <input name="webhookUrl" type="url" autoComplete="off" spellCheck={false} placeholder="https://hooks.slack.com/services/…" className="input block w-full sm:w-96" />
+              <input
+                name="webhookUrl"
+                type="url"
+                autoComplete="off"
+                spellCheck={false}
+                placeholder="https://hooks.slack.com/services/…"
+                className="input block w-full sm:w-96"
+              />
             </Field>
           )}
         </fieldset>

@@ -23,7 +23,12 @@ export function DigestPreview({ version }: { version: number }) {
   return (
     <figure className="space-y-2">
       <figcaption className="text-sm text-slate-600">
-        Preview{preview ? <>: <span className="font-medium text-slate-900">{preview.subject}</span></> : null}
+        Preview
+        {preview ? (
+          <>
+            : <span className="font-medium text-slate-900">{preview.subject}</span>
+          </>
+        ) : null}
       </figcaption>
       {error && (
         <p role="alert" className="text-sm text-rose-700">
@@ -32,7 +37,12 @@ export function DigestPreview({ version }: { version: number }) {
       )}
       {!preview && !error && <div className="h-[32rem] animate-pulse rounded-lg border border-slate-200 bg-slate-100" aria-label="Loading the preview" />}
       {preview && (
-        <iframe title="Digest email preview" sandbox="" srcDoc={preview.html} className="h-[32rem] w-full rounded-lg border border-slate-200 bg-white lg:h-[44rem]" />
+        <iframe
+          title="Digest email preview"
+          sandbox=""
+          srcDoc={preview.html}
+          className="h-[32rem] w-full rounded-lg border border-slate-200 bg-white lg:h-[44rem]"
+        />
       )}
     </figure>
   );

@@ -9,7 +9,7 @@ function at(iso: string, timeZone: string) {
   return new Date(iso).toLocaleString("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
 }
 
-const what = (s: DigestSendView) => (s.period.startsWith("now:") ? "Sent by you" : `Scheduled, ${s.period}`);
+const what = (s: DigestSendView) => (s.period.startsWith("now:") ? "Send now" : `Scheduled (${s.period})`);
 
 export function DigestSends({ sends, timeZone }: { sends: DigestSendView[]; timeZone: string }) {
   if (sends.length === 0) return <p className="text-sm text-slate-500">No digest sent yet.</p>;
@@ -22,8 +22,8 @@ export function DigestSends({ sends, timeZone }: { sends: DigestSendView[]; time
             <span className="text-slate-500">{what(s)}:</span>
             {s.status === "sent" && (
               <span className="text-emerald-700">
-                went {at(s.sentAt ?? s.createdAt, timeZone)}
-                {channels ? ` by ${channels}` : ""}
+                sent {at(s.sentAt ?? s.createdAt, timeZone)}
+                {channels ? `, by ${channels}` : ""}
               </span>
             )}
             {s.status === "sending" && <span className="text-slate-700">sending…</span>}

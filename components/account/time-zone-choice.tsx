@@ -16,7 +16,8 @@ const label = (zone: string) => zone.replaceAll("_", " ");
 export function TimeZoneChoice({ own, organisation, zones }: { own: string | null; organisation: string; zones: string[] }) {
   const [saved, setSaved] = useState(own ?? "");
   const { run, busy, error } = useAction(async (form: FormData) => {
-    const zone = String(form.get("timeZone") ?? "");
+    const field = form.get("timeZone");
+    const zone = typeof field === "string" ? field : "";
     const answer = await adminFetch<{ own: string | null }>("/api/account/time-zone", "PUT", { timeZone: zone || null });
     setSaved(answer.own ?? "");
   });

@@ -77,4 +77,3 @@ export async function sweepDigestSends(): Promise<number> {
   );
   return rows.length;
 }
-

@@ -24,13 +24,21 @@ export function digestSlackMessage(c: DigestContent): { text: string; blocks: Kn
   if (c.views.length) {
     const lines = c.views.map((v) => {
       const change = viewChange(c, v);
-      return v.error ? `• ${link(v.url, v.name)}: ${esc(v.error)}` : `• ${link(v.url, v.name)}: *${countText(v.current)}*${change ? ` (${esc(change.text)})` : ""}`;
+      return v.error
+        ? `• ${link(v.url, v.name)}: ${esc(v.error)}`
+        : `• ${link(v.url, v.name)}: *${countText(v.current)}*${change ? ` (${esc(change.text)})` : ""}`;
     });
     blocks.push({ type: "divider" }, { type: "section", text: { type: "mrkdwn", text: clip(`*Your views*\n${lines.join("\n")}`, 3000) } });
   }
-  blocks.push({ type: "divider" }, { type: "section", text: { type: "mrkdwn", text: c.leads.length ? "*Call first*" : "*Call first*\nNo hot leads are waiting." } });
+  blocks.push(
+    { type: "divider" },
+    { type: "section", text: { type: "mrkdwn", text: c.leads.length ? "*Call first*" : "*Call first*\nNo hot leads are waiting." } },
+  );
   c.leads.forEach((lead, i) => {
-    const who = [lead.who, lead.phone].filter(Boolean).map((v) => esc(v!)).join(" · ");
+    const who = [lead.who, lead.phone]
+      .filter(Boolean)
+      .map((v) => esc(v!))
+      .join(" · ");
     blocks.push({
       type: "section",
       text: { type: "mrkdwn", text: clip(`*${who}* · score ${lead.score}\n${esc(leadNext(lead))}`, 3000) },

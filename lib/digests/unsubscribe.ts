@@ -25,6 +25,9 @@ export async function findByToken(token: string): Promise<UnsubscribeTarget | nu
 /** Turns the digest off; false when no digest has this token (unknown, or used already). */
 export async function unsubscribe(token: string): Promise<boolean> {
   if (!TOKEN.test(token)) return false;
-  const { count } = await db.digestSubscription.updateMany({ where: { unsubscribeToken: token }, data: { enabled: false, unsubscribeToken: newUnsubscribeToken() } });
+  const { count } = await db.digestSubscription.updateMany({
+    where: { unsubscribeToken: token },
+    data: { enabled: false, unsubscribeToken: newUnsubscribeToken() },
+  });
   return count > 0;
 }

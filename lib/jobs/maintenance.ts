@@ -79,7 +79,17 @@ export async function runMaintenance(): Promise<void> {
   const digests = await queueDigests();
   if (polls || leftBehind || transcripts || deliveries || recordings || digests || alerts.openedIds.length || alerts.resolved) {
     logger.info(
-      { polls, leftBehind, transcripts, deliveries, recordings, digests, opened: alerts.openedIds.length, resolved: alerts.resolved, forwarded: forwarded.length },
+      {
+        polls,
+        leftBehind,
+        transcripts,
+        deliveries,
+        recordings,
+        digests,
+        opened: alerts.openedIds.length,
+        resolved: alerts.resolved,
+        forwarded: forwarded.length,
+      },
       "maintenance",
     );
   }

@@ -134,7 +134,7 @@ describe("digest content", () => {
       "SELECT unsubscribe_token FROM digest_subscriptions d JOIN users u ON u.id = d.user_id WHERE u.email = $1",
       [person.email],
     );
-    const header = (key: string) => email.headerLines.find((h) => h.key === key)?.line;
+    const header = (key: string) => email.headerLines.find((h) => h.key === key)?.line.replace(/\r\n\s+/g, " ");
     expect(header("list-unsubscribe-post")).toBe("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
     expect(header("list-unsubscribe")).toBe(`List-Unsubscribe: <${baseUrl()}/api/digests/unsubscribe/${token}>`);
     expect(email.messageId).toBe(`<digest-${sendId}@127.0.0.1>`);
@@ -308,7 +308,10 @@ describe("exactly once", () => {
       });
       let out = "";
       child.stdout.on("data", (d) => (out += String(d)));
-      return { child, done: new Promise<{ code: number | null; signal: string | null; out: string }>((r) => child.once("exit", (code, signal) => r({ code, signal, out }))) };
+      return {
+        child,
+        done: new Promise<{ code: number | null; signal: string | null; out: string }>((r) => child.once("exit", (code, signal) => r({ code, signal, out }))),
+      };
     };
 
     const first = runOnce();
@@ -357,7 +360,13 @@ describe("unsubscribe", () => {
     const second = await token();
     expect(second).not.toBe(first);
     expect((await sql("SELECT enabled FROM digest_subscriptions WHERE id = $1", [subId]))[0]).toEqual({ enabled: false });
-    const due = new Date(DateTime.now().setZone(await readTimeZone()).startOf("day").plus({ hours: 8, minutes: 5 }).toMillis());
+    const due = new Date(
+      DateTime.now()
+        .setZone(await readTimeZone())
+        .startOf("day")
+        .plus({ hours: 8, minutes: 5 })
+        .toMillis(),
+    );
     expect(await queueDueDigests(due, { only: [subId] })).toEqual([]);
 
     // The old link: a clear page, and a 404 for a second one-click.

@@ -11,7 +11,9 @@ export default async function UnsubscribePage({ params, searchParams }: { params
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-md rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
-        <h1 className="text-xl font-semibold tracking-tight">{done ? "You are unsubscribed" : target ? "Unsubscribe from the digest" : "This link does not work any more"}</h1>
+        <h1 className="text-xl font-semibold tracking-tight">
+          {done ? "You are unsubscribed" : target ? "Unsubscribe from the digest" : "This link does not work any more"}
+        </h1>
         {done && (
           <p className="mt-2 text-sm text-slate-600" role="status">
             No more digests will be sent. You can turn the digest back on under Your account.
