@@ -47,10 +47,18 @@ export async function queueDueDigests(now = new Date(), opts: { only?: string[] 
   return claim(due);
 }
 
+/** "Send now" presses a minute per person: enough to try a change, too few to flood an inbox or a Slack channel. */
+const SEND_NOW_PER_MINUTE = 3;
+
 /** A "Send now": its own period, so it never takes the place of the scheduled one. */
 export async function sendDigestNow(userId: string): Promise<string> {
   const sub = await db.digestSubscription.findUnique({ where: { userId } });
   if (!sub) throw new DomainError("conflict", "No digest yet", "Save your digest settings first, then send one.");
+  const recent = await db.digestSend.count({
+    where: { subscriptionId: sub.id, period: { startsWith: "now:" }, createdAt: { gt: new Date(Date.now() - 60_000) } },
+  });
+  if (recent >= SEND_NOW_PER_MINUTE)
+    throw new DomainError("too_many", "Too many digests", "You sent several digests this minute: wait a moment before sending another.");
   if (!sub.email && !sub.slackDestinationId && !sub.slackWebhookUrl) {
     throw new DomainError("conflict", "Nowhere to send", "Choose email or Slack for your digest first.");
   }

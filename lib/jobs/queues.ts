@@ -76,7 +76,7 @@ export function queueOptions(): Record<QueueName, Omit<Queue, "name">> {
     [QUEUE.recordingBackfill]: { policy: "stately", retryLimit: 3, retryDelay: base(), expireInSeconds: 3600 },
     [QUEUE.talkMetrics]: { policy: "stately", retryLimit: 3, retryDelay: base(), expireInSeconds: 3600 },
     [QUEUE.retention]: { policy: "singleton", retryLimit: 3, retryDelay: base(), expireInSeconds: 3600 },
-    // A failed channel is tried again with back-off, over about half an hour with the default base.
+    // A failed channel is tried again with back-off, over about a quarter of an hour with the default base.
     [QUEUE.digests]: { policy: "stately", retryLimit: 5, retryDelay: base(), retryBackoff: true, expireInSeconds: 300 },
     [QUEUE.maintenance]: { policy: "singleton", retryLimit: 0, expireInSeconds: 300 },
   };

@@ -6,7 +6,8 @@ import { listHotLeads } from "@/lib/calls/hot-leads";
 import { queueDueDigests } from "@/lib/digests/due";
 import { latestSlot } from "@/lib/digests/schedule";
 import { readTimeZone } from "@/lib/settings/time-zone";
-import { TEST_SECRETS_KEY } from "../support/credentials";
+import { TEST_ADMIN, TEST_SECRETS_KEY } from "../support/credentials";
+import { deleteDestination } from "../support/destinations";
 import { farSendAt, putDigest, saveDigest, sendNow, setOwnZone, settled } from "../support/digests";
 import { baseUrl, jsonOf, sendWebhook, sql, uniq, type WebhookAnswer } from "../support/http";
 import { newPerson, type Person } from "../support/people";
@@ -180,6 +181,30 @@ describe("digest content", () => {
       [person.email],
     );
     expect(row.slack_webhook_url).toMatch(/^enc:v1:/);
+  });
+
+  it("posts to an existing Slack destination picked by name, and refuses a fourth send now within a minute", async () => {
+    const receiver = await startReceiver();
+    onTestFinished(() => receiver.close());
+    const created = await asUser(TEST_ADMIN, "/api/destinations", {
+      method: "POST",
+      body: JSON.stringify({ kind: "slack", name: uniq("#digests"), config: { webhookUrl: `${receiver.url}/services/T0/B0/team` }, rules: { calls: "hot" } }),
+    });
+    expect(created.status).toBe(201);
+    const { destination } = (await created.json()) as { destination: { id: string; name: string } };
+    onTestFinished(() => deleteDestination(destination.id).then(() => {}));
+    const person = await newPerson("manager", "digest-team");
+    // The Account page offers it by name, never its URL.
+    const page = await (await asUser(person, "/account")).text();
+    expect(page).toContain(destination.name);
+    expect(page).not.toContain("/services/T0/B0/team");
+
+    await saveDigest(person, { email: false, slack: { kind: "destination", destinationId: destination.id }, sendAt: farSendAt("UTC") });
+    const sendIds = [await sendNow(person), await sendNow(person), await sendNow(person)];
+    for (const id of sendIds) expect(await settled(id)).toMatchObject({ status: "sent" });
+    expect(receiver.requests.map((r) => r.path)).toEqual(Array(3).fill("/services/T0/B0/team"));
+    const fourth = await asUser(person, "/api/account/digest/send", { method: "POST" });
+    expect(fourth.status).toBe(429);
   });
 
   it("refuses settings that cannot work, in plain words", async () => {
