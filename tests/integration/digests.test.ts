@@ -207,6 +207,30 @@ describe("digest content", () => {
     expect(fourth.status).toBe(429);
   });
 
+  it("records a failed channel for the Account page and, on the queue's retry, sends only what did not go", async () => {
+    const receiver = await startReceiver();
+    onTestFinished(() => receiver.close());
+    receiver.script({ status: 500, body: "internal_error" });
+    const person = await newPerson("manager", "digest-retry");
+    const slack = { kind: "webhook" as const, webhookUrl: `${receiver.url}/services/T0/B0/retry` };
+    await saveDigest(person, { email: true, slack, sendAt: farSendAt("UTC") });
+    const sendId = await sendNow(person);
+
+    // The first try: the email went, Slack answered 500; the page says so.
+    expect(await settled(sendId)).toMatchObject({ status: "failed", error: "Slack: Slack answered 500: internal_error." });
+    const shown = await jsonOf<{ sends: { id: string; status: string; error: string; attempts: number; emailSentAt: string | null }[] }>(
+      asUser(person, "/api/account/digest"),
+    );
+    // (The retry may have begun by now: the error stays until it succeeds.)
+    expect(shown.sends[0]).toMatchObject({ id: sendId, error: "Slack: Slack answered 500: internal_error." });
+    expect(shown.sends[0].emailSentAt).not.toBeNull();
+
+    // The queue's retry (a second later in tests) posts to Slack again and leaves the email alone.
+    await expect.poll(async () => (await sql("SELECT status FROM digest_sends WHERE id = $1", [sendId]))[0].status, { timeout: 20_000 }).toBe("sent");
+    expect(receiver.requests).toHaveLength(2);
+    expect(mailsTo(mail, person.email)).toHaveLength(1);
+  });
+
   it("refuses settings that cannot work, in plain words", async () => {
     const person = await newPerson("manager", "digest-bad");
     const wrongUrl = await putDigest(person, { slack: { kind: "webhook", webhookUrl: "https://example.com/services/x" } });
