@@ -29,7 +29,8 @@ export function DigestSends({ sends, timeZone }: { sends: DigestSendView[]; time
             {s.status === "sending" && <span className="text-slate-700">sending…</span>}
             {s.status === "failed" && (
               <span className="text-rose-700">
-                failed ({s.attempts} {s.attempts === 1 ? "try" : "tries"}, retried automatically for a while): {s.error}
+                failed after {s.attempts} {s.attempts === 1 ? "try" : "tries"}
+                {s.retrying ? " (tried again shortly)" : ""}: {s.error}
                 {channels ? ` (${channels} went)` : ""}
               </span>
             )}

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { db, type Prisma } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
+import { QUEUE, queueOptions } from "@/lib/jobs/queues";
 import { mailConfigured } from "@/lib/mail/send";
 import type { DigestInput } from "./input";
 import { maskedWebhookUrl, sealWebhookUrl } from "./slack-target";
@@ -88,6 +89,7 @@ export async function saveDigestSettings(userId: string, input: DigestInput): Pr
 }
 
 export async function recentSends(userId: string, take = 5): Promise<DigestSendView[]> {
+  const tries = (queueOptions()[QUEUE.digests].retryLimit ?? 0) + 1;
   const rows = await db.digestSend.findMany({ where: { subscription: { userId } }, orderBy: { createdAt: "desc" }, take });
   return rows.map((r) => ({
     id: r.id,
@@ -99,5 +101,6 @@ export async function recentSends(userId: string, take = 5): Promise<DigestSendV
     slackSentAt: r.slackSentAt?.toISOString() ?? null,
     attempts: r.attempts,
     error: r.error,
+    retrying: r.status === "failed" && r.attempts < tries,
   }));
 }

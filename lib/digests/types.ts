@@ -25,4 +25,6 @@ export interface DigestSendView {
   slackSentAt: string | null;
   attempts: number;
   error: string | null;
+  /** A failed send the queue will try again. */
+  retrying: boolean;
 }
