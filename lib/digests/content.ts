@@ -71,12 +71,26 @@ export function localTime(iso: string, zone: string): string {
   return DateTime.fromISO(iso, { zone }).toFormat("ccc d LLL, HH:mm ZZZZ");
 }
 
+/** The first TOP_LEADS leads (in the hot-leads order), each customer (contact) once. */
+function oncePerCustomer<T extends { id: string; contactId: string | null }>(leads: T[]): T[] {
+  const seen = new Set<string>();
+  return leads
+    .filter((lead) => {
+      const key = lead.contactId ?? lead.id;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .slice(0, TOP_LEADS);
+}
+
 export async function buildDigest(input: DigestFor): Promise<DigestContent> {
   const windows = coveredWindows(input.frequency, input.endsAt);
   const [views, kpis, hot, kpiZone] = await Promise.all([
     chosenViews(input.userId, input.viewIds).then((vs) => Promise.all(vs.map((v) => viewCount(v, windows)))),
     kpisBetween(windows.dates.from, windows.dates.to, windows.dates.previousFrom),
-    listHotLeads({ handled: false, limit: TOP_LEADS }),
+    // A few more than shown: a customer with several hot calls is listed once, with the best of them.
+    listHotLeads({ handled: false, limit: TOP_LEADS * 4 }),
     readTimeZone(),
   ]);
   return {
@@ -86,7 +100,7 @@ export async function buildDigest(input: DigestFor): Promise<DigestContent> {
     kpiZone,
     kpis,
     views,
-    leads: hot.items.map((lead) => ({
+    leads: oncePerCustomer(hot.items).map((lead) => ({
       who: lead.customer.name ?? lead.customer.phone ?? "Unknown caller",
       phone: lead.customer.name ? lead.customer.phone : null,
       score: lead.leadScore,
