@@ -13,6 +13,7 @@ const QUEUE_TITLES: Record<string, string> = {
   "recording-backfill": "Archiving older calls' recordings",
   "talk-metrics": "Talk metrics of past calls",
   retention: "Retention (daily)",
+  digests: "Digests",
   maintenance: "Maintenance (every minute)",
 };
 

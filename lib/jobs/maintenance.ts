@@ -10,6 +10,7 @@ import { queueAlertDeliveries, sweepDeliveries } from "@/lib/destinations/queue"
 import { processLeftBehind } from "@/lib/ingest/recover";
 import { sweepRebucket } from "@/lib/stats/rebucket";
 import { sweepArchives } from "@/lib/recordings/queue";
+import { queueDueDigests, sweepDigestSends } from "@/lib/digests/due";
 import { enqueue, enqueueMany, QUEUE } from "./boss";
 
 // The every-minute job (one at a time across all processes): it queues polls
@@ -52,6 +53,20 @@ export async function sweepTranscripts(): Promise<number> {
   return rows.length;
 }
 
+/**
+ * Digests that are due, claimed and queued (lib/digests/due.ts), and claimed ones whose job went missing. Here
+ * rather than in a schedule of their own: this job already runs once a minute, one at a time across processes,
+ * and the claim makes a second finder harmless anyway. A failure is logged and does not stop the rest.
+ */
+async function queueDigests(): Promise<number> {
+  try {
+    return (await queueDueDigests()).length + (await sweepDigestSends());
+  } catch (err) {
+    logger.error({ err: (err as Error).message }, "could not queue the digests that are due");
+    return 0;
+  }
+}
+
 export async function runMaintenance(): Promise<void> {
   const polls = await queueDuePolls();
   const leftBehind = await processLeftBehind();
@@ -61,9 +76,20 @@ export async function runMaintenance(): Promise<void> {
   await sweepRebucket();
   const alerts = await syncAlerts(await listSourceHealth());
   const forwarded = await queueAlertDeliveries(alerts.openedIds);
-  if (polls || leftBehind || transcripts || deliveries || recordings || alerts.openedIds.length || alerts.resolved) {
+  const digests = await queueDigests();
+  if (polls || leftBehind || transcripts || deliveries || recordings || digests || alerts.openedIds.length || alerts.resolved) {
     logger.info(
-      { polls, leftBehind, transcripts, deliveries, recordings, opened: alerts.openedIds.length, resolved: alerts.resolved, forwarded: forwarded.length },
+      {
+        polls,
+        leftBehind,
+        transcripts,
+        deliveries,
+        recordings,
+        digests,
+        opened: alerts.openedIds.length,
+        resolved: alerts.resolved,
+        forwarded: forwarded.length,
+      },
       "maintenance",
     );
   }

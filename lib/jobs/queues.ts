@@ -34,6 +34,8 @@ export const QUEUE = {
   talkMetrics: "talk-metrics",
   /** Daily: delete recordings, transcripts and raw payloads past their source's retention. */
   retention: "retention",
+  /** Send one claimed digest (lib/digests/send.ts); the maintenance job claims the due ones. */
+  digests: "digests",
   /** Every minute: poll sources that are due, sweep transcripts, evaluate source health. */
   maintenance: "maintenance",
 } as const;
@@ -55,6 +57,7 @@ export interface JobData {
   [QUEUE.recordingBackfill]: Empty;
   [QUEUE.talkMetrics]: Empty;
   [QUEUE.retention]: Empty;
+  [QUEUE.digests]: { sendId: string };
   [QUEUE.maintenance]: Empty;
 }
 
@@ -73,6 +76,8 @@ export function queueOptions(): Record<QueueName, Omit<Queue, "name">> {
     [QUEUE.recordingBackfill]: { policy: "stately", retryLimit: 3, retryDelay: base(), expireInSeconds: 3600 },
     [QUEUE.talkMetrics]: { policy: "stately", retryLimit: 3, retryDelay: base(), expireInSeconds: 3600 },
     [QUEUE.retention]: { policy: "singleton", retryLimit: 3, retryDelay: base(), expireInSeconds: 3600 },
+    // A failed channel is tried again with back-off, over about a quarter of an hour with the default base.
+    [QUEUE.digests]: { policy: "stately", retryLimit: 5, retryDelay: base(), retryBackoff: true, expireInSeconds: 300 },
     [QUEUE.maintenance]: { policy: "singleton", retryLimit: 0, expireInSeconds: 300 },
   };
 }

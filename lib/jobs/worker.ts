@@ -12,6 +12,7 @@ import { runArchiveBackfill } from "@/lib/recordings/backfill";
 import { runRetention } from "@/lib/recordings/retention";
 import { runMetricsBackfill, startMetricsBackfillIfNeeded } from "@/lib/calls/metrics/backfill";
 import { runMaintenance } from "./maintenance";
+import { runDigestSend } from "@/lib/digests/send";
 import { runPollJob } from "./poll";
 
 // Registers this process as a worker for every queue. Runs inside the app
@@ -72,6 +73,7 @@ export async function startWorkers(): Promise<PgBoss> {
   await boss.work(QUEUE.recordingBackfill, polling, async () => ({ result: await runArchiveBackfill() }));
   await boss.work(QUEUE.talkMetrics, polling, async () => ({ result: await runMetricsBackfill() }));
   await boss.work(QUEUE.retention, polling, async () => ({ result: await runRetention() }));
+  await boss.work<JobData[typeof QUEUE.digests]>(QUEUE.digests, polling, async ([job]) => ({ result: await runDigestSend(job.data.sendId) }));
   await boss.work(QUEUE.maintenance, polling, async () => runMaintenance());
 
   await boss.schedule(QUEUE.maintenance, "* * * * *");

@@ -96,6 +96,21 @@ export function dayIn(timeZone: string, at: Date): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
 }
 
+/**
+ * The KPIs of the days [from, to) (calendar dates, the rollups' days in the organisation's zone) and of the as
+ * many days before: what a digest shows for its period, read from the same rollup as the overview.
+ */
+export async function kpisBetween(from: string, to: string, previousFrom: string): Promise<{ current: Kpis; previous: Kpis }> {
+  const rows = await db.$queryRaw<RollupRow[]>`
+    SELECT day, status, sentiment, outcome, calls, talk_sec::float8 AS talk_sec, hot_calls
+    FROM daily_outcome_stats WHERE day >= ${previousFrom}::date AND day < ${to}::date`;
+  const start = new Date(`${from}T00:00:00Z`);
+  const current = noTotals();
+  const previous = noTotals();
+  for (const r of rows) addTo(r.day < start ? previous : current, r);
+  return { current: toKpis(current), previous: toKpis(previous.calls ? previous : undefined) };
+}
+
 export async function getTrends(days: number, today = new Date()): Promise<Trends> {
   const timeZone = await readTimeZone();
   // Calendar dates from here on: midnight UTC stands for the date, whatever the zone.

@@ -120,6 +120,7 @@ describe("source health", () => {
       "recording-backfill",
       "talk-metrics",
       "retention",
+      "digests",
       "maintenance",
     ]);
   });

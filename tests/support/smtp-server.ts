@@ -6,7 +6,9 @@ import { simpleParser, type ParsedMail } from "mailparser";
  * keep), standing in for the one in SMTP_URL: it takes any message without
  * TLS or a password and keeps it, parsed (mailparser), for the test to read.
  * `delayMs` holds each message's final answer back, so a test can stop a
- * sender in the middle of a send.
+ * sender in the middle of a send; `onArrive` runs when a message is in but
+ * not yet answered. A message whose connection closed before the answer is
+ * not kept, as a real server would not have accepted it.
  */
 export interface MailServer {
   received: ParsedMail[];
@@ -15,16 +17,22 @@ export interface MailServer {
   close(): Promise<void>;
 }
 
-export async function startMailServer(port: number, opts: { delayMs?: number } = {}): Promise<MailServer> {
+export async function startMailServer(port: number, opts: { delayMs?: number; onArrive?: (mail: ParsedMail) => void } = {}): Promise<MailServer> {
   const received: ParsedMail[] = [];
+  const closed = new Set<string>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
-    onData(stream, _session, callback) {
+    onClose(session) {
+      closed.add(session.id);
+    },
+    onData(stream, session, callback) {
       simpleParser(stream)
         .then(async (mail) => {
+          opts.onArrive?.(mail);
           if (opts.delayMs) await new Promise((resolve) => setTimeout(resolve, opts.delayMs));
+          if (closed.has(session.id)) return callback(new Error("the sender went away before the answer"));
           received.push(mail);
           callback();
         })

@@ -1,9 +1,15 @@
 import { redirect } from "next/navigation";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
+import { DigestSection } from "@/components/account/digest-section";
+import { TimeZoneChoice } from "@/components/account/time-zone-choice";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-limits";
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { getViewer } from "@/lib/auth/session";
+import { timeZoneChoices } from "@/lib/settings/save-time-zone";
+import { readTimeZone } from "@/lib/settings/time-zone";
+import { db } from "@/lib/db/client";
+import { userTimeZone } from "@/lib/users/time-zone";
 
 export const metadata = { title: "Your account · Call Analytics" };
 
@@ -14,6 +20,11 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const viewer = await getViewer();
   if (!viewer) redirect("/login?callbackUrl=%2Faccount");
   const next = safeReturnPath(callbackUrl);
+  const [own, organisation, timeZone] = await Promise.all([
+    db.user.findUnique({ where: { id: viewer.id }, select: { timeZone: true } }).then((u) => u?.timeZone ?? null),
+    readTimeZone(),
+    userTimeZone(viewer.id),
+  ]);
 
   return (
     <div className="space-y-6">
@@ -33,6 +44,16 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         <h2 className="mb-3 font-medium">Password</h2>
         <ChangePasswordForm email={viewer.email} minLength={MIN_PASSWORD_LENGTH} next={viewer.mustChangePassword ? next : "/account"} />
       </section>
+      {!viewer.mustChangePassword && (
+        <>
+          <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+            <h2 className="mb-1 font-medium">Time zone</h2>
+            <p className="mb-3 text-sm text-slate-600">Your digest arrives at your local hour, and its times read in this zone.</p>
+            <TimeZoneChoice own={own} organisation={organisation} zones={timeZoneChoices()} />
+          </section>
+          <DigestSection userId={viewer.id} email={viewer.email} timeZone={timeZone} />
+        </>
+      )}
       <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
         <h2 className="mb-1 font-medium">Sessions</h2>
         <p className="mb-3 text-sm text-slate-600">Signs you out on every device and browser, this one included.</p>

@@ -1,4 +1,5 @@
 import { Client } from "@hubspot/api-client";
+import { escapeHtml } from "@/lib/mail/html";
 import type { CallDetail } from "@/lib/calls/schemas";
 import { guardedNodeAgent, OutboundRefused } from "@/lib/security/outbound";
 import { DEFAULT_LEAD_STATUS, type HubSpotConfig } from "./config";
@@ -40,7 +41,6 @@ function splitName(name: string | null): { firstname?: string; lastname?: string
 }
 
 const paragraph = (label: string, value: string | null) => (value ? `<p><strong>${label}:</strong> ${escapeHtml(value)}</p>` : "");
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 function noteBody(call: CallDetail, callUrl: string, key: string, corrected: boolean): string {
   return [

@@ -10,7 +10,7 @@ import type { Outgoing, SendInput, SendResult } from "@/lib/destinations/types";
 // second per webhook (its rateIntervalSec).
 
 /** Slack's mrkdwn treats &, < and > as markup. */
-const esc = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+export const esc = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const words = (value: string | null) => (value ? value.replaceAll("_", " ") : "—");
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
