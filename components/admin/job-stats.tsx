@@ -14,6 +14,8 @@ const QUEUE_TITLES: Record<string, string> = {
   "talk-metrics": "Talk metrics of past calls",
   retention: "Retention (daily)",
   maintenance: "Maintenance (every minute)",
+  "metric-alerts": "Metric alert rules (every minute)",
+  "metric-alert-mail": "Metric alert emails",
 };
 
 /** The background job queue: what waits, runs, finished and failed (24 h), and the latest failures. */

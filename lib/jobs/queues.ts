@@ -36,6 +36,10 @@ export const QUEUE = {
   retention: "retention",
   /** Every minute: poll sources that are due, sweep transcripts, evaluate source health. */
   maintenance: "maintenance",
+  /** Every minute: evaluate the metric alert rules (lib/alerts/evaluate.ts). */
+  metricAlerts: "metric-alerts",
+  /** Email one metric alert's opening or clearing to its rule's owner (lib/alerts/mail.ts). */
+  metricAlertMail: "metric-alert-mail",
 } as const;
 
 export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
@@ -56,6 +60,8 @@ export interface JobData {
   [QUEUE.talkMetrics]: Empty;
   [QUEUE.retention]: Empty;
   [QUEUE.maintenance]: Empty;
+  [QUEUE.metricAlerts]: Empty;
+  [QUEUE.metricAlertMail]: { alertId: string; state: "opened" | "cleared" };
 }
 
 export function queueOptions(): Record<QueueName, Omit<Queue, "name">> {
@@ -74,5 +80,8 @@ export function queueOptions(): Record<QueueName, Omit<Queue, "name">> {
     [QUEUE.talkMetrics]: { policy: "stately", retryLimit: 3, retryDelay: base(), expireInSeconds: 3600 },
     [QUEUE.retention]: { policy: "singleton", retryLimit: 3, retryDelay: base(), expireInSeconds: 3600 },
     [QUEUE.maintenance]: { policy: "singleton", retryLimit: 0, expireInSeconds: 300 },
+    // The next minute's run is the retry.
+    [QUEUE.metricAlerts]: { policy: "singleton", retryLimit: 0, expireInSeconds: 300 },
+    [QUEUE.metricAlertMail]: { policy: "stately", retryLimit: 4, retryDelay: base(), retryBackoff: true, expireInSeconds: 120 },
   };
 }

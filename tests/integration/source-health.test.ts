@@ -121,6 +121,8 @@ describe("source health", () => {
       "talk-metrics",
       "retention",
       "maintenance",
+      "metric-alerts",
+      "metric-alert-mail",
     ]);
   });
 
