@@ -36,7 +36,7 @@ export const COMPARISON_LABELS: Record<Comparison, string> = {
   change_down: "falls by (%) against the window before",
 };
 
-export const isChange = (c: Comparison | string) => c === "change_up" || c === "change_down";
+export const isChange = (c: string) => c === "change_up" || c === "change_down";
 
 /** Whether minCount applies: to rates, and to every change (a quiet night's 1 → 3 calls is not +200%). */
 export const needsMinCount = (metric: Metric, comparison: Comparison) =>

@@ -10,7 +10,7 @@ import { alertMail } from "./mail-content";
 
 type State = "opened" | "cleared";
 
-const sentColumn = (state: State) => (state === "opened" ? "openedMailAt" : "clearedMailAt") as "openedMailAt" | "clearedMailAt";
+const sentColumn = (state: State) => (state === "opened" ? "openedMailAt" : "clearedMailAt");
 
 /** Sends it, unless it went already; `last`: pg-boss will not retry after this attempt. */
 export async function sendAlertMail(alertId: string, state: State, last: boolean): Promise<string> {

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db/client";
+import { db, type Prisma } from "@/lib/db/client";
 import { DomainError, notFound } from "@/lib/errors";
 import { mailConfigured } from "@/lib/mail/send";
 import { describeRule, type Comparison, type Metric } from "./catalog";
@@ -18,9 +18,7 @@ const include = {
   alerts: { where: { resolvedAt: null }, take: 1, select: { id: true, openedAt: true, value: true } },
 } as const;
 
-type Row = Awaited<ReturnType<typeof findRule>>;
-
-const findRule = (id: string) => db.alertRule.findUniqueOrThrow({ where: { id }, include });
+type Row = Prisma.AlertRuleGetPayload<{ include: typeof include }>;
 
 export interface RuleView {
   id: string;
