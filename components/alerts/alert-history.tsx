@@ -38,7 +38,7 @@ export function AlertHistory({ items, nextCursor, showOwner }: { items: AlertIte
               </td>
               <td className={`${td} whitespace-nowrap`}>{a.resolvedAt ? <LocalTime iso={a.resolvedAt} /> : <Badge tone="amber">Open</Badge>}</td>
               <td className={`${td} min-w-48 text-slate-700`}>
-                {a.valueText} in {a.window}
+                {a.measured}
                 {a.previousText && <span className="text-slate-500"> (window before: {a.previousText})</span>}
                 {a.resolvedAt && (
                   <div className="text-xs text-slate-500">

@@ -16,7 +16,7 @@ export function MetricAlerts({ alerts }: { alerts: AlertItem[] }) {
       <ul className="mt-1 space-y-0.5">
         {alerts.map((a) => (
           <li key={a.id}>
-            <span className="font-medium">{a.rule.name}</span>: {a.valueText} in {a.window}{" "}
+            <span className="font-medium">{a.rule.name}</span>: {a.measured}{" "}
             <span className="text-amber-700">
               (since <LocalTime iso={a.openedAt} />)
             </span>

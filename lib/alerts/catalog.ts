@@ -62,6 +62,10 @@ export function valueText(metric: Metric, value: number): string {
   return Math.round(value).toLocaleString("en-US");
 }
 
+/** The value with its window: "33% in the last hour", "95 min since its last event". */
+export const measuredText = (metric: Metric, value: number, windowMinutes: number) =>
+  metric === "source_silence" ? `${valueText(metric, value)} since its last event` : `${valueText(metric, value)} in ${lastWindowText(windowMinutes)}`;
+
 export interface RuleWords {
   metric: Metric;
   comparison: Comparison;

@@ -2,7 +2,7 @@ import { appUrl } from "@/lib/api/app-url";
 import { db } from "@/lib/db/client";
 import type { MetricAlertEvent, Outgoing } from "@/lib/destinations/types";
 import { flatQuery } from "@/lib/views/filters";
-import { conditionText, lastWindowText, valueText, type Comparison, type Metric } from "./catalog";
+import { conditionText, measuredText, valueText, type Comparison, type Metric } from "./catalog";
 import { resolveScope } from "./scope";
 
 // A metric alert as its notifications tell it (Slack, webhooks, email): the
@@ -48,7 +48,7 @@ export async function metricAlertEvent(alertId: string, state: AlertState): Prom
       comparison: rule.comparison,
       state,
       windowMinutes: rule.windowMinutes,
-      window: metric === "source_silence" ? "since its last event" : lastWindowText(rule.windowMinutes),
+      measured: measuredText(metric, value, rule.windowMinutes),
       viewName: names.viewName,
       openedAt: alert.openedAt.toISOString(),
       clearedAt: alert.resolvedAt?.toISOString() ?? null,

@@ -1,7 +1,7 @@
 import { after, decodeCursor, keysetPage } from "@/lib/calls/cursor";
 import { db } from "@/lib/db/client";
 import { deliveryKind } from "@/lib/destinations/delivery-kinds";
-import { lastWindowText, valueText, type Metric } from "./catalog";
+import { measuredText, valueText, type Metric } from "./catalog";
 import type { Actor } from "./manage";
 import type { AlertsQuery } from "./schemas";
 
@@ -18,7 +18,8 @@ export interface AlertItem {
   valueText: string;
   previousText: string | null;
   clearedValueText: string | null;
-  window: string;
+  /** "33% in the last hour". */
+  measured: string;
   detail: string;
   email: { asked: boolean; openedSentAt: string | null; clearedSentAt: string | null; error: string | null };
   sentTo: { destination: string; what: string; status: string }[];
@@ -53,7 +54,7 @@ export async function listAlerts(actor: Actor, query: AlertsQuery): Promise<{ it
       valueText: valueText(metric, a.value),
       previousText: a.previous === null ? null : valueText(metric, a.previous),
       clearedValueText: a.clearedValue === null ? null : valueText(metric, a.clearedValue),
-      window: metric === "source_silence" ? "since its last event" : lastWindowText(a.rule.windowMinutes),
+      measured: measuredText(metric, a.value, a.rule.windowMinutes),
       detail: a.detail,
       email: { asked: a.email, openedSentAt: a.openedMailAt?.toISOString() ?? null, clearedSentAt: a.clearedMailAt?.toISOString() ?? null, error: a.mailError },
       sentTo: deliveries

@@ -14,11 +14,11 @@ export function alertMail(to: string, event: MetricEvent): Mail {
   const { alert, urls } = event;
   const opened = alert.state === "opened";
   // Header lines cannot hold line breaks; a rule name or view name could.
-  const subject = `${opened ? "Alert" : "Cleared"}: ${alert.condition} (${alert.valueText} in ${alert.window})`.replace(/[\r\n]+/g, " ");
+  const subject = `${opened ? "Alert" : "Cleared"}: ${alert.condition} (${alert.measured})`.replace(/[\r\n]+/g, " ");
   const facts: [string, string][] = [
     ["Rule", alert.ruleName],
     ["Scope", alert.viewName ? `The view '${alert.viewName}'` : "All calls"],
-    [opened ? "Now" : "When it cleared", `${alert.valueText} in ${alert.window}`],
+    [opened ? "Now" : "When it cleared", alert.measured],
     ...(alert.previousText ? ([["The window before", alert.previousText]] as [string, string][]) : []),
     [opened ? "Opened" : "Cleared", new Date(opened ? alert.openedAt : (alert.clearedAt ?? alert.openedAt)).toUTCString()],
   ];

@@ -28,8 +28,8 @@ export interface MetricAlertEvent {
   comparison: string;
   state: "opened" | "cleared";
   windowMinutes: number;
-  /** "the last hour". */
-  window: string;
+  /** The value with its window: "33% in the last hour", "95 min since its last event". */
+  measured: string;
   /** The saved view it watches; null for every call. */
   viewName: string | null;
   openedAt: string;

@@ -281,6 +281,21 @@ describe("notifications", () => {
     expect(mail.received).toHaveLength(2);
     expect(slack.requests).toHaveLength(2);
 
+    // An alert whose email job was never queued (the process stopped after the commit): the every-minute sweep queues it, once.
+    const stranded = await rule({ ownerId: owner.id, metric: "calls", comparison: "above", threshold: 1_000_000, email: true, from: future(14) });
+    const [lost] = await sql<{ id: string }>(
+      `INSERT INTO metric_alerts (id, rule_id, opened_at, value, detail, email) VALUES (gen_random_uuid(), $1, now() - interval '5 minutes', 7, '7', true) RETURNING id`,
+      [stranded],
+    );
+    const { sweepAlertMail } = await import("@/lib/alerts/mail-queue");
+    await sweepAlertMail();
+    const third = (await mail.waitFor(3))[2];
+    expect(third.subject).toBe("Alert: Calls above 1,000,000 (7 in the last hour)");
+    await expect.poll(async () => (await sql(`SELECT 1 FROM metric_alerts WHERE id = $1 AND opened_mail_at IS NOT NULL`, [lost.id])).length).toBe(1);
+    expect(await sweepAlertMail()).toBe(0);
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(mail.received).toHaveLength(3);
+
     // The history says where it went.
     type History = { items: { id: string; sentTo: { destination: string; status: string }[]; email: { openedSentAt: string | null } }[] };
     const history = () => jsonOf<History>(asUser(owner, `/api/alerts?ruleId=${id}`));

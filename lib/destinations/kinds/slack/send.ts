@@ -53,7 +53,7 @@ function callBlocks(call: CallDetail, callUrl: string, test: boolean): KnownBloc
 function metricAlertMessage(event: Extract<Outgoing, { type: "metric.alert" }>): { text: string; blocks: KnownBlock[] } {
   const { alert, urls } = event;
   const opened = alert.state === "opened";
-  const headline = `${opened ? "Alert" : "Cleared"}: ${alert.condition} (${alert.valueText} in ${alert.window})`;
+  const headline = `${opened ? "Alert" : "Cleared"}: ${alert.condition} (${alert.measured})`;
   const facts = [
     `*Rule*\n${esc(alert.ruleName)}`,
     `*Scope*\n${esc(alert.viewName ?? "All calls")}`,
