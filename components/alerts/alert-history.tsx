@@ -1,10 +1,8 @@
 import { Badge } from "@/components/ui/badge";
-import { DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
 import { LocalTime } from "@/components/ui/local-time";
 import { OlderLink } from "@/components/ui/older-link";
 import type { AlertItem } from "@/lib/alerts/history";
-
-const td = "px-4 py-3";
 
 function emailText(e: AlertItem["email"], cleared: boolean): string | null {
   if (!e.asked) return null;
@@ -15,52 +13,52 @@ function emailText(e: AlertItem["email"], cleared: boolean): string | null {
 
 /** Alerts, newest first: when each opened and cleared, the values, and where it was sent. */
 export function AlertHistory({ items, nextCursor, showOwner }: { items: AlertItem[]; nextCursor: string | null; showOwner: boolean }) {
+  if (items.length === 0) return <EmptyState>No alerts yet. When a rule&apos;s condition starts, its alert shows here, and again when it clears.</EmptyState>;
   return (
     <div className="space-y-3">
-      <DataTable columns={["Alert", "Opened", "Cleared", "Values", "Sent to"]}>
-        {items.length === 0 && (
-          <tr>
-            <td colSpan={5} className="px-3 py-6 text-center text-slate-500">
-              No alerts yet. When a rule&apos;s condition starts, its alert shows here, and again when it clears.
-            </td>
-          </tr>
-        )}
+      <ul aria-label="Alert history" className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white text-sm shadow-sm">
         {items.map((a) => {
           const email = emailText(a.email, a.resolvedAt !== null);
           return (
-            <tr key={a.id} data-testid="metric-alert" className="align-top">
-              <td className={`${td} min-w-56`}>
-                <div className="font-medium text-slate-900">{a.rule.name}</div>
+            <li key={a.id} data-testid="metric-alert" className="flex flex-col gap-2 p-4 md:flex-row md:items-start md:gap-6">
+              <div className="min-w-0 md:w-64 md:shrink-0">
+                <div className="flex flex-wrap items-center gap-2">
+                  <span className="font-medium text-slate-900">{a.rule.name}</span>
+                  {a.resolvedAt ? <Badge tone="green">Cleared</Badge> : <Badge tone="amber">Open</Badge>}
+                </div>
                 {showOwner && <div className="text-xs text-slate-500">{a.rule.owner}</div>}
-              </td>
-              <td className={`${td} whitespace-nowrap`}>
-                <LocalTime iso={a.openedAt} />
-              </td>
-              <td className={`${td} whitespace-nowrap`}>{a.resolvedAt ? <LocalTime iso={a.resolvedAt} /> : <Badge tone="amber">Open</Badge>}</td>
-              <td className={`${td} min-w-48 text-slate-700`}>
-                {a.measured}
-                {a.previousText && <span className="text-slate-500"> (window before: {a.previousText})</span>}
-                {a.resolvedAt && (
-                  <div className="text-xs text-slate-500">
-                    {a.clearedValueText ? `Cleared at ${a.clearedValueText}` : "Closed when the rule was turned off"}
-                  </div>
-                )}
-              </td>
-              <td className={`${td} text-xs text-slate-600`}>
-                {!email && a.sentTo.length === 0 && "Only here"}
+              </div>
+              <div className="min-w-0 flex-1 text-slate-700">
+                <div>
+                  {a.measured}
+                  {a.previousText && <span className="text-slate-500"> (window before: {a.previousText})</span>}
+                </div>
+                <div className="text-xs text-slate-500">
+                  Opened <LocalTime iso={a.openedAt} />
+                  {a.resolvedAt && (
+                    <>
+                      {" · "}
+                      {a.clearedValueText ? `cleared at ${a.clearedValueText}, ` : "closed when the rule was turned off, "}
+                      <LocalTime iso={a.resolvedAt} />
+                    </>
+                  )}
+                </div>
+              </div>
+              <div className="text-xs text-slate-600 md:w-64 md:shrink-0">
+                {!email && a.sentTo.length === 0 && "Shown here only"}
                 {email && <div>{email}</div>}
                 {a.sentTo.map((s, i) => (
-                  // One destination can appear twice (opened, cleared): the position tells them apart.
+                  // One destination appears twice (opened, cleared): the position tells them apart.
                   // eslint-disable-next-line @eslint-react/no-array-index-key
                   <div key={i}>
                     {s.destination}: {s.what.toLowerCase()}, {s.status}
                   </div>
                 ))}
-              </td>
-            </tr>
+              </div>
+            </li>
           );
         })}
-      </DataTable>
+      </ul>
       <OlderLink path="/alerts" filters={{}} cursor={nextCursor}>
         Older alerts
       </OlderLink>

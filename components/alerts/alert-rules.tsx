@@ -5,13 +5,12 @@ import { adminFetch } from "@/components/admin/admin-fetch";
 import { ActionError, useAction } from "@/components/admin/use-action";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
 import { LocalTime } from "@/components/ui/local-time";
-import { conditionText, METRIC_INFO, valueText, windowText } from "@/lib/alerts/catalog";
+import { conditionText, valueText, windowText } from "@/lib/alerts/catalog";
 import type { RuleView } from "@/lib/alerts/manage";
 import { RuleForm, type RuleFields, type RuleOptions } from "./rule-form";
 
-const td = "px-4 py-3";
 const card = "rounded-xl border border-slate-200 bg-white p-4 shadow-sm";
 
 function state(rule: RuleView): { label: string; tone: Tone; title?: string } {
@@ -61,19 +60,14 @@ export function AlertRules({ rules, options, showOwner }: { rules: RuleView[]; o
         <Button onClick={() => setAdding(true)}>New alert rule</Button>
       )}
       <ActionError error={remove.error ?? update.error} />
-      <DataTable columns={["Rule", "State", { label: "Last value", className: "text-right" }, "Last evaluated", ""]}>
-        {rules.length === 0 && (
-          <tr>
-            <td colSpan={5} className="px-3 py-6 text-center text-slate-500">
-              No alert rules yet. Add one above: the dashboard then tells you when a number moves.
-            </td>
-          </tr>
-        )}
-        {rules.map((r) => {
-          const s = state(r);
-          return editing === r.id ? (
-            <tr key={r.id} data-testid="alert-rule">
-              <td colSpan={5} className={td}>
+      {rules.length === 0 ? (
+        <EmptyState title="No alert rules yet">Add one above: the dashboard then tells you when a number moves.</EmptyState>
+      ) : (
+        <ul aria-label="Alert rules" className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-sm">
+          {rules.map((r) => {
+            const s = state(r);
+            return editing === r.id ? (
+              <li key={r.id} data-testid="alert-rule" className="p-4">
                 <RuleForm
                   rule={r}
                   options={options}
@@ -82,29 +76,32 @@ export function AlertRules({ rules, options, showOwner }: { rules: RuleView[]; o
                   busy={update.busy}
                   error={update.error}
                 />
-              </td>
-            </tr>
-          ) : (
-            <tr key={r.id} data-testid="alert-rule" className="align-top">
-              <td className={`${td} min-w-72`}>
-                <div className="font-medium text-slate-900">{r.name}</div>
-                <div className="mt-0.5 text-xs text-slate-600">
-                  {METRIC_INFO[r.metric].label} · {r.metric === "source_silence" ? (r.sourceName ?? "a deleted source") : (r.viewName ?? "All calls")} ·{" "}
-                  {conditionText(r)}
-                  {r.metric === "source_silence" ? "" : ` · ${windowText(r.windowMinutes)}`}
+              </li>
+            ) : (
+              <li key={r.id} data-testid="alert-rule" className="flex flex-col gap-3 p-4 lg:flex-row lg:items-start">
+                <div className="min-w-0 flex-1">
+                  <div className="flex flex-wrap items-center gap-2">
+                    <span className="font-medium text-slate-900">{r.name}</span>
+                    <Badge tone={s.tone}>{s.label}</Badge>
+                  </div>
+                  <div className="mt-0.5 text-xs text-slate-600">
+                    {r.metric === "source_silence" ? (r.sourceName ?? "A deleted source") : (r.viewName ?? "All calls")} · {conditionText(r)}
+                    {r.metric === "source_silence" ? "" : ` · over ${windowText(r.windowMinutes)}`}
+                  </div>
+                  <div className="mt-1 max-w-2xl text-xs text-slate-500">{r.description}.</div>
+                  {showOwner && <div className="mt-1 text-xs text-slate-500">Owner: {r.owner.name ?? r.owner.email}</div>}
+                  {r.enabled && r.lastError && <p className="mt-1 text-xs text-rose-700">Skipped: {r.lastError}</p>}
                 </div>
-                <div className="mt-1 max-w-xl text-xs text-slate-500">{r.description}.</div>
-                {showOwner && <div className="mt-1 text-xs text-slate-500">Owner: {r.owner.name ?? r.owner.email}</div>}
-              </td>
-              <td className={td}>
-                <Badge tone={s.tone}>{s.label}</Badge>
-                {r.enabled && r.lastError && <p className="mt-1 max-w-56 text-xs text-rose-700">{r.lastError}</p>}
-                {r.enabled && !r.lastError && r.lastDetail && <p className="mt-1 max-w-56 text-xs text-slate-500">{r.lastDetail}</p>}
-              </td>
-              <td className={`${td} text-right whitespace-nowrap tabular-nums`}>{r.lastValue === null ? "–" : valueText(r.metric, r.lastValue)}</td>
-              <td className={`${td} whitespace-nowrap text-slate-600`}>{r.lastEvaluatedAt ? <LocalTime iso={r.lastEvaluatedAt} /> : "Not yet"}</td>
-              <td className={`${td} whitespace-nowrap`}>
-                <div className="flex gap-1">
+                <dl className="grid shrink-0 grid-cols-2 gap-x-6 gap-y-1 text-xs lg:w-72">
+                  <dt className="text-slate-500">Last value</dt>
+                  <dd className="text-slate-900 tabular-nums">
+                    {r.lastValue === null ? "–" : valueText(r.metric, r.lastValue)}
+                    {r.lastDetail && !r.lastError && <span className="block text-slate-500">{r.lastDetail}</span>}
+                  </dd>
+                  <dt className="text-slate-500">Last evaluated</dt>
+                  <dd className="text-slate-700">{r.lastEvaluatedAt ? <LocalTime iso={r.lastEvaluatedAt} /> : "Not yet"}</dd>
+                </dl>
+                <div className="flex shrink-0 gap-1">
                   <Button variant="secondary" className="px-2 py-1 text-xs" onClick={() => setEditing(r.id)}>
                     Edit
                   </Button>
@@ -120,11 +117,11 @@ export function AlertRules({ rules, options, showOwner }: { rules: RuleView[]; o
                     Delete
                   </Button>
                 </div>
-              </td>
-            </tr>
-          );
-        })}
-      </DataTable>
+              </li>
+            );
+          })}
+        </ul>
+      )}
     </div>
   );
 }

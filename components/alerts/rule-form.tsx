@@ -153,7 +153,7 @@ export function RuleForm({
           </Field>
         ) : (
           <>
-            <Field label="Calls">
+            <Field label="Which calls">
               <select value={f.viewId ?? ""} onChange={(e) => set("viewId", e.target.value || null)} className="input block w-full">
                 <option value="">All calls</option>
                 {options.views.map((v) => (

@@ -100,10 +100,12 @@ export async function listRules(actor: Actor): Promise<RuleView[]> {
   return views(rows);
 }
 
+type Rule = RuleInput & { email: boolean };
+
 const invalid = (field: string, message: string) => new DomainError("invalid", "Invalid alert rule", message, { errors: [{ field, message }] });
 
 /** What the rule names exists and its owner may use it. */
-async function checkRefs(ownerId: string, r: RuleInput, emailChanged: boolean): Promise<void> {
+async function checkRefs(ownerId: string, r: Rule, emailChanged: boolean): Promise<void> {
   const problem = ruleProblems(r)[0];
   if (problem) throw invalid(problem.path, problem.message);
   if (r.viewId) {
@@ -125,8 +127,9 @@ async function checkRefs(ownerId: string, r: RuleInput, emailChanged: boolean): 
 }
 
 /** Only what the rule needs: a tracker for tracker mentions, a source for silence. */
-const tidy = (r: RuleInput): RuleInput => ({
+const tidy = (r: RuleInput): Rule => ({
   ...r,
+  email: r.email ?? mailConfigured(),
   trackerId: r.metric === "tracker_mentions" ? r.trackerId : null,
   sourceId: r.metric === "source_silence" ? r.sourceId : null,
   destinationIds: [...new Set(r.destinationIds)],
@@ -134,7 +137,7 @@ const tidy = (r: RuleInput): RuleInput => ({
 
 export async function createRule(actor: Actor, input: RuleInput): Promise<RuleView> {
   const rule = tidy(input);
-  await checkRefs(actor.id, rule, true);
+  await checkRefs(actor.id, rule, input.email === true);
   const created = await db.alertRule.create({ data: { ...rule, ownerId: actor.id }, include });
   return (await views([created]))[0];
 }

@@ -26,7 +26,7 @@ const fields = {
 type Rule = { [K in keyof typeof fields]: z.output<(typeof fields)[K]> };
 
 /** The checks that need several fields; a change is checked on the rule as it would be after it. */
-export function ruleProblems(r: Rule): { path: string; message: string }[] {
+export function ruleProblems(r: Omit<Rule, "email">): { path: string; message: string }[] {
   const problems: { path: string; message: string }[] = [];
   if (r.metric === "tracker_mentions" && !r.trackerId) problems.push({ path: "trackerId", message: "Choose the tracker whose mentions to count." });
   if (r.metric === "source_silence" && !r.sourceId) problems.push({ path: "sourceId", message: "Choose the source to watch." });
@@ -41,7 +41,7 @@ export function ruleProblems(r: Rule): { path: string; message: string }[] {
   return problems;
 }
 
-const checkRule = (r: Rule, ctx: z.RefinementCtx) => {
+const checkRule = (r: Omit<Rule, "email">, ctx: z.RefinementCtx) => {
   for (const p of ruleProblems(r)) ctx.addIssue({ code: "custom", path: [p.path], message: p.message });
 };
 
@@ -55,7 +55,8 @@ export const ruleInput = z
     windowMinutes: fields.windowMinutes.default(60),
     minCount: fields.minCount.default(DEFAULT_MIN_COUNT),
     cooldownMinutes: fields.cooldownMinutes.default(DEFAULT_COOLDOWN_MINUTES),
-    email: fields.email.default(true),
+    // Unsaid: on when this server can send email (lib/alerts/manage.ts).
+    email: fields.email.optional(),
     destinationIds: fields.destinationIds.default([]),
     enabled: fields.enabled.default(true),
   })

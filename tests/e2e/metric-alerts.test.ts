@@ -41,7 +41,7 @@ describe.skipIf(skipBrowserTests)("metric alerts in Chromium", () => {
     if (await newButton.isVisible()) await newButton.click();
     const form = page.getByRole("form", { name: "New alert rule" });
     await form.getByLabel("What to watch").selectOption("connect_rate");
-    await form.getByLabel("Calls", { exact: true }).selectOption({ label: viewName });
+    await form.getByLabel("Which calls").selectOption({ label: viewName });
     await form.getByLabel("Over the last").selectOption("60");
     await form.getByLabel("Alert when it").selectOption("below");
     await form.getByLabel("Threshold (%)").fill("40");
@@ -54,7 +54,7 @@ describe.skipIf(skipBrowserTests)("metric alerts in Chromium", () => {
 
     const row = page.getByTestId("alert-rule").filter({ hasText: ruleName });
     await row.waitFor();
-    expect(await row.textContent()).toContain(`Connect rate · ${viewName} · Connect rate below 40% · 1 hour`);
+    expect(await row.textContent()).toContain(`${viewName} · Connect rate below 40% · over 1 hour`);
     const [saved] = await sql<{ metric: string; threshold: number; email: boolean; view_id: string }>(
       `SELECT metric, threshold, email, view_id FROM alert_rules WHERE name = $1`,
       [ruleName],
