@@ -8,7 +8,7 @@ export function MetricAlerts({ alerts }: { alerts: AlertItem[] }) {
   return (
     <section role="alert" aria-label="Metric alerts" className="rounded-xl border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
       <h2 className="font-semibold">
-        {alerts.length === 1 ? "An alert is open" : `${alerts.length} alerts are open`}
+        {alerts.length === 1 ? "A metric alert is open" : `${alerts.length} metric alerts are open`}
         <Link href="/alerts" className="ml-2 font-normal underline underline-offset-2">
           Open alerts
         </Link>
