@@ -25,7 +25,7 @@ export interface RuleOptions {
   views: { id: string; name: string; shared: boolean; mine: boolean }[];
   trackers: { id: string; name: string }[];
   sources: { id: string; name: string }[];
-  destinations: { id: string; name: string; kind: string }[];
+  destinations: { id: string; name: string; kindLabel: string }[];
   mailConfigured: boolean;
 }
 
@@ -243,7 +243,7 @@ export function RuleForm({
               onChange={(e) => set("destinationIds", e.target.checked ? [...f.destinationIds, d.id] : f.destinationIds.filter((x) => x !== d.id))}
               className="size-4 rounded border-slate-300"
             />
-            {d.name} <span className="text-xs text-slate-500">({d.kind === "slack" ? "Slack" : "webhook"})</span>
+            {d.name} <span className="text-xs text-slate-500">({d.kindLabel})</span>
           </label>
         ))}
         {options.destinations.length === 0 && (

@@ -1,6 +1,7 @@
 import { db, type Prisma } from "@/lib/db/client";
 import { DomainError, notFound } from "@/lib/errors";
 import { mailConfigured } from "@/lib/mail/send";
+import { ALERT_KIND_IDS } from "@/lib/destinations/kinds/lookup";
 import { describeRule, type Comparison, type Metric } from "./catalog";
 import { ruleProblems, type RuleChange, type RuleInput } from "./schemas";
 
@@ -120,7 +121,7 @@ async function checkRefs(ownerId: string, r: Rule, emailChanged: boolean): Promi
     const found = await db.destination.findMany({ where: { id: { in: r.destinationIds } }, select: { id: true, kind: true, name: true } });
     const missing = r.destinationIds.find((id) => !found.some((d) => d.id === id));
     if (missing) throw invalid("destinationIds", `No destination has the id "${missing}".`);
-    const unfit = found.find((d) => d.kind !== "slack" && d.kind !== "webhook");
+    const unfit = found.find((d) => !ALERT_KIND_IDS.includes(d.kind));
     if (unfit) throw invalid("destinationIds", `'${unfit.name}' cannot take alerts: choose Slack or webhook destinations (a CRM takes calls only).`);
   }
   if (r.email && emailChanged && !mailConfigured()) throw invalid("email", "Email is not set up on this server (SMTP_URL): send alerts to Slack or a webhook.");

@@ -6,6 +6,7 @@ import type { ColumnsAs, DeliveryColumns, DestinationColumns } from "@/lib/db/co
 import { enqueue, enqueueMany, QUEUE } from "@/lib/jobs/boss";
 import { DELIVERY_KIND, type DeliveryKind, type MetricAlertState } from "./delivery-kinds";
 import { readRules, ruleMatches, type RuleFacts } from "./rules";
+import { ALERT_KIND_IDS } from "./kinds/lookup";
 
 // Creating deliveries: one per call (or alert) and matching destination,
 // exactly once (dedupe_key), then a job for each. A job that could not be
@@ -62,10 +63,10 @@ export async function insertMetricAlertDeliveries(
   destinationIds: string[],
 ): Promise<string[]> {
   if (destinationIds.length === 0) return [];
-  const { rows } = await client.query<Pick<DestinationColumns, "id">>(
-    `SELECT id FROM destinations WHERE id = ANY($1::uuid[]) AND kind IN ('slack', 'webhook')`,
-    [destinationIds],
-  );
+  const { rows } = await client.query<Pick<DestinationColumns, "id">>(`SELECT id FROM destinations WHERE id = ANY($1::uuid[]) AND kind = ANY($2::text[])`, [
+    destinationIds,
+    ALERT_KIND_IDS,
+  ]);
   const kind = state === "opened" ? "metric_opened" : "metric_cleared";
   return insertDeliveries(
     client,
