@@ -4,6 +4,8 @@ import { OverviewCharts } from "@/components/overview/overview-charts";
 import { PeriodPicker } from "@/components/overview/period-picker";
 import { DestinationAlerts } from "@/components/overview/destination-alerts";
 import { SourceAlerts } from "@/components/overview/source-alerts";
+import { MetricAlerts } from "@/components/overview/metric-alerts";
+import { openAlerts } from "@/lib/alerts/history";
 import { EmptyState } from "@/components/ui/empty-state";
 import { OverviewSkeleton } from "@/components/ui/skeleton";
 import { requireViewer } from "@/lib/auth/session";
@@ -32,23 +34,26 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <PeriodPicker current={days} />
       </div>
       <Suspense key={days} fallback={<OverviewSkeleton />}>
-        <OverviewData days={days} isAdmin={viewer.role === "admin"} />
+        <OverviewData days={days} viewer={viewer} />
       </Suspense>
     </div>
   );
 }
 
-async function OverviewData({ days, isAdmin }: { days: number; isAdmin: boolean }) {
-  const [trends, alerts, stopped, mentions] = await Promise.all([
+async function OverviewData({ days, viewer }: { days: number; viewer: { id: string; role: string } }) {
+  const isAdmin = viewer.role === "admin";
+  const [trends, alerts, stopped, mentions, metricAlerts] = await Promise.all([
     getTrends(days),
     listOpenAlerts(),
     // Only admins can turn a destination back on, so only they are told.
     isAdmin ? stoppedDestinations() : [],
     trackerStats(days),
+    openAlerts(viewer),
   ]);
   return (
     <>
       <SourceAlerts alerts={alerts} isAdmin={isAdmin} />
+      <MetricAlerts alerts={metricAlerts} />
       <DestinationAlerts destinations={stopped} />
       <KpiCards current={trends.current} previous={trends.previous} days={days} />
       {trends.current.calls === 0 ? (

@@ -15,6 +15,8 @@ const QUEUE_TITLES: Record<string, string> = {
   retention: "Retention (daily)",
   digests: "Digests",
   maintenance: "Maintenance (every minute)",
+  "metric-alerts": "Metric alert rules (every minute)",
+  "metric-alert-mail": "Metric alert emails",
 };
 
 /** The background job queue: what waits, runs, finished and failed (24 h), and the latest failures. */

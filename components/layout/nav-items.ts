@@ -12,6 +12,7 @@ export const NAV: NavItem[] = [
   { href: "/calls", label: "Calls" },
   { href: "/hot-leads", label: "Hot leads" },
   { href: "/compare", label: "Compare" },
+  { href: "/alerts", label: "Alerts" },
 ];
 
 export const ADMIN_NAV: NavItem[] = [

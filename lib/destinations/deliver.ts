@@ -6,6 +6,7 @@ import { pool } from "@/lib/db/pool";
 import { enqueue, QUEUE } from "@/lib/jobs/boss";
 import { logger } from "@/lib/log";
 import { ALERT_TITLES } from "@/lib/sources/alert-titles";
+import { metricAlertEvent } from "@/lib/alerts/event";
 import { DELIVERY_KIND, type DeliveryKind } from "./delivery-kinds";
 import type { DestinationKind } from "./kinds/lookup";
 import { decide, type Decision } from "./policy";
@@ -26,7 +27,7 @@ const leaseSeconds = () => Number(process.env.DELIVERY_LEASE_SECONDS ?? 150);
 /** A slot further away than this is waited for in the queue, not in the worker. */
 const MAX_IN_PROCESS_WAIT_MS = 5_000;
 
-type Claimed = Pick<DeliveryColumns, "id" | "call_id" | "alert_id" | "attempts" | "destination_id"> &
+type Claimed = Pick<DeliveryColumns, "id" | "call_id" | "alert_id" | "metric_alert_id" | "attempts" | "destination_id"> &
   ColumnsAs<DeliveryColumns, "kind", DeliveryKind> &
   Pick<DestinationColumns, "config" | "enabled" | "consecutive_failures"> & {
     /** t.kind, renamed beside the delivery's own. */
@@ -40,7 +41,7 @@ async function claim(id: string): Promise<Claimed | null> {
      FROM destinations t
      WHERE d.id = $1 AND t.id = d.destination_id AND d.status = 'pending'
        AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= now() + interval '1 second')
-     RETURNING d.id, d.kind, d.call_id, d.alert_id, d.attempts, t.id AS destination_id, t.kind AS destination_kind,
+     RETURNING d.id, d.kind, d.call_id, d.alert_id, d.metric_alert_id, d.attempts, t.id AS destination_id, t.kind AS destination_kind,
                t.config, t.enabled, t.consecutive_failures`,
     [id, leaseSeconds()],
   );
@@ -69,6 +70,9 @@ async function buildEvent(d: Claimed): Promise<Outgoing | null> {
     }
     case "alert":
       return alertEvent(d.alert_id);
+    case "metric_opened":
+    case "metric_cleared":
+      return d.metric_alert_id ? metricAlertEvent(d.metric_alert_id, d.kind === "metric_opened" ? "opened" : "cleared") : null;
   }
 }
 

@@ -1,8 +1,11 @@
 // What sets the kinds of delivery apart, in one place: a call forwarded by
-// the rules, a correction of a call sent before, a source alert, or a test an admin sent. The job, the replay and
+// the rules, a correction of a call sent before, a source alert, a metric alert opening or clearing, or a test an admin sent. The job, the replay and
 // the log read this rather than compare kinds.
 
-export type DeliveryKind = "call" | "update" | "alert" | "test";
+export type DeliveryKind = "call" | "update" | "alert" | "metric_opened" | "metric_cleared" | "test";
+
+/** A metric alert (lib/alerts) is sent when it opens and again when it clears. */
+export type MetricAlertState = "opened" | "cleared";
 
 interface DeliveryKindTraits {
   /** A test answers the admin now, whether or not the destination is on. */
@@ -20,6 +23,8 @@ export const DELIVERY_KIND: Record<DeliveryKind, DeliveryKindTraits> = {
   /** A call sent before, sent again after a reviewer corrected it (where the destination's rules ask for updates). */
   update: { sentWhenOff: false, retried: true, countsTowardsFailures: true, logText: null },
   alert: { sentWhenOff: false, retried: true, countsTowardsFailures: true, logText: "Source alert" },
+  metric_opened: { sentWhenOff: false, retried: true, countsTowardsFailures: true, logText: "Metric alert" },
+  metric_cleared: { sentWhenOff: false, retried: true, countsTowardsFailures: true, logText: "Metric alert cleared" },
   test: { sentWhenOff: true, retried: false, countsTowardsFailures: false, logText: "Test message" },
 };
 

@@ -1,10 +1,12 @@
+import type pg from "pg";
 import { v7 as uuidv7 } from "uuid";
 import { DomainError } from "@/lib/errors";
 import { pool } from "@/lib/db/pool";
 import type { ColumnsAs, DeliveryColumns, DestinationColumns } from "@/lib/db/columns";
 import { enqueue, enqueueMany, QUEUE } from "@/lib/jobs/boss";
-import { DELIVERY_KIND, type DeliveryKind } from "./delivery-kinds";
+import { DELIVERY_KIND, type DeliveryKind, type MetricAlertState } from "./delivery-kinds";
 import { readRules, ruleMatches, type RuleFacts } from "./rules";
+import { ALERT_KIND_IDS } from "./kinds/lookup";
 
 // Creating deliveries: one per call (or alert) and matching destination,
 // exactly once (dedupe_key), then a job for each. A job that could not be
@@ -19,23 +21,57 @@ async function enabledDestinations(): Promise<EnabledDestination[]> {
   return rows;
 }
 
-async function insertAndQueue(
-  rows: Array<{ destinationId: string; kind: DeliveryKind; callId?: string; alertId?: string; dedupeKey: string | null }>,
-): Promise<string[]> {
+type NewDelivery = { destinationId: string; kind: DeliveryKind; callId?: string; alertId?: string; metricAlertId?: string; dedupeKey: string | null };
+
+/** Writes deliveries (each dedupe key once) on `client`, a transaction's connection or the pool; the ids written. */
+async function insertDeliveries(client: Pick<pg.PoolClient, "query">, rows: NewDelivery[]): Promise<string[]> {
   const ids: string[] = [];
   for (const r of rows) {
-    const { rows: inserted } = await pool.query<Pick<DeliveryColumns, "id">>(
-      `INSERT INTO deliveries (id, destination_id, kind, call_id, alert_id, dedupe_key) VALUES ($1, $2, $3, $4, $5, $6)
+    const { rows: inserted } = await client.query<Pick<DeliveryColumns, "id">>(
+      `INSERT INTO deliveries (id, destination_id, kind, call_id, alert_id, metric_alert_id, dedupe_key) VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-      [uuidv7(), r.destinationId, r.kind, r.callId ?? null, r.alertId ?? null, r.dedupeKey],
+      [uuidv7(), r.destinationId, r.kind, r.callId ?? null, r.alertId ?? null, r.metricAlertId ?? null, r.dedupeKey],
     );
     if (inserted[0]) ids.push(inserted[0].id);
   }
+  return ids;
+}
+
+/** A job for each delivery written (sweepDeliveries queues any whose job was never queued). */
+export async function queueDeliveryJobs(ids: string[]): Promise<void> {
   await enqueueMany(
     QUEUE.delivery,
     ids.map((id) => ({ data: { deliveryId: id }, key: id })),
   );
+}
+
+async function insertAndQueue(rows: NewDelivery[]): Promise<string[]> {
+  const ids = await insertDeliveries(pool, rows);
+  await queueDeliveryJobs(ids);
   return ids;
+}
+
+/**
+ * A metric alert opening or clearing: a delivery to each of the rule's Slack
+ * and webhook destinations that still exists, once per alert, destination and
+ * state. Written in the evaluation's transaction; queueDeliveryJobs after it commits.
+ */
+export async function insertMetricAlertDeliveries(
+  client: Pick<pg.PoolClient, "query">,
+  metricAlertId: string,
+  state: MetricAlertState,
+  destinationIds: string[],
+): Promise<string[]> {
+  if (destinationIds.length === 0) return [];
+  const { rows } = await client.query<Pick<DestinationColumns, "id">>(`SELECT id FROM destinations WHERE id = ANY($1::uuid[]) AND kind = ANY($2::text[])`, [
+    destinationIds,
+    ALERT_KIND_IDS,
+  ]);
+  const kind = state === "opened" ? "metric_opened" : "metric_cleared";
+  return insertDeliveries(
+    client,
+    rows.map((d) => ({ destinationId: d.id, kind, metricAlertId, dedupeKey: `${kind}:${d.id}:${metricAlertId}` })),
+  );
 }
 
 /** After a call is saved: a delivery to each destination whose rules it matches, once it has finished; never a test call. */
@@ -93,11 +129,11 @@ export async function queueTestDelivery(destinationId: string): Promise<string> 
  */
 export async function replayDelivery(id: string): Promise<{ id: string; sameKey: boolean }> {
   const { rows } = await pool.query<
-    Pick<DeliveryColumns, "id" | "status" | "destination_id" | "call_id" | "alert_id"> &
+    Pick<DeliveryColumns, "id" | "status" | "destination_id" | "call_id" | "alert_id" | "metric_alert_id"> &
       ColumnsAs<DeliveryColumns, "kind", DeliveryKind> &
       Pick<DestinationColumns, "enabled">
   >(
-    `SELECT d.id, d.status, d.destination_id, d.kind, d.call_id, d.alert_id, t.enabled
+    `SELECT d.id, d.status, d.destination_id, d.kind, d.call_id, d.alert_id, d.metric_alert_id, t.enabled
      FROM deliveries d JOIN destinations t ON t.id = d.destination_id WHERE d.id = $1`,
     [id],
   );
@@ -108,7 +144,14 @@ export async function replayDelivery(id: string): Promise<{ id: string; sameKey:
   if (d.status === "pending") throw new DomainError("conflict", "Still pending", "This delivery is still being tried; wait for its next attempt.");
   if (d.status === "delivered") {
     const [newId] = await insertAndQueue([
-      { destinationId: d.destination_id, kind: d.kind, callId: d.call_id ?? undefined, alertId: d.alert_id ?? undefined, dedupeKey: null },
+      {
+        destinationId: d.destination_id,
+        kind: d.kind,
+        callId: d.call_id ?? undefined,
+        alertId: d.alert_id ?? undefined,
+        metricAlertId: d.metric_alert_id ?? undefined,
+        dedupeKey: null,
+      },
     ]);
     return { id: newId, sameKey: false };
   }
@@ -129,9 +172,6 @@ export async function sweepDeliveries(): Promise<number> {
      LIMIT 500`,
     [QUEUE.delivery],
   );
-  await enqueueMany(
-    QUEUE.delivery,
-    rows.map(({ id }) => ({ data: { deliveryId: id }, key: id })),
-  );
+  await queueDeliveryJobs(rows.map(({ id }) => id));
   return rows.length;
 }

@@ -38,6 +38,10 @@ export const QUEUE = {
   digests: "digests",
   /** Every minute: poll sources that are due, sweep transcripts, evaluate source health. */
   maintenance: "maintenance",
+  /** Every minute: evaluate the metric alert rules (lib/alerts/evaluate.ts). */
+  metricAlerts: "metric-alerts",
+  /** Email one metric alert's opening or clearing to its rule's owner (lib/alerts/mail.ts). */
+  metricAlertMail: "metric-alert-mail",
 } as const;
 
 export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
@@ -59,6 +63,8 @@ export interface JobData {
   [QUEUE.retention]: Empty;
   [QUEUE.digests]: { sendId: string };
   [QUEUE.maintenance]: Empty;
+  [QUEUE.metricAlerts]: Empty;
+  [QUEUE.metricAlertMail]: { alertId: string; state: "opened" | "cleared" };
 }
 
 export function queueOptions(): Record<QueueName, Omit<Queue, "name">> {
@@ -79,5 +85,8 @@ export function queueOptions(): Record<QueueName, Omit<Queue, "name">> {
     // A failed channel is tried again with back-off, over about a quarter of an hour with the default base.
     [QUEUE.digests]: { policy: "stately", retryLimit: 5, retryDelay: base(), retryBackoff: true, expireInSeconds: 300 },
     [QUEUE.maintenance]: { policy: "singleton", retryLimit: 0, expireInSeconds: 300 },
+    // The next minute's run is the retry.
+    [QUEUE.metricAlerts]: { policy: "singleton", retryLimit: 0, expireInSeconds: 300 },
+    [QUEUE.metricAlertMail]: { policy: "stately", retryLimit: 4, retryDelay: base(), retryBackoff: true, expireInSeconds: 120 },
   };
 }

@@ -13,6 +13,8 @@ import { runRetention } from "@/lib/recordings/retention";
 import { runMetricsBackfill, startMetricsBackfillIfNeeded } from "@/lib/calls/metrics/backfill";
 import { runMaintenance } from "./maintenance";
 import { runDigestSend } from "@/lib/digests/send";
+import { runMetricAlerts } from "@/lib/alerts/job";
+import { sendAlertMail } from "@/lib/alerts/mail";
 import { runPollJob } from "./poll";
 
 // Registers this process as a worker for every queue. Runs inside the app
@@ -75,8 +77,13 @@ export async function startWorkers(): Promise<PgBoss> {
   await boss.work(QUEUE.retention, polling, async () => ({ result: await runRetention() }));
   await boss.work<JobData[typeof QUEUE.digests]>(QUEUE.digests, polling, async ([job]) => ({ result: await runDigestSend(job.data.sendId) }));
   await boss.work(QUEUE.maintenance, polling, async () => runMaintenance());
+  await boss.work(QUEUE.metricAlerts, polling, async () => ({ result: await runMetricAlerts() }));
+  await boss.work(QUEUE.metricAlertMail, { ...polling, includeMetadata: true }, async ([job]: JobWithMetadata<JobData[typeof QUEUE.metricAlertMail]>[]) => ({
+    result: await sendAlertMail(job.data.alertId, job.data.state, job.retryCount >= job.retryLimit),
+  }));
 
   await boss.schedule(QUEUE.maintenance, "* * * * *");
+  await boss.schedule(QUEUE.metricAlerts, "* * * * *");
   // Once a day, at night in UTC; RETENTION_CRON moves it (tests run it every minute).
   await boss.schedule(QUEUE.retention, process.env.RETENTION_CRON ?? "17 3 * * *");
   // A first round now rather than at the next full minute.

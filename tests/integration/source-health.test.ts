@@ -122,6 +122,8 @@ describe("source health", () => {
       "retention",
       "digests",
       "maintenance",
+      "metric-alerts",
+      "metric-alert-mail",
     ]);
   });
 

@@ -17,6 +17,9 @@ export const DESTINATION_KIND_IDS = registered.map((k) => k.id).sort() as [Desti
 
 export const allDestinationKinds = (): readonly DestinationKindModule[] => registered;
 
+/** The kinds that take alerts (source alerts, metric alerts): a CRM has nowhere to put them. */
+export const ALERT_KIND_IDS: string[] = registered.filter((k) => k.takesAlerts).map((k) => k.id);
+
 /** A registered kind; a stored destination of an unknown kind is a bug, not an input error. */
 export function destinationKind(id: string): DestinationKindModule {
   const kind = byId.get(id);

@@ -131,7 +131,8 @@ export async function sendHubSpot(config: HubSpotConfig, input: SendInput): Prom
   const client = hubspotClient(config.accessToken);
   try {
     const { event } = input;
-    if (event.type === "source.alert") return { ok: true, skipped: "HubSpot takes calls, not source alerts.", status: null, excerpt: "" };
+    if (event.type === "source.alert" || event.type === "metric.alert")
+      return { ok: true, skipped: "HubSpot takes calls, not alerts.", status: null, excerpt: "" };
     // A test checks the token and the scopes without writing to the CRM.
     if (event.type === "call.test") {
       await client.crm.contacts.searchApi.doSearch({ limit: 1, properties: ["phone"], filterGroups: [] });

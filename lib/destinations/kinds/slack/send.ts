@@ -49,7 +49,35 @@ function callBlocks(call: CallDetail, callUrl: string, test: boolean): KnownBloc
   return blocks;
 }
 
+/** A metric alert opening (or clearing): what moved, by how much, and buttons to the Alerts page and the calls behind it. */
+function metricAlertMessage(event: Extract<Outgoing, { type: "metric.alert" }>): { text: string; blocks: KnownBlock[] } {
+  const { alert, urls } = event;
+  const opened = alert.state === "opened";
+  const headline = `${opened ? "Alert" : "Cleared"}: ${alert.condition} (${alert.measured})`;
+  const facts = [
+    `*Rule*\n${esc(alert.ruleName)}`,
+    `*Scope*\n${esc(alert.viewName ?? "All calls")}`,
+    `*Now*\n${esc(alert.valueText)}`,
+    ...(alert.previousText ? [`*The window before*\n${esc(alert.previousText)}`] : []),
+  ];
+  const buttons = [
+    { type: "button" as const, text: { type: "plain_text" as const, text: "Open alerts" }, url: urls.alerts, action_id: "open_alerts" },
+    ...(urls.calls
+      ? [{ type: "button" as const, text: { type: "plain_text" as const, text: "Open the calls" }, url: urls.calls, action_id: "open_calls" }]
+      : []),
+  ];
+  return {
+    text: esc(headline),
+    blocks: [
+      { type: "section", text: { type: "mrkdwn", text: `${opened ? ":rotating_light:" : ":white_check_mark:"} *${esc(headline)}*` } },
+      { type: "section", fields: facts.map((text) => ({ type: "mrkdwn" as const, text })) },
+      { type: "actions", elements: buttons },
+    ],
+  };
+}
+
 export function slackMessage(event: Outgoing): { text: string; blocks: KnownBlock[] } {
+  if (event.type === "metric.alert") return metricAlertMessage(event);
   if (event.type === "source.alert") {
     const { alert } = event;
     return {

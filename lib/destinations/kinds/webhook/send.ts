@@ -9,7 +9,12 @@ import type { SendInput, SendResult } from "@/lib/destinations/types";
 
 export function webhookBody(input: SendInput, at: Date): string {
   const { event } = input;
-  const data = event.type === "source.alert" ? { alert: event.alert, sourcesUrl: event.sourcesUrl } : { call: event.call, callUrl: event.callUrl };
+  const data =
+    event.type === "source.alert"
+      ? { alert: event.alert, sourcesUrl: event.sourcesUrl }
+      : event.type === "metric.alert"
+        ? { alert: event.alert, urls: event.urls }
+        : { call: event.call, callUrl: event.callUrl };
   return JSON.stringify({ type: event.type, timestamp: at.toISOString(), data });
 }
 
