@@ -21,7 +21,7 @@ export interface DigestFormProps {
 }
 
 type Answer = { settings: DigestSettings; sends: DigestSendView[] };
-type SlackPick = "none" | "webhook" | `destination:${string}`;
+type SlackPick = "none" | "own" | `destination:${string}`;
 
 const slackPick = (s: DigestSettings["slack"]): SlackPick => (s.kind === "destination" ? `destination:${s.destinationId}` : s.kind);
 
@@ -50,8 +50,8 @@ export function DigestForm(props: DigestFormProps) {
         slack:
           slack === "none"
             ? { kind: "none" }
-            : slack === "webhook"
-              ? { kind: "webhook", webhookUrl }
+            : slack === "own"
+              ? { kind: "own", webhookUrl }
               : { kind: "destination", destinationId: slack.slice("destination:".length) },
       });
       setSettings(answer.settings);
@@ -182,14 +182,14 @@ export function DigestForm(props: DigestFormProps) {
                   {d.name}
                 </option>
               ))}
-              <option value="webhook">A webhook URL of my own…</option>
+              <option value="own">A webhook URL of my own…</option>
             </select>
           </Field>
-          {slack === "webhook" && (
+          {slack === "own" && (
             <Field
               label="Incoming-webhook URL"
               hint={
-                settings.slack.kind === "webhook" && settings.slack.webhookUrlMasked
+                settings.slack.kind === "own" && settings.slack.webhookUrlMasked
                   ? `Saved: ${settings.slack.webhookUrlMasked}. Leave empty to keep it.`
                   : "Slack app → Incoming Webhooks → Add New Webhook."
               }

@@ -5,8 +5,8 @@ import { mailConfigured } from "@/lib/mail/send";
 import { DigestForm } from "./digest-form";
 
 /** The Account page's "Daily digest" section (a server component: it reads the settings, views and destinations). */
-export async function DigestSection({ userId, email, timeZone }: { userId: string; email: string; timeZone: string }) {
-  const [settings, sends, views, slack] = await Promise.all([readDigestSettings(userId), recentSends(userId), visibleViews(userId), slackDestinations()]);
+export async function DigestSection({ userId, email, timeZone, admin }: { userId: string; email: string; timeZone: string; admin: boolean }) {
+  const [settings, sends, views, slack] = await Promise.all([readDigestSettings(userId), recentSends(userId), visibleViews(userId), slackDestinations(admin)]);
   return (
     <section id="digest" aria-labelledby="digest-heading" className="scroll-mt-20 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
       <h2 id="digest-heading" className="mb-1 font-medium">

@@ -1,7 +1,7 @@
 import { appUrl } from "@/lib/api/app-url";
 import { db } from "@/lib/db/client";
 import type { MetricAlertEvent, Outgoing } from "@/lib/destinations/types";
-import { flatQuery } from "@/lib/views/filters";
+import { windowCallsPath as viewWindowPath } from "@/lib/views/filters";
 import { conditionText, measuredText, valueText, type Comparison, type Metric } from "./catalog";
 import { resolveScope } from "./scope";
 
@@ -16,13 +16,10 @@ export function windowCallsPath(
   view: { page: string | null; query: string | null },
   to: Date,
 ) {
-  const params = new URLSearchParams(flatQuery(view.query ?? ""));
-  for (const key of ["period", "from", "to", "sort"]) params.delete(key);
-  if (view.page === "hot-leads" || r.metric === "hot_leads") params.set("hot", "true");
-  if (r.metric === "tracker_mentions" && r.trackerId) params.set("tracker", r.trackerId);
-  params.set("from", new Date(to.getTime() - r.windowMinutes * 60_000).toISOString());
-  params.set("to", to.toISOString());
-  return `/calls?${params.toString()}`;
+  const extra: Record<string, string> = {};
+  if (r.metric === "hot_leads") extra.hot = "true";
+  if (r.metric === "tracker_mentions" && r.trackerId) extra.tracker = r.trackerId;
+  return viewWindowPath({ page: view.page ?? "calls", query: view.query ?? "" }, { from: new Date(to.getTime() - r.windowMinutes * 60_000), to }, extra);
 }
 
 export async function metricAlertEvent(alertId: string, state: AlertState): Promise<Extract<Outgoing, { type: "metric.alert" }> | null> {

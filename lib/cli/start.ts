@@ -120,6 +120,8 @@ if (process.env.DEMO_DATA !== "off" && (await db.call.count()) === 0 && demoCoun
   if (reviewer) {
     const { seedDemoReviews } = await import("../demo/reviews");
     await seedDemoReviews(reviewer.id).catch((e) => abort("Adding demo reviews", e));
+    const { seedDemoViews } = await import("../demo/views");
+    await seedDemoViews(reviewer.id).catch((e) => abort("Adding demo saved views", e));
   }
 }
 

@@ -4,9 +4,10 @@ import { listHotLeads } from "@/lib/calls/hot-leads";
 import type { ListTotal } from "@/lib/lists/total";
 import { readTimeZone } from "@/lib/settings/time-zone";
 import { kpisBetween, type Kpis } from "@/lib/stats/trends";
-import { countInWindow, viewFilters } from "@/lib/views/filters";
+import { countInWindow, viewFilters, windowCallsPath } from "@/lib/views/filters";
 import { coveredWindows, type Schedule } from "./schedule";
 import { chosenViews } from "./views";
+import { checkViewFilters } from "@/lib/views/validate";
 
 // What a digest says, whichever way it goes (email, Slack): the period in the
 // user's zone, each chosen view's calls in it against the period before, the
@@ -60,9 +61,17 @@ export interface DigestFor {
 }
 
 async function viewCount(view: { name: string; page: string; query: string }, windows: ReturnType<typeof coveredWindows>): Promise<DigestViewCount> {
-  const url = appUrl(`/${view.page === "hot-leads" ? "hot-leads" : "calls"}${view.query ? `?${view.query}` : ""}`);
+  // The calls counted, not the view's own period: "Solar: 12" opens those 12.
+  const url = appUrl(windowCallsPath(view, windows.current));
   const parsed = viewFilters(view);
-  if (!parsed.ok) return { name: view.name, url, current: null, previous: null, error: `This view's filters are no longer valid: ${parsed.error}` };
+  // A tracker deleted since the view was saved, too: its count would read 0, not "no longer valid".
+  const problem = parsed.ok
+    ? await checkViewFilters(view).then(
+        () => null,
+        (err: Error) => err.message.replace(/^This view's filters are not valid: /, ""),
+      )
+    : parsed.error;
+  if (!parsed.ok || problem) return { name: view.name, url, current: null, previous: null, error: `This view's filters are no longer valid: ${problem}` };
   const [current, previous] = await Promise.all([countInWindow(parsed.filters, windows.current), countInWindow(parsed.filters, windows.previous)]);
   return { name: view.name, url, current, previous, error: null };
 }
@@ -84,20 +93,32 @@ function oncePerCustomer<T extends { id: string; contactId: string | null }>(lea
     .slice(0, TOP_LEADS);
 }
 
+/**
+ * The rollups' days for the period: the user's dates, moved back as far as needed for the last of them to have
+ * ended in the organisation's zone too (a user in Tokyo reads at 08:00 a New York day that is still going on).
+ */
+function endedDays(dates: { from: string; to: string; previousFrom: string }, periodEnd: Date, kpiZone: string) {
+  const orgToday = DateTime.fromJSDate(periodEnd, { zone: kpiZone }).toISODate()!;
+  const late = Math.max(0, DateTime.fromISO(dates.to).diff(DateTime.fromISO(orgToday), "days").days);
+  const back = (day: string) => DateTime.fromISO(day).minus({ days: late }).toISODate()!;
+  return { from: back(dates.from), to: back(dates.to), previousFrom: back(dates.previousFrom) };
+}
+
 export async function buildDigest(input: DigestFor): Promise<DigestContent> {
   const windows = coveredWindows(input.frequency, input.endsAt);
-  const [views, kpis, hot, kpiZone] = await Promise.all([
+  const orgZone = await readTimeZone();
+  const kpiDays = endedDays(windows.dates, windows.current.to, orgZone);
+  const [views, kpis, hot] = await Promise.all([
     chosenViews(input.userId, input.viewIds).then((vs) => Promise.all(vs.map((v) => viewCount(v, windows)))),
-    kpisBetween(windows.dates.from, windows.dates.to, windows.dates.previousFrom),
+    kpisBetween(kpiDays.from, kpiDays.to, kpiDays.previousFrom),
     // A few more than shown: a customer with several hot calls is listed once, with the best of them.
     listHotLeads({ handled: false, limit: TOP_LEADS * 4 }),
-    readTimeZone(),
   ]);
   return {
     frequency: input.frequency,
     periodLabel: windows.label,
     timeZone: input.timeZone,
-    kpiZone,
+    kpiZone: orgZone,
     kpis,
     views,
     leads: oncePerCustomer(hot.items).map((lead) => ({

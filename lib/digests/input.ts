@@ -7,7 +7,7 @@ const slackSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("none") }),
   z.object({ kind: z.literal("destination"), destinationId: z.uuid("Choose a Slack destination from the list.") }),
   z.object({
-    kind: z.literal("webhook"),
+    kind: z.literal("own"),
     /** Left out or empty: the saved URL stays. */
     webhookUrl: z
       .string()

@@ -35,7 +35,7 @@ export async function runDigestSend(sendId: string): Promise<string> {
 }
 
 async function sendUnlocked(sendId: string): Promise<string> {
-  const send = await db.digestSend.findUnique({ where: { id: sendId }, include: { subscription: { include: { user: true } } } });
+  const send = await readSend(sendId);
   if (!send) return "gone";
   if (send.status === "sent") return "already sent";
   const { subscription: sub } = send;
@@ -44,8 +44,27 @@ async function sendUnlocked(sendId: string): Promise<string> {
     await db.digestSend.update({ where: { id: sendId }, data: { status: "failed", error: "The account is deactivated." } });
     return "account deactivated";
   }
+  // Turned off (or unsubscribed) since the period was claimed: a retry must not send it after all. "Send now" is asked for.
+  if (!sub.enabled && !send.period.startsWith("now:")) {
+    await db.digestSend.update({ where: { id: sendId }, data: { status: "failed", error: "The digest was turned off before it went." } });
+    return "turned off";
+  }
   await db.digestSend.update({ where: { id: sendId }, data: { status: "sending", attempts: { increment: 1 } } });
+  try {
+    return await sendChannels(send, sub, user);
+  } catch (err) {
+    // Anything outside the channels' own handling (the content's queries, say) is shown on the Account page too.
+    if (!(err instanceof DigestSendFailed)) await db.digestSend.update({ where: { id: sendId }, data: { status: "failed", error: (err as Error).message } });
+    throw err;
+  }
+}
 
+type SendRow = NonNullable<Awaited<ReturnType<typeof readSend>>>;
+
+const readSend = (sendId: string) => db.digestSend.findUnique({ where: { id: sendId }, include: { subscription: { include: { user: true } } } });
+
+async function sendChannels(send: SendRow, sub: SendRow["subscription"], user: SendRow["subscription"]["user"]): Promise<string> {
+  const sendId = send.id;
   const timeZone = await userTimeZone(user.id);
   const content = await buildDigest({
     userId: user.id,
@@ -79,7 +98,7 @@ async function sendUnlocked(sendId: string): Promise<string> {
 
   if (!send.slackSentAt) {
     try {
-      const url = await slackUrlFor(sub);
+      const url = await slackUrlFor(sub, user);
       if (url) {
         const answer = await postJson(url, JSON.stringify(digestSlackMessage(content)));
         if (!answer.ok) throw new Error(answer.status ? `Slack answered ${answer.status}${answer.excerpt ? `: ${answer.excerpt}` : ""}.` : answer.excerpt);

@@ -4,7 +4,7 @@ import { DomainError } from "@/lib/errors";
 import { QUEUE, queueOptions } from "@/lib/jobs/queues";
 import { mailConfigured } from "@/lib/mail/send";
 import type { DigestInput } from "./input";
-import { maskedWebhookUrl, sealWebhookUrl } from "./slack-target";
+import { isSlackDestination, maskedWebhookUrl, sealWebhookUrl, TEAM_SLACK_FOR_ADMINS } from "./slack-target";
 import type { DigestSendView, DigestSettings } from "./types";
 import { visibleViews } from "./views";
 
@@ -36,7 +36,7 @@ function toSettings(row: Row): DigestSettings {
     viewIds: row.viewIds,
     email: row.email,
     slack: row.slackWebhookUrl
-      ? { kind: "webhook", webhookUrlMasked: maskedWebhookUrl(row.slackWebhookUrl) }
+      ? { kind: "own", webhookUrlMasked: maskedWebhookUrl(row.slackWebhookUrl) }
       : row.slackDestinationId
         ? { kind: "destination", destinationId: row.slackDestinationId }
         : { kind: "none" },
@@ -51,7 +51,7 @@ export async function readDigestSettings(userId: string): Promise<DigestSettings
 const refuse = (detail: string) => new DomainError("invalid", "Digest settings not saved", detail);
 
 /** Checks the form against what exists now, and saves it. */
-export async function saveDigestSettings(userId: string, input: DigestInput): Promise<DigestSettings> {
+export async function saveDigestSettings(userId: string, input: DigestInput, owner: { admin: boolean }): Promise<DigestSettings> {
   const saved = await db.digestSubscription.findUnique({ where: { userId } });
   if (input.email && !mailConfigured()) throw refuse("Email is not set up on this server (SMTP_URL): choose Slack, or ask an admin to set up email.");
   const visible = new Set((await visibleViews(userId)).map((v) => v.id));
@@ -61,10 +61,11 @@ export async function saveDigestSettings(userId: string, input: DigestInput): Pr
   let slackDestinationId: string | null = null;
   let slackWebhookUrl: string | null = null;
   if (input.slack.kind === "destination") {
-    const destination = await db.destination.findUnique({ where: { id: input.slack.destinationId }, select: { kind: true } });
-    if (destination?.kind !== "slack") throw refuse("That Slack destination no longer exists: choose another, or paste a webhook URL.");
+    if (!owner.admin) throw refuse(TEAM_SLACK_FOR_ADMINS);
+    if (!(await isSlackDestination(input.slack.destinationId)))
+      throw refuse("That Slack destination no longer exists: choose another, or paste a webhook URL.");
     slackDestinationId = input.slack.destinationId;
-  } else if (input.slack.kind === "webhook") {
+  } else if (input.slack.kind === "own") {
     slackWebhookUrl = input.slack.webhookUrl ? sealWebhookUrl(input.slack.webhookUrl) : (saved?.slackWebhookUrl ?? null);
     if (!slackWebhookUrl) throw refuse("Paste the Slack incoming-webhook URL to send the digest to.");
   }

@@ -11,7 +11,7 @@ export interface DigestSettings {
   sendAt: string;
   viewIds: string[];
   email: boolean;
-  slack: { kind: "none" } | { kind: "destination"; destinationId: string } | { kind: "webhook"; webhookUrlMasked: string | null };
+  slack: { kind: "none" } | { kind: "destination"; destinationId: string } | { kind: "own"; webhookUrlMasked: string | null };
 }
 
 export interface DigestSendView {

@@ -2,7 +2,7 @@ import { callFiltersSchema, type CallFilters } from "@/lib/calls/filters";
 import { callQuery, type CallQuery } from "@/lib/calls/list";
 import type { ListTotal } from "@/lib/lists/total";
 import { countCalls } from "@/lib/calls/count";
-import { countVariableMatches } from "@/lib/calls/variable-count";
+import { Prisma } from "@/lib/db/client";
 
 // A saved view is a page ("calls" or "hot-leads") and that page's query
 // string. Digests and alert rules read the same filters over a window of
@@ -45,8 +45,20 @@ export async function viewQuery(filters: CallFilters, window: { from: Date; to: 
   return callQuery(inWindow(filters, window));
 }
 
-/** How many of the view's calls started in the window, exact up to the lists' cap. */
+/** How many of the view's calls (test calls left out, as the overview does) started in the window, exact up to the lists' cap. */
 export async function countInWindow(filters: CallFilters, window: { from: Date; to: Date }): Promise<ListTotal> {
   const query = await viewQuery(filters, window);
-  return query.variableMatches ? countVariableMatches(query.variableMatches) : countCalls(query.where, query.search);
+  return countCalls([...query.where, Prisma.sql`NOT c.is_test`], query.search);
+}
+
+/** The Calls page listing a view's calls in a window: what a digest or an alert counted, one click away. */
+export function windowCallsPath(view: ViewLike, window: { from: Date; to: Date }, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams(flatQuery(view.query));
+  // The window replaces the view's own dates and order; Hot leads' tab is no filter of the Calls page.
+  for (const key of ["period", "from", "to", "sort", "view"]) params.delete(key);
+  if (view.page === "hot-leads") params.set("hot", "true");
+  for (const [key, value] of Object.entries(extra)) params.set(key, value);
+  params.set("from", window.from.toISOString());
+  params.set("to", window.to.toISOString());
+  return `/calls?${params.toString()}`;
 }

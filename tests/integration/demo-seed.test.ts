@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { seedDemoReviews } from "@/lib/demo/reviews";
 import { seedDemoCalls } from "@/lib/demo/seed";
+import { seedDemoViews } from "@/lib/demo/views";
+import { checkViewFilters } from "@/lib/views/validate";
 import { TEST_ADMIN } from "../support/credentials";
 import { sql } from "../support/http";
 
@@ -77,5 +79,24 @@ describe("demo data", () => {
     expect(corrected.length).toBeGreaterThan(0);
     expect(corrected.length).toBeLessThan(reviewed);
     expect(corrected.every((r) => r.reviewed && !r.kept)).toBe(true);
+  });
+
+  it("shares a few saved views the Views menu opens, with filters the pages take, once however often it runs", async () => {
+    const [{ id: admin }] = await sql<{ id: string }>("SELECT id FROM users WHERE email = $1", [TEST_ADMIN.email]);
+    await seedDemoViews(admin);
+    await seedDemoViews(admin);
+    const views = await sql<{ id: string; name: string; page: string; query: string; shared: boolean }>(
+      "SELECT id, name, page, query, shared FROM saved_views WHERE owner_id = $1 AND name IN ('Meetings this week', 'Spring Promo hot leads', 'Unhappy customers, 30 days')",
+      [admin],
+    );
+    try {
+      expect(views.map((v) => v.name).sort()).toEqual(["Meetings this week", "Spring Promo hot leads", "Unhappy customers, 30 days"]);
+      for (const view of views) {
+        expect(view.shared).toBe(true);
+        await expect(checkViewFilters(view)).resolves.toBeUndefined();
+      }
+    } finally {
+      await sql("DELETE FROM saved_views WHERE id = ANY($1::uuid[])", [views.map((v) => v.id)]);
+    }
   });
 });

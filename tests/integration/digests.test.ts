@@ -124,7 +124,9 @@ describe("digest content", () => {
     // The view: 2 calls against 1 the day before; the broken view says so instead of failing the digest.
     expect(text).toMatch(/- Dana's calls [\w-]+: 2 \(\+100% vs the day before\)/);
     expect(text).toContain("This view's filters are no longer valid");
-    expect(html).toContain(`${baseUrl()}/calls?q=${encodeURIComponent(phone)}`);
+    // Its link opens the calls counted: the view's filters over the covered day.
+    const counted = `q=${encodeURIComponent(phone)}&amp;from=${encodeURIComponent(yesterday.toUTC().toISO()!)}&amp;to=${encodeURIComponent(today.toUTC().toISO()!)}`;
+    expect(html).toContain(`${baseUrl()}/calls?${counted}`);
 
     // The leads: the top five unhandled, each with its link; ours with its next step and callback in New York time.
     const linked = [...html.matchAll(/\/calls\/([0-9a-f-]{36})"/g)].map((m) => m[1]);
@@ -169,7 +171,7 @@ describe("digest content", () => {
     onTestFinished(() => receiver.close());
     const person = await newPerson("manager", "digest-slack");
     const webhookUrl = `${receiver.url}/services/T0/B0/${randomUUID().slice(0, 8)}secretXyZ9`;
-    await saveDigest(person, { email: false, slack: { kind: "webhook", webhookUrl }, sendAt: farSendAt("UTC") });
+    await saveDigest(person, { email: false, slack: { kind: "own", webhookUrl }, sendAt: farSendAt("UTC") });
     const settings = await (await asUser(person, "/api/account/digest")).text();
     expect(settings).not.toContain("secretXyZ9/");
     expect(settings).toContain("/services/…XyZ9");
@@ -185,7 +187,7 @@ describe("digest content", () => {
     expect(receiver.requests[0].body).not.toContain("<img");
     expect(receiver.requests[0].body).toContain("/account#digest|Digest settings>");
     // Saving again without a new URL keeps the saved one.
-    expect((await putDigest(person, { email: false, slack: { kind: "webhook" }, sendAt: farSendAt("UTC") })).status).toBe(200);
+    expect((await putDigest(person, { email: false, slack: { kind: "own" }, sendAt: farSendAt("UTC") })).status).toBe(200);
     const [row] = await sql<{ slack_webhook_url: string }>(
       "SELECT slack_webhook_url FROM digest_subscriptions d JOIN users u ON u.id = d.user_id WHERE u.email = $1",
       [person.email],
@@ -193,7 +195,7 @@ describe("digest content", () => {
     expect(row.slack_webhook_url).toMatch(/^enc:v1:/);
   });
 
-  it("posts to an existing Slack destination picked by name, and refuses a fourth send now within a minute", async () => {
+  it("posts to an existing Slack destination an admin picked by name (a manager may not), and refuses a fourth send now within a minute", async () => {
     const receiver = await startReceiver();
     onTestFinished(() => receiver.close());
     const created = await asUser(TEST_ADMIN, "/api/destinations", {
@@ -203,8 +205,15 @@ describe("digest content", () => {
     expect(created.status).toBe(201);
     const { destination } = (await created.json()) as { destination: { id: string; name: string } };
     onTestFinished(() => deleteDestination(destination.id).then(() => {}));
-    const person = await newPerson("manager", "digest-team");
-    // The Account page offers it by name, never its URL.
+    // A manager may not: a team's channel can be meant for some sources' calls only.
+    const manager = await newPerson("manager", "digest-team-manager");
+    expect(await (await asUser(manager, "/account")).text()).not.toContain(destination.name);
+    const refused = await putDigest(manager, { email: false, slack: { kind: "destination", destinationId: destination.id } });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("for admins to choose");
+
+    const person = await newPerson("admin", "digest-team");
+    // The Account page offers it to an admin by name, never its URL.
     const page = await (await asUser(person, "/account")).text();
     expect(page).toContain(destination.name);
     expect(page).not.toContain("/services/T0/B0/team");
@@ -222,7 +231,7 @@ describe("digest content", () => {
     onTestFinished(() => receiver.close());
     receiver.script({ status: 500, body: "internal_error" });
     const person = await newPerson("manager", "digest-retry");
-    const slack = { kind: "webhook" as const, webhookUrl: `${receiver.url}/services/T0/B0/retry` };
+    const slack = { kind: "own" as const, webhookUrl: `${receiver.url}/services/T0/B0/retry` };
     await saveDigest(person, { email: true, slack, sendAt: farSendAt("UTC") });
     const sendId = await sendNow(person);
 
@@ -243,7 +252,7 @@ describe("digest content", () => {
 
   it("refuses settings that cannot work, in plain words", async () => {
     const person = await newPerson("manager", "digest-bad");
-    const wrongUrl = await putDigest(person, { slack: { kind: "webhook", webhookUrl: "https://example.com/services/x" } });
+    const wrongUrl = await putDigest(person, { slack: { kind: "own", webhookUrl: "https://example.com/services/x" } });
     expect(wrongUrl.status).toBe(400);
     expect(await wrongUrl.text()).toContain("Paste the Slack incoming-webhook URL");
     const nowhere = await putDigest(person, { email: false });
@@ -278,7 +287,7 @@ describe("digest schedule in a non-UTC zone across DST changes", () => {
     const person = await newPerson("manager", "digest-dst");
     await setOwnZone(person, NY);
     // Slack to a stand-in, so that the sends these claims queue go somewhere harmless.
-    const slack = { kind: "webhook" as const, webhookUrl: `${receiver.url}/services/T0/B0/dst` };
+    const slack = { kind: "own" as const, webhookUrl: `${receiver.url}/services/T0/B0/dst` };
     const subId = await saveDigest(person, { email: false, slack, sendAt: "02:30" });
     onTestFinished(() => sql("UPDATE digest_subscriptions SET enabled = false WHERE id = $1", [subId]).then(() => {}));
 
@@ -290,7 +299,7 @@ describe("digest schedule in a non-UTC zone across DST changes", () => {
     });
 
     // 2026-11-01: clocks go from 02:00 back to 01:00; 01:30 happens twice, the digest goes at the first.
-    await saveDigest(person, { email: false, slack: { kind: "webhook" }, sendAt: "01:30" });
+    await saveDigest(person, { email: false, slack: { kind: "own" }, sendAt: "01:30" });
     expect(await run(subId, "2026-10-31T00:00:00Z", "2026-11-03T00:00:00Z")).toEqual({
       "2026-10-31": "2026-10-31T05:30:00.000Z", // 01:30 EDT
       "2026-11-01": "2026-11-01T05:30:00.000Z", // the first 01:30 (EDT), not again at 06:30Z (EST)
@@ -298,7 +307,7 @@ describe("digest schedule in a non-UTC zone across DST changes", () => {
     });
 
     // Weekly on Sundays: one period per ISO week, at the Sunday slot.
-    await saveDigest(person, { email: false, slack: { kind: "webhook" }, frequency: "weekly", weekday: 7, sendAt: "02:30" });
+    await saveDigest(person, { email: false, slack: { kind: "own" }, frequency: "weekly", weekday: 7, sendAt: "02:30" });
     expect(await run(subId, "2026-03-07T00:00:00Z", "2026-03-16T00:00:00Z")).toEqual({
       "2026-W10": "2026-03-08T07:30:00.000Z",
       "2026-W11": "2026-03-15T06:30:00.000Z",

@@ -12,7 +12,7 @@ export interface DigestBody {
   sendAt?: string;
   viewIds?: string[];
   email?: boolean;
-  slack?: { kind: "none" } | { kind: "destination"; destinationId: string } | { kind: "webhook"; webhookUrl?: string };
+  slack?: { kind: "none" } | { kind: "destination"; destinationId: string } | { kind: "own"; webhookUrl?: string };
 }
 
 export const putDigest = (who: Person, body: DigestBody) =>

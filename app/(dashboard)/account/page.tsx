@@ -51,7 +51,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             <p className="mb-3 text-sm text-slate-600">Your digest arrives at your local hour, and its times read in this zone.</p>
             <TimeZoneChoice own={own} organisation={organisation} zones={timeZoneChoices()} />
           </section>
-          <DigestSection userId={viewer.id} email={viewer.email} timeZone={timeZone} />
+          <DigestSection userId={viewer.id} email={viewer.email} timeZone={timeZone} admin={viewer.role === "admin"} />
         </>
       )}
       <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">

@@ -13,5 +13,8 @@ export const GET = apiRoute({ auth: "user" }, async ({ principal }) => ({
 
 export const PUT = apiRoute(
   { auth: "user", body: digestInputSchema, labels: { sendAt: "Time", viewIds: "Views", "slack.webhookUrl": "Slack webhook URL" } },
-  async ({ principal, body }) => ({ settings: await saveDigestSettings(principal.id, body), sends: await recentSends(principal.id) }),
+  async ({ principal, body }) => ({
+    settings: await saveDigestSettings(principal.id, body, { admin: principal.role === "admin" }),
+    sends: await recentSends(principal.id),
+  }),
 );
