@@ -26,6 +26,8 @@ export interface RuleOptions {
   trackers: { id: string; name: string }[];
   sources: { id: string; name: string }[];
   destinations: { id: string; name: string; kindLabel: string }[];
+  /** Admins may send rules to destinations; others' rules email them. */
+  admin: boolean;
   mailConfigured: boolean;
 }
 
@@ -247,7 +249,11 @@ export function RuleForm({
           </label>
         ))}
         {options.destinations.length === 0 && (
-          <p className="text-xs text-slate-500">No Slack or webhook destinations yet: an admin adds them under Forwarding.</p>
+          <p className="text-xs text-slate-500">
+            {options.admin
+              ? "No Slack or webhook destinations yet: add them under Admin → Forwarding."
+              : "Alerts to a team's Slack channel or webhook are for admins to set up; yours come by email."}
+          </p>
         )}
       </fieldset>
       <div className="flex flex-wrap items-end gap-4">

@@ -10,6 +10,15 @@ export type Comparison = (typeof COMPARISONS)[number];
 export const WINDOW_MINUTES = { min: 15, max: 7 * 24 * 60 } as const;
 export const DEFAULT_MIN_COUNT = 10;
 export const DEFAULT_COOLDOWN_MINUTES = 60;
+/**
+ * Windows of calls end this long before the moment they are read: a call reaches the app when it ends, its analysis
+ * a little later, so the last minutes are still filling in (a rule comparing them with a full window would fire on
+ * ordinary traffic). A source's silence is read up to the moment itself.
+ */
+export const SETTLE_MINUTES = 5;
+
+/** Where a rule's window ends when read at `at`. */
+export const windowEnd = (metric: string, at: Date) => (metric === "source_silence" ? at : new Date(at.getTime() - SETTLE_MINUTES * 60_000));
 
 interface MetricInfo {
   label: string;
@@ -38,7 +47,10 @@ export const COMPARISON_LABELS: Record<Comparison, string> = {
 
 export const isChange = (c: string) => c === "change_up" || c === "change_down";
 
-/** Whether minCount applies: to rates, and to every change (a quiet night's 1 → 3 calls is not +200%). */
+/**
+ * Whether minCount applies: to rates (the calls under them, in each window read), and to a count's change (the
+ * larger of the two windows: a quiet night's 1 → 3 is not +200%, while 200 → 3 is a drop worth telling).
+ */
 export const needsMinCount = (metric: Metric, comparison: Comparison) =>
   metric !== "source_silence" && (METRIC_INFO[metric].unit === "percent" || isChange(comparison));
 
@@ -92,7 +104,7 @@ export function conditionText(r: Omit<RuleWords, "minCount" | "windowMinutes" | 
 
 /**
  * The rule in a sentence, as the form previews it: "Alert me when connect rate
- * in the last 1 hour of 'Cllr inbound' falls below 40%, needing at least 10 calls".
+ * in the last hour of 'Cllr inbound' falls below 40%, needing at least 10 calls".
  */
 export function describeRule(r: RuleWords): string {
   if (r.metric === "source_silence") {
@@ -107,8 +119,11 @@ export function describeRule(r: RuleWords): string {
         ? `falls below ${valueText(r.metric, r.threshold)}`
         : `${r.comparison === "change_up" ? "rises" : "falls"} by ${round(r.threshold)}% or more against the ${window} before`;
   const base = METRIC_INFO[r.metric].base === "connected" ? "connected calls" : "calls";
-  const needing = needsMinCount(r.metric, r.comparison)
-    ? `, needing at least ${r.minCount.toLocaleString("en-US")} ${base}${isChange(r.comparison) ? " in both windows" : ""}`
-    : "";
-  return `Alert me when ${metricWords(r)} in the last ${window} ${scope} ${condition}${needing}`;
+  const least = r.minCount.toLocaleString("en-US");
+  const needing = !needsMinCount(r.metric, r.comparison)
+    ? ""
+    : METRIC_INFO[r.metric].unit === "percent"
+      ? `, needing at least ${least} ${base}${isChange(r.comparison) ? " in both windows" : ""}`
+      : `, once either window counts at least ${least}`;
+  return `Alert me when ${metricWords(r)} in ${lastWindowText(r.windowMinutes)} ${scope} ${condition}${needing}`;
 }

@@ -32,7 +32,9 @@ export function decide(rule: RuleCondition, current: Measured, previous: Measure
   const shown = (m: Measured) => (m.value === null ? "–" : valueText(metric, m.value));
   const of = (m: Measured) => (metric === "source_silence" ? "since its last event" : `of ${m.base.toLocaleString("en-US")} ${baseWord(metric)}`);
   if (current.value === null) return { holds: null, value: null, current: null, previous: null, detail: `No ${baseWord(metric)} to tell` };
-  const enough = (m: Measured) => !needsMinCount(metric, rule.comparison) || m.base >= rule.minCount;
+  const isRate = METRIC_INFO[metric].unit === "percent";
+  // A rate needs enough calls under it, in each window it reads.
+  const enough = (m: Measured) => !needsMinCount(metric, rule.comparison) || !isRate || m.base >= rule.minCount;
   if (!enough(current)) {
     return { holds: null, value: null, current: current.value, previous: null, detail: `Not enough ${baseWord(metric)}: ${current.base} of ${rule.minCount}` };
   }
@@ -41,8 +43,16 @@ export function decide(rule: RuleCondition, current: Measured, previous: Measure
     return { holds, value: current.value, current: current.value, previous: null, detail: `${shown(current)} ${metric === "calls" ? "" : of(current)}`.trim() };
   }
   const before = previous!;
-  if (!enough(before) || before.value === null || before.value === 0) {
-    const why = before.value === 0 ? "nothing to compare with" : `not enough ${baseWord(metric)} the window before: ${before.base} of ${rule.minCount}`;
+  // A count's change needs the count itself to be large in one window or the other: 1 → 3 hot leads is not +200%,
+  // while 200 → 3 calls is the drop the rule is there for.
+  const bigEnough = isRate ? enough(before) : Math.max(current.value, before.value ?? 0) >= rule.minCount;
+  if (!bigEnough || before.value === null || before.value === 0) {
+    const why =
+      before.value === 0
+        ? "nothing to compare with"
+        : isRate
+          ? `not enough ${baseWord(metric)} the window before: ${before.base} of ${rule.minCount}`
+          : `too few to compare: ${Math.max(current.value, before.value ?? 0)} of ${rule.minCount}`;
     return { holds: null, value: null, current: current.value, previous: before.value, detail: `${shown(current)}; ${why}` };
   }
   const change = ((current.value - before.value) / before.value) * 100;

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/pool";
 import { insertMetricAlertDeliveries, queueDeliveryJobs } from "@/lib/destinations/queue";
 import { logger } from "@/lib/log";
-import { isChange, type Comparison, type Metric } from "./catalog";
+import { isChange, windowEnd, type Comparison, type Metric } from "./catalog";
 import { decide, type Decision } from "./decide";
 import { queueAlertMail } from "./mail-queue";
 import { measure, type Measured } from "./metrics";
@@ -25,14 +25,16 @@ type RuleRow = Awaited<ReturnType<typeof enabledRules>>[number];
 
 export type RuleOutcome = "opened" | "cleared" | "holds" | "clear" | "cooling down" | "not enough calls" | "skipped" | "evaluated already";
 
-const enabledRules = () => db.alertRule.findMany({ where: { enabled: true }, orderBy: { createdAt: "asc" } });
+/** Rules of people who can still read what they say: a deactivated owner's rules rest. */
+const enabledRules = () => db.alertRule.findMany({ where: { enabled: true, owner: { active: true } }, orderBy: { createdAt: "asc" } });
 
 const MINUTE = 60_000;
 
 async function measureRule(rule: RuleRow, now: Date): Promise<{ decision: Decision } | { error: string }> {
   const resolved = await resolveScope(rule);
   if (!resolved.ok) return { error: resolved.error };
-  const window = { from: new Date(now.getTime() - rule.windowMinutes * MINUTE), to: now };
+  const end = windowEnd(rule.metric, now);
+  const window = { from: new Date(end.getTime() - rule.windowMinutes * MINUTE), to: end };
   const before = { from: new Date(window.from.getTime() - rule.windowMinutes * MINUTE), to: window.from };
   const change = isChange(rule.comparison) && rule.metric !== "source_silence";
   const [current, previous] = await Promise.all([
@@ -107,7 +109,11 @@ async function apply(rule: RuleRow, now: Date, measured: { decision: Decision } 
 export async function evaluateRule(rule: RuleRow, now: Date): Promise<RuleOutcome> {
   // Cheap check first: another worker has been here at this moment or later.
   if (rule.lastEvaluatedAt && rule.lastEvaluatedAt >= now) return "evaluated already";
-  const measured = await measureRule(rule, now).catch((err: unknown) => ({ error: `The metric could not be read: ${(err as Error).message}` }));
+  const measured = await measureRule(rule, now).catch((err: unknown) => {
+    // The database's own words stay in the log; the page says what happened.
+    logger.error({ ruleId: rule.id, err: (err as Error).message }, "metric alert rule could not be measured");
+    return { error: "The metric could not be read this time; it is tried again next minute." };
+  });
   const applied = await apply(rule, now, measured);
   // After the commit: a failure here leaves the rows for the sweeps (deliveries, mail) to queue.
   await queueDeliveryJobs(applied.deliveries);

@@ -2,7 +2,7 @@ import { appUrl } from "@/lib/api/app-url";
 import { db } from "@/lib/db/client";
 import type { MetricAlertEvent, Outgoing } from "@/lib/destinations/types";
 import { windowCallsPath as viewWindowPath } from "@/lib/views/filters";
-import { conditionText, measuredText, valueText, type Comparison, type Metric } from "./catalog";
+import { conditionText, measuredText, valueText, windowEnd, type Comparison, type Metric } from "./catalog";
 import { resolveScope } from "./scope";
 
 // A metric alert as its notifications tell it (Slack, webhooks, email): the
@@ -19,7 +19,8 @@ export function windowCallsPath(
   const extra: Record<string, string> = {};
   if (r.metric === "hot_leads") extra.hot = "true";
   if (r.metric === "tracker_mentions" && r.trackerId) extra.tracker = r.trackerId;
-  return viewWindowPath({ page: view.page ?? "calls", query: view.query ?? "" }, { from: new Date(to.getTime() - r.windowMinutes * 60_000), to }, extra);
+  const end = windowEnd(r.metric, to);
+  return viewWindowPath({ page: view.page ?? "calls", query: view.query ?? "" }, { from: new Date(end.getTime() - r.windowMinutes * 60_000), to: end }, extra);
 }
 
 export async function metricAlertEvent(alertId: string, state: AlertState): Promise<Extract<Outgoing, { type: "metric.alert" }> | null> {

@@ -24,9 +24,16 @@ export async function sendAlertMail(alertId: string, state: State, last: boolean
     await db.metricAlert.update({ where: { id: alertId }, data: { mailError: "Email is not set up on this server (SMTP_URL)." } });
     return "email not set up";
   }
-  if (!alert.rule.owner.active) return "owner deactivated";
+  // Recorded, so that the every-minute sweep does not queue it again.
+  if (!alert.rule.owner.active) {
+    await db.metricAlert.update({ where: { id: alertId }, data: { mailError: "The rule's owner is deactivated." } });
+    return "owner deactivated";
+  }
   const event = await metricAlertEvent(alertId, state);
-  if (!event) return "nothing to send";
+  if (!event) {
+    await db.metricAlert.update({ where: { id: alertId }, data: { mailError: "Nothing to send: the alert is not in that state." } });
+    return "nothing to send";
+  }
   try {
     await sendMail(alertMail(alert.rule.owner.email, event));
   } catch (err) {

@@ -136,9 +136,20 @@ const tidy = (r: RuleInput): Rule => ({
   destinationIds: [...new Set(r.destinationIds)],
 });
 
+/**
+ * A team's Slack channel or webhook is set up by admins for what they chose to send there; a rule posting to one is
+ * theirs to add (anyone's rule may email its owner).
+ */
+function checkDestinationsAllowed(actor: Actor, before: string[], after: string[]): void {
+  const added = after.filter((id) => !before.includes(id));
+  if (added.length && actor.role !== "admin")
+    throw invalid("destinationIds", "Sending alerts to a team's Slack or webhook destination is for admins to set up: your alerts come by email.");
+}
+
 export async function createRule(actor: Actor, input: RuleInput): Promise<RuleView> {
   const rule = tidy(input);
   await checkRefs(actor.id, rule, input.email === true);
+  checkDestinationsAllowed(actor, [], rule.destinationIds);
   const created = await db.alertRule.create({ data: { ...rule, ownerId: actor.id }, include });
   return (await views([created]))[0];
 }
@@ -172,11 +183,18 @@ export async function updateRule(actor: Actor, id: string, change: RuleChange): 
     destinationIds: change.destinationIds ?? row.destinationIds,
     enabled: change.enabled ?? row.enabled,
   });
-  await checkRefs(row.ownerId, rule, change.email === true && !row.email);
+  // Turning a rule off or renaming it must work whatever became of what it names (a view unshared, a destination deleted).
+  const touchesRefs = Object.keys(change).some((key) => key !== "enabled" && key !== "name");
+  if (touchesRefs) await checkRefs(row.ownerId, rule, change.email === true && !row.email);
+  checkDestinationsAllowed(actor, row.destinationIds, rule.destinationIds);
   await db.$transaction(async (tx) => {
     await tx.alertRule.update({ where: { id }, data: { ...rule, ...(rule.enabled ? {} : { lastError: null }) } });
-    // A rule turned off is not evaluated: its open alert would stay open for ever. It closes, without a notice.
-    if (!rule.enabled) await tx.metricAlert.updateMany({ where: { ruleId: id, resolvedAt: null }, data: { resolvedAt: new Date() } });
+    // A rule turned off is not evaluated: its open alert would stay open for ever. It closes, without a notice
+    // (marked as mailed, so the mail sweep does not send a "Cleared" for it).
+    if (!rule.enabled) {
+      const now = new Date();
+      await tx.metricAlert.updateMany({ where: { ruleId: id, resolvedAt: null }, data: { resolvedAt: now, clearedMailAt: now } });
+    }
   });
   return { before, after: await getRule(actor, id) };
 }

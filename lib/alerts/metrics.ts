@@ -37,6 +37,7 @@ export async function windowCountsSql(filters: CallFilters, window: Window): Pro
   const where = [...query.where, Prisma.sql`NOT c.is_test`, ...(query.search ? [matchAll(query.search)] : [])];
   return Prisma.sql`
     SELECT count(*)::int AS calls,
+           count(*) FILTER (WHERE c.status <> 'in_progress')::int AS finished,
            count(*) FILTER (WHERE c.status = 'completed')::int AS connected,
            count(*) FILTER (WHERE c.is_hot)::int AS hot,
            count(*) FILTER (WHERE c.status = 'completed' AND c.sentiment = 'negative')::int AS negative,
@@ -60,6 +61,8 @@ export async function trackerMentionsSql(filters: CallFilters, trackerId: string
 
 interface WindowCounts {
   calls: number;
+  /** Calls that ended: a call still going on is neither connected nor not. */
+  finished: number;
   connected: number;
   hot: number;
   negative: number;
@@ -84,12 +87,12 @@ export async function measure(scope: MetricScope, window: Window): Promise<Measu
     return { value: minutes, base: 0 };
   }
   const [counts] = await db.$queryRaw<WindowCounts[]>(await windowCountsSql(scope.filters, window));
-  const base = METRIC_INFO[scope.metric].base === "connected" ? counts.connected : counts.calls;
+  const base = METRIC_INFO[scope.metric].base === "connected" ? counts.connected : scope.metric === "connect_rate" ? counts.finished : counts.calls;
   switch (scope.metric) {
     case "calls":
       return { value: counts.calls, base };
     case "connect_rate":
-      return { value: share(counts.connected, counts.calls), base };
+      return { value: share(counts.connected, counts.finished), base };
     case "hot_leads":
       return { value: counts.hot, base };
     case "negative_share":

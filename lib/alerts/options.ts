@@ -7,7 +7,7 @@ import { ALERT_KIND_IDS } from "@/lib/destinations/kinds/lookup";
 // trackers, the sources, and the destinations that take alerts (names only:
 // their settings stay with admins).
 
-export async function ruleOptions(userId: string) {
+export async function ruleOptions(userId: string, admin: boolean) {
   const [views, trackers, sources, destinations] = await Promise.all([
     db.savedView.findMany({
       where: { OR: [{ ownerId: userId }, { shared: true }] },
@@ -16,7 +16,8 @@ export async function ruleOptions(userId: string) {
     }),
     db.tracker.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
     db.source.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    db.destination.findMany({ where: { kind: { in: ALERT_KIND_IDS } }, orderBy: { name: "asc" }, select: { id: true, name: true, kind: true } }),
+    // Admins only (lib/alerts/manage.ts checkDestinationsAllowed).
+    admin ? db.destination.findMany({ where: { kind: { in: ALERT_KIND_IDS } }, orderBy: { name: "asc" }, select: { id: true, name: true, kind: true } }) : [],
   ]);
   return {
     views: views.map((v) => ({ id: v.id, name: v.name, shared: v.shared, mine: v.ownerId === userId })),
@@ -24,5 +25,6 @@ export async function ruleOptions(userId: string) {
     sources,
     destinations: destinations.map((d) => ({ id: d.id, name: d.name, kindLabel: DESTINATION_KIND_LABEL[d.kind] ?? d.kind })),
     mailConfigured: mailConfigured(),
+    admin,
   };
 }

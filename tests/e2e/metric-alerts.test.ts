@@ -48,7 +48,7 @@ describe.skipIf(skipBrowserTests)("metric alerts in Chromium", () => {
     await form.getByLabel("Name").fill(ruleName);
     await expect
       .poll(() => form.getByTestId("rule-preview").textContent())
-      .toBe(`Alert me when connect rate in the last 1 hour of '${viewName}' falls below 40%, needing at least 10 calls.`);
+      .toBe(`Alert me when connect rate in the last hour of '${viewName}' falls below 40%, needing at least 10 calls.`);
     await screenshot(page, "metric-alerts-form-desktop");
     await form.getByRole("button", { name: "Add rule" }).click();
 

@@ -91,7 +91,7 @@ describe("evaluating a rule", () => {
     expect(alerts[0]).toMatchObject({ resolved_at: at(t, 75), cleared_value: 0 });
 
     // Busy again within 30 minutes of the clearing: nothing; after them: a new alert.
-    await seedCalls(source.id, many(5, { at: at(t, 80), campaign }));
+    await seedCalls(source.id, many(5, { at: at(t, 78), campaign }));
     await evaluateRules(at(t, 85));
     expect(await alertsOf(id)).toHaveLength(1);
     await evaluateRules(at(t, 106));
@@ -109,18 +109,24 @@ describe("evaluating a rule", () => {
     // 1 call the hour before, 3 this hour: +200%, on nothing.
     await seedCalls(source.id, [{ at: at(t, -90), campaign: quiet.campaign }, ...many(3, { at: at(t, -20), campaign: quiet.campaign })]);
     await seedCalls(source.id, [...many(10, { at: at(t, -90), campaign: busy.campaign }), ...many(20, { at: at(t, -20), campaign: busy.campaign })]);
+    // A drop from 12 calls to 2: the rule is there for this one, however few are left.
+    const dropped = await campaignView();
+    const rule3 = await rule({ viewId: dropped.id, metric: "calls", comparison: "change_down", threshold: 50, minCount: 10, from: t });
+    await seedCalls(source.id, [...many(12, { at: at(t, -90), campaign: dropped.campaign }), ...many(2, { at: at(t, -20), campaign: dropped.campaign })]);
     await evaluateRules(t);
     expect(await alertsOf(rule1)).toEqual([]);
-    expect((await ruleState(rule1)).last_detail).toContain("Not enough calls: 3 of 10");
+    expect((await ruleState(rule1)).last_detail).toContain("too few to compare: 3 of 10");
     const [fired] = await alertsOf(rule2);
     expect(fired).toMatchObject({ value: 20, previous: 10 });
+    const [drop] = await alertsOf(rule3);
+    expect(drop).toMatchObject({ value: 2, previous: 12 });
   });
 
   it("opens one alert when two workers evaluate at once", async () => {
     const t = future(5);
     const { id: viewId, campaign } = await campaignView();
     const id = await rule({ viewId, metric: "calls", comparison: "above", threshold: 1, from: t });
-    await seedCalls(source.id, many(3, { at: at(t, -5), campaign }));
+    await seedCalls(source.id, many(3, { at: at(t, -6), campaign }));
     await Promise.all([evaluateRules(t), evaluateRules(t), evaluateRules(t)]);
     expect(await alertsOf(id)).toHaveLength(1);
   });
@@ -137,6 +143,11 @@ describe("evaluating a rule", () => {
     expect(counts.failed ?? 0).toBe(0);
     expect((await ruleState(unshared)).last_error).toBe(`The view '${theirs.name}' is no longer shared with its owner.`);
     expect((await ruleState(noTracker)).last_error).toBe("Its tracker was deleted.");
+    // Its owner can still turn it off (what it names is checked when a change touches it, not for this).
+    const off = await asUser(TEST_MANAGER, `/api/alerts/rules/${unshared}`, { method: "PATCH", body: JSON.stringify({ enabled: false }) });
+    expect(off.status).toBe(200);
+    const refused = await asUser(TEST_MANAGER, `/api/alerts/rules/${unshared}`, { method: "PATCH", body: JSON.stringify({ threshold: 2 }) });
+    expect(refused.status).toBe(400);
   });
 });
 
@@ -242,7 +253,8 @@ describe("notifications", () => {
     expect(opened.subject).toBe("Alert: Connect rate below 40% (33% in the last hour)");
     expect(opened.text).toContain(`Rule: ${name}`);
     expect(opened.text).toContain(`${baseUrl()}/alerts`);
-    const callsLink = `${baseUrl()}/calls?campaign=${campaign}&from=${encodeURIComponent(at(t, -60).toISOString())}&to=${encodeURIComponent(t.toISOString())}`;
+    // The window read: it ends a few minutes back, where the calls have all arrived.
+    const callsLink = `${baseUrl()}/calls?campaign=${campaign}&from=${encodeURIComponent(at(t, -65).toISOString())}&to=${encodeURIComponent(at(t, -5).toISOString())}`;
     expect(opened.text).toContain(callsLink);
     const html = String(opened.html);
     expect(html).toContain("Connect rate &lt;script&gt;x&lt;/script&gt;");
@@ -320,7 +332,7 @@ describe("alert rules API", () => {
     const { rule } = await jsonOf<{ rule: { id: string; description: string; minCount: number; cooldownMinutes: number; email: boolean } }>(res);
     rules.push(rule.id);
     expect(rule).toMatchObject({ minCount: 10, cooldownMinutes: 60, email: true });
-    expect(rule.description).toBe("Alert me when connect rate in the last 1 hour of all calls falls below 40%, needing at least 10 calls");
+    expect(rule.description).toBe("Alert me when connect rate in the last hour of all calls falls below 40%, needing at least 10 calls");
 
     const other = await newPerson("manager", "alerts-api");
     const theirs = await jsonOf<{ rules: { id: string }[] }>(asUser(other, "/api/alerts/rules"));
@@ -363,6 +375,20 @@ describe("alert rules API", () => {
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect((await jsonOf<{ detail: string }>(res)).detail).toContain(message);
     }
+    // A team's channel is the admins' to send rules to: a manager's alerts come by email.
+    const channel = await createDestination({
+      kind: "slack",
+      name: uniq("#team"),
+      config: { webhookUrl: "http://127.0.0.1:9/services/team" },
+      rules: { calls: "none" },
+    });
+    destinations.push(channel.id);
+    const refused = await post(TEST_MANAGER, { ...valid, destinationIds: [channel.id] });
+    expect(refused.status).toBe(400);
+    expect((await jsonOf<{ detail: string }>(refused)).detail).toContain("for admins to set up");
+    const allowed = await post(TEST_ADMIN, { ...valid, destinationIds: [channel.id] });
+    expect(allowed.status).toBe(201);
+    rules.push((await jsonOf<{ rule: { id: string } }>(allowed)).rule.id);
   });
 
   it("lists alerts newest first, the open ones with ?open=true, paged by cursor", async () => {
@@ -371,7 +397,7 @@ describe("alert rules API", () => {
     const id = await rule({ viewId, metric: "calls", comparison: "above", threshold: 0, cooldownMinutes: 0, from: t });
     // Three alerts: two cleared, the last open.
     for (const minute of [0, 100, 200]) {
-      await seedCalls(source.id, [{ at: at(t, minute - 5), campaign }]);
+      await seedCalls(source.id, [{ at: at(t, minute - 6), campaign }]);
       await evaluateRules(at(t, minute));
       if (minute < 200) await evaluateRules(at(t, minute + 61));
     }

@@ -15,7 +15,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
   const [rules, history, options] = await Promise.all([
     listRules(viewer),
     listAlerts(viewer, query.success ? query.data : { limit: 50 }).catch(() => listAlerts(viewer, { limit: 50 })),
-    ruleOptions(viewer.id),
+    ruleOptions(viewer.id, viewer.role === "admin"),
   ]);
   return (
     <div className="space-y-6">
