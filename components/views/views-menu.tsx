@@ -52,6 +52,20 @@ export function ViewsMenu({ page, admin = false }: { page: ViewPage; admin?: boo
     if (result.data) setViews(result.data.views);
   }
 
+  // With filters on screen, the views are read at once, so the page can say which saved view it shows.
+  const loaded = views !== null;
+  useEffect(() => {
+    if (!query || loaded) return;
+    let live = true;
+    void viewsRequest<{ views: SavedView[] }>("/api/views").then((result) => {
+      if (live && result.data) setViews(result.data.views);
+    });
+    return () => {
+      live = false;
+    };
+  }, [query, loaded]);
+  const showing = views?.find((v) => v.page === page && v.query === query) ?? null;
+
   function close(giveFocusBack: boolean) {
     setOpen(false);
     setSaving(false);
@@ -98,7 +112,7 @@ export function ViewsMenu({ page, admin = false }: { page: ViewPage; admin?: boo
   return (
     <div
       ref={rootRef}
-      className="relative"
+      className="relative flex min-w-0 items-center gap-2"
       onKeyDown={(e) => {
         if (!open) return;
         if (e.key === "Escape") {
@@ -127,6 +141,11 @@ export function ViewsMenu({ page, admin = false }: { page: ViewPage; admin?: boo
           <path d="M5.3 7.3a1 1 0 0 1 1.4 0L10 10.6l3.3-3.3a1 1 0 1 1 1.4 1.4l-4 4a1 1 0 0 1-1.4 0l-4-4a1 1 0 0 1 0-1.4Z" />
         </svg>
       </button>
+      {showing && (
+        <span className="hidden max-w-[16rem] truncate text-sm text-slate-600 sm:inline" data-testid="current-view">
+          {showing.name}
+        </span>
+      )}
       <div
         ref={panelRef}
         id={panelId}

@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import { escapeHtml as h } from "@/lib/mail/html";
 import type { Mail } from "@/lib/mail/send";
 import type { Outgoing } from "@/lib/destinations/types";
@@ -10,17 +11,22 @@ import type { Outgoing } from "@/lib/destinations/types";
 
 type MetricEvent = Extract<Outgoing, { type: "metric.alert" }>;
 
-export function alertMail(to: string, event: MetricEvent): Mail {
+/** `timeZone`: the owner's, for the time it opened or cleared. */
+export function alertMail(to: string, event: MetricEvent, timeZone: string): Mail {
   const { alert, urls } = event;
   const opened = alert.state === "opened";
   // Header lines cannot hold line breaks; a rule name or view name could.
   const subject = `${opened ? "Alert" : "Cleared"}: ${alert.condition} (${alert.measured})`.replace(/[\r\n]+/g, " ");
   const facts: [string, string][] = [
     ["Rule", alert.ruleName],
-    ["Scope", alert.viewName ? `The view '${alert.viewName}'` : "All calls"],
+    // A source's silence is about the source (the condition names it), not about calls.
+    ...(alert.metric === "source_silence" ? [] : ([["Scope", alert.viewName ? `The view '${alert.viewName}'` : "All calls"]] as [string, string][])),
     [opened ? "Now" : "When it cleared", alert.measured],
     ...(alert.previousText ? ([["The window before", alert.previousText]] as [string, string][]) : []),
-    [opened ? "Opened" : "Cleared", new Date(opened ? alert.openedAt : (alert.clearedAt ?? alert.openedAt)).toUTCString()],
+    [
+      opened ? "Opened" : "Cleared",
+      DateTime.fromISO(opened ? alert.openedAt : (alert.clearedAt ?? alert.openedAt), { zone: timeZone }).toFormat("ccc d LLL yyyy, HH:mm ZZZZ"),
+    ],
   ];
   const links: [string, string][] = [["Open alerts", urls.alerts], ...(urls.calls ? ([["Open the calls", urls.calls]] as [string, string][]) : [])];
   const lead = opened ? "An alert rule of yours fired." : "An alert of yours cleared: the condition no longer holds.";

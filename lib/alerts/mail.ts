@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import { mailConfigured, sendMail } from "@/lib/mail/send";
+import { userTimeZone } from "@/lib/users/time-zone";
 import { logger } from "@/lib/log";
 import { metricAlertEvent } from "./event";
 import { alertMail } from "./mail-content";
@@ -16,7 +17,7 @@ const sentColumn = (state: State) => (state === "opened" ? "openedMailAt" : "cle
 export async function sendAlertMail(alertId: string, state: State, last: boolean): Promise<string> {
   const alert = await db.metricAlert.findUnique({
     where: { id: alertId },
-    include: { rule: { include: { owner: { select: { email: true, active: true } } } } },
+    include: { rule: { include: { owner: { select: { id: true, email: true, active: true } } } } },
   });
   if (!alert?.email) return "no email asked for";
   if (alert[sentColumn(state)]) return "sent already";
@@ -35,7 +36,7 @@ export async function sendAlertMail(alertId: string, state: State, last: boolean
     return "nothing to send";
   }
   try {
-    await sendMail(alertMail(alert.rule.owner.email, event));
+    await sendMail(alertMail(alert.rule.owner.email, event, await userTimeZone(alert.rule.owner.id)));
   } catch (err) {
     const message = (err as Error).message;
     logger.warn({ alertId, state, err: message }, "metric alert email failed");

@@ -112,6 +112,9 @@ describe.skipIf(skipBrowserTests)("saved views in Chromium", () => {
     await menu().waitFor({ state: "hidden" });
     expect(await page.getByLabel("Campaign").inputValue()).toBe(campaign);
     await expect.poll(() => shown("call-row")).toEqual(["first", "second"]);
+    // Beside the button, the page says which view it shows, after a reload too.
+    await page.reload();
+    await expect.poll(() => page.getByTestId("current-view").textContent()).toBe("Solar callbacks");
   });
 
   it("shares a view with the team, who see it under Team views with its owner's name, and renames it", { timeout: 60_000 }, async () => {
