@@ -1,12 +1,12 @@
 "use client";
 
-import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { formText } from "@/components/ui/form-text";
 import { MAX_PHRASES, MAX_POINTS, MAX_TRACKER_NAME, MIN_POINTS, TRACKER_SPEAKERS } from "@/lib/trackers/limits";
 import { linesFromPhrases, phrasesFromLines } from "@/lib/trackers/phrase-lines";
 import type { TrackerView } from "@/lib/trackers/manage";
-import { ActionError, submitWith } from "./use-action";
+import { submitWith } from "./use-action";
+import { SaveOrCancel } from "./save-or-cancel";
 
 export interface TrackerFields {
   name: string;
@@ -88,17 +88,7 @@ export function TrackerForm({
           &ldquo;цены&rdquo;. Without it, <code>price</code> never matches inside a longer word such as &ldquo;priceless&rdquo;.
         </p>
       </div>
-      <div className="flex items-center gap-2">
-        <Button type="submit" disabled={busy}>
-          {busy ? "Saving…" : tracker ? "Save tracker" : "Add tracker"}
-        </Button>
-        {onCancel && (
-          <Button type="button" variant="secondary" onClick={onCancel}>
-            Cancel
-          </Button>
-        )}
-      </div>
-      <ActionError error={error} />
+      <SaveOrCancel busy={busy} label={tracker ? "Save tracker" : "Add tracker"} onCancel={onCancel} error={error} />
     </form>
   );
 }

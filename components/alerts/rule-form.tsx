@@ -1,8 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import { ActionError } from "@/components/admin/use-action";
-import { Button } from "@/components/ui/button";
+import { SaveOrCancel } from "@/components/admin/save-or-cancel";
 import { Field } from "@/components/ui/field";
 import {
   COMPARISONS,
@@ -274,17 +273,7 @@ export function RuleForm({
       <p id={`${id}-preview`} aria-live="polite" data-testid="rule-preview" className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-800">
         {preview}.
       </p>
-      <div className="flex items-center gap-2">
-        <Button type="submit" disabled={busy} aria-describedby={`${id}-preview`}>
-          {busy ? "Saving…" : rule ? "Save rule" : "Add rule"}
-        </Button>
-        {onCancel && (
-          <Button type="button" variant="secondary" onClick={onCancel}>
-            Cancel
-          </Button>
-        )}
-      </div>
-      <ActionError error={error} />
+      <SaveOrCancel busy={busy} label={rule ? "Save rule" : "Add rule"} onCancel={onCancel} error={error} describedBy={`${id}-preview`} />
     </form>
   );
 }
