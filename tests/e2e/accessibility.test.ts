@@ -106,7 +106,9 @@ describe.skipIf(skipBrowserTests)("accessibility of every page in Chromium", () 
         const name = `a11y${route.replaceAll(/[/[\]]+/g, "-").replace(/-$/, "") || "-overview"}-${width}`;
         await screenshot(page, name);
 
-        const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+        // A sandboxed frame (the digest's email preview) runs no scripts: axe cannot enter it and would wait for ever.
+        // What it shows is an email, checked by its own test (tests/e2e/digests.test.ts).
+        const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).exclude("iframe[sandbox]").analyze();
         const serious = violations
           .filter((v) => v.impact === "serious" || v.impact === "critical")
           .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
