@@ -26,10 +26,11 @@ describe("audit log", () => {
   });
 
   it("filters by who, and is for admins only", async () => {
-    // Managers act on follow-ups and review calls only; everything else in the log is an admin's.
+    // Managers act on follow-ups, review calls, keep their own alert rules and account; everything else is an admin's.
+    const managers = ["follow-up.", "call.review", "alert_rule.", "account."];
     expect(
       (await audit(`actor=${encodeURIComponent(TEST_MANAGER.email)}`)).every(
-        (e) => e.actorEmail === TEST_MANAGER.email && (e.action.startsWith("follow-up.") || e.action === "call.review"),
+        (e) => e.actorEmail === TEST_MANAGER.email && managers.some((prefix) => e.action.startsWith(prefix)),
       ),
     ).toBe(true);
     expect((await audit("actor=ADMIN@test")).every((e) => e.actorEmail === TEST_ADMIN.email)).toBe(true);
