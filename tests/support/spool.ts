@@ -25,22 +25,30 @@ export async function send(baseUrl: string, slug: string, body: unknown): Promis
   return { status: res.status, body: (await res.json()) as Answer["body"] };
 }
 
-/** Waits until the app's spool is empty and the database answers, then until every id is a processed raw event. */
-export async function drained(db: pg.Pool, baseUrl: string, eventIds: string[]): Promise<void> {
-  for (let i = 0; i < 600; i++) {
+/**
+ * Waits until the app's spool is empty and the database answers, then until
+ * every id is a processed raw event. Gives up after `withinMs`, saying how far
+ * the drain got, so that a slow drain and a stuck one can be told apart.
+ */
+export async function drained(db: pg.Pool, baseUrl: string, eventIds: string[], withinMs = 120_000): Promise<void> {
+  const deadline = Date.now() + withinMs;
+  let last = "the app did not answer";
+  while (Date.now() < deadline) {
     const health = await fetch(`${baseUrl}/api/health`).then(
-      (r) => r.json() as Promise<{ ok: boolean; spool: { files: number } }>,
+      (r) => r.json() as Promise<{ ok: boolean; spool: { files: number; bytes?: number } | null }>,
       () => null,
     );
-    if (health?.ok && health.spool.files === 0) {
+    if (health) last = `health ${JSON.stringify(health)}`;
+    if (health?.ok && health.spool?.files === 0) {
       const { rows } = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM raw_events WHERE id = ANY($1::uuid[]) AND status <> 'received'", [
         eventIds,
       ]);
       if (rows[0].n === eventIds.length) return;
+      last = `${rows[0].n} of ${eventIds.length} events processed`;
     }
     await pause(200);
   }
-  throw new Error("the spool did not drain within 2 minutes");
+  throw new Error(`the spool did not drain within ${withinMs / 1000} s: ${last}`);
 }
 
 /** How many raw events and distinct calls the answers' event ids became. */
