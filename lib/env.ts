@@ -54,6 +54,8 @@ const schema = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   /** The sender of those emails. */
   MAIL_FROM: z.string().min(3).default("Call Analytics <no-reply@localhost>"),
+  /** Turns on POST /api/bench/floor, the framework's floor that `npm run bench:ingest` measures the pipeline against. */
+  BENCH_FLOOR: z.stringbool().default(false),
   /** Region for phone numbers sent without a country code, when the source sets none. */
   DEFAULT_PHONE_REGION: z.string().length(2).default("US"),
 });

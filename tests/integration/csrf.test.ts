@@ -20,6 +20,7 @@ const NOT_CSRF_EXPOSED: Record<string, string> = {
   "app/api/cron/unpod/route.ts": "authenticated by CRON_SECRET as a bearer header",
   "app/api/auth/[...nextauth]/route.ts": "next-auth checks its own CSRF token on every POST",
   "app/api/[...path]/route.ts": "answers 404 to everything",
+  "app/api/bench/floor/route.ts": "answers 404 unless the app runs as bench:ingest's floor (BENCH_FLOOR=true)",
   "app/api/digests/unsubscribe/[token]/route.ts":
     "authenticated by the unsubscribe link's secret token, never by a cookie (mail clients' one-click POST sends no Origin)",
 };
