@@ -85,6 +85,13 @@ async function connectAdapter(pool: pg.Pool): Promise<SqlDriverAdapter> {
   const adapter = typingCharColumns(await new PrismaPg(pool).connect());
   const startTransaction = adapter.startTransaction.bind(adapter);
   adapter.startTransaction = async (isolation) => typingCharColumns(await startTransaction(isolation));
+  // The adapter would send a migration statement by statement, split at every ";", which cuts a trigger
+  // function's body (or a comment with a ";") apart. Postgres takes the whole script as one simple query
+  // and runs it as one transaction, so a migration that fails leaves nothing half done.
+  const failed = (adapter as unknown as { onError(e: unknown): never }).onError.bind(adapter);
+  adapter.executeScript = async (script) => {
+    await pool.query(script).catch(failed);
+  };
   return adapter;
 }
 

@@ -1,3 +1,4 @@
+import { changedHere } from "@/lib/db/changes";
 import { db, type Prisma } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 import { isProviderId } from "@/lib/providers/lookup";
@@ -57,6 +58,7 @@ export async function rotateSecret(slug: string, graceHours = DEFAULT_GRACE_HOUR
       previousSecretExpiresAt: graceHours > 0 ? previousSecretExpiresAt : null,
     },
   });
+  changedHere("sources");
   return { source: updated, secret, previousValidUntil: graceHours > 0 ? previousSecretExpiresAt : null };
 }
 
@@ -80,6 +82,7 @@ export async function deleteSource(slug: string) {
     );
   }
   await db.source.delete({ where: { id: source.id } });
+  changedHere("sources");
   return { id: source.id, name: source.name, slug: source.slug, provider: source.provider };
 }
 
@@ -102,6 +105,8 @@ type SourceChange = Partial<Pick<SourceRow, "name" | "enabled" | "defaultRegion"
   settings?: Prisma.InputJsonObject;
 };
 
-export function updateSource(id: string, { settings, ...data }: SourceChange) {
-  return db.source.update({ where: { id }, data: { ...data, ...(settings ? { settings } : {}) } });
+export async function updateSource(id: string, { settings, ...data }: SourceChange) {
+  const updated = await db.source.update({ where: { id }, data: { ...data, ...(settings ? { settings } : {}) } });
+  changedHere("sources");
+  return updated;
 }

@@ -1,0 +1,79 @@
+import pg from "pg";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/log";
+
+// Tells this process when any process changed rows it keeps a copy of (the
+// webhook sources, the destinations), so that a copy can be used without
+// asking the database on every request. A trigger on those tables (migration
+// config_changed_notify) sends NOTIFY config_changed with the table's name
+// when the change commits; one connection per process listens. While it is
+// not listening (starting, or its connection lost) copies are not trusted, and
+// when it listens again every copy counts as changed: notices may have been missed.
+
+const CHANNEL = "config_changed";
+const RETRY_MS = 1000;
+
+/** A table's name, or null: anything may have changed. */
+type Handler = (table: string | null) => void;
+
+interface State {
+  handlers: Set<Handler>;
+  listening: boolean;
+  started: boolean;
+}
+
+// One for all the bundles Next.js makes of this module.
+const state: State = ((globalThis as unknown as { configChanges?: State }).configChanges ??= { handlers: new Set(), listening: false, started: false });
+
+const emit = (table: string | null) => state.handlers.forEach((handler) => handler(table));
+
+/** Calls `handler` on each change, and with null whenever notices may have been missed. */
+export function onConfigChange(handler: Handler): void {
+  state.handlers.add(handler);
+}
+
+/**
+ * A change this process just committed: its own copies drop at once, before
+ * the notice comes back (other processes hear it a moment later).
+ */
+export function changedHere(table: "sources" | "destinations"): void {
+  emit(table);
+}
+
+/** Whether a change made now will be heard: only then may a copy read from now on be trusted. */
+export const listeningForChanges = (): boolean => state.listening;
+
+/** Starts this process's listener (once; it reconnects by itself). */
+export function startChangeListener(): void {
+  if (state.started) return;
+  state.started = true;
+  void listen();
+}
+
+async function listen(): Promise<void> {
+  const client = new pg.Client({ connectionString: env().DATABASE_URL, connectionTimeoutMillis: 5000 });
+  let closed = false;
+  const lost = (err?: Error) => {
+    if (closed) return;
+    closed = true;
+    if (state.listening)
+      logger.warn({ err: err?.message }, "stopped listening for changes to sources and destinations; reading them per request until it listens again");
+    state.listening = false;
+    emit(null);
+    client.end().catch(() => {});
+    setTimeout(() => void listen(), RETRY_MS).unref();
+  };
+  client.on("error", lost);
+  client.on("end", () => lost());
+  client.on("notification", (message) => emit(message.payload || null));
+  try {
+    await client.connect();
+    await client.query(`LISTEN ${CHANNEL}`);
+  } catch (e) {
+    lost(e as Error);
+    return;
+  }
+  // What was copied before this moment may have changed unheard.
+  emit(null);
+  state.listening = true;
+}
