@@ -4,7 +4,9 @@ import { logger } from "@/lib/log";
 import { isProviderId } from "@/lib/providers/lookup";
 import { mapPayload } from "@/lib/providers/modules";
 import { enqueueFollowUps } from "./follow-ups";
+import type { CanonicalCall } from "@/lib/providers/canonical";
 import { saveCall, type SaveResult } from "./save-call";
+import { storeFailedEvent, type NewRawEvent } from "./store-raw";
 
 // Steps 3 and 4: parse a stored raw event, map it through its provider's
 // adapter and save the call. Webhooks, the Unpod poller and replays all enter here.
@@ -25,7 +27,10 @@ export interface EventSource {
   defaultRegion: string;
 }
 
-export type ProcessResult = SaveResult | { kind: "rejected" | "failed"; error: string };
+type Unreadable = { kind: "rejected" | "failed"; error: string };
+export type ProcessResult = SaveResult | Unreadable;
+
+const INTERNAL_ERROR = "Internal error while processing the event.";
 
 /** The JSON payload of a request: its body, or for a bodiless request (Hooman's GET) its query. */
 function payloadOf(event: Pick<StoredEvent, "query" | "body">): { ok: true; payload: unknown } | { ok: false; error: string } {
@@ -56,7 +61,7 @@ export async function processRawEvent(
     // The database going away is no fault of the event: it stays "received", to be processed again (lib/ingest/recover.ts).
     if (throwOnError || isDatabaseUnavailable(e)) throw e;
     logger.error({ err: e, eventId: event.id }, "processing a raw event failed");
-    return { kind: "failed" as const, error: "Internal error while processing the event." };
+    return { kind: "failed" as const, error: INTERNAL_ERROR };
   });
   if (result.kind === "rejected" || result.kind === "failed") {
     await db.rawEvent.update({
@@ -67,17 +72,52 @@ export async function processRawEvent(
   return result;
 }
 
-async function mapAndSave(event: StoredEvent, source: EventSource, followUps: boolean): Promise<ProcessResult> {
+/**
+ * A webhook not stored yet: stored with its call in one statement when it can
+ * be read (one round trip and one commit for a new call), alone with what went
+ * wrong when it cannot be read or saved, so that it can be looked at and replayed.
+ */
+export async function processNewEvent(event: NewRawEvent, source: EventSource): Promise<ProcessResult> {
+  let mapped: { call: CanonicalCall } | Unreadable;
+  try {
+    mapped = mapEvent(event, source);
+  } catch (e) {
+    logger.error({ err: e, eventId: event.id }, "mapping a raw event failed");
+    mapped = { kind: "failed", error: INTERNAL_ERROR };
+  }
+  if (!("call" in mapped)) {
+    await storeFailedEvent(source.id, event, mapped.kind, mapped.error);
+    return mapped;
+  }
+  try {
+    const saved = await saveCall(source, mapped.call, event.id, { isTest: event.isTest ?? false, newEvent: event });
+    if (saved.kind === "stored") await enqueueFollowUps(saved.callId, mapped.call, saved.facts);
+    return saved;
+  } catch (e) {
+    // Nothing was stored, or the event alone (its call exists): either way it is kept now, as failed.
+    if (isDatabaseUnavailable(e)) throw e;
+    logger.error({ err: e, eventId: event.id }, "saving a call failed");
+    await storeFailedEvent(source.id, event, "failed", INTERNAL_ERROR);
+    return { kind: "failed", error: INTERNAL_ERROR };
+  }
+}
+
+/** Parses the payload and maps it through its provider's adapter (no database). */
+function mapEvent(event: Pick<StoredEvent, "query" | "body" | "receivedAt">, source: EventSource): { call: CanonicalCall } | Unreadable {
   const parsed = payloadOf(event);
   if (!parsed.ok) return { kind: "rejected", error: parsed.error };
   if (!isProviderId(source.provider)) return { kind: "failed", error: `No adapter for provider "${source.provider}".` };
-
   const mapped = mapPayload(source.provider, parsed.payload, {
     receivedAt: event.receivedAt,
     defaultRegion: source.defaultRegion,
     query: event.query,
   });
-  if (!mapped.ok) return { kind: "failed", error: mapped.error };
+  return mapped.ok ? { call: mapped.call } : { kind: "failed", error: mapped.error };
+}
+
+async function mapAndSave(event: StoredEvent, source: EventSource, followUps: boolean): Promise<ProcessResult> {
+  const mapped = mapEvent(event, source);
+  if (!("call" in mapped)) return mapped;
   const saved = await saveCall(source, mapped.call, event.id, { isTest: event.isTest ?? false });
   if (saved.kind === "stored" && followUps) await enqueueFollowUps(saved.callId, mapped.call, saved.facts);
   return saved;

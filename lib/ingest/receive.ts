@@ -1,18 +1,19 @@
+import { v7 as uuidv7 } from "uuid";
 import { problem } from "@/lib/api/problem";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { env } from "@/lib/env";
 import { secretMatches } from "@/lib/security/secrets";
 import { databaseAnswered, databaseFailed, skippingDatabase } from "./database-state";
-import { processRawEvent, type EventSource, type ProcessResult, type StoredEvent } from "./process";
+import { processNewEvent, processRawEvent, type EventSource, type ProcessResult, type StoredEvent } from "./process";
 import { readBodyCapped } from "./read-body";
 import { spoolRequest } from "./spool";
-import { storeRawEvent, type RawRequest } from "./store-raw";
+import { storeRawEvent } from "./store-raw";
 import { findWebhookSource, secretHashes } from "./webhook-source";
 
 // Step 1 and 2 of the pipeline (DESIGN.md): authenticate the source, check the
-// size, and commit the request as received. Everything after can fail without
-// losing it. While the database cannot take it, the request is committed to
-// the local spool instead (./spool) and answered 202 "queued".
+// size, and commit the request: with its call when it can be read, else alone
+// (./process.ts), so that nothing sent is lost. While the database cannot take
+// it, the request is committed to the local spool instead (./spool) and answered 202 "queued".
 
 const withoutNul = (text: string) => text.replaceAll("\0", "");
 
@@ -58,8 +59,22 @@ export async function acceptRequest(source: EventSource, request: Request, opts:
   const headers = Object.fromEntries([...request.headers].filter(([k]) => !SECRET_HEADERS.has(k.toLowerCase())));
   const raw = { method: request.method, headers, query, body, isTest: opts.isTest };
   // A test event is an admin's, who sees the database is away: it is not spooled.
-  const event = opts.isTest ? await storeRawEvent(source.id, raw) : await storeOrSpool(source.id, raw);
-  if (typeof event === "string") return queued(event);
+  if (opts.isTest) return answerStored(await storeRawEvent(source.id, raw), source);
+  const event = { ...raw, id: uuidv7(), receivedAt: new Date() };
+  if (skippingDatabase()) return queued(await spoolRequest(source.id, event));
+  try {
+    const result = await processNewEvent(event, source);
+    databaseAnswered();
+    return answer(result, event.id);
+  } catch (e) {
+    if (!isDatabaseUnavailable(e)) throw e;
+    databaseFailed();
+    // Under the same id: should the statement have committed after all, the drain finds it stored and leaves it.
+    return queued(await spoolRequest(source.id, event));
+  }
+}
+
+async function answerStored(event: StoredEvent, source: EventSource): Promise<Response> {
   try {
     return answer(await processRawEvent(event, source), event.id);
   } catch (e) {
@@ -67,21 +82,6 @@ export async function acceptRequest(source: EventSource, request: Request, opts:
     if (isDatabaseUnavailable(e)) return queued(event.id);
     throw e;
   }
-}
-
-/** The stored event, or the id it will have once the spool is drained. */
-async function storeOrSpool(sourceId: string, raw: RawRequest): Promise<StoredEvent | string> {
-  if (!skippingDatabase()) {
-    try {
-      const event = await storeRawEvent(sourceId, raw);
-      databaseAnswered();
-      return event;
-    } catch (e) {
-      if (!isDatabaseUnavailable(e)) throw e;
-      databaseFailed();
-    }
-  }
-  return spoolRequest(sourceId, raw);
 }
 
 const queued = (eventId: string) =>

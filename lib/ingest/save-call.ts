@@ -9,6 +9,7 @@ import { currentScoring, resolveOutcome } from "@/lib/scoring/settings";
 import { resolveAgent, type AliasMap } from "@/lib/agents/aliases";
 import { currentAliasMap } from "@/lib/agents/settings";
 import type { EventSource } from "./process";
+import { rawEventInsertSql, type NewRawEvent } from "./store-raw";
 import { rollupDeltas, rollupStatement, rollupStatements, type RollupFacts } from "@/lib/rollups/deltas";
 import { factColumnsSql, factsOf, type FactRow } from "@/lib/rollups/facts";
 import { correctionsOf, inUse, isHotCall, NO_CORRECTIONS, type Corrections } from "@/lib/reviews/corrections";
@@ -62,7 +63,16 @@ function contentHash(mapped: CanonicalCall): string {
   return createHash("sha256").update(JSON.stringify(stable)).digest("hex");
 }
 
-export async function saveCall(source: EventSource, call: CanonicalCall, rawEventId: string, opts: { isTest?: boolean } = {}): Promise<SaveResult> {
+/**
+ * `newEvent`: the raw request, not stored yet, goes in with the call (one
+ * statement, one commit for a new call); without it the raw event `rawEventId` is stored already.
+ */
+export async function saveCall(
+  source: EventSource,
+  call: CanonicalCall,
+  rawEventId: string,
+  opts: { isTest?: boolean; newEvent?: NewRawEvent } = {},
+): Promise<SaveResult> {
   const [scoring, aliases, trackers] = await Promise.all([currentScoring(), currentAliasMap(), currentTrackers()]);
   const columnsWith = (corrections: Corrections, trackerHits: TrackerMatch, turns: Turn[]) =>
     callColumns(source, call, scoring, aliases, opts.isTest ?? false, corrections, trackerHits, turns);
@@ -70,7 +80,7 @@ export async function saveCall(source: EventSource, call: CanonicalCall, rawEven
   const row = columnsWith(NO_CORRECTIONS, hits, call.transcript);
   // Most events are new calls: one statement, no explicit transaction.
   const newId = uuidv7();
-  const newKeys = await insertNewCall(newId, source, call, row, rawEventId, hits);
+  const newKeys = await insertNewCall(newId, source, call, row, rawEventId, hits, opts.newEvent);
   if (newKeys) {
     // After the save, on its own: the call is stored whatever happens here (a key missed is a count one short).
     await countNewKeys(pool, source.id, newKeys).catch((err: Error) =>
@@ -177,8 +187,9 @@ function callColumns(
 }
 
 /**
- * Inserts the call, its transcript and its rollup, and marks the raw event,
- * in one statement (so one implicit transaction). Returns the variable keys it brought (to be counted after),
+ * Inserts the call, its transcript and its rollup, and marks the raw event (or
+ * inserts it, `newEvent`: "received" when the call exists, for the caller to
+ * go on), in one statement (so one implicit transaction). Returns the variable keys it brought (to be counted after),
  * or null when the call exists already.
  */
 async function insertNewCall(
@@ -188,6 +199,7 @@ async function insertNewCall(
   row: Columns,
   rawEventId: string,
   hits: TrackerMatch,
+  newEvent?: NewRawEvent,
 ): Promise<NewKey[] | null> {
   const names = Object.keys(row.columns);
   const values: unknown[] = [id, source.id, call.externalId, ...Object.values(row.columns), rawEventId];
@@ -218,6 +230,10 @@ async function insertNewCall(
     variables: param(row.columns.variables),
     from: "c",
   });
+  const event = newEvent
+    ? `e AS (${rawEventInsertSql(newEvent, rawParam, param, "c")})`
+    : `r AS (UPDATE raw_events SET status = 'stored', call_id = c.id, external_id = $3, processed_at = now(), error = NULL
+             FROM c WHERE raw_events.id = ${rawParam})`;
   const rollups = rollupStatements(rollupDeltas(null, row.facts), { offset: values.length, onlyIf: "EXISTS (SELECT 1 FROM c)" });
   for (const r of rollups) values.push(...r.values);
   const { rows } = await pool.query<Pick<CallColumns, "id"> & { keys: NewKey[] }>(
@@ -230,8 +246,7 @@ async function insertNewCall(
      ${metrics}
      ${trackerHits}
      , ${variables}
-     , r AS (UPDATE raw_events SET status = 'stored', call_id = c.id, external_id = $3, processed_at = now(), error = NULL
-             FROM c WHERE raw_events.id = ${rawParam})
+     , ${event}
      ${rollups.map((r, i) => `, s${i} AS (${r.text})`).join("\n")}
      SELECT id, ${newKeysJson()} AS keys FROM c`,
     values,

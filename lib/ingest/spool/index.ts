@@ -25,15 +25,15 @@ export function spoolDir(): string {
   return SPOOL_DIR ? resolve(SPOOL_DIR) : dataDirFor("spool", DATABASE_URL);
 }
 
-/** Keeps the request on disk; returns the raw event id it will be stored under. */
-export async function spoolRequest(sourceId: string, raw: RawRequest): Promise<string> {
-  const id = uuidv7();
+/** Keeps the request on disk; returns the raw event id it will be stored under (`raw.id` when it has one). */
+export async function spoolRequest(sourceId: string, raw: RawRequest & { id?: string; receivedAt?: Date }): Promise<string> {
+  const id = raw.id ?? uuidv7();
   const writer = spoolWriter();
   const first = writer.openPath === null;
   await writer.append({
     id,
     sourceId,
-    receivedAt: new Date().toISOString(),
+    receivedAt: (raw.receivedAt ?? new Date()).toISOString(),
     method: raw.method,
     headers: raw.headers,
     query: raw.query,
