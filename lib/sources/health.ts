@@ -9,6 +9,36 @@ import { expectedGapMinutes, publicSettings } from "./settings";
 
 export type { AlertState, EventCounts, SourceHealth } from "./alert-rules";
 
+type Counted = Pick<RawEventColumns, "source_id"> & { status: keyof EventCounts; day: number; week: number };
+
+/**
+ * Raw events per source and status in the 24 hours and 7 days before `now`:
+ * whole hours from source_event_hours (kept in step by a trigger), and the
+ * part of an hour each period starts in from raw_events (at most an hour's worth).
+ */
+function eventCounts(now: Date) {
+  return db.$queryRaw<Counted[]>`
+    WITH p AS (
+      SELECT ${now}::timestamptz - interval '24 hours' AS day_from, ${now}::timestamptz - interval '7 days' AS week_from),
+    edges AS (
+      SELECT day_from, date_trunc('hour', day_from, 'UTC') + interval '1 hour' AS day_hours,
+             week_from, date_trunc('hour', week_from, 'UTC') + interval '1 hour' AS week_hours FROM p),
+    counted AS (
+      SELECT h.source_id, h.status, sum(h.events) FILTER (WHERE h.hour >= edges.day_hours) AS day, sum(h.events) AS week
+      FROM source_event_hours h, edges
+      WHERE h.hour >= edges.week_hours AND h.hour <= ${now}::timestamptz
+      GROUP BY 1, 2
+      UNION ALL
+      SELECT e.source_id, e.status, count(*) FILTER (WHERE e.received_at >= edges.day_from AND e.received_at < edges.day_hours),
+             count(*) FILTER (WHERE e.received_at >= edges.week_from AND e.received_at < edges.week_hours)
+      FROM sources s CROSS JOIN edges
+      JOIN raw_events e ON e.source_id = s.id AND NOT e.is_test
+        AND ((e.received_at >= edges.day_from AND e.received_at < edges.day_hours) OR (e.received_at >= edges.week_from AND e.received_at < edges.week_hours))
+      GROUP BY 1, 2)
+    SELECT source_id, status::text AS status, COALESCE(sum(day), 0)::int AS day, sum(week)::int AS week
+    FROM counted GROUP BY 1, 2 HAVING sum(week) > 0`;
+}
+
 /** Every source with its deliveries, counts by status (24 h, 7 days), polling state and the alerts it deserves. */
 export async function listSourceHealth(now = new Date()): Promise<SourceHealth[]> {
   const [sources, counts, last, spooled] = await Promise.all([
@@ -16,12 +46,7 @@ export async function listSourceHealth(now = new Date()): Promise<SourceHealth[]
       orderBy: { name: "asc" },
       include: { poll: true },
     }),
-    db.$queryRaw<(Pick<RawEventColumns, "source_id"> & { status: keyof EventCounts; day: number; week: number })[]>`
-      SELECT source_id, status::text AS status,
-             count(*) FILTER (WHERE received_at > ${now}::timestamptz - interval '24 hours')::int AS day,
-             count(*)::int AS week
-      FROM raw_events WHERE received_at > ${now}::timestamptz - interval '7 days' AND NOT is_test
-      GROUP BY 1, 2`,
+    eventCounts(now),
     db.$queryRaw<(Pick<SourceColumns, "id"> & { last: Date | null })[]>`
       SELECT s.id, (SELECT max(received_at) FROM raw_events e WHERE e.source_id = s.id AND NOT e.is_test) AS last FROM sources s`,
     spooledBySource(),

@@ -68,6 +68,38 @@ describe("source health", () => {
     expect(health.state).toBe("failing");
   });
 
+  it("counts a day and a week of events by status to the minute, in step with status changes and deletions", async () => {
+    const { id } = await createSource("cllr");
+    const event = (ago: string, status: string, isTest = false) =>
+      sql<{ id: string }>(
+        `INSERT INTO raw_events (id, source_id, received_at, method, headers, query, body, status, is_test)
+         VALUES (gen_random_uuid(), $1, now() - $2::interval, 'POST', '{}', '{}', '\\x', $3, $4) RETURNING id`,
+        [id, ago, status, isTest],
+      ).then((rows) => rows[0].id);
+    // Either side of each period's start, inside hours the counts table holds whole and the hour each period starts in.
+    for (const ago of ["7 days 10 minutes", "7 days -10 minutes", "24 hours 5 minutes", "24 hours -5 minutes", "3 hours", "1 minute"]) {
+      await event(ago, "stored");
+      await event(ago, "failed");
+    }
+    await event("1 minute", "stored", true);
+    const replayed = await event("2 days", "failed");
+    const purged = await event("30 minutes", "rejected");
+    await sql(`UPDATE raw_events SET status = 'stored' WHERE id = $1`, [replayed]);
+    await sql(`DELETE FROM raw_events WHERE id = $1`, [purged]);
+
+    const now = new Date();
+    const [counted] = await sql<{ day: Record<string, number>; week: Record<string, number> }>(
+      `SELECT (SELECT jsonb_object_agg(status, n) FROM (SELECT status, count(*)::int AS n FROM raw_events
+                WHERE source_id = $1 AND NOT is_test AND received_at > $2::timestamptz - interval '24 hours' GROUP BY 1) d) AS day,
+              (SELECT jsonb_object_agg(status, n) FROM (SELECT status, count(*)::int AS n FROM raw_events
+                WHERE source_id = $1 AND NOT is_test AND received_at > $2::timestamptz - interval '7 days' GROUP BY 1) w) AS week`,
+      [id, now],
+    );
+    expect(counted).toEqual({ day: { stored: 3, failed: 3 }, week: { stored: 6, failed: 5 } });
+    const health = (await listSourceHealth(now)).find((s) => s.id === id)!;
+    expect({ day: health.last24h, week: health.last7d }).toEqual(counted);
+  });
+
   it("says never received, then OK, for a source that is set up", async () => {
     const { slug } = await createSource("cllr");
     expect(await healthOf(slug)).toMatchObject({ state: "never_received", stateDetail: "Nothing has arrived from this source yet.", alerts: [] });
