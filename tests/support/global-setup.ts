@@ -15,6 +15,8 @@ declare module "vitest" {
     spoolDir: string;
     /** The app's RECORDINGS_DIR. */
     recordingsDir: string;
+    /** The app's environment, for a second process of it on the same database. */
+    appEnv: Record<string, string>;
   }
 }
 
@@ -34,5 +36,6 @@ export default async function setup(project: TestProject) {
   project.provide("databaseUrl", stack.databaseUrl);
   project.provide("spoolDir", stack.spoolDir);
   project.provide("recordingsDir", stack.recordingsDir);
+  project.provide("appEnv", stack.appEnv);
   return () => stack.stop();
 }

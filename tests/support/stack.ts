@@ -20,6 +20,8 @@ export interface Stack {
   /** Where the app keeps its archived recordings. */
   recordingsDir: string;
   stop(): Promise<void>;
+  /** The environment the app runs with, for another process of it (tests/support/second-app.ts). */
+  appEnv: Record<string, string>;
   /** The app's process (replaced by restartApp). */
   app: AppProcess;
   /** Starts the app again on its port (after app.kill), or another process beside it on a port of its own; with extra environment. */
@@ -149,6 +151,7 @@ export async function startStack(opts: { appEnv?: Record<string, string>; quiet?
       spoolDir,
       recordingsDir,
       stop,
+      appEnv: Object.fromEntries(Object.entries(appEnv).filter((e): e is [string, string] => e[1] !== undefined)),
       get app() {
         return app!;
       },
