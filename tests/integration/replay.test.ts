@@ -29,4 +29,27 @@ describe("replaying a kept event", () => {
     // Replaying again changes nothing.
     expect(await replayRawEvent(eventId)).toMatchObject({ kind: "duplicate" });
   });
+
+  it("keeps a webhook whose call the database refused, as failed, and stores it on replay", async () => {
+    const id = uniq("refused");
+    // Stands in for any fault of the save (a constraint, a bug): the call's insert fails for this one id.
+    await sql(`CREATE FUNCTION refuse_test_call() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.external_id = '${id}' THEN RAISE EXCEPTION 'refused for the test'; END IF; RETURN NEW; END $$`);
+    await sql("CREATE TRIGGER refuse_test_call BEFORE INSERT ON calls FOR EACH ROW EXECUTE FUNCTION refuse_test_call()");
+    let eventId: string;
+    try {
+      const res = await sendWebhook("cllr", { ...fixture<Record<string, unknown>>("cllr/example.json"), callId: id, transcriptUri: undefined });
+      expect(res.status).toBe(422);
+      ({ eventId } = await jsonOf<WebhookAnswer>(res));
+      const [event] = await sql<{ status: string; error: string; body: Buffer }>("SELECT status, error, body FROM raw_events WHERE id = $1", [eventId]);
+      expect(event).toMatchObject({ status: "failed", error: "Internal error while processing the event." });
+      expect(JSON.parse(event.body.toString("utf8"))).toMatchObject({ callId: id });
+      expect(await sql("SELECT 1 FROM calls WHERE external_id = $1", [id])).toEqual([]);
+    } finally {
+      await sql("DROP TRIGGER refuse_test_call ON calls");
+      await sql("DROP FUNCTION refuse_test_call()");
+    }
+    expect(await replayRawEvent(eventId)).toMatchObject({ kind: "stored" });
+    expect(await sql("SELECT 1 FROM calls WHERE external_id = $1", [id])).toHaveLength(1);
+  });
 });
