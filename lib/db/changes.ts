@@ -43,6 +43,26 @@ export function changedHere(table: "sources" | "destinations"): void {
 /** Whether a change made now will be heard: only then may a copy read from now on be trusted. */
 export const listeningForChanges = (): boolean => state.listening;
 
+/**
+ * What `load` reads from `table`, kept while no change to it is heard and
+ * read again after one (or while this process is not listening).
+ */
+export function cachedUntilChanged<T>(table: "sources" | "destinations", load: () => Promise<T>): () => Promise<T> {
+  let generation = 0;
+  let copy: { value: T; generation: number } | null = null;
+  onConfigChange((changed) => {
+    if (changed === null || changed === table) generation++;
+  });
+  return async () => {
+    startChangeListener();
+    if (copy && copy.generation === generation && listeningForChanges()) return copy.value;
+    const readAt = generation;
+    const value = await load();
+    copy = { value, generation: readAt };
+    return value;
+  };
+}
+
 /** Starts this process's listener (once; it reconnects by itself). */
 export function startChangeListener(): void {
   if (state.started) return;

@@ -1,3 +1,4 @@
+import { changedHere } from "@/lib/db/changes";
 import { z } from "zod";
 import { DomainError } from "@/lib/errors";
 import { db, type Prisma } from "@/lib/db/client";
@@ -66,6 +67,7 @@ export async function createDestination(input: z.infer<typeof destinationInput>)
   const destination = await db.destination.create({
     data: { kind: input.kind, name: input.name, config, rules: rulesSchema.parse(input.rules) },
   });
+  changedHere("destinations");
   return { destination, secret };
 }
 
@@ -84,12 +86,14 @@ export async function updateDestination(id: string, change: z.infer<typeof desti
       ...(rules ? { rules } : {}),
     },
   });
+  changedHere("destinations");
   return { before, after };
 }
 
 export async function deleteDestination(id: string): Promise<Row> {
   const d = await findDestination(id);
   await db.destination.delete({ where: { id } });
+  changedHere("destinations");
   return d;
 }
 

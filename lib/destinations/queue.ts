@@ -3,6 +3,8 @@ import { v7 as uuidv7 } from "uuid";
 import { DomainError } from "@/lib/errors";
 import { pool } from "@/lib/db/pool";
 import type { ColumnsAs, DeliveryColumns, DestinationColumns } from "@/lib/db/columns";
+import { cachedUntilChanged } from "@/lib/db/changes";
+import { enqueueSoon } from "@/lib/jobs/batch";
 import { enqueue, enqueueMany, QUEUE } from "@/lib/jobs/boss";
 import { DELIVERY_KIND, type DeliveryKind, type MetricAlertState } from "./delivery-kinds";
 import { readRules, ruleMatches, type RuleFacts } from "./rules";
@@ -16,10 +18,11 @@ const UNFINISHED = ["in_progress"];
 
 type EnabledDestination = Pick<DestinationColumns, "id" | "rules">;
 
-async function enabledDestinations(): Promise<EnabledDestination[]> {
+/** This process's copy, read again after any change to destinations (lib/db/changes.ts). */
+const enabledDestinations = cachedUntilChanged("destinations", async (): Promise<EnabledDestination[]> => {
   const { rows } = await pool.query<EnabledDestination>("SELECT id, rules FROM destinations WHERE enabled");
   return rows;
-}
+});
 
 type NewDelivery = { destinationId: string; kind: DeliveryKind; callId?: string; alertId?: string; metricAlertId?: string; dedupeKey: string | null };
 
@@ -72,6 +75,30 @@ export async function insertMetricAlertDeliveries(
     client,
     rows.map((d) => ({ destinationId: d.id, kind, metricAlertId, dedupeKey: `${kind}:${d.id}:${metricAlertId}` })),
   );
+}
+
+/** The destinations a saved call goes to: those whose rules it matches, once it has finished; never a test call. */
+export async function callDestinations(call: RuleFacts & { status: string; isTest: boolean }): Promise<string[]> {
+  if (UNFINISHED.includes(call.status) || call.isTest) return [];
+  return (await enabledDestinations()).filter((d) => ruleMatches(readRules(d.rules), call)).map((d) => d.id);
+}
+
+/**
+ * The deliveries of a new call, for the statement that inserts it (lib/ingest/save-call.ts): one per
+ * destination still there and on when it runs; `param` adds a value. Returns the ids written.
+ */
+export function callDeliveriesSql(destinationIds: string[], param: (value: unknown) => string, call: string): string {
+  const ids = destinationIds.map(() => uuidv7());
+  return `INSERT INTO deliveries (id, destination_id, kind, call_id, dedupe_key)
+    SELECT x.id, x.destination_id, 'call', ${call}.id, 'call:' || x.destination_id || ':' || ${call}.id
+    FROM ${call}, unnest(${param(ids)}::uuid[], ${param(destinationIds)}::uuid[]) AS x (id, destination_id)
+    JOIN destinations t ON t.id = x.destination_id AND t.enabled
+    ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`;
+}
+
+/** Jobs for deliveries written with their call, with the next batch of jobs. */
+export function queueCallDeliveryJobs(ids: string[]): Promise<void> {
+  return Promise.all(ids.map((id) => enqueueSoon(QUEUE.delivery, { deliveryId: id }, id))).then(() => {});
 }
 
 /** After a call is saved: a delivery to each destination whose rules it matches, once it has finished; never a test call. */

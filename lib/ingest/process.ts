@@ -91,7 +91,8 @@ export async function processNewEvent(event: NewRawEvent, source: EventSource): 
   }
   try {
     const saved = await saveCall(source, mapped.call, event.id, { isTest: event.isTest ?? false, newEvent: event });
-    if (saved.kind === "stored") await enqueueFollowUps(saved.callId, mapped.call, saved.facts);
+    // After the answer: what follows is queued from rows the call left, and swept up should this process die first.
+    if (saved.kind === "stored") void enqueueFollowUps(saved.callId, mapped.call, saved.facts, saved.written);
     return saved;
   } catch (e) {
     // Nothing was stored, or the event alone (its call exists): either way it is kept now, as failed.
@@ -119,6 +120,6 @@ async function mapAndSave(event: StoredEvent, source: EventSource, followUps: bo
   const mapped = mapEvent(event, source);
   if (!("call" in mapped)) return mapped;
   const saved = await saveCall(source, mapped.call, event.id, { isTest: event.isTest ?? false });
-  if (saved.kind === "stored" && followUps) await enqueueFollowUps(saved.callId, mapped.call, saved.facts);
+  if (saved.kind === "stored" && followUps) await enqueueFollowUps(saved.callId, mapped.call, saved.facts, saved.written);
   return saved;
 }

@@ -10,6 +10,7 @@ import { resolveAgent, type AliasMap } from "@/lib/agents/aliases";
 import { currentAliasMap } from "@/lib/agents/settings";
 import type { EventSource } from "./process";
 import { rawEventInsertSql, type NewRawEvent } from "./store-raw";
+import { callDeliveriesSql, callDestinations } from "@/lib/destinations/queue";
 import { rollupDeltas, rollupStatement, rollupStatements, type RollupFacts } from "@/lib/rollups/deltas";
 import { factColumnsSql, factsOf, type FactRow } from "@/lib/rollups/facts";
 import { correctionsOf, inUse, isHotCall, NO_CORRECTIONS, type Corrections } from "@/lib/reviews/corrections";
@@ -40,7 +41,13 @@ export interface SavedFacts {
   isTest: boolean;
 }
 
-export type SaveResult = { kind: "stored"; callId: string; facts: SavedFacts } | { kind: "duplicate" | "stale"; callId: string };
+/** The rows of a new call's follow-ups written with it (its recording's archive row, its deliveries), whose jobs are still to be queued. */
+export interface WrittenFollowUps {
+  archiveRow: boolean;
+  deliveryIds: string[];
+}
+
+export type SaveResult = { kind: "stored"; callId: string; facts: SavedFacts; written?: WrittenFollowUps } | { kind: "duplicate" | "stale"; callId: string };
 
 type Existing = FactRow &
   Pick<CallColumns, "id" | "content_hash" | "event_at" | "sentiment_override" | "hot_override" | "ai_outcome" | "transcript_deleted_at">;
@@ -80,18 +87,22 @@ export async function saveCall(
   const row = columnsWith(NO_CORRECTIONS, hits, call.transcript);
   // Most events are new calls: one statement, no explicit transaction.
   const newId = uuidv7();
-  const newKeys = await insertNewCall(newId, source, call, row, rawEventId, hits, opts.newEvent);
-  if (newKeys) {
+  const destinationIds = await callDestinations(row.saved);
+  const inserted = await insertNewCall(newId, source, call, row, rawEventId, hits, destinationIds, opts.newEvent);
+  if (inserted) {
+    const { keys: newKeys, deliveryIds } = inserted;
     // After the save, on its own: the call is stored whatever happens here (a key missed is a count one short).
     await countNewKeys(pool, source.id, newKeys).catch((err: Error) =>
       logger.warn({ callId: newId, err: err.message }, "could not count the call's variable keys"),
     );
-    return { kind: "stored", callId: newId, facts: row.saved };
+    return { kind: "stored", callId: newId, facts: row.saved, written: { archiveRow: hasRecording(row), deliveryIds } };
   }
   return inTransaction((client) => updateExistingCall(client, source, call, columnsWith, rawEventId, trackers));
 }
 
 type Columns = ReturnType<typeof callColumns>;
+
+const hasRecording = (row: Columns) => row.columns.recording_url !== null || row.columns.recording_key !== null;
 
 type Scoring = Awaited<ReturnType<typeof currentScoring>>;
 
@@ -199,8 +210,9 @@ async function insertNewCall(
   row: Columns,
   rawEventId: string,
   hits: TrackerMatch,
+  destinationIds: string[],
   newEvent?: NewRawEvent,
-): Promise<NewKey[] | null> {
+): Promise<{ keys: NewKey[]; deliveryIds: string[] } | null> {
   const names = Object.keys(row.columns);
   const values: unknown[] = [id, source.id, call.externalId, ...Object.values(row.columns), rawEventId];
   const param = (value: unknown) => `$${values.push(value)}`;
@@ -216,6 +228,9 @@ async function insertNewCall(
       ? `, t AS (INSERT INTO transcripts (call_id, turns, language, updated_at) SELECT id, ${param(JSON.stringify(call.transcript))}, language, now() FROM c)`
       : "";
   const metrics = row.metrics ? `, m AS (${metricsInsertSql(row.metrics, param, "c")})` : "";
+  // The record of the recording's copy still to make (lib/recordings/queue.ts), with the call.
+  const archive = hasRecording(row) ? `, a AS (INSERT INTO recording_archives (call_id) SELECT id FROM c ON CONFLICT (call_id) DO NOTHING)` : "";
+  const deliveries = destinationIds.length > 0 ? `, d AS (${callDeliveriesSql(destinationIds, param, "c")})` : "";
   const trackerHits =
     hits.found.length > 0
       ? `, h AS (INSERT INTO call_tracker_hits (call_id, tracker_id, hits, hit_count, started_at)
@@ -236,7 +251,7 @@ async function insertNewCall(
              FROM c WHERE raw_events.id = ${rawParam})`;
   const rollups = rollupStatements(rollupDeltas(null, row.facts), { offset: values.length, onlyIf: "EXISTS (SELECT 1 FROM c)" });
   for (const r of rollups) values.push(...r.values);
-  const { rows } = await pool.query<Pick<CallColumns, "id"> & { keys: NewKey[] }>(
+  const { rows } = await pool.query<Pick<CallColumns, "id"> & { keys: NewKey[]; deliveries: string[] }>(
     `WITH ${contact ? `k AS (${contact}),` : ""}
      c AS (
        INSERT INTO calls (id, source_id, external_id, ${names.join(", ")}, contact_id, updated_at)
@@ -244,14 +259,16 @@ async function insertNewCall(
        ON CONFLICT (source_id, external_id) DO NOTHING RETURNING id, language)
      ${transcript}
      ${metrics}
+     ${archive}
+     ${deliveries}
      ${trackerHits}
      , ${variables}
      , ${event}
      ${rollups.map((r, i) => `, s${i} AS (${r.text})`).join("\n")}
-     SELECT id, ${newKeysJson()} AS keys FROM c`,
+     SELECT id, ${newKeysJson()} AS keys, ${deliveries ? "ARRAY(SELECT id FROM d)" : "ARRAY[]::uuid[]"} AS deliveries FROM c`,
     values,
   );
-  return rows.length > 0 ? rows[0].keys : null;
+  return rows.length > 0 ? { keys: rows[0].keys, deliveryIds: rows[0].deliveries } : null;
 }
 
 async function updateExistingCall(

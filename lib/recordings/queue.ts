@@ -1,5 +1,6 @@
 import { pool } from "@/lib/db/pool";
 import type { RecordingArchiveColumns } from "@/lib/db/columns";
+import { enqueueSoon } from "@/lib/jobs/batch";
 import { enqueue, enqueueMany, QUEUE } from "@/lib/jobs/boss";
 
 // A call with a recording gets an archive row ("pending") and a job to fill
@@ -8,6 +9,11 @@ import { enqueue, enqueueMany, QUEUE } from "@/lib/jobs/boss";
 // backfill), so no recording is left behind for good.
 
 const SWEEP_BATCH = 500;
+
+/** A new call's job, its pending row written with the call (lib/ingest/save-call.ts); sent with the next batch of jobs. */
+export function queueArchiveJob(callId: string): Promise<void> {
+  return enqueueSoon(QUEUE.recordingArchive, { callId }, callId);
+}
 
 /** After a call is saved: a pending row and a job, unless the call has no recording or already has its row. */
 export async function queueArchive(callId: string): Promise<void> {
