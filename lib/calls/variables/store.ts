@@ -48,8 +48,10 @@ export const newKeysJson = (where = "true") =>
  */
 export async function countNewKeys(client: Pick<pg.PoolClient, "query">, sourceId: string, keys: NewKey[]): Promise<void> {
   if (keys.length === 0) return;
-  await client.query(
-    `INSERT INTO call_variable_keys (source_id, key, calls, numbers, dates, last_seen_at, updated_at)
+  // Prepared (one text, run for most calls): parsed and planned once per connection.
+  await client.query({
+    name: "count-new-variable-keys",
+    text: `INSERT INTO call_variable_keys (source_id, key, calls, numbers, dates, last_seen_at, updated_at)
      SELECT $1::uuid, key, 1, num::int, day::int, now(), now()
      FROM (SELECT m.*, count(*) FILTER (WHERE NOT m.known) OVER (ORDER BY m.key) AS nth
            FROM (SELECT n.*, k.key IS NOT NULL AS known
@@ -63,6 +65,6 @@ export async function countNewKeys(client: Pick<pg.PoolClient, "query">, sourceI
        numbers = call_variable_keys.numbers + EXCLUDED.numbers,
        dates = call_variable_keys.dates + EXCLUDED.dates,
        last_seen_at = now(), updated_at = now()`,
-    [sourceId, keys.map((k) => k.key), keys.map((k) => k.num), keys.map((k) => k.day)],
-  );
+    values: [sourceId, keys.map((k) => k.key), keys.map((k) => k.num), keys.map((k) => k.day)],
+  });
 }
