@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
@@ -12,6 +13,17 @@ import { logger } from "@/lib/log";
 
 const CHANNEL = "config_changed";
 const RETRY_MS = 1000;
+/**
+ * A connection can die without a word (a failover to another address, a NAT
+ * forgetting it) or never hear a notice (a pooler in transaction mode): every
+ * HEARTBEAT_MS the listener notifies itself, and a notice not back within
+ * HEARD_WITHIN_MS counts as the connection lost.
+ */
+const HEARTBEAT_MS = 15_000;
+const HEARD_WITHIN_MS = 5_000;
+const HEARTBEAT = "heartbeat:";
+/** However all this fares, no copy is used for longer than this before it is read again. */
+export const COPY_MAX_AGE_MS = 60_000;
 
 /** A table's name, or null: anything may have changed. */
 type Handler = (table: string | null) => void;
@@ -49,16 +61,17 @@ export const listeningForChanges = (): boolean => state.listening;
  */
 export function cachedUntilChanged<T>(table: "sources" | "destinations", load: () => Promise<T>): () => Promise<T> {
   let generation = 0;
-  let copy: { value: T; generation: number } | null = null;
+  let copy: { value: T; generation: number; at: number } | null = null;
   onConfigChange((changed) => {
     if (changed === null || changed === table) generation++;
   });
   return async () => {
     startChangeListener();
-    if (copy && copy.generation === generation && listeningForChanges()) return copy.value;
+    if (copy && copy.generation === generation && listeningForChanges() && Date.now() - copy.at <= COPY_MAX_AGE_MS) return copy.value;
     const readAt = generation;
+    const at = Date.now();
     const value = await load();
-    copy = { value, generation: readAt };
+    copy = { value, generation: readAt, at };
     return value;
   };
 }
@@ -71,11 +84,15 @@ export function startChangeListener(): void {
 }
 
 async function listen(): Promise<void> {
-  const client = new pg.Client({ connectionString: env().DATABASE_URL, connectionTimeoutMillis: 5000 });
+  const client = new pg.Client({ connectionString: env().DATABASE_URL, connectionTimeoutMillis: 5000, keepAlive: true });
   let closed = false;
+  let heartbeat: NodeJS.Timeout | undefined;
+  let awaited: { token: string; timer: NodeJS.Timeout } | null = null;
   const lost = (err?: Error) => {
     if (closed) return;
     closed = true;
+    clearInterval(heartbeat);
+    if (awaited) clearTimeout(awaited.timer);
     if (state.listening)
       logger.warn({ err: err?.message }, "stopped listening for changes to sources and destinations; reading them per request until it listens again");
     state.listening = false;
@@ -85,7 +102,14 @@ async function listen(): Promise<void> {
   };
   client.on("error", lost);
   client.on("end", () => lost());
-  client.on("notification", (message) => emit(message.payload || null));
+  client.on("notification", ({ payload }) => {
+    if (!payload?.startsWith(HEARTBEAT)) return emit(payload || null);
+    // Every listener hears every process's heartbeat; only its own answers it.
+    if (awaited && payload === HEARTBEAT + awaited.token) {
+      clearTimeout(awaited.timer);
+      awaited = null;
+    }
+  });
   try {
     await client.connect();
     await client.query(`LISTEN ${CHANNEL}`);
@@ -93,7 +117,16 @@ async function listen(): Promise<void> {
     lost(e as Error);
     return;
   }
+  // The connection may have failed in the same breath as it answered.
+  if (closed) return;
   // What was copied before this moment may have changed unheard.
   emit(null);
   state.listening = true;
+  heartbeat = setInterval(() => {
+    if (awaited) return;
+    const token = randomUUID();
+    awaited = { token, timer: setTimeout(() => lost(new Error("its own notice did not come back")), HEARD_WITHIN_MS) };
+    client.query("SELECT pg_notify($1, $2)", [CHANNEL, HEARTBEAT + token]).catch((e: Error) => lost(e));
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
 }

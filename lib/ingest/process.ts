@@ -6,7 +6,7 @@ import { mapPayload } from "@/lib/providers/modules";
 import { enqueueFollowUps } from "./follow-ups";
 import type { CanonicalCall } from "@/lib/providers/canonical";
 import { saveCall, type SaveResult } from "./save-call";
-import { storeFailedEvent, type NewRawEvent } from "./store-raw";
+import { storeFailedEvent, storeReceivedEvent, type NewRawEvent } from "./store-raw";
 
 // Steps 3 and 4: parse a stored raw event, map it through its provider's
 // adapter and save the call. Webhooks, the Unpod poller and replays all enter here.
@@ -31,6 +31,8 @@ type Unreadable = { kind: "rejected" | "failed"; error: string };
 export type ProcessResult = SaveResult | Unreadable;
 
 const INTERNAL_ERROR = "Internal error while processing the event.";
+/** Postgres's deadlock_detected and serialization_failure: another try may well go through. */
+const TRANSIENT = new Set(["40P01", "40001"]);
 
 /** The JSON payload of a request: its body, or for a bodiless request (Hooman's GET) its query. */
 function payloadOf(event: Pick<StoredEvent, "query" | "body">): { ok: true; payload: unknown } | { ok: false; error: string } {
@@ -95,8 +97,13 @@ export async function processNewEvent(event: NewRawEvent, source: EventSource): 
     if (saved.kind === "stored") void enqueueFollowUps(saved.callId, mapped.call, saved.facts, saved.written);
     return saved;
   } catch (e) {
-    // Nothing was stored, or the event alone (its call exists): either way it is kept now, as failed.
     if (isDatabaseUnavailable(e)) throw e;
+    // A deadlock or a serialization failure is no fault of the event: once more, from the event as stored.
+    if (TRANSIENT.has((e as { code?: string }).code ?? "")) {
+      await storeReceivedEvent(source.id, event);
+      return processRawEvent(event, source);
+    }
+    // Nothing was stored, or the event alone (its call exists): either way it is kept now, as failed.
     logger.error({ err: e, eventId: event.id }, "saving a call failed");
     await storeFailedEvent(source.id, event, "failed", INTERNAL_ERROR);
     return { kind: "failed", error: INTERNAL_ERROR };

@@ -354,7 +354,6 @@ async function updateExistingCall(
   // From the turns as stored now; a transcript retention deleted leaves the metrics it had.
   if (turns.length > 0) await saveMetrics(client, existing.id, row.metrics);
   await replaceHits(client, existing.id, startedAt, hits.found);
-  await markEvent("stored", existing.id);
 
   // The call's variables as this version has them; keys it had already are not counted again.
   const { rows: known } = await client.query<{ key: string }>("DELETE FROM call_variables WHERE call_id = $1 RETURNING key", [existing.id]);
@@ -377,6 +376,9 @@ async function updateExistingCall(
   };
   const rollup = rollupStatement(rollupDeltas(before, after));
   if (rollup) await client.query(rollup.text, rollup.values);
+  // After the rollups, as a new call's statement does: the event's hourly count (source_event_hours) is locked in
+  // the same order by every save, so two saves of one source never wait on each other in a cycle.
+  await markEvent("stored", existing.id);
   // The source's key rows after the rollups' (and in key order): every save locks these in the same order.
   await countNewKeys(client, source.id, added[0].keys);
   return { kind: "stored", callId: existing.id, facts: { ...row.saved, isTest } };

@@ -1,3 +1,5 @@
+import { COPY_MAX_AGE_MS } from "@/lib/db/changes";
+
 // The sources as the last database reads saw them. While this process listens
 // for changes (lib/db/changes.ts), a copy read since the last change serves
 // webhooks without a query. While the database is away, a copy still lets a
@@ -49,10 +51,10 @@ export function rememberSource(slug: string, source: WebhookSource | null, gener
   else cache.bySlug.delete(slug);
 }
 
-/** The copy when no change was heard since it was read; undefined otherwise (the caller must be listening for changes). */
-export function currentSource(slug: string): WebhookSource | undefined {
+/** The copy when no change was heard since it was read, nor long ago; undefined otherwise (the caller must be listening for changes). */
+export function currentSource(slug: string, now = Date.now()): WebhookSource | undefined {
   const entry = cache.bySlug.get(slug);
-  return entry && entry.generation === cache.generation ? entry : undefined;
+  return entry && entry.generation === cache.generation && now - entry.seenAt <= COPY_MAX_AGE_MS ? entry : undefined;
 }
 
 export const needsReload = (now = Date.now()) => now - cache.loadedAt > RELOAD_MS;

@@ -45,6 +45,15 @@ export function rawEventInsertSql(event: NewRawEvent, idParam: string, param: (v
     FROM (SELECT 1) AS one LEFT JOIN ${call} ON true`;
 }
 
+/** `event` as received, unless it is stored already (its call's statement may have stored it before failing). */
+export async function storeReceivedEvent(sourceId: string, event: NewRawEvent): Promise<void> {
+  await pool.query(
+    `INSERT INTO raw_events (id, source_id, received_at, method, headers, query, body, is_test) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+     ON CONFLICT (id) DO NOTHING`,
+    [event.id, sourceId, event.receivedAt, event.method, JSON.stringify(event.headers), JSON.stringify(event.query), bytes(event.body), event.isTest ?? false],
+  );
+}
+
 /** `event` as one that could not be read or saved (whether or not it was stored already), to look at and replay. */
 export async function storeFailedEvent(sourceId: string, event: NewRawEvent, status: "rejected" | "failed", error: string): Promise<void> {
   await pool.query(

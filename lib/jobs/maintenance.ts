@@ -2,7 +2,7 @@ import { pool } from "@/lib/db/pool";
 import type { CallColumns } from "@/lib/db/columns";
 import { logger } from "@/lib/log";
 import { syncAlerts } from "@/lib/sources/alerts";
-import { listSourceHealth } from "@/lib/sources/health";
+import { listSourceHealth, pruneEventHours } from "@/lib/sources/health";
 import { POLLED_PROVIDER_IDS } from "@/lib/providers/lookup";
 import { pollingInterval } from "@/lib/polling/interval";
 import { db } from "@/lib/db/client";
@@ -75,6 +75,7 @@ export async function runMaintenance(): Promise<void> {
   const recordings = await sweepArchives();
   await sweepRebucket();
   const alerts = await syncAlerts(await listSourceHealth());
+  await pruneEventHours();
   const forwarded = await queueAlertDeliveries(alerts.openedIds);
   const digests = await queueDigests();
   if (polls || leftBehind || transcripts || deliveries || recordings || digests || alerts.openedIds.length || alerts.resolved) {

@@ -232,15 +232,18 @@ export function rollupStatements(deltas: Delta[], opts: { offset?: number; onlyI
   for (const rollup of ROLLUPS) {
     const mine = deltas.filter((d) => d.table === rollup.table);
     if (mine.length === 0) continue;
-    const values: unknown[] = [];
-    const n = rollup.columns.length;
-    const rows = mine.map(({ key, measures }) => {
-      const at = offset + values.length;
-      values.push(...key, ...rollup.measures.map((m) => measures[m.column] ?? 0));
-      const dims = rollup.columns.map((_, i) => `$${at + i + 2}`).join(", ");
-      const figures = rollup.measures.map((_, i) => `$${at + n + 2 + i}::bigint`).join(", ");
-      return `($${at + 1}::timestamptz, ${dims}, ${figures})`;
-    });
+    // One array per column, not a VALUES row per delta: the statement's text is the same however many rows a call
+    // brings (a tracker's hits), so a prepared statement holding it is one per shape of call, not per count of trackers.
+    const values: unknown[] = [
+      mine.map((d) => d.key[0]),
+      ...rollup.columns.map((_, i) => mine.map((d) => d.key[i + 1])),
+      ...rollup.measures.map((m) => mine.map((d) => d.measures[m.column] ?? 0)),
+    ];
+    const arrays = [
+      `$${offset + 1}::timestamptz[]`,
+      ...rollup.columns.map((_, i) => `$${offset + 2 + i}::text[]`),
+      ...rollup.measures.map((_, i) => `$${offset + 2 + rollup.columns.length + i}::bigint[]`),
+    ];
     const keyColumns = ["day", ...rollup.columns].join(", ");
     const measureColumns = rollup.measures.map((m) => m.column).join(", ");
     const groups = ["day", ...rollup.columns].map((_, i) => i + 1).join(", ");
@@ -249,7 +252,7 @@ export function rollupStatements(deltas: Delta[], opts: { offset?: number; onlyI
     statements.push({
       text: `INSERT INTO ${rollup.table} (${keyColumns}, ${measureColumns})
         SELECT ${rollupDay("delta.at")}, ${rollup.columns.map((c) => `delta.${c}::text`).join(", ")}, ${storedSums(rollup, "delta")}
-        FROM (VALUES ${rows.join(", ")}) AS delta (at, ${rollup.columns.join(", ")}, ${measureColumns}) ${ROLLUP_JOIN}
+        FROM unnest(${arrays.join(", ")}) AS delta (at, ${rollup.columns.join(", ")}, ${measureColumns}) ${ROLLUP_JOIN}
         ${onlyIf ? `WHERE ${onlyIf}` : ""}
         GROUP BY ${groups} ORDER BY ${groups}
         ON CONFLICT (${keyColumns}) DO UPDATE SET

@@ -39,6 +39,11 @@ function eventCounts(now: Date) {
     FROM counted GROUP BY 1, 2 HAVING sum(week) > 0`;
 }
 
+/** Hourly counts older than the longest period read (a week), with a day to spare: nothing reads them. */
+export async function pruneEventHours(): Promise<void> {
+  await db.$executeRaw`DELETE FROM source_event_hours WHERE hour < now() - interval '8 days'`;
+}
+
 /** Every source with its deliveries, counts by status (24 h, 7 days), polling state and the alerts it deserves. */
 export async function listSourceHealth(now = new Date()): Promise<SourceHealth[]> {
   const [sources, counts, last, spooled] = await Promise.all([

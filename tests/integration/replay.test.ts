@@ -52,4 +52,25 @@ describe("replaying a kept event", () => {
     expect(await replayRawEvent(eventId)).toMatchObject({ kind: "stored" });
     expect(await sql("SELECT 1 FROM calls WHERE external_id = $1", [id])).toHaveLength(1);
   });
+
+  it("saves a webhook whose first try ran into a deadlock, once, on a second try", async () => {
+    const id = uniq("deadlock");
+    // A sequence is not rolled back with the statement: only the first try is refused.
+    await sql("CREATE SEQUENCE deadlock_test_tries");
+    await sql(`CREATE FUNCTION deadlock_test_call() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.external_id = '${id}' AND nextval('deadlock_test_tries') = 1 THEN
+        RAISE EXCEPTION 'deadlock detected (for the test)' USING ERRCODE = '40P01'; END IF; RETURN NEW; END $$`);
+    await sql("CREATE TRIGGER deadlock_test_call BEFORE INSERT ON calls FOR EACH ROW EXECUTE FUNCTION deadlock_test_call()");
+    try {
+      const res = await sendWebhook("cllr", { ...fixture<Record<string, unknown>>("cllr/example.json"), callId: id, transcriptUri: undefined });
+      expect(res.status).toBe(202);
+      const { eventId, callId } = await jsonOf<WebhookAnswer>(res);
+      expect(await sql("SELECT status, call_id FROM raw_events WHERE id = $1", [eventId])).toEqual([{ status: "stored", call_id: callId }]);
+      expect(await sql("SELECT id FROM calls WHERE external_id = $1", [id])).toEqual([{ id: callId }]);
+    } finally {
+      await sql("DROP TRIGGER deadlock_test_call ON calls");
+      await sql("DROP FUNCTION deadlock_test_call()");
+      await sql("DROP SEQUENCE deadlock_test_tries");
+    }
+  });
 });

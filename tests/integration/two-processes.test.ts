@@ -7,6 +7,9 @@ import { baseUrl, sql, uniq } from "../support/http";
 import { startReceiver, type Receiver } from "../support/receiver";
 import { startSecondApp } from "../support/second-app";
 import { createSource } from "../support/sources";
+import { TEST_ADMIN } from "../support/credentials";
+import { fixture } from "../support/fixtures";
+import { asUser } from "../support/session";
 import { postWebhook } from "../support/webhook";
 
 // Two app processes on one database, as behind a load balancer, each with its
@@ -90,4 +93,20 @@ describe("two app processes on one database", () => {
       await deleteDestination(hook.id);
     }
   }, 120_000);
+
+  it("refuse, within a moment, a source disabled through the other process, and its old secret once rotated there", async () => {
+    const source = await createSource("cllr");
+    const call = () => ({ ...fixture<Record<string, unknown>>("cllr/example.json"), callId: uniq("cllr"), transcriptUri: undefined });
+    // The second process has read the source (and keeps its copy).
+    expect((await postWebhook(second.baseUrl, source.slug, call())).status).toBe(202);
+    const change = (body: unknown) => asUser(TEST_ADMIN, `/api/sources/${source.slug}`, { method: "PATCH", body: JSON.stringify(body) });
+    expect((await change({ enabled: false })).status).toBe(200);
+    await expect.poll(async () => (await postWebhook(second.baseUrl, source.slug, call())).status, { timeout: 2_000, interval: 50 }).toBe(403);
+    expect((await change({ enabled: true })).status).toBe(200);
+    await expect.poll(async () => (await postWebhook(second.baseUrl, source.slug, call())).status, { timeout: 2_000, interval: 50 }).toBe(202);
+
+    const rotated = await asUser(TEST_ADMIN, `/api/sources/${source.slug}/rotate-secret`, { method: "POST", body: JSON.stringify({ graceHours: 0 }) });
+    expect(rotated.status).toBe(200);
+    await expect.poll(async () => (await postWebhook(second.baseUrl, source.slug, call())).status, { timeout: 2_000, interval: 50 }).toBe(401);
+  });
 });

@@ -1,6 +1,7 @@
 import { problem } from "@/lib/api/problem";
 import { pool } from "@/lib/db/pool";
 import { env } from "@/lib/env";
+import { readBodyCapped } from "@/lib/ingest/read-body";
 
 // The framework's floor for `npm run bench:ingest`: the least a Next.js route
 // handler in this build can do with a webhook (read the body, one INSERT,
@@ -10,7 +11,11 @@ import { env } from "@/lib/env";
 
 export async function POST(request: Request): Promise<Response> {
   if (!env().BENCH_FLOOR) return problem(404, "Not found", "No such API route.");
-  const body = Buffer.from(await request.arrayBuffer());
-  const { rows } = await pool.query<{ id: string }>("INSERT INTO bench_floor (body) VALUES ($1) RETURNING id", [body]);
+  // Read as the webhooks read theirs, up to the same limit.
+  const body = await readBodyCapped(request.body, env().WEBHOOK_MAX_BYTES);
+  if (!body) return problem(413, "Payload too large", `The body is larger than ${env().WEBHOOK_MAX_BYTES} bytes.`);
+  const { rows } = await pool.query<{ id: string }>("INSERT INTO bench_floor (body) VALUES ($1) RETURNING id", [
+    Buffer.from(body.buffer, body.byteOffset, body.byteLength),
+  ]);
   return Response.json({ status: "stored", id: rows[0].id }, { status: 202 });
 }
