@@ -6,7 +6,7 @@ import { mapPayload } from "@/lib/providers/modules";
 import { enqueueFollowUps } from "./follow-ups";
 import type { CanonicalCall } from "@/lib/providers/canonical";
 import { saveCall, type SaveResult } from "./save-call";
-import { storeFailedEvent, storeReceivedEvent, type NewRawEvent } from "./store-raw";
+import { keepEvent, type NewRawEvent } from "./store-raw";
 
 // Steps 3 and 4: parse a stored raw event, map it through its provider's
 // adapter and save the call. Webhooks, the Unpod poller and replays all enter here.
@@ -88,7 +88,7 @@ export async function processNewEvent(event: NewRawEvent, source: EventSource): 
     mapped = { kind: "failed", error: INTERNAL_ERROR };
   }
   if (!("call" in mapped)) {
-    await storeFailedEvent(source.id, event, mapped.kind, mapped.error);
+    await keepEvent(source.id, event, { status: mapped.kind, error: mapped.error });
     return mapped;
   }
   try {
@@ -100,12 +100,12 @@ export async function processNewEvent(event: NewRawEvent, source: EventSource): 
     if (isDatabaseUnavailable(e)) throw e;
     // A deadlock or a serialization failure is no fault of the event: once more, from the event as stored.
     if (TRANSIENT.has((e as { code?: string }).code ?? "")) {
-      await storeReceivedEvent(source.id, event);
+      await keepEvent(source.id, event);
       return processRawEvent(event, source);
     }
     // Nothing was stored, or the event alone (its call exists): either way it is kept now, as failed.
     logger.error({ err: e, eventId: event.id }, "saving a call failed");
-    await storeFailedEvent(source.id, event, "failed", INTERNAL_ERROR);
+    await keepEvent(source.id, event, { status: "failed", error: INTERNAL_ERROR });
     return { kind: "failed", error: INTERNAL_ERROR };
   }
 }

@@ -45,21 +45,15 @@ export function rawEventInsertSql(event: NewRawEvent, idParam: string, param: (v
     FROM (SELECT 1) AS one LEFT JOIN ${call} ON true`;
 }
 
-/** `event` as received, unless it is stored already (its call's statement may have stored it before failing). */
-export async function storeReceivedEvent(sourceId: string, event: NewRawEvent): Promise<void> {
-  await pool.query(
-    `INSERT INTO raw_events (id, source_id, received_at, method, headers, query, body, is_test) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-     ON CONFLICT (id) DO NOTHING`,
-    [event.id, sourceId, event.receivedAt, event.method, JSON.stringify(event.headers), JSON.stringify(event.query), bytes(event.body), event.isTest ?? false],
-  );
-}
-
-/** `event` as one that could not be read or saved (whether or not it was stored already), to look at and replay. */
-export async function storeFailedEvent(sourceId: string, event: NewRawEvent, status: "rejected" | "failed", error: string): Promise<void> {
+/**
+ * Keeps `event` whatever became of its call's statement (it may have stored the event before failing):
+ * as received, to be processed again, or with `failure`, to look at and replay.
+ */
+export async function keepEvent(sourceId: string, event: NewRawEvent, failure?: { status: "rejected" | "failed"; error: string }): Promise<void> {
   await pool.query(
     `INSERT INTO raw_events (id, source_id, received_at, method, headers, query, body, is_test, status, error, processed_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now())
-     ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, error = EXCLUDED.error, processed_at = now()`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, COALESCE($9::raw_event_status, 'received'), $10, CASE WHEN $9 IS NULL THEN NULL ELSE now() END)
+     ON CONFLICT (id) DO ${failure ? "UPDATE SET status = EXCLUDED.status, error = EXCLUDED.error, processed_at = now()" : "NOTHING"}`,
     [
       event.id,
       sourceId,
@@ -69,8 +63,8 @@ export async function storeFailedEvent(sourceId: string, event: NewRawEvent, sta
       JSON.stringify(event.query),
       bytes(event.body),
       event.isTest ?? false,
-      status,
-      error,
+      failure?.status ?? null,
+      failure?.error ?? null,
     ],
   );
 }
