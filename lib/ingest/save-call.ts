@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type pg from "pg";
-import { v7 as uuidv7 } from "uuid";
+import { v5 as uuidv5, v7 as uuidv7 } from "uuid";
 import type { CallColumns, ContactColumns } from "@/lib/db/columns";
 import { inTransaction, pool } from "@/lib/db/pool";
 import type { CanonicalCall, Outcome } from "@/lib/providers/canonical";
@@ -221,8 +221,12 @@ async function insertNewCall(
   // Only for a call seen for the first time: a resend or an older event of a
   // known call must leave the contact as the call's newest event left it.
   // A test call's made-up customer is not a contact.
-  const contact =
-    call.customer.phone && !row.saved.isTest ? contactUpsert(call, param, "NOT EXISTS (SELECT 1 FROM calls WHERE source_id = $2 AND external_id = $3)") : null;
+  const phone = call.customer.phone && !row.saved.isTest ? call.customer.phone : null;
+  // The call names its contact without waiting for the contact's row: the id is read (no lock) or, for a new phone,
+  // the one the upsert below will give it. Upserting first held the busy contact row locked for the whole statement,
+  // and calls of one customer queued behind each other (bench:ingest's lock waits, README).
+  const contactIdSql = phone ? `COALESCE((SELECT id FROM contacts WHERE phone = ${param(phone)}), ${param(contactIdFor(phone))}::uuid)` : "NULL";
+  const contact = phone ? contactUpsert(call, param, "EXISTS (SELECT 1 FROM c)") : null;
   const transcript =
     call.transcript.length > 0
       ? `, t AS (INSERT INTO transcripts (call_id, turns, language, updated_at) SELECT id, ${param(JSON.stringify(call.transcript))}, language, now() FROM c)`
@@ -251,10 +255,9 @@ async function insertNewCall(
              FROM c WHERE raw_events.id = ${rawParam})`;
   const rollups = rollupStatements(rollupDeltas(null, row.facts), { offset: values.length, onlyIf: "EXISTS (SELECT 1 FROM c)" });
   for (const r of rollups) values.push(...r.values);
-  const text = `WITH ${contact ? `k AS (${contact}),` : ""}
-     c AS (
+  const text = `WITH c AS (
        INSERT INTO calls (id, source_id, external_id, ${names.join(", ")}, contact_id, updated_at)
-       VALUES ($1, $2, $3, ${callParams}, ${contact ? "(SELECT id FROM k)" : "NULL"}, now())
+       VALUES ($1, $2, $3, ${callParams}, ${contactIdSql}, now())
        ON CONFLICT (source_id, external_id) DO NOTHING RETURNING id, language)
      ${transcript}
      ${metrics}
@@ -264,6 +267,7 @@ async function insertNewCall(
      , ${variables}
      , ${event}
      ${rollups.map((r, i) => `, s${i} AS (${r.text})`).join("\n")}
+     ${contact ? `, k AS (${contact})` : ""}
      SELECT id, ${newKeysJson()} AS keys, ${deliveries ? "ARRAY(SELECT id FROM d)" : "ARRAY[]::uuid[]"} AS deliveries FROM c`;
   // Prepared once per connection for each shape the statement takes (a few dozen): Postgres then parses it and
   // expands its inserts' defaults once, not on every call, which is a good part of its work for a small call.
@@ -384,6 +388,10 @@ async function updateExistingCall(
   return { kind: "stored", callId: existing.id, facts: { ...row.saved, isTest } };
 }
 
+/** Contacts made from calls have an id derived from their phone, so that a call can name its contact before the contact's row is written. */
+const CONTACT_IDS = "5f0c9b7e-3d3a-4f51-9a52-0b6f2f1c8e41";
+export const contactIdFor = (phone: string) => uuidv5(phone, CONTACT_IDS);
+
 /**
  * One contact per phone; the non-empty name, email and company of its most recent call win.
  * Returns its id (no row when `onlyIf`, an SQL condition, is false).
@@ -392,7 +400,7 @@ function contactUpsert(call: CanonicalCall, param: (value: unknown) => string, o
   const { phone, name, email, company } = call.customer;
   const at = `${param(call.startedAt)}::timestamptz`;
   return `INSERT INTO contacts (id, phone, name, email, company, first_call_at, last_call_at)
-    SELECT ${param(uuidv7())}::uuid, ${param(phone)}::text, ${param(name)}::text, ${param(email)}::text, ${param(company)}::text, ${at}, ${at}
+    SELECT ${param(contactIdFor(phone!))}::uuid, ${param(phone)}::text, ${param(name)}::text, ${param(email)}::text, ${param(company)}::text, ${at}, ${at}
     WHERE ${onlyIf}
     ON CONFLICT (phone) DO UPDATE SET
       -- Only a call at least as recent as the contact's last one renames it: an old call arriving late does not.

@@ -3,6 +3,7 @@ import type { CallColumns } from "@/lib/db/columns";
 import { logger } from "@/lib/log";
 import { syncAlerts } from "@/lib/sources/alerts";
 import { listSourceHealth, pruneEventHours } from "@/lib/sources/health";
+import { foldRollupShards } from "@/lib/rollups/fold-shards";
 import { POLLED_PROVIDER_IDS } from "@/lib/providers/lookup";
 import { pollingInterval } from "@/lib/polling/interval";
 import { db } from "@/lib/db/client";
@@ -76,6 +77,7 @@ export async function runMaintenance(): Promise<void> {
   await sweepRebucket();
   const alerts = await syncAlerts(await listSourceHealth());
   await pruneEventHours();
+  await foldRollupShards();
   const forwarded = await queueAlertDeliveries(alerts.openedIds);
   const digests = await queueDigests();
   if (polls || leftBehind || transcripts || deliveries || recordings || digests || alerts.openedIds.length || alerts.resolved) {

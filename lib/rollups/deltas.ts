@@ -1,3 +1,4 @@
+import { conflictKey, SHARD_SQL } from "./shards";
 import { ROLLUP_JOIN, rollupDay } from "./zone";
 
 // The daily rollups behind the charts, adjusted in the same statement or
@@ -250,12 +251,12 @@ export function rollupStatements(deltas: Delta[], opts: { offset?: number; onlyI
     // Several starts can fall on one day: summed here, since one statement may not update a row twice.
     const onlyIf = [opts.onlyIf, rollup.onlyIf].filter(Boolean).join(" AND ");
     statements.push({
-      text: `INSERT INTO ${rollup.table} (${keyColumns}, ${measureColumns})
-        SELECT ${rollupDay("delta.at")}, ${rollup.columns.map((c) => `delta.${c}::text`).join(", ")}, ${storedSums(rollup, "delta")}
+      text: `INSERT INTO ${rollup.table} (${keyColumns}, shard, ${measureColumns})
+        SELECT ${rollupDay("delta.at")}, ${rollup.columns.map((c) => `delta.${c}::text`).join(", ")}, ${SHARD_SQL}, ${storedSums(rollup, "delta")}
         FROM unnest(${arrays.join(", ")}) AS delta (at, ${rollup.columns.join(", ")}, ${measureColumns}) ${ROLLUP_JOIN}
         ${onlyIf ? `WHERE ${onlyIf}` : ""}
         GROUP BY ${groups} ORDER BY ${groups}
-        ON CONFLICT (${keyColumns}) DO UPDATE SET
+        ON CONFLICT (${conflictKey(rollup)}) DO UPDATE SET
           ${addExcluded(rollup)}`,
       values,
     });

@@ -2,6 +2,7 @@ import type pg from "pg";
 import { inTransaction, pool } from "@/lib/db/pool";
 import type { ColumnsAs, SettingColumns } from "@/lib/db/columns";
 import { ROLLUP_ZONE_KEY } from "@/lib/rollups/zone";
+import { conflictKey } from "@/lib/rollups/shards";
 import { addExcluded, callRowsSql, ROLLUP_TABLES, ROLLUPS, storedSums, type Rollup } from "@/lib/rollups/deltas";
 import { enqueue, QUEUE } from "@/lib/jobs/boss";
 import { logger } from "@/lib/log";
@@ -89,7 +90,7 @@ function moveStatement(rollup: Rollup): string {
     GROUP BY ${groups}
     HAVING ${measures.map((c) => `sum(m.${c}) <> 0`).join(" OR ")}
     ORDER BY ${groups}
-    ON CONFLICT (${keys.join(", ")}) DO UPDATE SET
+    ON CONFLICT (${conflictKey(rollup)}) DO UPDATE SET
       ${addExcluded(rollup)}`;
 }
 

@@ -42,7 +42,8 @@ export async function trackerStats(days: number, today = new Date()): Promise<Tr
   const [trackers, hits, connected] = await Promise.all([
     db.tracker.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
     db.$queryRaw<{ day: Date; tracker_id: string; calls: number; connected: number }[]>`
-      SELECT day, tracker_id, calls, connected FROM daily_tracker_stats WHERE day >= ${from}::date AND day < ${to}::date AND calls <> 0`,
+      SELECT day, tracker_id, sum(calls)::int AS calls, sum(connected)::int AS connected FROM daily_tracker_stats
+      WHERE day >= ${from}::date AND day < ${to}::date GROUP BY 1, 2 HAVING sum(calls) <> 0`,
     db.$queryRaw<{ day: Date; calls: number }[]>`
       SELECT day, sum(calls)::int AS calls FROM daily_outcome_stats
       WHERE day >= ${from}::date AND day < ${to}::date AND status = 'completed' GROUP BY day`,

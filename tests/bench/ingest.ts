@@ -14,6 +14,7 @@ import { samplePayload } from "@/lib/providers/modules";
 import { TEST_WEBHOOK_SECRET } from "../support/credentials";
 import { freePort, startStack } from "../support/stack";
 import { printTopFunctions } from "./cpu-profile";
+import { formatWaits, sampleWaits } from "./db-waits";
 import { setCallId } from "../support/vendor-payloads";
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -130,7 +131,7 @@ async function compare(appPeak: Run, app: Url, floor: Url, express: Url): Promis
   const peerPeak = await load("peer-peak", express, {});
   // The same rate for all three: latency under the load the app takes at half its peak.
   const half = Math.max(1, Math.floor(appPeak.rps / 2));
-  const appHalf = await load("app-half", app, { rate: half });
+  const { result: appHalf, waits } = await sampleWaits(stack.databaseUrl, () => load("app-half", app, { rate: half }));
   const floorHalf = await load("floor-half", floor, { rate: half });
   const peerHalf = await load("peer-half", express, { rate: half });
   const appStored = await count(stack.databaseUrl, `SELECT count(*) FROM calls WHERE external_id LIKE '${appHalf.run}-%'`);
@@ -161,6 +162,7 @@ async function compare(appPeak: Run, app: Url, floor: Url, express: Url): Promis
   console.log("");
   row("two app processes, one database", "peak requests/s", `2xx at ${half}/s each`, "calls stored");
   row("", twoPeak.rps.toFixed(0), twoOk, twoStored);
+  console.log(`\nThe database's connections at ${half}/s (average number running, or waiting on): ${formatWaits(waits)}`);
   console.log(`\nThroughput: app / floor ${(appPeak.rps / floorPeak.rps).toFixed(2)}, app / Express ${(appPeak.rps / peerPeak.rps).toFixed(2)}`);
   console.log(`Two processes / one: ${(twoPeak.rps / appPeak.rps).toFixed(2)} (failed requests: ${twoPeak.failed})`);
   const lost = appStored !== appHalf.ok || twoStored !== twoOk;

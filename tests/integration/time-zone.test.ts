@@ -44,8 +44,8 @@ const perDay = (t: Trends) => Object.fromEntries(t.byDaySentiment.map((d) => [d.
 /** Every rollup row equals the calls (not tests) counted by their day in `zone`. */
 async function rollupsMatch(zone: string) {
   const stored = (table: string, dims: string) =>
-    sql(`SELECT day::text AS day, ${dims}, calls, talk_sec::int AS talk, hot_calls AS hot FROM ${table}
-         WHERE calls <> 0 OR talk_sec <> 0 OR hot_calls <> 0 ORDER BY day, ${dims}`);
+    sql(`SELECT day::text AS day, ${dims}, sum(calls)::int AS calls, sum(talk_sec)::int AS talk, sum(hot_calls)::int AS hot FROM ${table}
+         GROUP BY day, ${dims} HAVING sum(calls) <> 0 OR sum(talk_sec) <> 0 OR sum(hot_calls) <> 0 ORDER BY day, ${dims}`);
   const counted = (dims: string) =>
     sql(
       `SELECT day::text AS day, ${dims}, count(*)::int AS calls, sum(talk)::int AS talk, count(*) FILTER (WHERE is_hot)::int AS hot

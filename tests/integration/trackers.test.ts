@@ -50,7 +50,8 @@ const trackerDrift = () =>
          SELECT (c.started_at AT TIME ZONE 'UTC')::date AS day, h.tracker_id::text AS tracker_id, count(*)::int AS calls,
                 count(*) FILTER (WHERE c.status = 'completed')::int AS connected
          FROM call_tracker_hits h JOIN calls c ON c.id = h.call_id WHERE NOT c.is_test GROUP BY 1, 2),
-       rollup AS (SELECT day, tracker_id, calls, connected FROM daily_tracker_stats WHERE calls <> 0)
+       rollup AS (SELECT day, tracker_id, sum(calls)::int AS calls, sum(connected)::int AS connected FROM daily_tracker_stats
+                  GROUP BY 1, 2 HAVING sum(calls) <> 0)
        SELECT * FROM actual a FULL JOIN rollup r USING (day, tracker_id) WHERE (a.calls, a.connected) IS DISTINCT FROM (r.calls, r.connected)`);
 
 const transcript = (customer: string) => `AI: Hello, this is Sam from Sunny Solar.\nUser: ${customer}\nAI: Thanks, talk soon.`;

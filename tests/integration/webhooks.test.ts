@@ -223,7 +223,8 @@ describe("POST /api/webhooks/{source}", () => {
         SELECT (started_at AT TIME ZONE 'UTC')::date AS day, ${dimensions},
                count(*)::int AS calls, COALESCE(sum(duration_sec), 0)::bigint AS talk_sec, count(*) FILTER (WHERE is_hot)::int AS hot_calls
         FROM calls WHERE NOT is_test GROUP BY day, ${columns}),
-      rollup AS (SELECT * FROM ${table} WHERE calls <> 0)
+      rollup AS (SELECT day, ${columns}, sum(calls)::int AS calls, sum(talk_sec)::bigint AS talk_sec, sum(hot_calls)::int AS hot_calls
+                 FROM ${table} GROUP BY day, ${columns} HAVING sum(calls) <> 0)
       SELECT * FROM actual FULL JOIN rollup r USING (day, ${columns})
       WHERE actual.calls IS DISTINCT FROM r.calls OR actual.talk_sec IS DISTINCT FROM r.talk_sec OR actual.hot_calls IS DISTINCT FROM r.hot_calls`);
     expect(drift).toEqual([]);

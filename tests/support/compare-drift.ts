@@ -30,7 +30,14 @@ export function compareRollupDrift(zone = "UTC", query: Query = sql): Promise<Re
              count(*) FILTER (WHERE reviewed_at IS NOT NULL)::int AS reviewed,
              count(*) FILTER (WHERE reviewed_at IS NOT NULL AND outcome_override IS NULL)::int AS outcome_kept
       FROM c GROUP BY 1, 2, 3, 4),
-    rollup AS (SELECT * FROM daily_compare_stats WHERE calls <> 0)
+    -- A key's shards added up (lib/rollups/shards.ts).
+    rollup AS (
+      SELECT day, dimension, value, currency, sum(calls)::int AS calls, sum(connected)::int AS connected, sum(talk_sec)::bigint AS talk_sec,
+             sum(timed_calls)::int AS timed_calls, sum(agent_talk_ms)::bigint AS agent_talk_ms, sum(customer_talk_ms)::bigint AS customer_talk_ms,
+             sum(meetings)::int AS meetings, sum(hot_calls)::int AS hot_calls, sum(score_sum)::bigint AS score_sum, sum(positive)::int AS positive,
+             sum(negative)::int AS negative, sum(rated)::int AS rated, sum(costed_calls)::int AS costed_calls, sum(cost)::numeric(18, 4) AS cost,
+             sum(reviewed)::int AS reviewed, sum(outcome_kept)::int AS outcome_kept
+      FROM daily_compare_stats GROUP BY 1, 2, 3, 4 HAVING sum(calls) <> 0)
     SELECT * FROM actual a FULL JOIN rollup r USING (day, dimension, value, currency)
     WHERE (a.calls, a.connected, a.talk_sec, a.timed_calls, a.agent_talk_ms, a.customer_talk_ms, a.meetings, a.hot_calls, a.score_sum,
            a.positive, a.negative, a.rated, a.costed_calls, a.cost, a.reviewed, a.outcome_kept)
