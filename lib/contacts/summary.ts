@@ -1,10 +1,10 @@
-import { db } from "@/lib/db/client";
+import { db, Prisma } from "@/lib/db/client";
 import { isUuid } from "@/lib/api/ids";
 import { NEEDS } from "@/lib/follow-ups/sql";
 import { cappedTotal, COUNT_CAP } from "@/lib/lists/total";
 import type { ContactSummary } from "./schemas";
 
-// The contact page's header: who, how often and when they were called, and
+// The contact page's header: who (from their newest calls), how often and when they were called, and
 // what to do next. Test calls are left out. Each part reads the contact's
 // calls through its (contact_id, started_at desc) index, and the count stops
 // at COUNT_CAP, so a number called thousands of times stays cheap.
@@ -14,10 +14,16 @@ const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
 /** The contact with what its calls say; null when there is no such contact (or the id is not one). */
 export async function contactSummary(id: string, now = new Date()): Promise<ContactSummary | null> {
   if (!isUuid(id)) return null;
-  const contact = await db.contact.findUnique({ where: { id }, select: { id: true, name: true, phone: true, email: true, company: true } });
+  const contact = await db.contact.findUnique({ where: { id }, select: { id: true, phone: true } });
   if (!contact) return null;
   const mine = { contactId: id, isTest: false };
-  const [first, last, [counted], nextStep, upcoming, passed, [followUp]] = await Promise.all([
+  // Who they are: the name, email and company of the newest call that has each (a late-arriving older call renames no one).
+  const newest = (column: Prisma.Sql) =>
+    Prisma.sql`(SELECT ${column} FROM calls WHERE contact_id = ${id}::uuid AND NOT is_test AND ${column} IS NOT NULL ORDER BY started_at DESC, id DESC LIMIT 1)`;
+  const [[who], first, last, [counted], nextStep, upcoming, passed, [followUp]] = await Promise.all([
+    db.$queryRaw<{ name: string | null; email: string | null; company: string | null }[]>`
+      SELECT ${newest(Prisma.raw("customer_name"))} AS name, ${newest(Prisma.raw("customer_email"))} AS email,
+             ${newest(Prisma.raw("customer_company"))} AS company`,
     db.call.findFirst({ where: mine, orderBy: [{ startedAt: "asc" }], select: { startedAt: true } }),
     db.call.findFirst({ where: mine, orderBy: [{ startedAt: "desc" }], select: { startedAt: true } }),
     db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (SELECT 1 FROM calls WHERE contact_id = ${id}::uuid AND NOT is_test LIMIT ${COUNT_CAP + 1}) x`,
@@ -39,6 +45,7 @@ export async function contactSummary(id: string, now = new Date()): Promise<Cont
   const callback = upcoming ?? passed;
   return {
     ...contact,
+    ...who,
     firstCallAt: iso(first?.startedAt),
     lastCallAt: iso(last?.startedAt),
     calls: cappedTotal(counted?.n ?? 0),

@@ -223,10 +223,10 @@ async function insertNewCall(
   // A test call's made-up customer is not a contact.
   const phone = call.customer.phone && !row.saved.isTest ? call.customer.phone : null;
   // The call names its contact without waiting for the contact's row: the id is read (no lock) or, for a new phone,
-  // the one the upsert below will give it. Upserting first held the busy contact row locked for the whole statement,
-  // and calls of one customer queued behind each other (bench:ingest's lock waits, README).
-  const contactIdSql = phone ? `COALESCE((SELECT id FROM contacts WHERE phone = ${param(phone)}), ${param(contactIdFor(phone))}::uuid)` : "NULL";
-  const contact = phone ? contactUpsert(call, param, "EXISTS (SELECT 1 FROM c)") : null;
+  // the one the insert below gives it. An upsert of the contact held its row locked until commit, and calls of one
+  // customer queued behind each other (bench:ingest's lock waits, README).
+  const contactIdSql = phone ? contactIdOf(phone, param) : "NULL";
+  const contact = phone ? contactInsert(phone, param, "EXISTS (SELECT 1 FROM c)") : null;
   const transcript =
     call.transcript.length > 0
       ? `, t AS (INSERT INTO transcripts (call_id, turns, language, updated_at) SELECT id, ${param(JSON.stringify(call.transcript))}, language, now() FROM c)`
@@ -325,8 +325,9 @@ async function updateExistingCall(
   let contactId: string | null = null;
   if (call.customer.phone && !isTest) {
     const values: unknown[] = [];
+    const param = (v: unknown) => `$${values.push(v)}`;
     const { rows: contact } = await client.query<Pick<ContactColumns, "id">>(
-      contactUpsert(call, (v) => `$${values.push(v)}`),
+      `WITH k AS (${contactInsert(call.customer.phone, param)}) SELECT ${contactIdOf(call.customer.phone, param)} AS id`,
       values,
     );
     contactId = contact[0].id;
@@ -392,22 +393,10 @@ async function updateExistingCall(
 const CONTACT_IDS = "5f0c9b7e-3d3a-4f51-9a52-0b6f2f1c8e41";
 export const contactIdFor = (phone: string) => uuidv5(phone, CONTACT_IDS);
 
-/**
- * One contact per phone; the non-empty name, email and company of its most recent call win.
- * Returns its id (no row when `onlyIf`, an SQL condition, is false).
- */
-function contactUpsert(call: CanonicalCall, param: (value: unknown) => string, onlyIf = "true"): string {
-  const { phone, name, email, company } = call.customer;
-  const at = `${param(call.startedAt)}::timestamptz`;
-  return `INSERT INTO contacts (id, phone, name, email, company, first_call_at, last_call_at)
-    SELECT ${param(contactIdFor(phone!))}::uuid, ${param(phone)}::text, ${param(name)}::text, ${param(email)}::text, ${param(company)}::text, ${at}, ${at}
-    WHERE ${onlyIf}
-    ON CONFLICT (phone) DO UPDATE SET
-      -- Only a call at least as recent as the contact's last one renames it: an old call arriving late does not.
-      name = CASE WHEN EXCLUDED.last_call_at >= contacts.last_call_at THEN COALESCE(EXCLUDED.name, contacts.name) ELSE COALESCE(contacts.name, EXCLUDED.name) END,
-      email = CASE WHEN EXCLUDED.last_call_at >= contacts.last_call_at THEN COALESCE(EXCLUDED.email, contacts.email) ELSE COALESCE(contacts.email, EXCLUDED.email) END,
-      company = CASE WHEN EXCLUDED.last_call_at >= contacts.last_call_at THEN COALESCE(EXCLUDED.company, contacts.company) ELSE COALESCE(contacts.company, EXCLUDED.company) END,
-      first_call_at = LEAST(contacts.first_call_at, EXCLUDED.first_call_at),
-      last_call_at = GREATEST(contacts.last_call_at, EXCLUDED.last_call_at)
-    RETURNING id`;
-}
+/** SQL: the id of the phone's contact: the row's (a contact made before ids came from phones) or the one it gets. */
+const contactIdOf = (phone: string, param: (value: unknown) => string) =>
+  `COALESCE((SELECT id FROM contacts WHERE phone = ${param(phone)}), ${param(contactIdFor(phone))}::uuid)`;
+
+/** SQL: one contact per phone, made by its first call (when `onlyIf`, an SQL condition, holds); never updated. */
+const contactInsert = (phone: string, param: (value: unknown) => string, onlyIf = "true") =>
+  `INSERT INTO contacts (id, phone) SELECT ${param(contactIdFor(phone))}::uuid, ${param(phone)}::text WHERE ${onlyIf} ON CONFLICT (phone) DO NOTHING`;

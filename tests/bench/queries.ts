@@ -265,8 +265,10 @@ console.log(`\n\nQueries on ${CALLS.toLocaleString()} calls (ms; the app's query
 const head = ["query", "app p50", "app p95", "SQL p50", "SQL p95", "p95 ratio"];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 for (const r of [head, ...rows]) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  "));
-const slow = rows.filter((r) => Number(r[2]) > 50);
-console.log(slow.length ? `\nOver 50 ms at p95: ${slow.map((r) => r[0]).join(", ")}` : "\nEvery query under 50 ms at p95.");
+// The aim (issue 19): p95 under 50 ms at a million calls, under 200 ms at ten million.
+const aim = CALLS > 1_000_000 ? 200 : 50;
+const slow = rows.filter((r) => Number(r[2]) > aim);
+console.log(slow.length ? `\nOver ${aim} ms at p95: ${slow.map((r) => r[0]).join(", ")}` : `\nEvery query under ${aim} ms at p95.`);
 
 await client.end();
 await embedded?.stop();

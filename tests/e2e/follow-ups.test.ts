@@ -34,9 +34,9 @@ async function overdueCall(sourceId: string, name: string, minutesAgo: number, c
   const phone = `+1202555${String(Math.floor(Math.random() * 10_000)).padStart(4, "0")}`;
   const startedAt = new Date(Date.now() - 3 * YEAR - 10 * DAY);
   const [contact] = await sql<{ id: string }>(
-    `INSERT INTO contacts (id, phone, first_call_at, last_call_at) VALUES (gen_random_uuid(), $1, $2, $2)
-     ON CONFLICT (phone) DO UPDATE SET last_call_at = excluded.last_call_at RETURNING id`,
-    [phone, startedAt],
+    `INSERT INTO contacts (id, phone) VALUES (gen_random_uuid(), $1)
+     ON CONFLICT (phone) DO UPDATE SET phone = excluded.phone RETURNING id`,
+    [phone],
   );
   await sql(
     `INSERT INTO calls (id, source_id, provider, external_id, status, started_at, event_at, content_hash, updated_at, contact_id,

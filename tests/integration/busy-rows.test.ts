@@ -38,16 +38,18 @@ describe("busy rows", () => {
     expect(linked).toEqual([{ contact_id: contactIdFor(phone) }]);
   });
 
-  it("keeps linking a contact made before ids came from phones, and still updates it", async () => {
+  it("keeps linking a contact made before ids came from phones; its page names them as their newest call does", async () => {
     const phone = `+${phoneDigits()}`;
     const older = randomUUID();
-    await sql(
-      "INSERT INTO contacts (id, phone, name, first_call_at, last_call_at) VALUES ($1, $2, 'Old Name', now() - interval '30 days', now() - interval '30 days')",
-      [older, phone],
-    );
-    const callId = await send(unpodCall(phone, "New Name"));
-    expect(await sql("SELECT contact_id FROM calls WHERE id = $1", [callId])).toEqual([{ contact_id: older }]);
-    expect(await sql("SELECT id, name FROM contacts WHERE phone = $1", [phone])).toEqual([{ id: older, name: "New Name" }]);
+    await sql("INSERT INTO contacts (id, phone) VALUES ($1, $2)", [older, phone]);
+    const newest = await send(unpodCall(phone, "New Name"));
+    // An older call arriving later renames no one.
+    const late = unpodCall(phone, "Old Name");
+    late.output.start_time = new Date(Date.now() - 86_400_000).toISOString().replace("T", " ").replace("Z", "");
+    const old = await send(late);
+    expect(await sql("SELECT DISTINCT contact_id FROM calls WHERE id = ANY($1::uuid[])", [[newest, old]])).toEqual([{ contact_id: older }]);
+    const summary = await jsonOf<{ contact: { name: string; calls: unknown } }>(api(`/api/contacts/${older}`));
+    expect(summary.contact).toMatchObject({ name: "New Name", calls: { count: 2, exact: true } });
   });
 
   it("folds a day's rollup shards into one row per key, and the Compare page's figures stay the same", async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { callDetailSchema } from "@/lib/calls/schemas";
+import { contactTimelineSchema } from "@/lib/contacts/schemas";
 import { fixture } from "../support/fixtures";
 import { api, jsonOf, sendWebhook, sql, uniq, type WebhookAnswer } from "../support/http";
 
@@ -22,8 +23,12 @@ function event(id: string, customerPhone: string, finishedAt: string, who: { nam
   };
 }
 
-const contactOf = async (customerPhone: string) =>
-  (await sql<{ name: string; email: string; company: string }>("SELECT name, email, company FROM contacts WHERE phone = $1", [customerPhone]))[0];
+/** Who the contact page says the number's contact is. */
+async function contactOf(customerPhone: string) {
+  const [{ id }] = await sql<{ id: string }>("SELECT id FROM contacts WHERE phone = $1", [customerPhone]);
+  const { contact } = contactTimelineSchema.parse(await jsonOf(api(`/api/contacts/${id}`)));
+  return { name: contact.name, email: contact.email, company: contact.company };
+}
 const customerOf = async (callId: string) => callDetailSchema.parse(await (await api(`/api/calls/${callId}`)).json()).customer;
 
 describe("the contact of a call", () => {

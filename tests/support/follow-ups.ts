@@ -29,11 +29,11 @@ export async function createFollowUpSource(): Promise<string> {
 
 export const deleteFollowUpSource = (sourceId: string) => sql(`DELETE FROM sources WHERE id = $1`, [sourceId]);
 
-async function contactFor(phone: string, at: Date): Promise<string> {
+async function contactFor(phone: string): Promise<string> {
   const [row] = await sql<{ id: string }>(
-    `INSERT INTO contacts (id, phone, first_call_at, last_call_at) VALUES (gen_random_uuid(), $1, $2, $2)
-     ON CONFLICT (phone) DO UPDATE SET last_call_at = excluded.last_call_at RETURNING id`,
-    [phone, at],
+    `INSERT INTO contacts (id, phone) VALUES (gen_random_uuid(), $1)
+     ON CONFLICT (phone) DO UPDATE SET phone = excluded.phone RETURNING id`,
+    [phone],
   );
   return row.id;
 }
@@ -50,7 +50,7 @@ export async function seedCall(sourceId: string, s: Seed): Promise<string> {
       id,
       sourceId,
       s.startedAt,
-      await contactFor(phone, s.startedAt),
+      await contactFor(phone),
       phone,
       s.name ?? uniq("Customer"),
       s.callbackAt ?? null,
