@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { keyCountsWritten } from "@/lib/calls/variables/count-soon";
 import { pool } from "@/lib/db/pool";
 import { processRawEvent } from "@/lib/ingest/process";
 import { storeTranscript } from "@/lib/ingest/transcript-fetch";
@@ -67,5 +68,7 @@ export async function seedDemoCalls(count: number, onProgress: (done: number) =>
   };
   await Promise.all(Array.from({ length: 8 }, worker));
   onProgress(done);
+  // The calls' variable keys are counted after each save, in batches: all of them before the seed says it is done.
+  await keyCountsWritten();
   return done;
 }

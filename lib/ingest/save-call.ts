@@ -22,7 +22,7 @@ import { hitRowsSql, hitsJson, replaceHits, storedMatch, trackerMatch, type Trac
 import type { MatchableTracker } from "@/lib/trackers/match";
 import type { Turn } from "@/lib/providers/canonical";
 import { countNewKeys, newKeysJson, variablesCte, type NewKey } from "@/lib/calls/variables/store";
-import { logger } from "@/lib/log";
+import { countKeysSoon } from "@/lib/calls/variables/count-soon";
 
 // Step 4: save the call with its transcript and daily rollup, atomically.
 // Idempotent per (source, vendor id): a new call is one INSERT ... ON CONFLICT
@@ -91,10 +91,8 @@ export async function saveCall(
   const inserted = await insertNewCall(newId, source, call, row, rawEventId, hits, destinationIds, opts.newEvent);
   if (inserted) {
     const { keys: newKeys, deliveryIds } = inserted;
-    // After the save, on its own: the call is stored whatever happens here (a key missed is a count one short).
-    await countNewKeys(pool, source.id, newKeys).catch((err: Error) =>
-      logger.warn({ callId: newId, err: err.message }, "could not count the call's variable keys"),
-    );
+    // After the answer, with other calls' keys (lib/calls/variables/count-soon.ts): the call is stored whatever happens there.
+    void countKeysSoon(source.id, newKeys);
     return { kind: "stored", callId: newId, facts: row.saved, written: { archiveRow: hasRecording(row), deliveryIds } };
   }
   return inTransaction((client) => updateExistingCall(client, source, call, columnsWith, rawEventId, trackers));

@@ -208,6 +208,8 @@ describe("variable keys", () => {
   const keysOf = async () => (await jsonOf<Keys>(asUser(TEST_MANAGER, "/api/calls/variables"))).keys;
 
   it("lists each key with its kind and the sources that sent it, for people signed in and API keys only", async () => {
+    // Keys are counted just after the webhooks' answers (lib/calls/variables/count-soon.ts).
+    await expect.poll(async () => (await keysOf()).find((k) => k.key === BUDGET)?.calls).toBe(5);
     const keys = await keysOf();
     const of = (key: string) => keys.find((k) => k.key === key);
     expect(of(BUDGET)).toMatchObject({ kind: "number", calls: 5, sources: [{ id: source.id, name: source.slug, calls: 5 }] });
@@ -228,7 +230,8 @@ describe("variable keys", () => {
     };
     expect((await sendWebhook(other.slug, payload)).status).toBe(202);
     const rows = () => sql("SELECT calls, numbers, dates FROM call_variable_keys WHERE source_id = $1 AND key = $2", [other.id, fresh]);
-    expect(await rows()).toEqual([{ calls: 1, numbers: 1, dates: 0 }]);
+    // Counted just after the answer (lib/calls/variables/count-soon.ts).
+    await expect.poll(rows).toEqual([{ calls: 1, numbers: 1, dates: 0 }]);
     // A later version of the same call, with a new value: still one call; the filter finds the new value.
     const later = { ...payload, finished_at: "2026-02-27T16:09:00Z", extracted_variables: { status: true, summary: "Seats", [fresh]: "40" } };
     const res = await sendWebhook(other.slug, later);
@@ -256,10 +259,12 @@ describe("variable keys of a busy source", () => {
     const more = payloads.slice(0, 6).map((p, i) => ({ ...p, id: p.id + 100 + i }));
     expect(await Promise.all([...later, ...more].map(send))).toEqual([...later, ...more].map(() => 202));
     expect(await sql("SELECT count(*)::int AS failed FROM raw_events WHERE source_id = $1 AND status = 'failed'", [busy.id])).toEqual([{ failed: 0 }]);
-    expect(await sql("SELECT key, calls, numbers, dates FROM call_variable_keys WHERE source_id = $1 ORDER BY key", [busy.id])).toEqual([
-      { key: a, calls: 18, numbers: 18, dates: 0 },
-      { key: b, calls: 18, numbers: 0, dates: 18 },
-    ]);
+    await expect
+      .poll(() => sql("SELECT key, calls, numbers, dates FROM call_variable_keys WHERE source_id = $1 ORDER BY key", [busy.id]))
+      .toEqual([
+        { key: a, calls: 18, numbers: 18, dates: 0 },
+        { key: b, calls: 18, numbers: 0, dates: 18 },
+      ]);
   });
 
   it(`offer at most ${MAX_KEYS_PER_SOURCE} keys a source; a key past them is kept with its call and filtered by`, async () => {
@@ -285,11 +290,12 @@ describe("variable keys of a busy source", () => {
       expect(res.status).toBe(202);
       const { callId } = await jsonOf<{ callId: string }>(res);
       // The known key is still counted, the first new key in key order takes the last place, the others none.
-      const counted = await sql<{ key: string; calls: number }>(
-        "SELECT key, calls FROM call_variable_keys WHERE source_id = $1 AND key = ANY($2::text[]) ORDER BY key",
-        [flood.id, [known, first, second, third]],
-      );
-      expect(counted).toEqual([
+      const counted = () =>
+        sql<{ key: string; calls: number }>("SELECT key, calls FROM call_variable_keys WHERE source_id = $1 AND key = ANY($2::text[]) ORDER BY key", [
+          flood.id,
+          [known, first, second, third],
+        ]);
+      await expect.poll(counted).toEqual([
         { key: known, calls: 1 },
         { key: first, calls: 1 },
       ]);
