@@ -71,6 +71,17 @@ describe("tracker matching", () => {
     expect(hits("naïve question", ["naive"])).toBe(true);
   });
 
+  it("reads plain ASCII words (its short way) as it reads any other", () => {
+    for (const word of ["Don't", "E-MAIL", "Price42", "o'Neil-Smith"]) {
+      const slow = word
+        .normalize("NFKD")
+        .replace(/['’\-‐‑]/g, "")
+        .toLowerCase();
+      expect(normalizeWord(word)).toBe(slow);
+    }
+    expect(hits("Send an E-Mail, please", ["email"])).toBe(true);
+  });
+
   it("takes regular-expression characters in phrases as plain text", () => {
     expect(hits("anything at all", [".*"])).toBe(false);
     expect(hits("anything at all", ["(.*)|"])).toBe(false);
