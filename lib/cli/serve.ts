@@ -37,7 +37,15 @@ for (const [signal, code] of [
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    server.close(() => void app.close().finally(() => process.exit(code)));
+    // The variable keys of the last webhooks' calls are counted after their answers: written before the process goes.
+    // (The batches' state is on globalThis, shared with the app's own copy of the module.)
+    const counted = () => import("../calls/variables/count-soon").then((m) => m.keyCountsWritten());
+    server.close(
+      () =>
+        void counted()
+          .then(() => app.close())
+          .finally(() => process.exit(code)),
+    );
     server.closeIdleConnections();
     // A long download (a CSV export, a recording) does not hold the shutdown up for long.
     setTimeout(() => process.exit(code), 10_000).unref();

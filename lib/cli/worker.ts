@@ -28,6 +28,8 @@ const stop = async () => {
   stopping = true;
   logger.info("stopping: finishing running jobs");
   await stopJobs();
+  // Polled calls' variable keys are counted after each save: written before the pool closes.
+  await (await import("../calls/variables/count-soon")).keyCountsWritten();
   await pool.end();
   process.exit(0);
 };

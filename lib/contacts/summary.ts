@@ -9,6 +9,9 @@ import type { ContactSummary } from "./schemas";
 // calls through its (contact_id, started_at desc) index, and the count stops
 // at COUNT_CAP, so a number called thousands of times stays cheap.
 
+/** The contact's newest calls read for their name, email and company. */
+const WHO_CALLS = 200;
+
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
 
 /** The contact with what its calls say; null when there is no such contact (or the id is not one). */
@@ -17,13 +20,15 @@ export async function contactSummary(id: string, now = new Date()): Promise<Cont
   const contact = await db.contact.findUnique({ where: { id }, select: { id: true, phone: true } });
   if (!contact) return null;
   const mine = { contactId: id, isTest: false };
-  // Who they are: the name, email and company of the newest call that has each (a late-arriving older call renames no one).
-  const newest = (column: Prisma.Sql) =>
-    Prisma.sql`(SELECT ${column} FROM calls WHERE contact_id = ${id}::uuid AND NOT is_test AND ${column} IS NOT NULL ORDER BY started_at DESC, id DESC LIMIT 1)`;
+  // Who they are: the name, email and company of the newest call that has each (a late-arriving older call renames no
+  // one), among the newest WHO_CALLS calls, so that a number called thousands of times costs no more.
+  const newest = (column: string) => Prisma.raw(`(SELECT ${column} FROM recent WHERE ${column} IS NOT NULL ORDER BY started_at DESC, id DESC LIMIT 1)`);
   const [[who], first, last, [counted], nextStep, upcoming, passed, [followUp]] = await Promise.all([
     db.$queryRaw<{ name: string | null; email: string | null; company: string | null }[]>`
-      SELECT ${newest(Prisma.raw("customer_name"))} AS name, ${newest(Prisma.raw("customer_email"))} AS email,
-             ${newest(Prisma.raw("customer_company"))} AS company`,
+      WITH recent AS (
+        SELECT customer_name, customer_email, customer_company, started_at, id FROM calls
+        WHERE contact_id = ${id}::uuid AND NOT is_test ORDER BY started_at DESC, id DESC LIMIT ${WHO_CALLS})
+      SELECT ${newest("customer_name")} AS name, ${newest("customer_email")} AS email, ${newest("customer_company")} AS company`,
     db.call.findFirst({ where: mine, orderBy: [{ startedAt: "asc" }], select: { startedAt: true } }),
     db.call.findFirst({ where: mine, orderBy: [{ startedAt: "desc" }], select: { startedAt: true } }),
     db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (SELECT 1 FROM calls WHERE contact_id = ${id}::uuid AND NOT is_test LIMIT ${COUNT_CAP + 1}) x`,

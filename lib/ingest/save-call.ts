@@ -395,6 +395,9 @@ export const contactIdFor = (phone: string) => uuidv5(phone, CONTACT_IDS);
 const contactIdOf = (phone: string, param: (value: unknown) => string) =>
   `COALESCE((SELECT id FROM contacts WHERE phone = ${param(phone)}), ${param(contactIdFor(phone))}::uuid)`;
 
-/** SQL: one contact per phone, made by its first call (when `onlyIf`, an SQL condition, holds); never updated. */
+/**
+ * SQL: one contact per phone, made by its first call (when `onlyIf`, an SQL condition, holds); never updated. Any unique
+ * index may take the conflict: two first calls of a new phone bring the same id as well as the same phone.
+ */
 const contactInsert = (phone: string, param: (value: unknown) => string, onlyIf = "true") =>
-  `INSERT INTO contacts (id, phone) SELECT ${param(contactIdFor(phone))}::uuid, ${param(phone)}::text WHERE ${onlyIf} ON CONFLICT (phone) DO NOTHING`;
+  `INSERT INTO contacts (id, phone) SELECT ${param(contactIdFor(phone))}::uuid, ${param(phone)}::text WHERE ${onlyIf} ON CONFLICT DO NOTHING`;

@@ -68,6 +68,15 @@ async function queueDigests(): Promise<number> {
   }
 }
 
+let foldedAt = 0;
+
+/** The rollups' shards of past days folded (lib/rollups/fold-shards.ts), once an hour: a failure is tried again then. */
+async function foldShardsHourly(): Promise<void> {
+  if (Date.now() - foldedAt < 3_600_000) return;
+  foldedAt = Date.now();
+  await foldRollupShards().catch((err: Error) => logger.warn({ err: err.message }, "could not fold the rollups' shards; next hour"));
+}
+
 export async function runMaintenance(): Promise<void> {
   const polls = await queueDuePolls();
   const leftBehind = await processLeftBehind();
@@ -77,9 +86,9 @@ export async function runMaintenance(): Promise<void> {
   await sweepRebucket();
   const alerts = await syncAlerts(await listSourceHealth());
   await pruneEventHours();
-  await foldRollupShards();
   const forwarded = await queueAlertDeliveries(alerts.openedIds);
   const digests = await queueDigests();
+  await foldShardsHourly();
   if (polls || leftBehind || transcripts || deliveries || recordings || digests || alerts.openedIds.length || alerts.resolved) {
     logger.info(
       {

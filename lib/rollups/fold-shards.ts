@@ -9,7 +9,9 @@ function foldStatement(rollup: Rollup): string {
   const keys = ["day", ...rollup.columns];
   const measures = rollup.measures.map((m) => m.column);
   const groups = keys.map((_, i) => i + 1).join(", ");
-  return `WITH moved AS (DELETE FROM ${rollup.table} WHERE shard <> 0 AND day < $1::date RETURNING ${[...keys, ...measures].join(", ")})
+  // Locked in key order first, as saves lock their rows (mergeDeltas): the fold and a save never wait on each other in a cycle.
+  return `WITH doomed AS (SELECT ctid FROM ${rollup.table} WHERE shard <> 0 AND day < $1::date ORDER BY ${conflictKey(rollup)} FOR UPDATE),
+    moved AS (DELETE FROM ${rollup.table} t USING doomed WHERE t.ctid = doomed.ctid RETURNING ${[...keys, ...measures].map((c) => `t.${c}`).join(", ")})
     INSERT INTO ${rollup.table} (${keys.join(", ")}, shard, ${measures.join(", ")})
     SELECT ${keys.map((k) => `moved.${k}`).join(", ")}, 0, ${measures.map((m) => `sum(moved.${m})`).join(", ")}
     FROM moved GROUP BY ${groups} ORDER BY ${groups}

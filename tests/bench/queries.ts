@@ -11,7 +11,7 @@ import { fillTrackerHits } from "./tracker-hits";
 const CALLS = Number(process.env.BENCH_CALLS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 
-const embedded = process.env.BENCH_DATABASE_URL ? null : await startEmbeddedPostgres({ dir: ".data/bench-postgres", port: 54330, database: "calls_bench" });
+const embedded = process.env.BENCH_DATABASE_URL ? null : await startEmbeddedPostgres({ dir: ".data/bench-postgres", port: 54340, database: "calls_bench" });
 const url = process.env.BENCH_DATABASE_URL ?? embedded!.url;
 await applyMigrations(url);
 process.env.DATABASE_URL = url;
@@ -228,7 +228,7 @@ await compare("count, tracker (common)", total({ tracker: trackers.common }), ca
 await compare(
   "overview tracker mentions, 90 days",
   () => trackerStats(90),
-  `SELECT day, tracker_id, calls, connected FROM daily_tracker_stats WHERE day >= current_date - 89`,
+  `SELECT day, tracker_id, sum(calls), sum(connected) FROM daily_tracker_stats WHERE day >= current_date - 89 GROUP BY 1, 2`,
 );
 
 const kpiSql = (days: number) =>

@@ -61,7 +61,8 @@ const fileOf = async (callId: string) =>
     (await sql<{ storage_key: string }>(`SELECT storage_key FROM recording_archives WHERE call_id = $1`, [callId]))[0].storage_key,
   );
 const rollups = () =>
-  sql(`SELECT day, status, sentiment, outcome, calls, talk_sec::text, hot_calls FROM daily_outcome_stats ORDER BY day, status, sentiment, outcome`);
+  sql(`SELECT day, status, sentiment, outcome, sum(calls)::int AS calls, sum(talk_sec)::text AS talk_sec, sum(hot_calls)::int AS hot_calls
+       FROM daily_outcome_stats GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`);
 const rawEvents = async (callId: string) => (await sql(`SELECT 1 FROM raw_events WHERE call_id = $1`, [callId])).length;
 
 describe("retention", () => {
