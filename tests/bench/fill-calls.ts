@@ -4,7 +4,12 @@ import { callRowsSql, ROLLUPS, storedSums } from "@/lib/rollups/deltas";
 
 // Fills a database with realistic calls inside Postgres (INSERT … SELECT over
 // generate_series, in batches), then their transcripts and the daily rollup
-// the way the pipeline keeps it.
+// the way the pipeline keeps it. The tables' secondary indexes are dropped
+// first and built once at the end (a GIN index built over ten million rows
+// takes a fraction of the time of adding each row's entries as it comes), and
+// foreign keys are not checked while filling (the rows are made consistent).
+// The fill records itself as done only at the end: a fill cut short is
+// started again by the next run.
 
 const WORDS = [
   "pricing",
@@ -30,12 +35,42 @@ const WORDS = [
 ];
 
 /** `count` calls over the last 365 days, three in four in English (stemmed); one in 10,000 mentions "zeppelin" (a rare word to search). */
-export async function fillCalls(client: pg.Client, count: number, batch = 50_000): Promise<void> {
-  await client.query("SELECT setseed(0.42)");
-  const bar = new cliProgress.SingleBar(
-    { format: "  calls [{bar}] {percentage}% {value}/{total}", noTTYOutput: true, notTTYSchedule: 5000 },
+const FILLED_TABLES = ["calls", "transcripts", "call_variables"];
+
+const progressBar = (what: string) =>
+  new cliProgress.SingleBar(
+    { format: `  ${what} [{bar}] {percentage}% {value}/{total}`, noTTYOutput: true, notTTYSchedule: 5000 },
     cliProgress.Presets.shades_classic,
   );
+
+/** Whether a fill of `count` calls finished in this database. */
+export async function filledWith(client: pg.Client, count: number): Promise<boolean> {
+  await client.query("CREATE TABLE IF NOT EXISTS bench_fill (calls bigint NOT NULL, done boolean NOT NULL DEFAULT false)");
+  const { rows } = await client.query<{ calls: string }>("SELECT calls FROM bench_fill WHERE done");
+  return rows.length > 0 && Number(rows[0].calls) >= count;
+}
+
+export async function fillCalls(client: pg.Client, count: number, batch = 50_000): Promise<void> {
+  await client.query("TRUNCATE bench_fill");
+  await client.query(
+    "TRUNCATE calls, transcripts, daily_outcome_stats, daily_source_stats, daily_compare_stats, daily_tracker_stats, call_variable_keys CASCADE",
+  );
+  await client.query("SET session_replication_role = replica");
+  await client.query("SET maintenance_work_mem = '1GB'");
+  // Indexes dropped by a fill cut short are in bench_fill_indexes already; the others are dropped now.
+  await client.query("CREATE TABLE IF NOT EXISTS bench_fill_indexes (name text PRIMARY KEY, def text NOT NULL)");
+  await client.query(
+    `INSERT INTO bench_fill_indexes (name, def)
+     SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid
+     WHERE t.relname = ANY($1) AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
+     ON CONFLICT (name) DO NOTHING`,
+    [FILLED_TABLES],
+  );
+  const { rows: toDrop } = await client.query<{ name: string }>("SELECT name FROM bench_fill_indexes");
+  for (const { name } of toDrop) await client.query(`DROP INDEX IF EXISTS ${name}`);
+
+  await client.query("SELECT setseed(0.42)");
+  const bar = progressBar("calls");
   bar.start(count, 0);
   for (let start = 1; start <= count; start += batch) {
     const end = Math.min(count, start + batch - 1);
@@ -92,24 +127,44 @@ export async function fillCalls(client: pg.Client, count: number, batch = 50_000
   }
   bar.stop();
 
-  console.log("  transcripts, variables, daily rollup, statistics...");
+  // Variables and transcripts over the calls' pages, a slice at a time (a TID range scan each).
+  const { rows: size } = await client.query<{ bytes: string }>("SELECT pg_relation_size('calls') AS bytes");
+  const slices = Math.max(1, Math.ceil(count / batch));
+  const step = Math.ceil(Number(size[0].bytes) / 8192 / slices);
+  const perSlice = async (what: string, sql: (range: string) => string) => {
+    const sliceBar = progressBar(what);
+    sliceBar.start(slices, 0);
+    for (let i = 0; i < slices; i++) {
+      await client.query(sql(`c.ctid >= '(${i * step},0)'::tid AND c.ctid < '(${(i + 1) * step},0)'::tid`));
+      sliceBar.update(i + 1);
+    }
+    sliceBar.stop();
+  };
   // As the call_variables migration backfills them (and saving keeps them).
-  await client.query(`
+  await perSlice(
+    "variables",
+    (range) => `
     INSERT INTO call_variables (call_id, key, text, num, day, started_at, provider)
     SELECT c.id, e.key, call_variable_text(e.value), call_variable_number(e.value), call_variable_day(e.value), c.started_at, c.provider
     FROM calls c CROSS JOIN LATERAL (
-      SELECT key, value FROM jsonb_each(c.variables) WHERE call_variable_key_ok(key) AND call_variable_text(value) <> '' ORDER BY key LIMIT 100) e`);
+      SELECT key, value FROM jsonb_each(c.variables) WHERE call_variable_key_ok(key) AND call_variable_text(value) <> '' ORDER BY key LIMIT 100) e
+    WHERE ${range}`,
+  );
   await client.query(`
     INSERT INTO call_variable_keys (source_id, key, calls, numbers, dates, last_seen_at, updated_at)
     SELECT c.source_id, v.key, count(*), count(v.num), count(v.day), max(c.started_at), now()
     FROM call_variables v JOIN calls c ON c.id = v.call_id GROUP BY c.source_id, v.key`);
-  await client.query(`
+  await perSlice(
+    "transcripts",
+    (range) => `
     INSERT INTO transcripts (call_id, turns, language, updated_at)
-    SELECT id, jsonb_build_array(
-      jsonb_build_object('role', 'agent', 'text', 'Hi ' || split_part(customer_name, ' ', 1) || ', this is ' || agent_name || '. Do you have a minute?'),
-      jsonb_build_object('role', 'customer', 'text', 'Sure. ' || summary),
-      jsonb_build_object('role', 'agent', 'text', 'Thanks, I will follow up about the ' || campaign || ' offer.')), language, now()
-    FROM calls WHERE summary IS NOT NULL`);
+    SELECT c.id, jsonb_build_array(
+      jsonb_build_object('role', 'agent', 'text', 'Hi ' || split_part(c.customer_name, ' ', 1) || ', this is ' || c.agent_name || '. Do you have a minute?'),
+      jsonb_build_object('role', 'customer', 'text', 'Sure. ' || c.summary),
+      jsonb_build_object('role', 'agent', 'text', 'Thanks, I will follow up about the ' || c.campaign || ' offer.')), c.language, now()
+    FROM calls c WHERE c.summary IS NOT NULL AND ${range}`,
+  );
+  console.log("  variable keys, daily rollups...");
   await client.query(`
     INSERT INTO daily_outcome_stats (day, status, sentiment, outcome, calls, talk_sec, hot_calls)
     SELECT (started_at AT TIME ZONE 'UTC')::date, status, COALESCE(sentiment, ''), COALESCE(outcome, ''),
@@ -129,5 +184,14 @@ export async function fillCalls(client: pg.Client, count: number, batch = 50_000
     SELECT ${keys.map((k) => `m.${k}`).join(", ")}, ${storedSums(compare, "m")}
     FROM (${callRowsSql(compare, "(started_at AT TIME ZONE 'UTC')::date", "NOT is_test")}) AS m (${keys.join(", ")}, ${measures.join(", ")})
     GROUP BY ${keys.map((_, i) => i + 1).join(", ")}`);
+  const { rows: dropped } = await client.query<{ name: string; def: string }>("SELECT name, def FROM bench_fill_indexes ORDER BY name");
+  for (const [i, { name, def }] of dropped.entries()) {
+    console.log(`  index ${i + 1}/${dropped.length}: ${name}`);
+    await client.query(def);
+    await client.query("DELETE FROM bench_fill_indexes WHERE name = $1", [name]);
+  }
+  await client.query("SET session_replication_role = DEFAULT");
+  console.log("  statistics...");
   await client.query("VACUUM ANALYZE");
+  await client.query("INSERT INTO bench_fill (calls, done) VALUES ($1, true)", [count]);
 }

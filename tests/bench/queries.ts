@@ -5,7 +5,7 @@ import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/schema-engine";
-import { fillCalls } from "./fill-calls";
+import { fillCalls, filledWith } from "./fill-calls";
 import { fillTrackerHits } from "./tracker-hits";
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 1_000_000);
@@ -20,12 +20,8 @@ await bootstrap({ WEBHOOK_SECRET: "bench", ADMIN_PASSWORD: "bench", BOOTSTRAP_AP
 
 const client = new pg.Client({ connectionString: url });
 await client.connect();
-const have = Number((await client.query<{ count: string }>("SELECT count(*) FROM calls")).rows[0].count);
-if (have < CALLS) {
+if (!(await filledWith(client, CALLS))) {
   console.log(`Filling ${CALLS.toLocaleString()} calls (once; kept in .data/bench-postgres)...`);
-  await client.query(
-    "TRUNCATE calls, transcripts, daily_outcome_stats, daily_source_stats, daily_compare_stats, daily_tracker_stats, call_variable_keys CASCADE",
-  );
   const t = performance.now();
   await fillCalls(client, CALLS);
   console.log(`  done in ${((performance.now() - t) / 1000).toFixed(0)} s`);
