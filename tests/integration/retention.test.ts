@@ -95,6 +95,8 @@ describe("retention", () => {
 
     await enqueue(QUEUE.retention, {});
     await expect.poll(async () => (await detail(old)).recording.status, { timeout: 20_000 }).toBe("deleted");
+    // The job marks a recording deleted, removes its file, then deletes transcripts and raw payloads: waited for to its end.
+    await expect.poll(() => rawEvents(old), { timeout: 20_000 }).toBe(0);
 
     // 40 days: recording, transcript and raw payloads gone, the file too.
     const gone = await detail(old);
