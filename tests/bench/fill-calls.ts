@@ -47,7 +47,7 @@ const progressBar = (what: string) =>
 export async function filledWith(client: pg.Client, count: number): Promise<boolean> {
   await client.query("CREATE TABLE IF NOT EXISTS bench_fill (calls bigint NOT NULL, done boolean NOT NULL DEFAULT false)");
   const { rows } = await client.query<{ calls: string }>("SELECT calls FROM bench_fill WHERE done");
-  return rows.length > 0 && Number(rows[0].calls) >= count;
+  return rows.length > 0 && Number(rows[0].calls) === count;
 }
 
 export async function fillCalls(client: pg.Client, count: number, batch = 50_000): Promise<void> {
