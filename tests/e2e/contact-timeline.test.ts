@@ -66,7 +66,8 @@ describe.skipIf(skipBrowserTests)("contact timeline in Chromium", () => {
     expect(await page.getByTestId("contact-call-count").textContent()).toBe("3 calls");
     expect(await page.getByTestId("contact-next-step").textContent()).toContain("Send the proposal");
     const entries = page.getByRole("list", { name: "Calls, newest first" }).locator(":scope > li");
-    expect(await entries.count()).toBe(2);
+    // The timeline streams in after the header.
+    await expect.poll(() => entries.count()).toBe(2);
     expect(await entries.nth(0).textContent()).toContain("Wants a proposal for 40 seats");
     expect(await entries.nth(1).getByText("2 attempts").count()).toBe(1);
     expect(await entries.nth(1).getByTestId("timeline-call").count()).toBe(2);
@@ -79,6 +80,7 @@ describe.skipIf(skipBrowserTests)("contact timeline in Chromium", () => {
   it("links each call, the call page links back, and the call list's number opens the contact", async () => {
     const contactPath = new URL(page.url()).pathname;
     const links = page.getByRole("list", { name: "Calls, newest first" }).getByRole("link");
+    await expect.poll(() => links.count()).toBe(3);
     const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute("href")));
     expect(hrefs).toHaveLength(3);
     for (const href of hrefs) expect(href).toMatch(/^\/calls\/[0-9a-f-]{36}$/);
