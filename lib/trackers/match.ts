@@ -54,7 +54,10 @@ interface CompiledPhrase {
 interface PhraseIndex {
   byFirstWord: Map<string, CompiledPhrase[]>;
   stems: Map<string, CompiledPhrase[]>;
-  longestStem: number;
+  /** The stems' lengths, shortest first: a word is probed by its beginnings of these lengths only. */
+  stemLengths: number[];
+  /** The stems' first characters: a word starting otherwise begins no stem. */
+  stemStarts: Set<string>;
 }
 
 /** A phrase's words as compared; empty when it has no letter or digit (it then matches nothing). */
@@ -69,7 +72,7 @@ const indexes = new WeakMap<MatchableTracker[], PhraseIndex>();
 function indexOf(trackers: MatchableTracker[]): PhraseIndex {
   const known = indexes.get(trackers);
   if (known) return known;
-  const index: PhraseIndex = { byFirstWord: new Map(), stems: new Map(), longestStem: 0 };
+  const index: PhraseIndex = { byFirstWord: new Map(), stems: new Map(), stemLengths: [], stemStarts: new Set() };
   const add = (map: Map<string, CompiledPhrase[]>, key: string, phrase: CompiledPhrase) => map.set(key, [...(map.get(key) ?? []), phrase]);
   trackers.forEach((tracker, i) => {
     for (const p of tracker.phrases.slice(0, MAX_PHRASES)) {
@@ -78,10 +81,11 @@ function indexOf(trackers: MatchableTracker[]): PhraseIndex {
       const phrase = { tracker: i, words, stem: p.stem };
       if (p.stem && words.length === 1) {
         add(index.stems, words[0], phrase);
-        index.longestStem = Math.max(index.longestStem, words[0].length);
+        index.stemStarts.add(words[0][0]);
       } else add(index.byFirstWord, words[0], phrase);
     }
   });
+  index.stemLengths = [...new Set([...index.stems.keys()].map((stem) => stem.length))].sort((a, b) => a - b);
   indexes.set(trackers, index);
   return index;
 }
@@ -102,7 +106,8 @@ function matchesAt(words: Word[], i: number, phrase: CompiledPhrase): boolean {
 function matchTurn(words: Word[], index: PhraseIndex, counts: (tracker: number) => boolean): Map<number, { start: number; end: number }> {
   const found = new Map<number, { start: number; end: number }>();
   const consider = (phrases: CompiledPhrase[] | undefined, i: number) => {
-    for (const p of phrases ?? []) {
+    if (!phrases) return;
+    for (const p of phrases) {
       if (found.has(p.tracker) || !counts(p.tracker) || !matchesAt(words, i, p)) continue;
       found.set(p.tracker, { start: words[i].start, end: words[i + p.words.length - 1].end });
     }
@@ -110,7 +115,11 @@ function matchTurn(words: Word[], index: PhraseIndex, counts: (tracker: number) 
   for (let i = 0; i < words.length; i++) {
     const norm = words[i].norm;
     consider(index.byFirstWord.get(norm), i);
-    for (let len = 1; len <= Math.min(norm.length, index.longestStem); len++) consider(index.stems.get(norm.slice(0, len)), i);
+    if (!index.stemStarts.has(norm[0])) continue;
+    for (const len of index.stemLengths) {
+      if (len > norm.length) break;
+      consider(index.stems.get(norm.slice(0, len)), i);
+    }
   }
   return found;
 }

@@ -37,8 +37,48 @@ export function normalizeWord(word: string): string {
   );
 }
 
+/** An ASCII letter or digit. */
+const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/**
+ * The words of text that is all ASCII (most turns of most calls), read char by char: what WORD finds there,
+ * several times faster (no Unicode classes, no match objects), per word of every call. Null at the first
+ * character past ASCII: such text is read by WORD.
+ */
+function asciiWords(text: string): Word[] | null {
+  const words: Word[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c > 127) return null;
+    if (!isWordChar(c)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let joined = false;
+    for (;;) {
+      while (i < n && isWordChar(text.charCodeAt(i))) i++;
+      const next = text.charCodeAt(i);
+      // An apostrophe or a hyphen joins two runs of letters and digits into one word.
+      if ((next === 39 || next === 45) && i + 1 < n && isWordChar(text.charCodeAt(i + 1))) {
+        joined = true;
+        i++;
+        continue;
+      }
+      break;
+    }
+    const word = text.slice(start, i).toLowerCase();
+    words.push({ norm: joined ? word.replace(JOINERS, "") : word, start, end: i });
+  }
+  return words;
+}
+
 /** The words of a text, in order, with where each stands. */
 export function wordsOf(text: string): Word[] {
+  const ascii = asciiWords(text);
+  if (ascii) return ascii;
   const words: Word[] = [];
   for (const m of text.matchAll(WORD)) {
     const norm = normalizeWord(m[0]);

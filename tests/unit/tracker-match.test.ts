@@ -3,7 +3,7 @@ import type { Turn } from "@/lib/providers/canonical";
 import { trackerMatch } from "@/lib/trackers/apply";
 import { HIT_TEXT_CHARS, MAX_HITS_KEPT } from "@/lib/trackers/limits";
 import { matchTrackers, type MatchableTracker } from "@/lib/trackers/match";
-import { normalizeWord } from "@/lib/trackers/normalize";
+import { normalizeWord, wordsOf } from "@/lib/trackers/normalize";
 import { rescoreWith, withTrackerSignals } from "@/lib/scoring/lead-score";
 
 const tracker = (phrases: (string | [string, "stem"])[], extra: Partial<MatchableTracker> = {}): MatchableTracker => ({
@@ -80,6 +80,25 @@ describe("tracker matching", () => {
       expect(normalizeWord(word)).toBe(slow);
     }
     expect(hits("Send an E-Mail, please", ["email"])).toBe(true);
+  });
+
+  it("finds in ASCII text (read char by char) exactly the words and offsets the Unicode pattern finds", () => {
+    // The documented rule, as the Unicode path applies it: letters, marks and digits, joined by hyphens or apostrophes.
+    const byPattern = (text: string) =>
+      [...text.matchAll(/[\p{L}\p{M}\p{N}]+(?:['’\-‐‑][\p{L}\p{M}\p{N}]+)*/gu)].map((m) => ({
+        norm: normalizeWord(m[0]),
+        start: m.index,
+        end: m.index + m[0].length,
+      }));
+    const alphabet = "aZq09 '-.,!\n\t";
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let n = 0; n < 2000; n++) {
+      const text = Array.from({ length: Math.floor(next() * 40) }, () => alphabet[Math.floor(next() * alphabet.length)]).join("");
+      expect(wordsOf(text), JSON.stringify(text)).toEqual(byPattern(text));
+    }
+    for (const text of ["Don't -call- me's", "'quoted' e-mail--twice", "x-", "-x", "Price42 ok", "café-au-lait", "naïve and plain"])
+      expect(wordsOf(text)).toEqual(byPattern(text));
   });
 
   it("takes regular-expression characters in phrases as plain text", () => {
