@@ -89,7 +89,14 @@ export function RuleForm({
   error: string | null;
 }) {
   const [f, setF] = useState<RuleFields>(() => initial(rule, options));
-  const set = <K extends keyof RuleFields>(key: K, value: RuleFields[K]) => setF((prev) => ({ ...prev, [key]: value }));
+  // What the server refused stays shown until the fields change: then it may no longer hold.
+  const [answered, setAnswered] = useState<string | null>(null);
+  const shownError = error !== answered ? error : null;
+  const edit = (next: (prev: RuleFields) => RuleFields) => {
+    setAnswered(error);
+    setF(next);
+  };
+  const set = <K extends keyof RuleFields>(key: K, value: RuleFields[K]) => edit((prev) => ({ ...prev, [key]: value }));
   const id = useId();
   const silence = f.metric === "source_silence";
   const names = {
@@ -104,10 +111,11 @@ export function RuleForm({
   const windows = WINDOWS.includes(f.windowMinutes) ? WINDOWS : [...WINDOWS, f.windowMinutes].sort((a, b) => a - b);
 
   const changeMetric = (metric: Metric) =>
-    setF((prev) => ({ ...prev, metric, ...(metric === "source_silence" ? { comparison: "above" as const, viewId: null, threshold: 60 } : {}) }));
+    edit((prev) => ({ ...prev, metric, ...(metric === "source_silence" ? { comparison: "above" as const, viewId: null, threshold: 60 } : {}) }));
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
+    setAnswered(null);
     void onSave({
       ...f,
       name: f.name.trim() || suggestedName,
@@ -273,7 +281,7 @@ export function RuleForm({
       <p id={`${id}-preview`} aria-live="polite" data-testid="rule-preview" className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-800">
         {preview}.
       </p>
-      <SaveOrCancel busy={busy} label={rule ? "Save rule" : "Add rule"} onCancel={onCancel} error={error} describedBy={`${id}-preview`} />
+      <SaveOrCancel busy={busy} label={rule ? "Save rule" : "Add rule"} onCancel={onCancel} error={shownError} describedBy={`${id}-preview`} />
     </form>
   );
 }

@@ -10,7 +10,7 @@ import { ScoreBar } from "./score-bar";
 import { Snippet } from "./snippet";
 import { ListTrackerChips } from "./list-tracker-chips";
 
-/** The call list on a phone: one card per call, each card a link to it. */
+/** The call list on a phone: one card per call, each card a link to it with its customer's number a link of its own. */
 export function CallCards({ calls }: { calls: CallListItem[] }) {
   return (
     <ul className="space-y-2">
@@ -18,20 +18,29 @@ export function CallCards({ calls }: { calls: CallListItem[] }) {
         const name = call.customer.name ?? "Unknown caller";
         return (
           <li key={call.id}>
-            <Link
-              href={`/calls/${call.id}`}
+            {/* The whole card opens the call (its name's link covers it), and the number inside it opens the contact. */}
+            <div
               data-testid="call-card"
-              className="block rounded-xl border border-slate-200 bg-white p-3 shadow-sm hover:border-indigo-300 focus-visible:outline-2 focus-visible:outline-indigo-600"
+              className="relative rounded-xl border border-slate-200 bg-white p-3 shadow-sm hover:border-indigo-300 has-[a:focus-visible]:outline-2 has-[a:focus-visible]:outline-indigo-600"
             >
               <div className="flex items-start justify-between gap-2">
-                <span className="min-w-0 truncate font-medium text-slate-900" title={name}>
+                <Link
+                  href={`/calls/${call.id}`}
+                  title={name}
+                  className="min-w-0 truncate font-medium text-slate-900 outline-none after:absolute after:inset-0 after:rounded-xl"
+                >
                   {name}
-                </span>
+                </Link>
                 {call.isTest && <Badge tone="violet">Test</Badge>}
               </div>
               <div className="mt-0.5 text-xs text-slate-600">
                 <LocalTime iso={call.startedAt} /> · {PROVIDER_NAMES[call.provider] ?? call.provider}
               </div>
+              {call.contactId && (
+                <p className="relative z-10 mt-0.5 w-fit text-xs tabular-nums">
+                  <ContactPhone contactId={call.contactId} phone={formatPhone(call.customer.phone)} />
+                </p>
+              )}
               <div className="mt-2 flex flex-wrap items-center gap-2">
                 {call.outcome ? <Badge tone={OUTCOME_TONE[call.outcome] ?? "gray"}>{humanize(call.outcome)}</Badge> : <Badge>No outcome</Badge>}
                 {call.sentiment && <Badge tone={SENTIMENT_TONE[call.sentiment]}>{humanize(call.sentiment)}</Badge>}
@@ -46,12 +55,7 @@ export function CallCards({ calls }: { calls: CallListItem[] }) {
                 </div>
               )}
               <Snippet call={call} />
-            </Link>
-            {call.contactId && (
-              <p className="mt-1 px-3 text-xs">
-                <ContactPhone contactId={call.contactId} phone={formatPhone(call.customer.phone)} />
-              </p>
-            )}
+            </div>
           </li>
         );
       })}

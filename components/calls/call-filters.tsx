@@ -7,6 +7,7 @@ import { CALL_STATUSES, OUTCOMES, SENTIMENTS } from "@/lib/providers/values";
 import { PROVIDER_IDS } from "@/lib/providers/lookup";
 import { humanize, PROVIDER_NAMES } from "./labels";
 import { useListNavigation } from "./navigation";
+import { DateBound } from "./date-bound";
 import { TextFilter } from "./text-filter";
 import { TrackerFilter } from "./tracker-filter";
 import { VariableFilter, variableChips } from "./variable-filter";
@@ -199,14 +200,8 @@ export function CallFilters({ hotLeads = false }: { hotLeads?: boolean }) {
             })}
           </div>
         </fieldset>
-        <label className="flex flex-col text-xs font-medium text-slate-600">
-          From
-          <input key={get("from")} type="date" name="from" defaultValue={get("from")} onChange={onChange} className="input mt-1 py-1.5" />
-        </label>
-        <label className="flex flex-col text-xs font-medium text-slate-600">
-          To
-          <input key={get("to")} type="date" name="to" defaultValue={get("to")} onChange={onChange} className="input mt-1 py-1.5" />
-        </label>
+        <DateBound key={`from-${get("from")}`} name="from" label="From" value={get("from")} onChange={onChange} />
+        <DateBound key={`to-${get("to")}`} name="to" label="To" value={get("to")} onChange={onChange} />
         <Select name="provider" label="Vendor" values={PROVIDER_IDS} names={PROVIDER_NAMES} current={get("provider")} onChange={onChange} />
         {shown("status") && <Select name="status" label="Status" values={CALL_STATUSES} current={get("status")} onChange={onChange} />}
         <Select name="outcome" label="Outcome" values={OUTCOMES} current={get("outcome")} onChange={onChange} />

@@ -5,7 +5,7 @@ export function KpiCards({ current, previous, days }: { current: Kpis; previous:
   return (
     <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
       {KPI_CARDS.map((card) => {
-        const delta = kpiChange(current[card.key], previous[card.key], card.ratio);
+        const delta = kpiChange(current[card.key], previous[card.key], card.kind);
         return (
           <div key={card.key} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid={`kpi-${card.key}`}>
             <p className="text-xs font-medium text-slate-600">{card.label}</p>

@@ -146,56 +146,60 @@ export function ViewsMenu({ page, admin = false }: { page: ViewPage; admin?: boo
           {showing.name}
         </span>
       )}
-      <div
-        ref={panelRef}
-        id={panelId}
-        role="dialog"
-        aria-label="Saved views"
-        tabIndex={-1}
-        hidden={!open}
-        // On a phone it spans the screen below the button (its place in the flow), from 640 px on it hangs from the button.
-        className="fixed inset-x-4 z-30 mt-2 max-h-[70vh] overflow-y-auto rounded-xl border border-slate-200 bg-white shadow-lg outline-none sm:absolute sm:right-auto sm:left-0 sm:w-80"
-      >
-        {saving ? (
-          <SaveViewForm
-            page={page}
-            query={query}
-            onCancel={() => {
-              setSaving(false);
-              panelRef.current?.focus();
-            }}
-            onSaved={(view) => {
-              setSaving(false);
-              changed(`Saved “${view.name}”${view.shared ? " for the team" : ""}.`);
-            }}
-          />
-        ) : (
-          <div className="border-b border-slate-200 p-2">
-            <button
-              type="button"
-              onClick={() => setSaving(true)}
-              className="w-full rounded-md px-2 py-1.5 text-left text-sm font-medium text-indigo-700 hover:bg-indigo-50 focus-visible:outline-2 focus-visible:outline-indigo-600"
-            >
-              Save current view…
-            </button>
-          </div>
-        )}
-        <p role="status" className={status ? "px-3 py-2 text-sm text-emerald-700" : "sr-only"}>
-          {status}
-        </p>
-        {loadError && (
-          <div role="alert" className="space-y-2 p-3 text-sm text-rose-700">
-            <p>Could not load the saved views: {loadError}</p>
-            <button type="button" onClick={() => void load()} className="font-medium text-indigo-700 hover:underline">
-              Try again
-            </button>
-          </div>
-        )}
-        {!loadError && views === null && <p className="p-3 text-sm text-slate-500">Loading views…</p>}
-        {views?.length === 0 && <p className="p-3 text-sm text-slate-600">No saved views yet: set filters, then save them here.</p>}
-        {group("My views", mine)}
-        {group("Team views", team)}
-        {group("Others’ personal views", others)}
+      {/* The panel's anchor: the row's bottom-left corner. Placed straight in the row, which centres its items, the
+          panel's top would be centred on the button too, and a long list would rise off the top of the screen. */}
+      <div className="absolute top-full left-0">
+        <div
+          ref={panelRef}
+          id={panelId}
+          role="dialog"
+          aria-label="Saved views"
+          tabIndex={-1}
+          hidden={!open}
+          // On a phone it spans the screen below the button, from 640 px on it hangs from the button.
+          className="fixed inset-x-4 z-30 mt-2 max-h-[70vh] overflow-y-auto rounded-xl border border-slate-200 bg-white shadow-lg outline-none sm:absolute sm:top-0 sm:right-auto sm:left-0 sm:w-80"
+        >
+          {saving ? (
+            <SaveViewForm
+              page={page}
+              query={query}
+              onCancel={() => {
+                setSaving(false);
+                panelRef.current?.focus();
+              }}
+              onSaved={(view) => {
+                setSaving(false);
+                changed(`Saved “${view.name}”${view.shared ? " for the team" : ""}.`);
+              }}
+            />
+          ) : (
+            <div className="border-b border-slate-200 p-2">
+              <button
+                type="button"
+                onClick={() => setSaving(true)}
+                className="w-full rounded-md px-2 py-1.5 text-left text-sm font-medium text-indigo-700 hover:bg-indigo-50 focus-visible:outline-2 focus-visible:outline-indigo-600"
+              >
+                Save current view…
+              </button>
+            </div>
+          )}
+          <p role="status" className={status ? "px-3 py-2 text-sm text-emerald-700" : "sr-only"}>
+            {status}
+          </p>
+          {loadError && (
+            <div role="alert" className="space-y-2 p-3 text-sm text-rose-700">
+              <p>Could not load the saved views: {loadError}</p>
+              <button type="button" onClick={() => void load()} className="font-medium text-indigo-700 hover:underline">
+                Try again
+              </button>
+            </div>
+          )}
+          {!loadError && views === null && <p className="p-3 text-sm text-slate-500">Loading views…</p>}
+          {views?.length === 0 && <p className="p-3 text-sm text-slate-600">No saved views yet: set filters, then save them here.</p>}
+          {group("My views", mine)}
+          {group("Team views", team)}
+          {group("Others’ personal views", others)}
+        </div>
       </div>
     </div>
   );

@@ -1,5 +1,5 @@
 import { totalText, type ListTotal } from "@/lib/lists/total";
-import { KPI_CARDS, kpiChange } from "@/lib/stats/kpi-format";
+import { KPI_CARDS, kpiChange, type KpiKind } from "@/lib/stats/kpi-format";
 import type { DigestContent, DigestViewCount } from "./content";
 
 // The digest's sentences, the same in the email (HTML and text) and in
@@ -18,8 +18,8 @@ export function digestSubject(c: DigestContent): string {
 export const countText = (t: ListTotal | null) => (t ? `${t.count.toLocaleString("en-US")}${t.exact ? "" : "+"}` : "–");
 
 /** "+12% vs the day before", or "" when there is nothing to compare with. */
-export function changeText(c: DigestContent, now: number | null, before: number | null, ratio?: boolean): { text: string; up: boolean } | null {
-  const change = kpiChange(now, before, ratio);
+export function changeText(c: DigestContent, now: number | null, before: number | null, kind?: KpiKind): { text: string; up: boolean } | null {
+  const change = kpiChange(now, before, kind);
   return change && { text: `${change.text} vs ${previousWord(c)}`, up: change.up };
 }
 
@@ -27,7 +27,7 @@ export function kpiLines(c: DigestContent) {
   return KPI_CARDS.map((card) => ({
     label: card.label,
     value: card.format(c.kpis.current[card.key]),
-    change: changeText(c, c.kpis.current[card.key], c.kpis.previous[card.key], card.ratio),
+    change: changeText(c, c.kpis.current[card.key], c.kpis.previous[card.key], card.kind),
   }));
 }
 

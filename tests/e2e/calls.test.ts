@@ -103,6 +103,21 @@ describe.skipIf(skipBrowserTests)("calls page in Chromium", () => {
     expect(await page.getByLabel("Campaign").inputValue()).toBe(campaign);
   });
 
+  it("shows an exact time from a digest's link, keeps it while other filters change, and lets a day replace it", async () => {
+    await page.goto(`${baseUrl()}/calls?campaign=${campaign}&from=2020-01-01T05:00:00.000Z&to=2099-01-01T05:00:00.000Z`);
+    await page.getByText("Jan 1, 2020, 05:00 UTC").waitFor();
+    await page.getByText("Jan 1, 2099, 05:00 UTC").waitFor();
+    await page.getByLabel("Min score").fill("0");
+    await page.getByLabel("Min score").press("Enter");
+    await page.waitForURL((url) => url.searchParams.get("minScore") === "0");
+    expect(new URL(page.url()).searchParams.get("from")).toBe("2020-01-01T05:00:00.000Z");
+    await page.getByRole("button", { name: "From: pick a day instead" }).click();
+    await page.waitForURL((url) => !url.searchParams.has("from"));
+    expect(new URL(page.url()).searchParams.get("to")).toBe("2099-01-01T05:00:00.000Z");
+    await page.getByLabel("From").fill("2020-01-02");
+    await page.waitForURL((url) => url.searchParams.get("from") === "2020-01-02");
+  });
+
   it("keeps a period preset relative in the URL, and marks it pressed", async () => {
     await page.goto(`${baseUrl()}/calls?campaign=${campaign}&from=2020-01-01`);
     await page.getByRole("button", { name: "7 days" }).click();

@@ -44,8 +44,13 @@ describe.skipIf(skipBrowserTests)("metric alerts in Chromium", () => {
     await form.getByLabel("Which calls").selectOption({ label: viewName });
     await form.getByLabel("Over the last").selectOption("60");
     await form.getByLabel("Alert when it").selectOption("below");
-    await form.getByLabel("Threshold (%)").fill("40");
     await form.getByLabel("Name").fill(ruleName);
+    // A refusal is shown until the fields change: then it may no longer hold.
+    await form.getByLabel("Threshold (%)").fill("150");
+    await form.getByRole("button", { name: "Add rule" }).click();
+    await form.getByText("A share is between 0 and 100%.").waitFor();
+    await form.getByLabel("Threshold (%)").fill("40");
+    await form.getByText("A share is between 0 and 100%.").waitFor({ state: "detached" });
     await expect
       .poll(() => form.getByTestId("rule-preview").textContent())
       .toBe(`Alert me when connect rate in the last hour of '${viewName}' falls below 40%, needing at least 10 calls.`);

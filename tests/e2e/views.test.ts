@@ -1,4 +1,4 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, screenshot, signIn, skipBrowserTests } from "../support/browser";
 import { baseUrl, jsonOf, sql, uniq } from "../support/http";
@@ -56,6 +56,7 @@ describe.skipIf(skipBrowserTests)("saved views in Chromium", () => {
     await menuButton().click();
     await menu().waitFor();
     await menu().getByText("Loading views…").waitFor({ state: "detached" });
+    await expectBelow(menuButton(), menu());
   };
   const saveView = async (name: string) => {
     await menu().getByRole("button", { name: "Save current view…" }).click();
@@ -187,6 +188,7 @@ describe.skipIf(skipBrowserTests)("saved views in Chromium", () => {
     await phone.getByRole("button", { name: "Views", exact: true }).click();
     const panel = phone.getByRole("dialog", { name: "Saved views" });
     await panel.getByRole("link", { name: /Solar callbacks/ }).waitFor();
+    await expectBelow(phone.getByRole("button", { name: "Views", exact: true }), panel);
     const box = (await panel.boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(375);
@@ -197,3 +199,9 @@ describe.skipIf(skipBrowserTests)("saved views in Chromium", () => {
     await phone.close();
   });
 });
+
+/** The menu hangs below its button, however long its list: never over the button or off the top of the screen. */
+async function expectBelow(button: Locator, panel: Locator) {
+  const [b, p] = await Promise.all([button.boundingBox(), panel.boundingBox()]);
+  expect(p!.y).toBeGreaterThanOrEqual(b!.y + b!.height);
+}
