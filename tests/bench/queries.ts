@@ -108,7 +108,8 @@ await compare("search, phone (202) 001-2345", list({ q: "(202) 001-2345" }), pag
 await compare(
   "search, said=customer, rare",
   list({ q: "zeppelin", said: "customer" }),
-  page(`WHERE c.id IN (SELECT call_id FROM transcripts WHERE search @@ to_tsquery('simple', 'zeppelin:A'))`),
+  // The word without its weight too: the planner reads a weighted word's frequency as unknown and would scan.
+  page(`WHERE c.id IN (SELECT call_id FROM transcripts WHERE search @@ to_tsquery('simple', 'zeppelin') AND search @@ to_tsquery('simple', 'zeppelin:A'))`),
 );
 await compare(
   "search, said=customer, common",
