@@ -21,19 +21,21 @@ export function CallCards({ calls }: { calls: CallListItem[] }) {
             {/* The whole card opens the call (its name's link covers it), and the number inside it opens the contact. */}
             <div
               data-testid="call-card"
-              className="relative rounded-xl border border-slate-200 bg-white p-3 shadow-sm hover:border-indigo-300 has-[a:focus-visible]:outline-2 has-[a:focus-visible]:outline-indigo-600"
+              className="relative rounded-xl border border-slate-200 bg-white p-3 shadow-sm hover:border-indigo-300 has-[[data-card-link]:focus-visible]:outline-2 has-[[data-card-link]:focus-visible]:outline-indigo-600"
             >
               <div className="flex items-start justify-between gap-2">
                 <Link
                   href={`/calls/${call.id}`}
                   title={name}
+                  data-card-link
+                  aria-describedby={`call-${call.id}-when`}
                   className="min-w-0 truncate font-medium text-slate-900 outline-none after:absolute after:inset-0 after:rounded-xl"
                 >
                   {name}
                 </Link>
                 {call.isTest && <Badge tone="violet">Test</Badge>}
               </div>
-              <div className="mt-0.5 text-xs text-slate-600">
+              <div id={`call-${call.id}-when`} className="mt-0.5 text-xs text-slate-600">
                 <LocalTime iso={call.startedAt} /> · {PROVIDER_NAMES[call.provider] ?? call.provider}
               </div>
               {call.contactId && (

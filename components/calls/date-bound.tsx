@@ -3,8 +3,9 @@
 import { useState } from "react";
 
 // The From and To boxes. A digest or an alert links to an exact time ("from=2026-11-28T05:00:00.000Z": the
-// user's day, in their zone), which a date box cannot show: it is shown as text and kept in the form (so other
-// filters changed keep it) until the person picks a day instead.
+// user's day, in their zone), which a date box cannot show: it is shown as text and kept in the form, so other
+// filters changed keep it. "Change" puts an empty date box in its place, focused: the day picked there replaces
+// the exact time (or, left empty, the next filter applied drops it).
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -23,7 +24,15 @@ export function DateBound({ name, label, value, onChange }: { name: string; labe
     return (
       <label className="flex flex-col text-xs font-medium text-slate-600">
         {label}
-        <input key={value} type="date" name={name} defaultValue={DAY.test(value) ? value : ""} onChange={onChange} className="input mt-1 py-1.5" />
+        <input
+          key={value}
+          type="date"
+          name={name}
+          defaultValue={DAY.test(value) ? value : ""}
+          onChange={onChange}
+          autoFocus={pickDay}
+          className="input mt-1 py-1.5"
+        />
       </label>
     );
   }
@@ -35,11 +44,7 @@ export function DateBound({ name, label, value, onChange }: { name: string; labe
         {exactText(value)}
         <button
           type="button"
-          onClick={() => {
-            setPickDay(true);
-            // The hidden field is gone on the next render; the URL is rebuilt without it once the form shows the box.
-            setTimeout(onChange);
-          }}
+          onClick={() => setPickDay(true)}
           className="text-xs font-medium text-indigo-700 hover:underline"
           aria-label={`${label}: pick a day instead`}
         >

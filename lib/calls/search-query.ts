@@ -8,18 +8,12 @@ export { searchWords } from "./search-words";
 // English or Russian stem (calls in those languages are indexed with stems
 // too), and the last word, still being typed, matches as a prefix of exact
 // words (a prefix of a stem would find words the stem does not stand for).
-// A weight keeps the match to one speaker's words: a transcript's vector
-// weighs the customer's A and the agent's B (migration one_transcript_vector).
 
-/** The weight of a speaker's words in a transcript's vector. */
-export type SpeakerWeight = "A" | "B";
-
-/** The tsquery for `words` (at least one), as an SQL expression of parameters; only words of `weight` when given. */
-export function tsquery(words: string[], weight: SpeakerWeight | "" = ""): Prisma.Sql {
+/** The tsquery for `words` (at least one), as an SQL expression of parameters. */
+export function tsquery(words: string[]): Prisma.Sql {
   const terms = words.map((word, i) => {
-    const exact = i === words.length - 1 ? `${word}:*${weight}` : `${word}${weight && `:${weight}`}`;
-    const stem = `${word}${weight && `:${weight}`}`;
-    return Prisma.sql`(to_tsquery('simple', ${exact}) || to_tsquery('english', ${stem}) || to_tsquery('russian', ${stem}))`;
+    const exact = i === words.length - 1 ? `${word}:*` : word;
+    return Prisma.sql`(to_tsquery('simple', ${exact}) || to_tsquery('english', ${word}) || to_tsquery('russian', ${word}))`;
   });
   return Prisma.sql`(${Prisma.join(terms, " && ")})`;
 }

@@ -2,11 +2,11 @@ import { db, Prisma } from "@/lib/db/client";
 import type { CallColumns } from "@/lib/db/columns";
 import { andAll } from "./conditions";
 import { looksLikePhone, phoneCandidates } from "./phone-query";
-import { searchWords, tsquery, type SpeakerWeight } from "./search-query";
+import { searchWords, tsquery } from "./search-query";
 
 // The list's text search as conditions on `c` (calls): a phone number in any
 // format, or words matched in the customer's name and the summary (calls.search)
-// and the transcript (transcripts.search: all of it, or one speaker's words by their weight).
+// and the transcript (transcripts.search, or one speaker's turns).
 
 export type Said = "customer" | "agent" | undefined;
 
@@ -22,11 +22,11 @@ const COMMON = 2000;
 /** How many rows of each table tell how common the words are. */
 const SAMPLE = 2000;
 
-const SPEAKER_WEIGHT: Record<NonNullable<Said>, SpeakerWeight> = { customer: "A", agent: "B" };
+const transcriptColumn = (said: Said) => Prisma.raw(said === "customer" ? "t.search_customer" : said === "agent" ? "t.search_agent" : "t.search");
 
 /** Where the words may match: the name and summary unless only a speaker's turns are asked for, and the transcript. */
 function branches(query: Prisma.Sql, said: Said): { from: Prisma.Sql; match: Prisma.Sql }[] {
-  const transcript = { from: Prisma.sql`transcripts t JOIN calls c ON c.id = t.call_id`, match: Prisma.sql`t.search @@ ${query}` };
+  const transcript = { from: Prisma.sql`transcripts t JOIN calls c ON c.id = t.call_id`, match: Prisma.sql`${transcriptColumn(said)} @@ ${query}` };
   return said ? [transcript] : [{ from: Prisma.sql`calls c`, match: Prisma.sql`c.search @@ ${query}` }, transcript];
 }
 
@@ -38,7 +38,7 @@ export async function resolveSearch(q: string, said: Said): Promise<Search> {
   }
   const words = searchWords(q);
   if (words.length === 0) return { kind: "nothing" };
-  const query = tsquery(words, said ? SPEAKER_WEIGHT[said] : "");
+  const query = tsquery(words);
   const common = await commonWords(query, said);
   return { kind: "words", query, said, ids: common ? null : await rareMatches(query, said) };
 }
@@ -52,7 +52,7 @@ export async function resolveSearch(q: string, said: Said): Promise<Search> {
 async function commonWords(query: Prisma.Sql, said: Said): Promise<boolean> {
   const samples = [
     ...(said ? [] : [Prisma.sql`SELECT search AS v FROM calls LIMIT ${SAMPLE}`]),
-    Prisma.sql`SELECT t.search AS v FROM transcripts t LIMIT ${SAMPLE}`,
+    Prisma.sql`SELECT ${transcriptColumn(said)} AS v FROM transcripts t LIMIT ${SAMPLE}`,
   ];
   const probes = samples.map(
     (rows) => Prisma.sql`(SELECT count(*) FROM (${rows}) s WHERE s.v @@ ${query}) * 200 >= LEAST(${SAMPLE}, (SELECT count(*) FROM (${rows}) n))`,
@@ -70,7 +70,7 @@ async function commonWords(query: Prisma.Sql, said: Said): Promise<boolean> {
 async function rareMatches(query: Prisma.Sql, said: Said): Promise<string[] | null> {
   const reads = [
     ...(said ? [] : [Prisma.sql`(SELECT id, 0 AS b FROM calls WHERE search @@ ${query} LIMIT ${COMMON})`]),
-    Prisma.sql`(SELECT call_id AS id, 1 AS b FROM transcripts t WHERE t.search @@ ${query} LIMIT ${COMMON})`,
+    Prisma.sql`(SELECT call_id AS id, 1 AS b FROM transcripts t WHERE ${transcriptColumn(said)} @@ ${query} LIMIT ${COMMON})`,
   ];
   const rows = await db.$transaction(async (tx) => {
     await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
@@ -90,7 +90,7 @@ export function matchAll(search: Search): Prisma.Sql {
       return Prisma.sql`c.customer_phone IN (${Prisma.join(search.numbers)})`;
     case "words": {
       const { query, said } = search;
-      const inTranscript = Prisma.sql`EXISTS (SELECT 1 FROM transcripts t WHERE t.call_id = c.id AND t.search @@ ${query})`;
+      const inTranscript = Prisma.sql`EXISTS (SELECT 1 FROM transcripts t WHERE t.call_id = c.id AND ${transcriptColumn(said)} @@ ${query})`;
       if (search.ids) return Prisma.sql`c.id = ANY(${search.ids}::uuid[])`;
       return said ? inTranscript : Prisma.sql`(c.search @@ ${query} OR ${inTranscript})`;
     }

@@ -90,7 +90,8 @@ describe("tracker matching", () => {
         start: m.index,
         end: m.index + m[0].length,
       }));
-    const alphabet = "aZq09 '-.,!\n\t";
+    // Letters and digits at the ends of their ranges, and the characters just outside them.
+    const alphabet = "aAzZ09 '-/:@[`{\x7f.,!\n\t";
     let seed = 7;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let n = 0; n < 2000; n++) {
