@@ -9,14 +9,16 @@ export { searchWords } from "./search-words";
 // too), and the last word, still being typed, matches as a prefix of exact
 // words (a prefix of a stem would find words the stem does not stand for).
 
-/** The tsquery for `words` (at least one), as an SQL expression of parameters. */
-export function tsquery(words: string[]): Prisma.Sql {
-  const terms = words.map((word, i) => {
+/** A tsquery for each of `words`, as SQL expressions of parameters. */
+export function tsqueryTerms(words: string[]): Prisma.Sql[] {
+  return words.map((word, i) => {
     const exact = i === words.length - 1 ? `${word}:*` : word;
     return Prisma.sql`(to_tsquery('simple', ${exact}) || to_tsquery('english', ${word}) || to_tsquery('russian', ${word}))`;
   });
-  return Prisma.sql`(${Prisma.join(terms, " && ")})`;
 }
+
+/** The tsquery for all of a search's words (at least one). */
+export const allOf = (terms: Prisma.Sql[]): Prisma.Sql => Prisma.sql`(${Prisma.join(terms, " && ")})`;
 
 /** The text search configuration a call's words are read in for its snippet. */
 export const HEADLINE_CONFIG = Prisma.sql`(CASE c.language WHEN 'en' THEN 'english' WHEN 'ru' THEN 'russian' ELSE 'simple' END)::regconfig`;

@@ -2,31 +2,51 @@ import { db, Prisma } from "@/lib/db/client";
 import type { CallColumns } from "@/lib/db/columns";
 import { andAll } from "./conditions";
 import { looksLikePhone, phoneCandidates } from "./phone-query";
-import { searchWords, tsquery } from "./search-query";
+import { allOf, searchWords, tsqueryTerms } from "./search-query";
 
 // The list's text search as conditions on `c` (calls): a phone number in any
 // format, or words matched in the customer's name and the summary (calls.search)
-// and the transcript (transcripts.search, or one speaker's turns).
+// and the transcript (one vector per speaker: the customer's turns, the agent's,
+// everyone else's; any of them for anyone's words).
 
 export type Said = "customer" | "agent" | undefined;
 
 export type Search =
   | { kind: "phone"; numbers: string[] }
   /** `ids`: every match, when the search is rare enough to read them all from the text indexes; null for a common one. */
-  | { kind: "words"; query: Prisma.Sql; said: Said; ids: string[] | null }
+  | ({ kind: "words"; said: Said; ids: string[] | null } & Words)
   /** Nothing searchable was typed (only punctuation): nothing matches. */
   | { kind: "nothing" };
+
+/** A word search: the tsquery of all its words, and one per word. */
+interface Words {
+  query: Prisma.Sql;
+  terms: Prisma.Sql[];
+}
 
 /** Above this many matches in one index a search counts as common. */
 const COMMON = 2000;
 /** How many rows of each table tell how common the words are. */
 const SAMPLE = 2000;
 
-const transcriptColumn = (said: Said) => Prisma.raw(said === "customer" ? "t.search_customer" : said === "agent" ? "t.search_agent" : "t.search");
+/**
+ * The words in a transcript `t`: all in one speaker's turns, or each in anyone's (a word in any of its three vectors,
+ * one per speaker: Postgres reads them as a BitmapAnd of BitmapOrs over their GIN indexes).
+ */
+function inTurns({ query, terms }: Words, said: Said): Prisma.Sql {
+  if (said) return Prisma.sql`${Prisma.raw(said === "customer" ? "t.search_customer" : "t.search_agent")} @@ ${query}`;
+  return Prisma.join(
+    terms.map((term) => Prisma.sql`(t.search_customer @@ ${term} OR t.search_agent @@ ${term} OR t.search_other @@ ${term})`),
+    " AND ",
+    "(",
+    ")",
+  );
+}
 
 /** Where the words may match: the name and summary unless only a speaker's turns are asked for, and the transcript. */
-function branches(query: Prisma.Sql, said: Said): { from: Prisma.Sql; match: Prisma.Sql }[] {
-  const transcript = { from: Prisma.sql`transcripts t JOIN calls c ON c.id = t.call_id`, match: Prisma.sql`${transcriptColumn(said)} @@ ${query}` };
+function branches(words: Words, said: Said): { from: Prisma.Sql; match: Prisma.Sql }[] {
+  const { query } = words;
+  const transcript = { from: Prisma.sql`transcripts t JOIN calls c ON c.id = t.call_id`, match: inTurns(words, said) };
   return said ? [transcript] : [{ from: Prisma.sql`calls c`, match: Prisma.sql`c.search @@ ${query}` }, transcript];
 }
 
@@ -38,9 +58,10 @@ export async function resolveSearch(q: string, said: Said): Promise<Search> {
   }
   const words = searchWords(q);
   if (words.length === 0) return { kind: "nothing" };
-  const query = tsquery(words);
-  const common = await commonWords(query, said);
-  return { kind: "words", query, said, ids: common ? null : await rareMatches(query, said) };
+  const terms = tsqueryTerms(words);
+  const search = { query: allOf(terms), terms };
+  const common = await commonWords(search, said);
+  return { kind: "words", ...search, said, ids: common ? null : await rareMatches(search, said) };
 }
 
 /**
@@ -49,13 +70,19 @@ export async function resolveSearch(q: string, said: Said): Promise<Search> {
  * words). A newest-first scan then finds a page of them soon. The planner's
  * own guess cannot decide this: it takes a rare prefix for a common word.
  */
-async function commonWords(query: Prisma.Sql, said: Said): Promise<boolean> {
+async function commonWords(words: Words, said: Said): Promise<boolean> {
+  const { query } = words;
   const samples = [
-    ...(said ? [] : [Prisma.sql`SELECT search AS v FROM calls LIMIT ${SAMPLE}`]),
-    Prisma.sql`SELECT ${transcriptColumn(said)} AS v FROM transcripts t LIMIT ${SAMPLE}`,
+    ...(said ? [] : [{ rows: Prisma.sql`SELECT search FROM calls LIMIT ${SAMPLE}`, alias: Prisma.raw("c"), match: Prisma.sql`c.search @@ ${query}` }]),
+    {
+      rows: Prisma.sql`SELECT search_customer, search_agent, search_other FROM transcripts LIMIT ${SAMPLE}`,
+      alias: Prisma.raw("t"),
+      match: inTurns(words, said),
+    },
   ];
   const probes = samples.map(
-    (rows) => Prisma.sql`(SELECT count(*) FROM (${rows}) s WHERE s.v @@ ${query}) * 200 >= LEAST(${SAMPLE}, (SELECT count(*) FROM (${rows}) n))`,
+    ({ rows, alias, match }) =>
+      Prisma.sql`(SELECT count(*) FROM (${rows}) ${alias} WHERE ${match}) * 200 >= LEAST(${SAMPLE}, (SELECT count(*) FROM (${rows}) n))`,
   );
   const [probe] = await db.$queryRaw<{ common: boolean }[]>`SELECT ${Prisma.join(probes, " OR ")} AS common`;
   return probe.common;
@@ -67,10 +94,11 @@ async function commonWords(query: Prisma.Sql, said: Said): Promise<boolean> {
  * there). The planner guesses a prefix search far more common than it is and
  * would read a rare one by scanning every row: the index is the right plan.
  */
-async function rareMatches(query: Prisma.Sql, said: Said): Promise<string[] | null> {
+async function rareMatches(words: Words, said: Said): Promise<string[] | null> {
+  const { query } = words;
   const reads = [
     ...(said ? [] : [Prisma.sql`(SELECT id, 0 AS b FROM calls WHERE search @@ ${query} LIMIT ${COMMON})`]),
-    Prisma.sql`(SELECT call_id AS id, 1 AS b FROM transcripts t WHERE ${transcriptColumn(said)} @@ ${query} LIMIT ${COMMON})`,
+    Prisma.sql`(SELECT call_id AS id, 1 AS b FROM transcripts t WHERE ${inTurns(words, said)} LIMIT ${COMMON})`,
   ];
   const rows = await db.$transaction(async (tx) => {
     await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
@@ -90,7 +118,7 @@ export function matchAll(search: Search): Prisma.Sql {
       return Prisma.sql`c.customer_phone IN (${Prisma.join(search.numbers)})`;
     case "words": {
       const { query, said } = search;
-      const inTranscript = Prisma.sql`EXISTS (SELECT 1 FROM transcripts t WHERE t.call_id = c.id AND ${transcriptColumn(said)} @@ ${query})`;
+      const inTranscript = Prisma.sql`EXISTS (SELECT 1 FROM transcripts t WHERE t.call_id = c.id AND ${inTurns(search, said)})`;
       if (search.ids) return Prisma.sql`c.id = ANY(${search.ids}::uuid[])`;
       return said ? inTranscript : Prisma.sql`(c.search @@ ${query} OR ${inTranscript})`;
     }
@@ -103,7 +131,7 @@ export function matchAll(search: Search): Prisma.Sql {
  */
 export function matchedIds(search: Extract<Search, { kind: "words" }>, where: Prisma.Sql[], limit: number | null): Prisma.Sql {
   const cap = limit === null ? Prisma.empty : Prisma.sql`LIMIT ${limit}`;
-  const ids = branches(search.query, search.said).map((b) => Prisma.sql`(SELECT c.id FROM ${b.from} WHERE ${b.match} ${andAll(where)} ${cap})`);
+  const ids = branches(search, search.said).map((b) => Prisma.sql`(SELECT c.id FROM ${b.from} WHERE ${b.match} ${andAll(where)} ${cap})`);
   return Prisma.join(ids, " UNION ");
 }
 
@@ -114,8 +142,6 @@ export function matchedIds(search: Extract<Search, { kind: "words" }>, where: Pr
  */
 export function matchPage(search: Search, where: Prisma.Sql[], order: Prisma.Sql, limit: number): Prisma.Sql {
   if (search.kind !== "words" || search.ids) return matchAll(search);
-  const ids = branches(search.query, search.said).map(
-    (b) => Prisma.sql`(SELECT c.id FROM ${b.from} WHERE ${b.match} ${andAll(where)} ${order} LIMIT ${limit})`,
-  );
+  const ids = branches(search, search.said).map((b) => Prisma.sql`(SELECT c.id FROM ${b.from} WHERE ${b.match} ${andAll(where)} ${order} LIMIT ${limit})`);
   return Prisma.sql`c.id IN (${Prisma.join(ids, " UNION ")})`;
 }

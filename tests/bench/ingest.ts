@@ -13,7 +13,7 @@ import { PROVIDER_IDS, type ProviderId } from "@/lib/providers/lookup";
 import { samplePayload } from "@/lib/providers/modules";
 import { TEST_WEBHOOK_SECRET } from "../support/credentials";
 import { freePort, startStack } from "../support/stack";
-import { printTopFunctions } from "./cpu-profile";
+import { nowUs, printTopFunctions, type Window } from "./cpu-profile";
 import { formatWaits, sampleWaits } from "./db-waits";
 import { setCallId } from "../support/vendor-payloads";
 
@@ -171,6 +171,7 @@ async function compare(appPeak: Run, app: Url, floor: Url, express: Url): Promis
   console.log("The floor per request: Next's routing and request object, the body read, one INSERT of it, a JSON answer.");
 }
 
+let peakWindow: Window | undefined;
 try {
   const app = (p: ProviderId) => `${stack.baseUrl}/api/webhooks/${p}`;
   const floor = () => `${stack.baseUrl}/api/bench/floor`;
@@ -179,7 +180,9 @@ try {
   await load("warmup", app, { rate: 50 });
   await load("warmup-floor", floor, { rate: 50 });
 
+  const fromUs = nowUs();
   const appPeak = await load("app-peak", app, {});
+  peakWindow = { fromUs, toUs: nowUs() };
   if (PROFILE_DIR) console.log(`app peak: ${appPeak.rps.toFixed(0)} requests/s, p50 / p99 ${appPeak.p50} / ${appPeak.p99} ms`);
   // A profile holds the pipeline alone: the app at its peak, nothing else.
   else await compare(appPeak, app, floor, express);
@@ -187,5 +190,6 @@ try {
   peer.kill();
   await stack.stop();
 }
-if (PROFILE_DIR) await printTopFunctions(PROFILE_DIR);
+// The peak alone: not the start, the warm-up or the shutdown.
+if (PROFILE_DIR) await printTopFunctions(PROFILE_DIR, 15, peakWindow);
 process.exit(0);

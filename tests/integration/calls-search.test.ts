@@ -18,7 +18,7 @@ const list = async (query: string) => {
 const found = async (query: string) => (await list(query)).items.map((c) => c.externalId.replace(`${campaign}-`, "")).sort();
 const q = (text: string) => `q=${encodeURIComponent(text)}`;
 
-function hubtalk(id: string, opts: { language?: string; summary: string; agent: string; customer: string; phone: string }) {
+function hubtalk(id: string, opts: { language?: string; summary: string; agent: string; customer: string; phone: string; system?: string }) {
   const base = fixture<Record<string, unknown>>("hubtalk/full-example.json");
   const { initial_language: _i, final_language: _f, full_transcript: _t, conversation: _c, ...rest } = base;
   return {
@@ -33,6 +33,7 @@ function hubtalk(id: string, opts: { language?: string; summary: string; agent: 
       messages: [
         { role: "assistant", content: opts.agent, timestamp: "" },
         { role: "user", content: opts.customer, timestamp: "" },
+        ...(opts.system ? [{ role: "tool", content: opts.system, timestamp: "" }] : []),
       ],
     },
   };
@@ -45,6 +46,7 @@ beforeAll(async () => {
       summary: "Customer asked about pricing for the premium plan",
       agent: "Our plans start at ten dollars a month",
       customer: "I worry about the contract length",
+      system: "Transferring to the billing desk",
       phone: `1${phone}`,
     }),
     hubtalk("ru", {
@@ -114,6 +116,36 @@ describe("GET /api/calls?q=", () => {
     // The summary is nobody's words.
     expect(await found(`${q("premium")}&said=customer`)).toEqual([]);
     expect(await found(q("premium"))).toEqual(["en"]);
+  });
+
+  it("finds anyone's words, those of turns that are neither the customer's nor the agent's too, when no speaker is chosen", async () => {
+    expect(await found(q("transferring billing"))).toEqual(["en"]);
+    expect(await found(q("worry"))).toEqual(["en"]);
+    expect(await found(q("dollars"))).toEqual(["en"]);
+    expect(await found(`${q("transferring")}&said=customer`)).toEqual([]);
+    expect(await found(`${q("transferring")}&said=agent`)).toEqual([]);
+    // Each word in anyone's turns: the customer said one, the agent or the system the other.
+    expect(await found(q("worry dollars"))).toEqual(["en"]);
+    expect(await found(q("worry transferring"))).toEqual(["en"]);
+    expect(await found(`${q("worry dollars")}&said=customer`)).toEqual([]);
+    expect(await found(q("worry кредиты"))).toEqual([]);
+  });
+
+  it("saves and finds a call whose transcript is more words than a search index holds (its first five hours or so)", async () => {
+    // 600,000 characters of different Russian words, 1.2 MB: its whole text would not fit in a tsvector's 1 MB.
+    const letters = "абвгдежзийклмноп";
+    const words = Array.from({ length: 60_000 }, (_, n) => [...n.toString(16).padStart(9, "0")].map((d) => letters[parseInt(d, 16)]).join(""));
+    const call = hubtalk("long", {
+      language: "RU",
+      summary: "Длинный звонок",
+      agent: "Слушаю",
+      customer: `дирижабль ${words.join(" ")}`,
+      phone: "77770000001",
+    });
+    const res = await sendWebhook("hubtalk", call);
+    expect(res.status, await res.clone().text()).toBe(202);
+    expect(await found(`${q("дирижабль")}&said=customer`)).toEqual(["long"]);
+    expect(await found(q("дирижабль"))).toEqual(["long"]);
   });
 
   it("marks the matched words in a plain-text snippet and says where they were found", async () => {

@@ -28,7 +28,8 @@ describe("database column names", () => {
   it("reads the schema's fields", () => {
     expect(models.length).toBeGreaterThan(10);
     const fields = new Set(columns.map((c) => `${c.model}.${c.field}`));
-    for (const field of ["Call.startedAt", "Call.labels", "RawEvent.status", "Transcript.searchAgent"]) expect(fields).toContain(field);
+    for (const field of ["Call.startedAt", "Call.labels", "RawEvent.status", "Transcript.searchAgent", "Transcript.searchOther"])
+      expect(fields).toContain(field);
     expect(fields).not.toContain("Call.source");
   });
 
