@@ -14,10 +14,11 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 let embedded: EmbeddedDatabase | null = null;
 let server: ChildProcess | undefined;
 
-/** The app's pool, if this process opened one: it goes before the database, or it would log each connection the stop cuts. */
+/** The app's pools, if this process opened any: they go before the database, or they would log each connection the stop cuts. */
 async function endPool(): Promise<void> {
-  const pool = (globalThis as { pgPool?: { end(): Promise<void> } }).pgPool;
-  if (pool) await Promise.race([pool.end().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);
+  const { pgPool, pgSavePool } = globalThis as { pgPool?: { end(): Promise<void> }; pgSavePool?: { end(): Promise<void> } };
+  const ends = [pgPool, pgSavePool].map((p) => p?.end().catch(() => {}));
+  await Promise.race([Promise.all(ends), new Promise((r) => setTimeout(r, 5000))]);
 }
 
 // One shutdown, however many signals and exits ask for it. Installed before

@@ -11,7 +11,7 @@ if (!process.env.DATABASE_URL) {
 }
 if (!process.env.SECRETS_KEY && existsSync(".data/secrets-key")) process.env.SECRETS_KEY = readFileSync(".data/secrets-key", "utf8").trim();
 
-const { pool } = await import("../db/pool");
+const { endPools } = await import("../db/pool");
 const { stopJobs } = await import("../jobs/boss");
 const { startWorkers } = await import("../jobs/worker");
 const { logger } = await import("../log");
@@ -30,7 +30,7 @@ const stop = async () => {
   await stopJobs();
   // Polled calls' variable keys are counted after each save: written before the pool closes.
   await (await import("../calls/variables/count-soon")).keyCountsWritten();
-  await pool.end();
+  await endPools();
   process.exit(0);
 };
 const stopOrFail = () => {

@@ -5,16 +5,17 @@ import { logger } from "@/lib/log";
 // One pg pool per process, shared by Prisma (through its adapter) and the few
 // hot paths that speak SQL directly (webhook ingestion), where Prisma's
 // per-query overhead would dominate.
-const globalForPool = globalThis as unknown as { pgPool?: pg.Pool };
+const globalForPool = globalThis as unknown as { pgPool?: pg.Pool; pgSavePool?: pg.Pool };
 
 // `next build` loads route modules to collect their settings, with no database
 // needed; the pool is only checked and used once the app serves.
 const building = process.env.NEXT_PHASE === "phase-production-build";
 
-function createPool(): pg.Pool {
+function createPool(max: number, options?: string): pg.Pool {
   // A database that drops packets (a partition, a failover's stale address) fails a connection in 5 s instead of
   // hanging it for minutes: webhooks then go to the spool (lib/ingest/spool) before the vendor gives up.
-  const created = new pg.Pool({ connectionString: building ? process.env.DATABASE_URL : env().DATABASE_URL, max: 20, connectionTimeoutMillis: 5000 });
+  const connectionString = building ? process.env.DATABASE_URL : env().DATABASE_URL;
+  const created = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5000, options });
   // An idle connection can fail (a database restart); without a listener that would crash the process.
   // end() resolves before its connections have closed, so the database stopping
   // right after it (benches, tests) can still reach them: no failure then.
@@ -24,7 +25,22 @@ function createPool(): pg.Pool {
   return created;
 }
 
-export const pool: pg.Pool = (globalForPool.pgPool ??= createPool());
+export const pool: pg.Pool = (globalForPool.pgPool ??= createPool(20));
+
+/**
+ * Connections for one statement: the save of a new call (lib/ingest/save-call.ts), prepared once per connection.
+ * Postgres otherwise planned it again for every call (a custom plan each time: about a tenth of its work per
+ * webhook, README), for a plan that never changes: each of its parts finds or inserts rows by a unique key. Apart
+ * from `pool`, because for the list's queries a plan made for the values at hand is the right one.
+ */
+export function savePool(): pg.Pool {
+  return (globalForPool.pgSavePool ??= createPool(16, "-c plan_cache_mode=force_generic_plan"));
+}
+
+/** Closes this process's pools (a stop, the end of a test or a benchmark). */
+export async function endPools(): Promise<void> {
+  await Promise.all([globalForPool.pgPool?.end(), globalForPool.pgSavePool?.end()]);
+}
 
 /** Runs `work` in a transaction on one connection; rolls back if it throws. */
 export async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type pg from "pg";
 import { v5 as uuidv5, v7 as uuidv7 } from "uuid";
 import type { CallColumns, ContactColumns } from "@/lib/db/columns";
-import { inTransaction, pool } from "@/lib/db/pool";
+import { inTransaction, savePool } from "@/lib/db/pool";
 import type { CanonicalCall, Outcome } from "@/lib/providers/canonical";
 import { leadScore, withTrackerSignals } from "@/lib/scoring/lead-score";
 import { currentScoring, resolveOutcome } from "@/lib/scoring/settings";
@@ -268,8 +268,9 @@ async function insertNewCall(
      ${contact ? `, k AS (${contact})` : ""}
      SELECT id, ${newKeysJson()} AS keys, ${deliveries ? "ARRAY(SELECT id FROM d)" : "ARRAY[]::uuid[]"} AS deliveries FROM c`;
   // Prepared once per connection for each shape the statement takes (a few dozen): Postgres then parses it and
-  // expands its inserts' defaults once, not on every call, which is a good part of its work for a small call.
-  const { rows } = await pool.query<Pick<CallColumns, "id"> & { keys: NewKey[]; deliveries: string[] }>({
+  // expands its inserts' defaults once, not on every call, which is a good part of its work for a small call; and
+  // plans it once (savePool).
+  const { rows } = await savePool().query<Pick<CallColumns, "id"> & { keys: NewKey[]; deliveries: string[] }>({
     name: `new-call-${createHash("sha1").update(text).digest("hex")}`,
     text,
     values,

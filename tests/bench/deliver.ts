@@ -25,7 +25,7 @@ const receiver = await startReceiver({ status: 204 });
 try {
   await withBenchDatabase("deliver", async () => {
     const { db } = await import("@/lib/db/client");
-    const { pool } = await import("@/lib/db/pool");
+    const { endPools, pool } = await import("@/lib/db/pool");
     const { storeRawEvent } = await import("@/lib/ingest/store-raw");
     const { processRawEvent } = await import("@/lib/ingest/process");
     const { createDestination } = await import("@/lib/destinations/manage");
@@ -110,7 +110,7 @@ try {
       `\n  ratio: ${(app / peer).toFixed(1)}× the peer's time; from queued to delivered p50 ${Math.round(latency[0].p50)} ms, p95 ${Math.round(latency[0].p95)} ms`,
     );
     await db.$disconnect();
-    await pool.end();
+    await endPools();
   });
 } finally {
   await receiver.close();

@@ -14,6 +14,7 @@ import { samplePayload } from "@/lib/providers/modules";
 import { TEST_WEBHOOK_SECRET } from "../support/credentials";
 import { freePort, startStack } from "../support/stack";
 import { nowUs, printTopFunctions, type Window } from "./cpu-profile";
+import { formatCpu, measureCpu, type CpuUse } from "./cpu-use";
 import { formatWaits, sampleWaits } from "./db-waits";
 import { setCallId } from "../support/vendor-payloads";
 
@@ -79,6 +80,7 @@ async function load(name: string, url: Url, opts: { rate?: number; connections?:
     p50: result.latency.p50,
     p99: result.latency.p99,
     ok: result["2xx"],
+    total: result.requests.total,
     failed: result.non2xx + result.errors + result.timeouts,
   };
 }
@@ -126,9 +128,17 @@ const peer = spawn(process.execPath, ["--import", "tsx", "tests/bench/unpod-styl
 await new Promise((resolve) => peer.stdout.once("data", resolve));
 
 /** The three side by side, then two app processes; prints the tables. */
-async function compare(appPeak: Run, app: Url, floor: Url, express: Url): Promise<void> {
-  const floorPeak = await load("floor-peak", floor, {});
-  const peerPeak = await load("peer-peak", express, {});
+async function compare(appPeak: Run, appCpu: CpuUse | null, app: Url, floor: Url, express: Url): Promise<void> {
+  const { result: floorPeak, cpu: floorCpu } = await measureCpu(
+    stack.app.pid,
+    () => load("floor-peak", floor, {}),
+    (r) => r.total,
+  );
+  const { result: peerPeak, cpu: peerCpu } = await measureCpu(
+    peer.pid!,
+    () => load("peer-peak", express, {}),
+    (r) => r.total,
+  );
   // The same rate for all three: latency under the load the app takes at half its peak.
   const half = Math.max(1, Math.floor(appPeak.rps / 2));
   const { result: appHalf, waits } = await sampleWaits(stack.databaseUrl, () => load("app-half", app, { rate: half }));
@@ -155,6 +165,7 @@ async function compare(appPeak: Run, app: Url, floor: Url, express: Url): Promis
   row("", "this app", "Next floor", "Express + pg (peer)");
   row("peak requests/s", appPeak.rps.toFixed(0), floorPeak.rps.toFixed(0), peerPeak.rps.toFixed(0));
   row("p50 / p99 at peak (ms)", `${appPeak.p50} / ${appPeak.p99}`, `${floorPeak.p50} / ${floorPeak.p99}`, `${peerPeak.p50} / ${peerPeak.p99}`);
+  row("CPU ms per request at peak (1)", formatCpu(appCpu), formatCpu(floorCpu), formatCpu(peerCpu));
   row(`p50 / p99 at ${half}/s (ms)`, `${appHalf.p50} / ${appHalf.p99}`, `${floorHalf.p50} / ${floorHalf.p99}`, `${peerHalf.p50} / ${peerHalf.p99}`);
   row(`2xx answers at ${half}/s`, appHalf.ok, floorHalf.ok, peerHalf.ok);
   row(`calls stored at ${half}/s`, appStored, "", peerStored);
@@ -162,6 +173,7 @@ async function compare(appPeak: Run, app: Url, floor: Url, express: Url): Promis
   console.log("");
   row("two app processes, one database", "peak requests/s", `2xx at ${half}/s each`, "calls stored");
   row("", twoPeak.rps.toFixed(0), twoOk, twoStored);
+  console.log("(1) server process / Postgres / load generator (this process), user and system time from /proc");
   console.log(`\nThe database's connections at ${half}/s (average number running, or waiting on): ${formatWaits(waits)}`);
   console.log(`\nThroughput: app / floor ${(appPeak.rps / floorPeak.rps).toFixed(2)}, app / Express ${(appPeak.rps / peerPeak.rps).toFixed(2)}`);
   console.log(`Two processes / one: ${(twoPeak.rps / appPeak.rps).toFixed(2)} (failed requests: ${twoPeak.failed})`);
@@ -181,11 +193,18 @@ try {
   await load("warmup-floor", floor, { rate: 50 });
 
   const fromUs = nowUs();
-  const appPeak = await load("app-peak", app, {});
+  const { result: appPeak, cpu: appCpu } = await measureCpu(
+    stack.app.pid,
+    () => load("app-peak", app, {}),
+    (r) => r.total,
+  );
   peakWindow = { fromUs, toUs: nowUs() };
-  if (PROFILE_DIR) console.log(`app peak: ${appPeak.rps.toFixed(0)} requests/s, p50 / p99 ${appPeak.p50} / ${appPeak.p99} ms`);
+  if (PROFILE_DIR) {
+    console.log(`app peak: ${appPeak.rps.toFixed(0)} requests/s, p50 / p99 ${appPeak.p50} / ${appPeak.p99} ms`);
+    console.log(`CPU ms per request (app process / Postgres / load generator): ${formatCpu(appCpu)}`);
+  }
   // A profile holds the pipeline alone: the app at its peak, nothing else.
-  else await compare(appPeak, app, floor, express);
+  else await compare(appPeak, appCpu, app, floor, express);
 } finally {
   peer.kill();
   await stack.stop();

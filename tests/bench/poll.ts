@@ -53,7 +53,7 @@ try {
       `\n  next poll with 20 new tasks: ${incremental.toFixed(0)} ms, ${unpod.requests.length - before} page(s) read of ${Math.ceil((TASKS + 20) / PAGE)}`,
     );
     await db.$disconnect();
-    await (await import("@/lib/db/pool")).pool.end();
+    await (await import("@/lib/db/pool")).endPools();
   });
 } finally {
   await unpod.close();

@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 
 export interface AppProcess {
   baseUrl: string;
+  pid: number;
   /** Sends the signal and waits for the process to be gone (SIGKILL: a crash). */
   kill(signal?: NodeJS.Signals): Promise<void>;
   /** What it logged, when started with `capture`. */
@@ -53,5 +54,5 @@ export async function startApp({ env, port, waitFor: until = "healthy", quiet = 
     await kill("SIGKILL");
     throw new Error(`${(e as Error).message}${capture ? `\n${log.slice(-4000)}` : ""}`, { cause: e });
   }
-  return { baseUrl, kill, output: () => log };
+  return { baseUrl, pid: server.pid!, kill, output: () => log };
 }

@@ -91,7 +91,7 @@ export async function startStack(opts: { appEnv?: Record<string, string>; quiet?
     });
     // This process is done with the database; only the app (and test workers) talk to it from here.
     await db.$disconnect();
-    await (await import("@/lib/db/pool")).pool.end();
+    await (await import("@/lib/db/pool")).endPools();
 
     generateClientIfStale();
     buildIfStale();
