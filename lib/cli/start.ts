@@ -17,7 +17,7 @@ let server: ChildProcess | undefined;
 /** The app's pools, if this process opened any: they go before the database, or they would log each connection the stop cuts. */
 async function endPool(): Promise<void> {
   const { pgPool, pgSavePool } = globalThis as { pgPool?: { end(): Promise<void> }; pgSavePool?: { end(): Promise<void> } };
-  const ends = [pgPool, pgSavePool].map((p) => p?.end().catch(() => {}));
+  const ends = [pgPool, pgSavePool].flatMap((p) => (p ? [p.end().catch(() => {})] : []));
   await Promise.race([Promise.all(ends), new Promise((r) => setTimeout(r, 5000))]);
 }
 
