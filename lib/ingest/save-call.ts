@@ -23,6 +23,7 @@ import type { MatchableTracker } from "@/lib/trackers/match";
 import type { Turn } from "@/lib/providers/canonical";
 import { countNewKeys, newKeysJson, variablesCte, type NewKey } from "@/lib/calls/variables/store";
 import { countKeysSoon } from "@/lib/calls/variables/count-soon";
+import { transcriptVectorsSql, VECTOR_COLUMNS } from "./transcript-vectors";
 
 // Step 4: save the call with its transcript and daily rollup, atomically.
 // Idempotent per (source, vendor id): a new call is one INSERT ... ON CONFLICT
@@ -227,7 +228,8 @@ async function insertNewCall(
   const contact = phone ? contactInsert(phone, param, "EXISTS (SELECT 1 FROM c)") : null;
   const transcript =
     call.transcript.length > 0
-      ? `, t AS (INSERT INTO transcripts (call_id, turns, language, updated_at) SELECT id, ${param(JSON.stringify(call.transcript))}, language, now() FROM c)`
+      ? `, t AS (INSERT INTO transcripts (call_id, turns, language, updated_at, ${VECTOR_COLUMNS})
+           SELECT id, ${param(JSON.stringify(call.transcript))}, language, now(), ${transcriptVectorsSql(call.transcript, "c.language", param)} FROM c)`
       : "";
   const metrics = row.metrics ? `, m AS (${metricsInsertSql(row.metrics, param, "c")})` : "";
   // The record of the recording's copy still to make (lib/recordings/queue.ts), with the call.
@@ -346,14 +348,23 @@ async function updateExistingCall(
   await client.query(`UPDATE calls SET ${sets}, updated_at = now() WHERE id = $1`, [existing.id, ...Object.values(columns)]);
 
   // A later version without a transcript keeps the one already stored (in the call's language, which search stems by).
+  const values: unknown[] = [existing.id, row.columns.language];
+  const param = (v: unknown) => `$${values.push(v)}`;
   if (call.transcript.length > 0) {
     await client.query(
-      `INSERT INTO transcripts (call_id, turns, language, updated_at) VALUES ($1, $2, $3, now())
-       ON CONFLICT (call_id) DO UPDATE SET turns = EXCLUDED.turns, language = EXCLUDED.language, updated_at = now()`,
-      [existing.id, JSON.stringify(call.transcript), row.columns.language],
+      `INSERT INTO transcripts (call_id, turns, language, updated_at, ${VECTOR_COLUMNS})
+       VALUES ($1, ${param(JSON.stringify(call.transcript))}, $2, now(), ${transcriptVectorsSql(call.transcript, "$2", param)})
+       ON CONFLICT (call_id) DO UPDATE SET turns = EXCLUDED.turns, language = EXCLUDED.language, updated_at = now(),
+         search_customer = EXCLUDED.search_customer, search_agent = EXCLUDED.search_agent, search_other = EXCLUDED.search_other`,
+      values,
     );
   } else {
-    await client.query(`UPDATE transcripts SET language = $2 WHERE call_id = $1 AND language IS DISTINCT FROM $2`, [existing.id, row.columns.language]);
+    // Stemmed again in the new language, from the turns stored.
+    await client.query(
+      `UPDATE transcripts SET language = $2, (${VECTOR_COLUMNS}) = (SELECT ${transcriptVectorsSql(turns, "$2", param)})
+       WHERE call_id = $1 AND language IS DISTINCT FROM $2`,
+      values,
+    );
   }
   // From the turns as stored now; a transcript retention deleted leaves the metrics it had.
   if (turns.length > 0) await saveMetrics(client, existing.id, row.metrics);

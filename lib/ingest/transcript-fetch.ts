@@ -10,6 +10,7 @@ import { logger } from "@/lib/log";
 import { cllrTranscriptTurns } from "@/lib/providers/cllr/transcript";
 import { fetchPublic, OutboundRefused } from "@/lib/security/outbound";
 import { readBodyCapped } from "./read-body";
+import { transcriptVectorsSql, VECTOR_COLUMNS } from "./transcript-vectors";
 import { correctionsOf, isHotCall } from "@/lib/reviews/corrections";
 import { withTrackerSignals, type LeadSignal } from "@/lib/scoring/lead-score";
 import { currentScoring } from "@/lib/scoring/settings";
@@ -68,9 +69,12 @@ export async function storeTranscript(callId: string, turns: Turn[]): Promise<vo
     const { rows } = await client.query<
       FactRow & Pick<CallColumns, "sentiment_override" | "hot_override"> & ColumnsAs<CallColumns, "lead_signals", LeadSignal[]>
     >(`SELECT sentiment_override, hot_override, lead_signals, ${factColumnsSql()} FROM calls WHERE id = $1 FOR UPDATE`, [callId]);
+    const values: unknown[] = [callId, JSON.stringify(turns)];
     const { rowCount } = await client.query(
-      `INSERT INTO transcripts (call_id, turns, language, updated_at) SELECT id, $2, language, now() FROM calls WHERE id = $1 ON CONFLICT (call_id) DO NOTHING`,
-      [callId, JSON.stringify(turns)],
+      `INSERT INTO transcripts (call_id, turns, language, updated_at, ${VECTOR_COLUMNS})
+       SELECT id, $2, language, now(), ${transcriptVectorsSql(turns, "language", (v) => `$${values.push(v)}`)} FROM calls WHERE id = $1
+       ON CONFLICT (call_id) DO NOTHING`,
+      values,
     );
     if (!rows[0] || !rowCount) return;
     const before = factsOf(rows[0]);

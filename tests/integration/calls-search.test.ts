@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { callListSchema, type CallListItem } from "@/lib/calls/schemas";
 import { fixture } from "../support/fixtures";
-import { api, sendWebhook, uniq } from "../support/http";
+import { api, sendWebhook, sql, uniq } from "../support/http";
 
 // Search as a manager uses it: stems in the call's language, the word being
 // typed as a prefix, phone numbers however written, who said it, and a
@@ -129,6 +129,29 @@ describe("GET /api/calls?q=", () => {
     expect(await found(q("worry transferring"))).toEqual(["en"]);
     expect(await found(`${q("worry dollars")}&said=customer`)).toEqual([]);
     expect(await found(q("worry кредиты"))).toEqual([]);
+  });
+
+  it("finds the words of a transcript written in SQL by hand, and stems them again when its language changes", async () => {
+    const [{ id }] = (await list(q("Aigerim"))).items;
+    await sql(`UPDATE transcripts SET turns = '[{"role":"customer","text":"Ponies galloped by"}]' WHERE call_id = $1`, [id]);
+    expect(await found(`${q("ponies")}&said=customer`)).toEqual(["unknown"]);
+    expect(await found(q("ponies"))).toEqual(["unknown"]);
+    expect(await found(q("worry"))).toEqual(["en"]);
+    // "pony" is no prefix of "ponies": only its English stem finds it.
+    expect(await found(q("pony"))).toEqual([]);
+    await sql(`UPDATE transcripts SET language = 'en' WHERE call_id = $1`, [id]);
+    expect(await found(q("pony"))).toEqual(["unknown"]);
+  });
+
+  it("finds the words of a call's newest transcript, not those of the version it replaced", async () => {
+    const version = (customer: string) => hubtalk("newer", { language: "EN", summary: "Follow-up", agent: "Hello again", customer, phone: "77770000002" });
+    expect((await sendWebhook("hubtalk", version("The walrus tariff"))).status).toBe(202);
+    expect(await found(`${q("walrus")}&said=customer`)).toEqual(["newer"]);
+    expect((await sendWebhook("hubtalk", version("The narwhal tariffs we studied"))).status).toBe(202);
+    expect(await found(q("walrus"))).toEqual([]);
+    expect(await found(`${q("narwhal")}&said=customer`)).toEqual(["newer"]);
+    // Stemmed as before: "study" (no prefix of "studied") finds it in an English call.
+    expect(await found(`${q("study")}&said=customer`)).toEqual(["newer"]);
   });
 
   it("saves and finds a call whose transcript is more words than a search index holds (its first five hours or so)", async () => {

@@ -46,6 +46,16 @@ describe("Cllr transcripts", () => {
       ]);
   });
 
+  it("makes a fetched transcript searchable by who said what", async () => {
+    const word = `zeppelin${Date.now()}`;
+    const turns = { transcript: [...TURNS.transcript, { speaker: "customer", text: `Tell me about the ${word} plan.`, start: 6 }] };
+    const callId = await cllrCall(files.serve(`/t/${uniq()}.json`, json(turns)));
+    await expect.poll(async () => (await detail(callId)).transcript.length, { timeout: 15_000 }).toBe(3);
+    const ids = async (query: string) => ((await (await api(`/api/calls?${query}`)).json()) as { items: { id: string }[] }).items.map((c) => c.id);
+    expect(await ids(`q=${word}&said=customer`)).toEqual([callId]);
+    expect(await ids(`q=${word}&said=agent`)).toEqual([]);
+  });
+
   it("retries a failing server and succeeds when it recovers", async () => {
     const path = `/t/${uniq()}.json`;
     const callId = await cllrCall(files.serve(path, { status: 503 }, { status: 500 }, json(TURNS)));

@@ -1,12 +1,39 @@
 import { describe, expect, it } from "vitest";
 import { looksLikePhone, phoneCandidates } from "@/lib/calls/phone-query";
-import { searchWords } from "@/lib/calls/search-words";
+import { MAX_SPEAKER_BYTES, searchWords, speakerWords } from "@/lib/calls/search-words";
 import { segments } from "@/lib/calls/snippet-segments";
 
 describe("search input", () => {
   it("keeps only words: tsquery operators, quotes and colons never reach Postgres", () => {
     expect(searchWords(`a & | ! "pricing" 'x' foo:* <-> (bar) \\ Кредиты naïve 3g`)).toEqual(["a", "pricing", "x", "foo", "bar", "кредиты", "naïve", "3g"]);
     expect(searchWords("& | ! :* <-> ()")).toEqual([]);
+  });
+
+  it("splits a transcript into each speaker's distinct words, as a search splits what is typed", () => {
+    const turns = [
+      { role: "customer", text: "What's the PRICE? The price, I mean: john@acme.com" },
+      { role: "agent", text: "Цена — 3.5 тысячи" },
+      { role: "system", text: "Call transferred" },
+      { role: "customer", text: "price again" },
+    ];
+    expect(speakerWords(turns)).toEqual({
+      customer: ["what", "s", "the", "price", "i", "mean", "john", "acme", "com", "again"],
+      agent: ["цена", "3", "5", "тысячи"],
+      other: ["call", "transferred"],
+    });
+    // Every word a search can type is in the vector as the search splits it.
+    for (const word of searchWords("john@acme.com 3.5")) expect([...speakerWords(turns).customer, ...speakerWords(turns).agent]).toContain(word);
+  });
+
+  it("leaves out words longer than a search index holds, and stops a speaker's words at the index's size", () => {
+    const long = "x".repeat(3000);
+    expect(speakerWords([{ role: "agent", text: `short ${long} word` }]).agent).toEqual(["short", "word"]);
+    const many = Array.from({ length: 40_000 }, (_, n) => `слово${n}`).join(" ");
+    const words = speakerWords([{ role: "customer", text: many }]).customer;
+    const bytes = words.reduce((sum, w) => sum + Buffer.byteLength(w) + 1, 0);
+    expect(bytes).toBeLessThanOrEqual(MAX_SPEAKER_BYTES + 1);
+    expect(bytes).toBeGreaterThan(MAX_SPEAKER_BYTES - 20);
+    expect(words[0]).toBe("слово0");
   });
 
   it("reads phone numbers in their usual formats as phone numbers, and words or short numbers as words", () => {

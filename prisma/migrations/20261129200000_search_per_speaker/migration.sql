@@ -1,15 +1,28 @@
 -- A transcript's search vectors: one per speaker (the customer's turns, the
--- agent's, everyone else's), so that each turn's words are read once; "Anyone"
--- is their OR (lib/calls/search.ts). The vector of the whole transcript that
--- stood beside the customer's and the agent's read every word a second time:
--- building the vectors was a fifth of the database's work per webhook (README,
--- bench:ingest).
+-- agent's, everyone else's), each made of that speaker's distinct words; a
+-- search of anyone's words matches a word in any of them (lib/calls/search.ts).
 --
--- Each vector's text is cut to 250,000 bytes. A tsvector holds at most 1 MB of
--- words and positions, and call_search_vector keeps each word twice (as
--- written and as its stem): the cut at 500,000 characters it replaces let a
--- long transcript of distinct words, or of Cyrillic ones (two bytes each), fail
--- the call's save. 250,000 bytes is about five hours of talk.
+-- They were generated columns that read the whole transcript twice (all of
+-- it, then each speaker's part), with the words' positions, which no search
+-- uses: building them was most of the database's work per webhook (README,
+-- bench:ingest). Now the app splits each speaker's turns into distinct words as
+-- it splits what a manager types into a search (lib/calls/search-words.ts) and
+-- sends them with the transcript: the database only sorts them and stems them.
+-- A transcript written any other way (SQL by hand, a bulk load) gets its
+-- vectors from this trigger, which reads the turns as before.
+--
+-- Each speaker's text is cut to 250,000 bytes: a tsvector holds at most 1 MB,
+-- and the cut at 500,000 characters it replaces let a long transcript of
+-- distinct words, or of Cyrillic ones (two bytes each), fail the call's save.
+
+/** A vector of `words` (distinct, lower case), with their stems in the call's language. */
+CREATE FUNCTION call_words_vector(lang text, words text[]) RETURNS tsvector
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  RETURN array_to_tsvector(words) || CASE lang
+    WHEN 'en' THEN to_tsvector('english', array_to_string(words, ' '))
+    WHEN 'ru' THEN to_tsvector('russian', array_to_string(words, ' '))
+    ELSE ''::tsvector END;
+
 CREATE FUNCTION call_search_text(body text) RETURNS text
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
   RETURN CASE
@@ -21,16 +34,47 @@ CREATE FUNCTION call_search_text(body text) RETURNS text
     ELSE left(body, 62500)
   END;
 
+/** The vector of one speaker's turns (customer, agent, other), their words read by Postgres's parser. */
+CREATE FUNCTION call_turns_vector(lang text, turns jsonb, speaker text) RETURNS tsvector
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  RETURN call_words_vector(lang, tsvector_to_array(to_tsvector('simple', call_search_text((CASE speaker
+    WHEN 'other' THEN jsonb_path_query_array(turns, '$[*] ? (@.role != "customer" && @.role != "agent").text')
+    ELSE jsonb_path_query_array(turns, '$[*] ? (@.role == $r).text', jsonb_build_object('r', speaker)) END)::text))));
+
+CREATE FUNCTION transcript_search_vectors() RETURNS trigger
+  LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' AND NEW.search_customer IS NOT NULL THEN
+    RETURN NEW; -- brought by the app (empty vectors for a speaker who said nothing)
+  END IF;
+  IF TG_OP = 'UPDATE' AND (
+    (NEW.turns IS NOT DISTINCT FROM OLD.turns AND NEW.language IS NOT DISTINCT FROM OLD.language)
+    OR NEW.search_customer IS DISTINCT FROM OLD.search_customer
+    OR NEW.search_agent IS DISTINCT FROM OLD.search_agent
+    OR NEW.search_other IS DISTINCT FROM OLD.search_other) THEN
+    RETURN NEW; -- nothing searchable changed, or the app brought the vectors with the change
+  END IF;
+  NEW.search_customer := call_turns_vector(NEW.language, NEW.turns, 'customer');
+  NEW.search_agent := call_turns_vector(NEW.language, NEW.turns, 'agent');
+  NEW.search_other := call_turns_vector(NEW.language, NEW.turns, 'other');
+  RETURN NEW;
+END $$;
+
 ALTER TABLE "transcripts"
   DROP COLUMN "search",
   DROP COLUMN "search_customer",
   DROP COLUMN "search_agent",
-  ADD COLUMN "search_customer" tsvector GENERATED ALWAYS AS (
-    call_search_vector("language", call_search_text(jsonb_path_query_array("turns", '$[*] ? (@.role == "customer").text')::text))) STORED,
-  ADD COLUMN "search_agent" tsvector GENERATED ALWAYS AS (
-    call_search_vector("language", call_search_text(jsonb_path_query_array("turns", '$[*] ? (@.role == "agent").text')::text))) STORED,
-  ADD COLUMN "search_other" tsvector GENERATED ALWAYS AS (
-    call_search_vector("language", call_search_text(jsonb_path_query_array("turns", '$[*] ? (@.role != "customer" && @.role != "agent").text')::text))) STORED;
+  ADD COLUMN "search_customer" tsvector,
+  ADD COLUMN "search_agent" tsvector,
+  ADD COLUMN "search_other" tsvector;
+
+CREATE TRIGGER "transcripts_search_vectors" BEFORE INSERT OR UPDATE ON "transcripts"
+  FOR EACH ROW EXECUTE FUNCTION transcript_search_vectors();
+-- The transcripts stored so far.
+UPDATE "transcripts" SET
+  "search_customer" = call_turns_vector("language", "turns", 'customer'),
+  "search_agent" = call_turns_vector("language", "turns", 'agent'),
+  "search_other" = call_turns_vector("language", "turns", 'other');
 
 CREATE INDEX "transcripts_search_customer_idx" ON "transcripts" USING GIN ("search_customer");
 CREATE INDEX "transcripts_search_agent_idx" ON "transcripts" USING GIN ("search_agent");
