@@ -3,8 +3,8 @@ export { searchWords } from "./search-words";
 
 // Turns what a person typed into a tsquery, without ever letting their text
 // be read as tsquery syntax: only runs of letters, marks and digits survive,
-// and each becomes a parameter of to_tsquery. Every word matches its exact
-// form ('simple', for names and languages Postgres cannot stem) or its
+// and each becomes a parameter. Every word matches its exact form (for names
+// and languages Postgres cannot stem) or its
 // English or Russian stem (calls in those languages are indexed with stems
 // too), and the last word, still being typed, matches as a prefix of exact
 // words (a prefix of a stem would find words the stem does not stand for).
@@ -12,8 +12,11 @@ export { searchWords } from "./search-words";
 /** A tsquery for each of `words`, as SQL expressions of parameters. */
 export function tsqueryTerms(words: string[]): Prisma.Sql[] {
   return words.map((word, i) => {
-    const exact = i === words.length - 1 ? `${word}:*` : word;
-    return Prisma.sql`(to_tsquery('simple', ${exact}) || to_tsquery('english', ${word}) || to_tsquery('russian', ${word}))`;
+    // The word as the transcripts' vectors hold it, not as Postgres's parser would read it (they were split alike,
+    // lib/calls/search-words.ts): a word it reads as nothing ("½") still matches. Only letters, marks and digits, so
+    // nothing in it is tsquery syntax.
+    const exact = `'${word}'${i === words.length - 1 ? ":*" : ""}`;
+    return Prisma.sql`(${exact}::tsquery || to_tsquery('english', ${word}) || to_tsquery('russian', ${word}))`;
   });
 }
 

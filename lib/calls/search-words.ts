@@ -13,8 +13,9 @@ const MAX_WORD_BYTES = 2047;
 /** A speaker's words stop here: a vector holds at most 1 MB, with each word's stem beside it. */
 export const MAX_SPEAKER_BYTES = 250_000;
 
+/** Words no vector holds (longer than its limit) are left out. */
 export function searchWords(q: string): string[] {
-  return (q.toLowerCase().match(WORD) ?? []).slice(0, MAX_WORDS);
+  return (q.toLowerCase().match(WORD) ?? []).filter((w) => Buffer.byteLength(w) <= MAX_WORD_BYTES).slice(0, MAX_WORDS);
 }
 
 export type Speaker = "customer" | "agent" | "other";

@@ -11,11 +11,22 @@ const globalForPool = globalThis as unknown as { pgPool?: pg.Pool; pgSavePool?: 
 // needed; the pool is only checked and used once the app serves.
 const building = process.env.NEXT_PHASE === "phase-production-build";
 
-function createPool(max: number, options?: string): pg.Pool {
+/**
+ * Every connection of the app's says that it sends a transcript's search vectors with the transcript
+ * (lib/ingest/transcript-vectors.ts): the table's trigger, which makes them for other writers, leaves them be.
+ */
+const APP_SETTINGS = { "call_analytics.search_vectors": "sent" };
+
+function createPool(max: number, settings: Record<string, string>): pg.Pool {
   // A database that drops packets (a partition, a failover's stale address) fails a connection in 5 s instead of
   // hanging it for minutes: webhooks then go to the spool (lib/ingest/spool) before the vendor gives up.
   const connectionString = building ? process.env.DATABASE_URL : env().DATABASE_URL;
-  const created = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5000, options });
+  const created = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5000 });
+  // Queued on the new connection ahead of whatever it was opened for.
+  const set = Object.entries(settings).map(([name, value]) => `SET ${name} = '${value}'`);
+  created.on("connect", (client) => {
+    for (const statement of set) client.query(statement).catch((err: Error) => logger.warn({ err: err.message, statement }, "could not set up a connection"));
+  });
   // An idle connection can fail (a database restart); without a listener that would crash the process.
   // end() resolves before its connections have closed, so the database stopping
   // right after it (benches, tests) can still reach them: no failure then.
@@ -25,7 +36,7 @@ function createPool(max: number, options?: string): pg.Pool {
   return created;
 }
 
-export const pool: pg.Pool = (globalForPool.pgPool ??= createPool(20));
+export const pool: pg.Pool = (globalForPool.pgPool ??= createPool(20, APP_SETTINGS));
 
 /**
  * Connections for one statement: the save of a new call (lib/ingest/save-call.ts), prepared once per connection.
@@ -34,7 +45,7 @@ export const pool: pg.Pool = (globalForPool.pgPool ??= createPool(20));
  * from `pool`, because for the list's queries a plan made for the values at hand is the right one.
  */
 export function savePool(): pg.Pool {
-  return (globalForPool.pgSavePool ??= createPool(16, "-c plan_cache_mode=force_generic_plan"));
+  return (globalForPool.pgSavePool ??= createPool(10, { ...APP_SETTINGS, plan_cache_mode: "force_generic_plan" }));
 }
 
 /** Closes this process's pools (a stop, the end of a test or a benchmark). */

@@ -296,9 +296,13 @@ async function updateExistingCall(
   const existing = rows[0];
   // A version without a transcript keeps the stored one, and so its tracker hits, talk time and metrics (read with the new duration).
   let turns = call.transcript;
+  let storedLanguage: string | null = null;
   if (turns.length === 0) {
-    const { rows: stored } = await client.query<{ turns: Turn[] }>(`SELECT turns FROM transcripts WHERE call_id = $1`, [existing.id]);
+    const { rows: stored } = await client.query<{ turns: Turn[]; language: string | null }>(`SELECT turns, language FROM transcripts WHERE call_id = $1`, [
+      existing.id,
+    ]);
     turns = stored[0]?.turns ?? [];
+    storedLanguage = stored[0]?.language ?? null;
   }
   // Retention deleted it: the hits found while it was there stay.
   const hits =
@@ -358,11 +362,10 @@ async function updateExistingCall(
          search_customer = EXCLUDED.search_customer, search_agent = EXCLUDED.search_agent, search_other = EXCLUDED.search_other`,
       values,
     );
-  } else {
+  } else if (turns.length > 0 && storedLanguage !== row.columns.language) {
     // Stemmed again in the new language, from the turns stored.
     await client.query(
-      `UPDATE transcripts SET language = $2, (${VECTOR_COLUMNS}) = (SELECT ${transcriptVectorsSql(turns, "$2", param)})
-       WHERE call_id = $1 AND language IS DISTINCT FROM $2`,
+      `UPDATE transcripts SET language = $2, (${VECTOR_COLUMNS}) = (SELECT ${transcriptVectorsSql(turns, "$2", param)}) WHERE call_id = $1`,
       values,
     );
   }

@@ -143,6 +143,20 @@ describe("GET /api/calls?q=", () => {
     expect(await found(q("pony"))).toEqual(["unknown"]);
   });
 
+  it("finds the words of an email address, a decimal number or a fraction as they are typed, through a new version of the same words", async () => {
+    const version = (timestamp: string) => ({
+      ...hubtalk("typed", { summary: "Follow-up", agent: "Noted", customer: "Write to john@acme.com about the 3.5% rate, ½ off", phone: "77770000003" }),
+      // The same words, now with the vendor's turn times: a new version of the transcript.
+      mapped_answers: { messages: [{ role: "user", content: "Write to john@acme.com about the 3.5% rate, ½ off", timestamp }] },
+    });
+    for (const timestamp of ["", "2026-11-20T10:00:05Z"]) {
+      expect((await sendWebhook("hubtalk", version(timestamp))).status).toBe(202);
+      for (const typed of ["john@acme.com", "acme", "3.5", "½"]) expect(await found(`${q(typed)}&said=customer`), typed).toEqual(["typed"]);
+    }
+    // The last word is a prefix in anyone's turns too.
+    expect(await found(q("worry dol"))).toEqual(["en"]);
+  });
+
   it("finds the words of a call's newest transcript, not those of the version it replaced", async () => {
     const version = (customer: string) => hubtalk("newer", { language: "EN", summary: "Follow-up", agent: "Hello again", customer, phone: "77770000002" });
     expect((await sendWebhook("hubtalk", version("The walrus tariff"))).status).toBe(202);

@@ -1,21 +1,24 @@
--- A transcript's search vectors: one per speaker (the customer's turns, the
--- agent's, everyone else's), each made of that speaker's distinct words; a
--- search of anyone's words matches a word in any of them (lib/calls/search.ts).
+-- The search vectors of a transcript: one per speaker (the turns of the
+-- customer, of the agent, of everyone else), each made of the distinct words of
+-- that speaker; a search of the words of anyone matches each word in any of
+-- them (lib/calls/search.ts).
 --
 -- They were generated columns that read the whole transcript twice (all of
--- it, then each speaker's part), with the words' positions, which no search
--- uses: building them was most of the database's work per webhook (README,
--- bench:ingest). Now the app splits each speaker's turns into distinct words as
--- it splits what a manager types into a search (lib/calls/search-words.ts) and
--- sends them with the transcript: the database only sorts them and stems them.
--- A transcript written any other way (SQL by hand, a bulk load) gets its
--- vectors from this trigger, which reads the turns as before.
+-- it, then each speaker apart), with the positions of words, which no search
+-- uses: building them was most of the work of the database per webhook (README,
+-- bench:ingest). Now the app splits the turns of each speaker into distinct
+-- words as it splits what a manager types into a search
+-- (lib/calls/search-words.ts) and sends them with the transcript: the database
+-- only sorts and stems them. A transcript written any other way (SQL by hand,
+-- a bulk load, those stored before this migration) gets its vectors from the
+-- trigger below, which reads the turns with the parser of Postgres (an email
+-- address stays one word there).
 --
--- Each speaker's text is cut to 250,000 bytes: a tsvector holds at most 1 MB,
--- and the cut at 500,000 characters it replaces let a long transcript of
--- distinct words, or of Cyrillic ones (two bytes each), fail the call's save.
+-- The text of each speaker is cut to 250,000 bytes: a tsvector holds at most
+-- 1 MB, and the cut at 500,000 characters it replaces let a long transcript of
+-- distinct words, or of Cyrillic ones (two bytes each), fail the save of the call.
 
-/** A vector of `words` (distinct, lower case), with their stems in the call's language. */
+-- A vector of the words given (distinct, lower case), with their stems in the language of the call.
 CREATE FUNCTION call_words_vector(lang text, words text[]) RETURNS tsvector
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
   RETURN array_to_tsvector(words) || CASE lang
@@ -34,25 +37,31 @@ CREATE FUNCTION call_search_text(body text) RETURNS text
     ELSE left(body, 62500)
   END;
 
-/** The vector of one speaker's turns (customer, agent, other), their words read by Postgres's parser. */
+-- The vector of the turns of one speaker (customer, agent, other), their words read by the parser of Postgres.
 CREATE FUNCTION call_turns_vector(lang text, turns jsonb, speaker text) RETURNS tsvector
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  RETURN call_words_vector(lang, tsvector_to_array(to_tsvector('simple', call_search_text((CASE speaker
-    WHEN 'other' THEN jsonb_path_query_array(turns, '$[*] ? (@.role != "customer" && @.role != "agent").text')
-    ELSE jsonb_path_query_array(turns, '$[*] ? (@.role == $r).text', jsonb_build_object('r', speaker)) END)::text))));
+  RETURN call_words_vector(lang, tsvector_to_array(to_tsvector('simple', call_search_text((
+    SELECT coalesce(string_agg(turn->>'text', ' '), '') FROM jsonb_array_elements(turns) turn
+    WHERE CASE speaker WHEN 'other' THEN turn->>'role' NOT IN ('customer', 'agent') ELSE turn->>'role' = speaker END)))));
 
+-- The connections of the app say they send the vectors with every transcript
+-- they write (lib/db/pool.ts): the trigger then leaves them as sent, even when a
+-- new version has the same words as the old one.
 CREATE FUNCTION transcript_search_vectors() RETURNS trigger
   LANGUAGE plpgsql AS $$
 BEGIN
+  IF current_setting('call_analytics.search_vectors', true) = 'sent' THEN
+    RETURN NEW;
+  END IF;
   IF TG_OP = 'INSERT' AND NEW.search_customer IS NOT NULL THEN
-    RETURN NEW; -- brought by the app (empty vectors for a speaker who said nothing)
+    RETURN NEW; -- brought with the row
   END IF;
   IF TG_OP = 'UPDATE' AND (
     (NEW.turns IS NOT DISTINCT FROM OLD.turns AND NEW.language IS NOT DISTINCT FROM OLD.language)
     OR NEW.search_customer IS DISTINCT FROM OLD.search_customer
     OR NEW.search_agent IS DISTINCT FROM OLD.search_agent
     OR NEW.search_other IS DISTINCT FROM OLD.search_other) THEN
-    RETURN NEW; -- nothing searchable changed, or the app brought the vectors with the change
+    RETURN NEW; -- nothing searchable changed, or the vectors came with the change
   END IF;
   NEW.search_customer := call_turns_vector(NEW.language, NEW.turns, 'customer');
   NEW.search_agent := call_turns_vector(NEW.language, NEW.turns, 'agent');
@@ -82,3 +91,4 @@ CREATE INDEX "transcripts_search_other_idx" ON "transcripts" USING GIN ("search_
 ALTER TABLE "transcripts" ALTER COLUMN "search_customer" SET STATISTICS 1000;
 ALTER TABLE "transcripts" ALTER COLUMN "search_agent" SET STATISTICS 1000;
 ALTER TABLE "transcripts" ALTER COLUMN "search_other" SET STATISTICS 1000;
+ANALYZE "transcripts";
