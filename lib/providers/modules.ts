@@ -7,6 +7,7 @@ import type { CanonicalCall } from "./canonical";
 import type { ProviderId } from "./lookup";
 import { phoneAgentToLine } from "./phone-agent";
 import { REGISTRY } from "./registry";
+import { withinSearchLimits } from "./search-limits";
 import { MappingError, type AdapterContext, type ProviderModule } from "./types";
 
 // What the server asks of the registered modules: their adapters, their
@@ -49,7 +50,7 @@ export function mapPayload(providerId: ProviderId, payload: unknown, ctx: Adapte
   const parsed = adapter.payload.safeParse(payload);
   if (!parsed.success) return { ok: false, error: `${name} payload: ${friendlyDetail(fieldErrors(parsed.error, {}, { quotePaths: true }))}` };
   try {
-    return { ok: true, call: phoneAgentToLine(adapter.toCall(parsed.data, ctx)) };
+    return { ok: true, call: withinSearchLimits(phoneAgentToLine(adapter.toCall(parsed.data, ctx))) };
   } catch (e) {
     if (e instanceof MappingError) return { ok: false, error: `${name} payload: ${e.message}` };
     throw e;

@@ -2,6 +2,7 @@ import net from "node:net";
 import { describe, expect, it } from "vitest";
 import { callDetailSchema } from "@/lib/calls/schemas";
 import { fixture } from "../support/fixtures";
+import { MAX_NAME_CHARS, MAX_SUMMARY_CHARS } from "@/lib/providers/search-limits";
 import { TEST_WEBHOOK_SECRET } from "../support/credentials";
 import { api, baseUrl, jsonOf, problemDetail, sendWebhook, sql, uniq, type WebhookAnswer } from "../support/http";
 
@@ -212,6 +213,21 @@ describe("POST /api/webhooks/{source}", () => {
     expect(call.transcript[0].text).toBe(line.slice(6).trim());
     const found = await jsonOf<{ items: { id: string }[] }>(api(`/api/calls?q=${encodeURIComponent(word)}`));
     expect(found.items.map((c) => c.id)).toEqual([call.id]);
+  });
+
+  it("saves a call whose summary and customer name are megabytes of different words, cut to what a search index holds", async () => {
+    const words = Array.from({ length: 250_000 }, (_, n) => `w${n.toString(36)}`).join(" ");
+    const base = fixture<Record<string, unknown>>("hubtalk/full-example.json");
+    const payload = { ...base, call_event_uuid: uniq("ev"), summary: words, extra_variables: [{ name: "clientName", value: words }] };
+    const res = await sendWebhook("hubtalk", payload);
+    expect(res.status, await res.clone().text()).toBe(202);
+    const call = await detail((await jsonOf<WebhookAnswer>(res)).callId);
+    expect(call.summary).toHaveLength(MAX_SUMMARY_CHARS);
+    expect(call.summary!.endsWith("…")).toBe(true);
+    expect(words.startsWith(call.summary!.slice(0, -1))).toBe(true);
+    expect(call.customer.name).toHaveLength(MAX_NAME_CHARS);
+    const found = await jsonOf<{ items: { id: string }[] }>(api(`/api/calls?q=${words.slice(0, 200).split(" ")[30]}`));
+    expect(found.items.map((c) => c.id)).toContain(call.id);
   });
 
   it.each([
