@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 // second it barely moves when the machine is busier or slower from one run to
 // the next, so a change's effect on one part shows even when the totals are noisy.
 
+/** /proc's clock ticks (USER_HZ), 100 on Linux whatever the kernel's own tick. */
 const TICKS_PER_SECOND = 100;
 
 function cpuMs(pid: number): number | null {
@@ -19,7 +20,11 @@ function cpuMs(pid: number): number | null {
   }
 }
 
-/** Every Postgres process of the machine: the server's own and one per connection. */
+/**
+ * Every Postgres process of the machine: the server's own and one per connection (another busy Postgres on the
+ * machine would count too; a connection that closes within the window takes its time with it, which the pools,
+ * keeping theirs open, do not).
+ */
 function postgresPids(): number[] {
   return readdirSync("/proc")
     .filter((d) => /^\d+$/.test(d))
