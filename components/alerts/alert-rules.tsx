@@ -35,6 +35,10 @@ export function AlertRules({ rules, options, showOwner }: { rules: RuleView[]; o
     await adminFetch(`/api/alerts/rules/${id}`, "PATCH", fields);
     setEditing(null);
   });
+  // Apart from `update`, whose refusal the edited rule's form shows (and drops once its fields change).
+  const toggle = useAction(async (rule: RuleView) => {
+    await adminFetch(`/api/alerts/rules/${rule.id}`, "PATCH", { enabled: !rule.enabled });
+  });
   const remove = useAction(async (rule: RuleView) => {
     if (!window.confirm(`Delete the alert rule "${rule.name}"? Its alert history goes with it.`)) return;
     await adminFetch(`/api/alerts/rules/${rule.id}`, "DELETE");
@@ -59,7 +63,7 @@ export function AlertRules({ rules, options, showOwner }: { rules: RuleView[]; o
       ) : (
         <Button onClick={() => setAdding(true)}>New alert rule</Button>
       )}
-      <ActionError error={remove.error ?? update.error} />
+      <ActionError error={remove.error ?? toggle.error} />
       {rules.length === 0 ? (
         <EmptyState title="No alert rules yet">Add one above: the dashboard then tells you when a number moves.</EmptyState>
       ) : (
@@ -108,8 +112,8 @@ export function AlertRules({ rules, options, showOwner }: { rules: RuleView[]; o
                   <Button
                     variant="secondary"
                     className="px-2 py-1 text-xs"
-                    disabled={update.busy}
-                    onClick={() => void update.run(r.id, { enabled: !r.enabled })}
+                    disabled={toggle.busy}
+                    onClick={() => void toggle.run(r)}
                   >
                     {r.enabled ? "Turn off" : "Turn on"}
                   </Button>

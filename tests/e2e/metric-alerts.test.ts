@@ -67,6 +67,18 @@ describe.skipIf(skipBrowserTests)("metric alerts in Chromium", () => {
     expect(saved).toMatchObject({ metric: "connect_rate", threshold: 40, email: true, view_id: views[0] });
     await screenshot(page, "metric-alerts-desktop");
 
+    // Editing: the refusal shows once, in the rule's form, and goes when the field is fixed.
+    await row.getByRole("button", { name: "Edit" }).click();
+    const edit = page.getByRole("form", { name: `Edit ${ruleName}` });
+    await edit.getByLabel("Threshold (%)").fill("150");
+    await edit.getByRole("button", { name: "Save rule" }).click();
+    await edit.getByText("A share is between 0 and 100%.").waitFor();
+    expect(await page.getByText("A share is between 0 and 100%.").count()).toBe(1);
+    await edit.getByLabel("Threshold (%)").fill("45");
+    await page.getByText("A share is between 0 and 100%.").waitFor({ state: "detached" });
+    await edit.getByRole("button", { name: "Save rule" }).click();
+    await row.getByText("Connect rate below 45%").waitFor();
+
     await row.getByRole("button", { name: "Turn off" }).click();
     await row.getByText("Off", { exact: true }).waitFor();
     page.once("dialog", (d) => void d.accept());
