@@ -109,12 +109,7 @@ export function AlertRules({ rules, options, showOwner }: { rules: RuleView[]; o
                   <Button variant="secondary" className="px-2 py-1 text-xs" onClick={() => setEditing(r.id)}>
                     Edit
                   </Button>
-                  <Button
-                    variant="secondary"
-                    className="px-2 py-1 text-xs"
-                    disabled={toggle.busy}
-                    onClick={() => void toggle.run(r)}
-                  >
+                  <Button variant="secondary" className="px-2 py-1 text-xs" disabled={toggle.busy} onClick={() => void toggle.run(r)}>
                     {r.enabled ? "Turn off" : "Turn on"}
                   </Button>
                   <Button variant="ghost" className="px-2 py-1 text-xs text-rose-700" disabled={remove.busy} onClick={() => void remove.run(r)}>
