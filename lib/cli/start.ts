@@ -16,9 +16,10 @@ let server: ChildProcess | undefined;
 
 /** The app's pools, if this process opened any: they go before the database, or they would log each connection the stop cuts. */
 async function endPool(): Promise<void> {
-  const { pgPool, pgSavePool } = globalThis as { pgPool?: { end(): Promise<void> }; pgSavePool?: { end(): Promise<void> } };
-  const ends = [pgPool, pgSavePool].flatMap((p) => (p ? [p.end().catch(() => {})] : []));
-  await Promise.race([Promise.all(ends), new Promise((r) => setTimeout(r, 5000))]);
+  // Only once lib/db/pool is loaded (it opens the main pool as it loads): importing it here would open one.
+  if (!(globalThis as { pgPool?: unknown }).pgPool) return;
+  const { endPools } = await import("../db/pool");
+  await Promise.race([endPools().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);
 }
 
 // One shutdown, however many signals and exits ask for it. Installed before

@@ -12,8 +12,9 @@ const globalForPool = globalThis as unknown as { pgPool?: pg.Pool; pgSavePool?: 
 const building = process.env.NEXT_PHASE === "phase-production-build";
 
 /**
- * Every connection of the app's says that it sends a transcript's search vectors with the transcript
- * (lib/ingest/transcript-vectors.ts): the table's trigger, which makes them for other writers, leaves them be.
+ * Every connection of the app's says that it sends a transcript's search vectors with each change to the transcript
+ * (lib/ingest/transcript-vectors.ts): the table's trigger, which makes them for other writers, then leaves them be
+ * even when a new version has the same words (it still makes them for a row inserted without them).
  */
 const APP_SETTINGS = { "call_analytics.search_vectors": "sent" };
 

@@ -44,24 +44,23 @@ CREATE FUNCTION call_turns_vector(lang text, turns jsonb, speaker text) RETURNS 
     SELECT coalesce(string_agg(turn->>'text', ' '), '') FROM jsonb_array_elements(turns) turn
     WHERE CASE speaker WHEN 'other' THEN turn->>'role' NOT IN ('customer', 'agent') ELSE turn->>'role' = speaker END)))));
 
--- The connections of the app say they send the vectors with every transcript
--- they write (lib/db/pool.ts): the trigger then leaves them as sent, even when a
--- new version has the same words as the old one.
+-- A row inserted without vectors gets them here, whoever writes it. On an
+-- update, the connections of the app say they send the vectors with every
+-- transcript they change (lib/db/pool.ts): the trigger then leaves them as
+-- sent, even when a new version has the same words as the old one.
 CREATE FUNCTION transcript_search_vectors() RETURNS trigger
   LANGUAGE plpgsql AS $$
 BEGIN
-  IF current_setting('call_analytics.search_vectors', true) = 'sent' THEN
-    RETURN NEW;
-  END IF;
-  IF TG_OP = 'INSERT' AND NEW.search_customer IS NOT NULL THEN
-    RETURN NEW; -- brought with the row
-  END IF;
-  IF TG_OP = 'UPDATE' AND (
-    (NEW.turns IS NOT DISTINCT FROM OLD.turns AND NEW.language IS NOT DISTINCT FROM OLD.language)
+  IF TG_OP = 'INSERT' THEN
+    IF NEW.search_customer IS NOT NULL THEN
+      RETURN NEW; -- brought with the row
+    END IF;
+  ELSIF current_setting('call_analytics.search_vectors', true) = 'sent'
+    OR (NEW.turns IS NOT DISTINCT FROM OLD.turns AND NEW.language IS NOT DISTINCT FROM OLD.language)
     OR NEW.search_customer IS DISTINCT FROM OLD.search_customer
     OR NEW.search_agent IS DISTINCT FROM OLD.search_agent
-    OR NEW.search_other IS DISTINCT FROM OLD.search_other) THEN
-    RETURN NEW; -- nothing searchable changed, or the vectors came with the change
+    OR NEW.search_other IS DISTINCT FROM OLD.search_other THEN
+    RETURN NEW; -- sent by the app, nothing searchable changed, or the vectors came with the change
   END IF;
   NEW.search_customer := call_turns_vector(NEW.language, NEW.turns, 'customer');
   NEW.search_agent := call_turns_vector(NEW.language, NEW.turns, 'agent');
