@@ -32,6 +32,10 @@ interface State {
   handlers: Set<Handler>;
   listening: boolean;
   started: boolean;
+  /** The process is closing its connections: no listening again. */
+  stopped?: boolean;
+  /** Ends the current listening connection, quietly. */
+  close?: () => Promise<void>;
 }
 
 // One for all the bundles Next.js makes of this module.
@@ -83,11 +87,25 @@ export function startChangeListener(): void {
   void listen();
 }
 
+/** Stops listening for good, without a warning: the process is closing its connections (lib/db/pool.ts endPools). */
+export async function stopChangeListener(): Promise<void> {
+  state.stopped = true;
+  await state.close?.();
+}
+
 async function listen(): Promise<void> {
+  if (state.stopped) return;
   const client = new pg.Client({ connectionString: env().DATABASE_URL, connectionTimeoutMillis: 5000, keepAlive: true });
   let closed = false;
   let heartbeat: NodeJS.Timeout | undefined;
   let awaited: { token: string; timer: NodeJS.Timeout } | null = null;
+  state.close = () => {
+    closed = true;
+    clearInterval(heartbeat);
+    if (awaited) clearTimeout(awaited.timer);
+    state.listening = false;
+    return client.end().catch(() => {});
+  };
   const lost = (err?: Error) => {
     if (closed) return;
     closed = true;

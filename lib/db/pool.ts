@@ -1,6 +1,7 @@
 import pg from "pg";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
+import { stopChangeListener } from "./changes";
 
 // One pg pool per process, shared by Prisma (through its adapter) and the few
 // hot paths that speak SQL directly (webhook ingestion), where Prisma's
@@ -49,9 +50,9 @@ export function savePool(): pg.Pool {
   return (globalForPool.pgSavePool ??= createPool(10, { ...APP_SETTINGS, plan_cache_mode: "force_generic_plan" }));
 }
 
-/** Closes this process's pools (a stop, the end of a test or a benchmark). */
+/** Closes this process's connections: its pools and its change listener (a stop, the end of a test or a benchmark). */
 export async function endPools(): Promise<void> {
-  await Promise.all([globalForPool.pgPool?.end(), globalForPool.pgSavePool?.end()]);
+  await Promise.all([globalForPool.pgPool?.end(), globalForPool.pgSavePool?.end(), stopChangeListener()]);
 }
 
 /** Runs `work` in a transaction on one connection; rolls back if it throws. */
