@@ -8,6 +8,7 @@ import { scenario } from "@/lib/demo/scenario";
 import { samplePayload } from "@/lib/providers/modules";
 import { compareRollupDrift } from "../support/compare-drift";
 import { sendWebhook, sql, uniq, type WebhookAnswer } from "../support/http";
+import { setCallId } from "../support/vendor-payloads";
 
 describe("migrations", () => {
   it("bring a fresh database exactly to schema.prisma, and re-running applies nothing", async () => {
@@ -68,5 +69,30 @@ describe("migrations", () => {
       await client.query("ROLLBACK");
       await client.end();
     }
+  });
+
+  it("store raw bodies and transcripts with LZ4 where the server has it, pglz elsewhere, and read them back as sent", async () => {
+    const [{ lz4 }] = await sql<{ lz4: boolean }>(
+      "SELECT 'lz4' = ANY (enumvals) AS lz4 FROM pg_settings WHERE name = 'default_toast_compression'",
+    );
+    const columns = await sql<{ col: string; method: string }>(
+      `SELECT attrelid::regclass || '.' || attname AS col, attcompression AS method FROM pg_attribute
+       WHERE (attrelid, attname) IN (('raw_events'::regclass, 'body'), ('transcripts'::regclass, 'turns'), ('transcripts'::regclass, 'search_agent'))
+       ORDER BY 1`,
+    );
+    expect(columns).toEqual(["raw_events.body", "transcripts.search_agent", "transcripts.turns"].map((col) => ({ col, method: lz4 ? "l" : "" })));
+
+    // Long enough to be compressed (a value over about 2 KB).
+    const connected = Array.from({ length: 50 }, (_, i) => i).find((i) => scenario(7, i).turns.length > 0)!;
+    const payload = setCallId("hooman", samplePayload("hooman", scenario(7, connected, { extraTurns: 60 })), uniq("CA"));
+    const body = JSON.stringify(payload);
+    expect(body.length).toBeGreaterThan(8_000);
+    const { eventId } = (await (await sendWebhook("hooman", body)).json()) as WebhookAnswer;
+    const [stored] = await sql<{ body: Buffer; method: string }>(
+      "SELECT body, pg_column_compression(body) AS method FROM raw_events WHERE id = $1",
+      [eventId],
+    );
+    expect(stored.method).toBe(lz4 ? "lz4" : "pglz");
+    expect(stored.body.toString("utf8")).toBe(body);
   });
 });
