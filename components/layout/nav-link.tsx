@@ -17,9 +17,14 @@ export function NavLink({ item, current, onNavigate, className = "" }: { item: N
       {item.label}
       <PendingMark />
       {item.badge !== undefined && item.badge > 0 && (
-        <span className="rounded-full bg-rose-600 px-1.5 py-px text-xs leading-4 font-semibold text-white tabular-nums" data-testid="nav-badge">
+        // "Due now": the page it leads to counts every open one, including those with a callback still ahead.
+        <span
+          className="rounded-full bg-rose-600 px-1.5 py-px text-xs leading-4 font-semibold text-white tabular-nums"
+          data-testid="nav-badge"
+          title={`${item.badge} due now`}
+        >
           {item.badge > 99 ? "99+" : item.badge}
-          <span className="sr-only"> due</span>
+          <span className="sr-only"> due now</span>
         </span>
       )}
     </Link>

@@ -17,6 +17,7 @@ import { nowUs, printTopFunctions, type Window } from "./cpu-profile";
 import { formatCpu, measureCpu, type CpuUse } from "./cpu-use";
 import { formatWaits, sampleWaits } from "./db-waits";
 import { setCallId } from "../support/vendor-payloads";
+import { settle } from "./settle";
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
@@ -129,11 +130,13 @@ await new Promise((resolve) => peer.stdout.once("data", resolve));
 
 /** The three side by side, then two app processes; prints the tables. */
 async function compare(appPeak: Run, appCpu: CpuUse | null, app: Url, floor: Url, express: Url): Promise<void> {
+  await settle(stack.databaseUrl);
   const { result: floorPeak, cpu: floorCpu } = await measureCpu(
     stack.app.pid,
     () => load("floor-peak", floor, {}),
     (r) => r.total,
   );
+  await settle(stack.databaseUrl);
   const { result: peerPeak, cpu: peerCpu } = await measureCpu(
     peer.pid!,
     () => load("peer-peak", express, {}),
@@ -141,8 +144,11 @@ async function compare(appPeak: Run, appCpu: CpuUse | null, app: Url, floor: Url
   );
   // The same rate for all three: latency under the load the app takes at half its peak.
   const half = Math.max(1, Math.floor(appPeak.rps / 2));
+  await settle(stack.databaseUrl);
   const { result: appHalf, waits } = await sampleWaits(stack.databaseUrl, () => load("app-half", app, { rate: half }));
+  await settle(stack.databaseUrl);
   const floorHalf = await load("floor-half", floor, { rate: half });
+  await settle(stack.databaseUrl);
   const peerHalf = await load("peer-half", express, { rate: half });
   const appStored = await count(stack.databaseUrl, `SELECT count(*) FROM calls WHERE external_id LIKE '${appHalf.run}-%'`);
   const peerStored = await count(stack.databaseUrl, `SELECT count(*) FROM call_records WHERE task_id LIKE '${peerHalf.run}-%'`);
@@ -151,7 +157,9 @@ async function compare(appPeak: Run, appCpu: CpuUse | null, app: Url, floor: Url
   const second = await stack.restartApp({ port: await freePort(), quiet: true });
   const other = (p: ProviderId) => `${second.baseUrl}/api/webhooks/${p}`;
   await load("warmup-second", other, { rate: 50 });
+  await settle(stack.databaseUrl);
   const twoPeak = await loadBoth("two-peak", app, other);
+  await settle(stack.databaseUrl);
   const twoHalfRuns = await Promise.all([load("two-half-a", app, { rate: half }), load("two-half-b", other, { rate: half })]);
   const twoStored = await count(
     stack.databaseUrl,
@@ -192,6 +200,7 @@ try {
   await load("warmup", app, { rate: 50 });
   await load("warmup-floor", floor, { rate: 50 });
 
+  await settle(stack.databaseUrl);
   const fromUs = nowUs();
   const { result: appPeak, cpu: appCpu } = await measureCpu(
     stack.app.pid,

@@ -72,9 +72,7 @@ describe("migrations", () => {
   });
 
   it("store raw bodies and transcripts with LZ4 where the server has it, pglz elsewhere, and read them back as sent", async () => {
-    const [{ lz4 }] = await sql<{ lz4: boolean }>(
-      "SELECT 'lz4' = ANY (enumvals) AS lz4 FROM pg_settings WHERE name = 'default_toast_compression'",
-    );
+    const [{ lz4 }] = await sql<{ lz4: boolean }>("SELECT 'lz4' = ANY (enumvals) AS lz4 FROM pg_settings WHERE name = 'default_toast_compression'");
     const columns = await sql<{ col: string; method: string }>(
       `SELECT attrelid::regclass || '.' || attname AS col, attcompression AS method FROM pg_attribute
        WHERE (attrelid, attname) IN (('raw_events'::regclass, 'body'), ('transcripts'::regclass, 'turns'), ('transcripts'::regclass, 'search_agent'))
@@ -88,10 +86,7 @@ describe("migrations", () => {
     const body = JSON.stringify(payload);
     expect(body.length).toBeGreaterThan(8_000);
     const { eventId } = (await (await sendWebhook("hooman", body)).json()) as WebhookAnswer;
-    const [stored] = await sql<{ body: Buffer; method: string }>(
-      "SELECT body, pg_column_compression(body) AS method FROM raw_events WHERE id = $1",
-      [eventId],
-    );
+    const [stored] = await sql<{ body: Buffer; method: string }>("SELECT body, pg_column_compression(body) AS method FROM raw_events WHERE id = $1", [eventId]);
     expect(stored.method).toBe(lz4 ? "lz4" : "pglz");
     expect(stored.body.toString("utf8")).toBe(body);
   });
