@@ -53,11 +53,8 @@ interface CompiledPhrase {
  */
 interface PhraseIndex {
   byFirstWord: Map<string, CompiledPhrase[]>;
-  stems: Map<string, CompiledPhrase[]>;
-  /** The stems' lengths, shortest first: a word is probed by its beginnings of these lengths only. */
-  stemLengths: number[];
-  /** The stems' first characters: a word starting otherwise begins no stem. */
-  stemStarts: Set<string>;
+  /** One-word stems by their first character's code: a word is compared (startsWith) with those of its own first character only. */
+  stemsByStart: Map<number, { stem: string; phrases: CompiledPhrase[] }[]>;
 }
 
 /** A phrase's words as compared; empty when it has no letter or digit (it then matches nothing). */
@@ -72,20 +69,22 @@ const indexes = new WeakMap<MatchableTracker[], PhraseIndex>();
 function indexOf(trackers: MatchableTracker[]): PhraseIndex {
   const known = indexes.get(trackers);
   if (known) return known;
-  const index: PhraseIndex = { byFirstWord: new Map(), stems: new Map(), stemLengths: [], stemStarts: new Set() };
+  const index: PhraseIndex = { byFirstWord: new Map(), stemsByStart: new Map() };
+  const stems = new Map<string, CompiledPhrase[]>();
   const add = (map: Map<string, CompiledPhrase[]>, key: string, phrase: CompiledPhrase) => map.set(key, [...(map.get(key) ?? []), phrase]);
   trackers.forEach((tracker, i) => {
     for (const p of tracker.phrases.slice(0, MAX_PHRASES)) {
       const words = phraseWords(p.text);
       if (words.length === 0) continue;
       const phrase = { tracker: i, words, stem: p.stem };
-      if (p.stem && words.length === 1) {
-        add(index.stems, words[0], phrase);
-        index.stemStarts.add(words[0][0]);
-      } else add(index.byFirstWord, words[0], phrase);
+      add(p.stem && words.length === 1 ? stems : index.byFirstWord, words[0], phrase);
     }
   });
-  index.stemLengths = [...new Set([...index.stems.keys()].map((stem) => stem.length))].sort((a, b) => a - b);
+  // Shortest stem first, as the phrases were probed before: a word's hits come in the same order.
+  for (const [stem, phrases] of [...stems].sort(([a], [b]) => a.length - b.length)) {
+    const start = stem.charCodeAt(0);
+    index.stemsByStart.set(start, [...(index.stemsByStart.get(start) ?? []), { stem, phrases }]);
+  }
   indexes.set(trackers, index);
   return index;
 }
@@ -115,11 +114,7 @@ function matchTurn(words: Word[], index: PhraseIndex, counts: (tracker: number) 
   for (let i = 0; i < words.length; i++) {
     const norm = words[i].norm;
     consider(index.byFirstWord.get(norm), i);
-    if (!index.stemStarts.has(norm[0])) continue;
-    for (const len of index.stemLengths) {
-      if (len > norm.length) break;
-      consider(index.stems.get(norm.slice(0, len)), i);
-    }
+    for (const { stem, phrases } of index.stemsByStart.get(norm.charCodeAt(0)) ?? []) if (norm.startsWith(stem)) consider(phrases, i);
   }
   return found;
 }
@@ -140,7 +135,7 @@ const speaks = (speaker: TrackerSpeaker, role: Turn["role"]) => (speaker === "an
 export function matchTrackers(turns: Turn[], durationSec: number | null, trackers: MatchableTracker[]): TrackerHits[] {
   if (turns.length === 0 || trackers.length === 0) return [];
   const index = indexOf(trackers);
-  if (index.byFirstWord.size === 0 && index.stems.size === 0) return [];
+  if (index.byFirstWord.size === 0 && index.stemsByStart.size === 0) return [];
   const timed = timeTurns(turns, durationSec);
   const found = trackers.map((t): TrackerHits => ({ trackerId: t.id, hits: [], hitCount: 0 }));
   turns.forEach((turn, i) => {

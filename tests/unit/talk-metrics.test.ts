@@ -210,4 +210,19 @@ describe("questions and words", () => {
     expect(countWords("Сәлеметсіз бе, 5000 теңге — қымбат")).toBe(5);
     expect(countWords("  … — !")).toBe(0);
   });
+
+  it("counts ASCII text (read char by char) and asks it questions exactly as the Unicode patterns do", () => {
+    const words = (text: string) => text.match(/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu)?.length ?? 0;
+    const questions = (text: string) => text.match(/[?？؟፧‽⁇⁈⁉][?!？؟፧‽⁇⁈⁉！]*(?=[\s"'»”’)\]]|$)/gu)?.length ?? 0;
+    // Letters and digits at the ends of their ranges, the joiners, and the characters just outside them.
+    const alphabet = "aAzZ09 '-/:@[`{\x7f.,!?\n\t";
+    let seed = 11;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let n = 0; n < 2000; n++) {
+      const text = Array.from({ length: Math.floor(next() * 40) }, () => alphabet[Math.floor(next() * alphabet.length)]).join("");
+      expect(countWords(text), JSON.stringify(text)).toBe(words(text));
+      expect(countQuestions(text), JSON.stringify(text)).toBe(questions(text));
+    }
+    for (const text of ["-x- 'y' z--", "don’t stop", "rock-'n'-roll", "a1-b2'c3", "é-clair"]) expect(countWords(text)).toBe(words(text));
+  });
 });

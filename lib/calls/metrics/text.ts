@@ -9,12 +9,37 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu;
 // closing quote or bracket, or the end: a "?" inside "example.com/?a=1" is none.
 const QUESTION = /[?？؟፧‽⁇⁈⁉][?!？؟፧‽⁇⁈⁉！]*(?=[\s"'»”’)\]]|$)/gu;
 
+/** An ASCII letter or digit. */
+const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
 /** Words in a text, for the pace (words per minute). */
 export function countWords(text: string): number {
-  return text.match(WORD)?.length ?? 0;
+  return asciiWordCount(text) ?? text.match(WORD)?.length ?? 0;
+}
+
+/**
+ * WORD's count in ASCII text (most turns), read char by char without building
+ * the matches: a word starts at a letter or digit and runs on over letters,
+ * digits, apostrophes and hyphens (’ is not ASCII). Null past ASCII.
+ */
+function asciiWordCount(text: string): number | null {
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 127) return null;
+    if (inWord) inWord = isAlnum(c) || c === 39 || c === 45;
+    else if (isAlnum(c)) {
+      count++;
+      inWord = true;
+    }
+  }
+  return count;
 }
 
 /** Questions asked in a text: sentences ending in a question mark, not turns. */
 export function countQuestions(text: string): number {
+  // Every question mark but "?" is past ASCII: text without one asks nothing (most turns).
+  if (!text.includes("?") && /^[\x00-\x7f]*$/.test(text)) return 0;
   return text.match(QUESTION)?.length ?? 0;
 }
