@@ -210,9 +210,21 @@ export function DigestForm(props: DigestFormProps) {
           <Button type="submit" disabled={save.busy}>
             {save.busy ? "Saving…" : "Save digest"}
           </Button>
-          <Button type="button" variant="secondary" disabled={!settings.saved || sendNow.busy} onClick={() => void sendNow.run()}>
+          <Button
+            type="button"
+            variant="secondary"
+            disabled={!settings.saved || sendNow.busy}
+            aria-describedby={settings.saved ? undefined : "send-now-hint"}
+            onClick={() => void sendNow.run()}
+          >
             {sendNow.busy ? "Sending…" : "Send now"}
           </Button>
+          {/* Send now sends the digest as saved: a disabled button says why. */}
+          {!settings.saved && (
+            <span id="send-now-hint" className="text-sm text-slate-500">
+              Save the digest to send one now.
+            </span>
+          )}
           {notice && (
             <span role="status" className="text-sm text-slate-600">
               {notice}

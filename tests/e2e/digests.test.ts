@@ -71,6 +71,9 @@ describe.skipIf(skipBrowserTests)("digests in Chromium", () => {
     await form.getByText("Local time in America/New York.").waitFor();
     await form.getByLabel("Meetings booked").check();
     await expect.poll(() => form.getByRole("button", { name: "Send now" }).isDisabled()).toBe(true);
+    // The disabled button says why.
+    const hint = await form.getByRole("button", { name: "Send now" }).getAttribute("aria-describedby");
+    expect(await page.locator(`#${hint}`).textContent()).toBe("Save the digest to send one now.");
     await form.getByLabel("Send me a digest").check();
     await form.getByLabel("Weekly", { exact: true }).check();
     await form.locator('select[name="weekday"]').selectOption("5");
@@ -78,6 +81,7 @@ describe.skipIf(skipBrowserTests)("digests in Chromium", () => {
     await expect.poll(() => form.getByLabel(`Email to ${person.email}`).isChecked()).toBe(true);
     await form.getByRole("button", { name: "Save digest" }).click();
     await form.getByRole("status").getByText("Saved.").waitFor();
+    await expect.poll(() => form.getByText("Save the digest to send one now.").count()).toBe(0);
     const [saved] = await sql<{ frequency: string; weekday: number; enabled: boolean }>(
       "SELECT frequency, weekday, enabled FROM digest_subscriptions d JOIN users u ON u.id = d.user_id WHERE u.email = $1",
       [person.email],
