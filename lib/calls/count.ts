@@ -1,4 +1,5 @@
-import { db, Prisma } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/client";
+import { sqlRows, sqlRowsFromIndexes } from "@/lib/db/rows";
 import { COUNT_CAP, type ListTotal } from "@/lib/lists/total";
 import { whereAll } from "./conditions";
 import { matchAll, matchedIds, type Search } from "./search";
@@ -18,7 +19,7 @@ interface PlanNode {
 }
 
 const estimateOf = async (rows: Prisma.Sql) => {
-  const [plan] = await db.$queryRaw<{ "QUERY PLAN": PlanNode[] }[]>`EXPLAIN (FORMAT JSON) ${rows}`;
+  const [plan] = await sqlRows<{ "QUERY PLAN": PlanNode[] }>(Prisma.sql`EXPLAIN (FORMAT JSON) ${rows}`);
   return Math.round(plan["QUERY PLAN"][0]?.Plan["Plan Rows"] ?? 0);
 };
 
@@ -31,7 +32,7 @@ export async function countCalls(where: Prisma.Sql[], search: Search | null = nu
   // Far above the cap by the planner's estimate (good for these filters): counting to the cap would read cap + 1 rows for nothing.
   const estimate = await estimateOf(Prisma.sql`SELECT 1 FROM calls c ${whereAll(all)}`);
   if (estimate > FAR_ABOVE * cap) return { count: estimate, exact: false };
-  const [{ n }] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (SELECT 1 FROM calls c ${whereAll(all)} LIMIT ${cap + 1}) x`;
+  const [{ n }] = await sqlRows<{ n: number }>(Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM calls c ${whereAll(all)} LIMIT ${cap + 1}) x`);
   return n <= cap ? { count: n, exact: true } : { count: Math.max(cap + 1, estimate), exact: false };
 }
 
@@ -45,9 +46,6 @@ export async function countCalls(where: Prisma.Sql[], search: Search | null = nu
 async function countCommonWords(search: Extract<Search, { kind: "words" }>, where: Prisma.Sql[], cap: number): Promise<CallTotal> {
   const estimate = await estimateOf(matchedIds(search, where, null));
   if (estimate > FAR_ABOVE * cap) return { count: estimate, exact: false };
-  const [{ n }] = await db.$transaction(async (tx) => {
-    await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
-    return tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (${matchedIds(search, where, cap + 1)}) x`;
-  });
+  const [{ n }] = await sqlRowsFromIndexes<{ n: number }>(Prisma.sql`SELECT count(*)::int AS n FROM (${matchedIds(search, where, cap + 1)}) x`);
   return n <= cap ? { count: n, exact: true } : { count: Math.max(cap + 1, estimate), exact: false };
 }

@@ -1,4 +1,5 @@
-import { db, type Prisma } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/client";
+import { sqlRows } from "@/lib/db/rows";
 import type { CallColumns } from "@/lib/db/columns";
 import { logger } from "@/lib/log";
 import { readTimeZone } from "@/lib/settings/time-zone";
@@ -12,7 +13,7 @@ import { snippetsFor } from "./snippet";
 import { countVariableMatches } from "./variable-count";
 import { variableMatches, variablePageIds } from "./variable-page";
 import { beyond, decodeCallCursor, orderBy, sortedPage } from "./sort";
-import { trackersOfCalls } from "@/lib/trackers/filter";
+import { CALL_TRACKER_NAMES_SQL } from "@/lib/trackers/filter";
 
 // The call list: filtered, searched, sorted, paged by keyset both ways (never
 // OFFSET), with the total of matching calls counted beside the page.
@@ -73,17 +74,17 @@ export async function callPage(query: CallQuery, options: Pick<ListOptions, "sni
   const limit = filters.limit + 1;
   const searched = search ? [...paged, matchPage(search, paged, order, limit)] : paged;
   const matching = query.pageIds ? [...searched, query.pageIds] : searched;
-  const rows = await db.$queryRaw<(CallRow & Pick<CallColumns, "contact_id">)[]>`
-    SELECT ${CALL_COLUMNS}, c.contact_id
+  // Each call's trackers in the same query: Postgres works them out for the page's rows only (after the LIMIT).
+  const rows = await sqlRows<CallRow & Pick<CallColumns, "contact_id"> & { trackers: { id: string; name: string }[] }>(Prisma.sql`
+    SELECT ${CALL_COLUMNS}, c.contact_id, ${Prisma.raw(CALL_TRACKER_NAMES_SQL)}
     FROM calls c JOIN sources s ON s.id = c.source_id
     ${whereAll(matching)}
     ${order}
-    LIMIT ${limit}`;
+    LIMIT ${limit}`);
 
   const page = sortedPage(rows, filters.limit, filters.sort, cursor, (r) => ({ at: r.started_at, id: r.id, score: r.lead_score }));
-  const trackers = await trackersOfCalls(page.items.map((r) => r.id));
   const items = await withSnippets(
-    page.items.map((r) => ({ ...toCallItem(r), isTest: r.is_test, contactId: r.contact_id, trackers: trackers.get(r.id) ?? [] })),
+    page.items.map((r) => ({ ...toCallItem(r), isTest: r.is_test, contactId: r.contact_id, trackers: r.trackers })),
     options.snippets === false ? null : search,
   );
   return { items, nextCursor: page.nextCursor, prevCursor: page.prevCursor };

@@ -1,4 +1,5 @@
-import { db, Prisma } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/client";
+import { sqlRows, sqlRowsFromIndexes } from "@/lib/db/rows";
 import type { CallColumns } from "@/lib/db/columns";
 import { andAll } from "./conditions";
 import { looksLikePhone, phoneCandidates } from "./phone-query";
@@ -52,8 +53,8 @@ function branches(words: Words, said: Said): { from: Prisma.Sql; match: Prisma.S
 
 export async function resolveSearch(q: string, said: Said): Promise<Search> {
   if (looksLikePhone(q)) {
-    const sources = await db.source.findMany({ select: { defaultRegion: true }, distinct: ["defaultRegion"] });
-    const numbers = phoneCandidates(q, ["US", ...sources.map((s) => s.defaultRegion)]);
+    const sources = await sqlRows<{ default_region: string }>(Prisma.sql`SELECT DISTINCT default_region FROM sources`);
+    const numbers = phoneCandidates(q, ["US", ...sources.map((s) => s.default_region)]);
     if (numbers.length > 0) return { kind: "phone", numbers };
   }
   const words = searchWords(q);
@@ -84,7 +85,7 @@ async function commonWords(words: Words, said: Said): Promise<boolean> {
     ({ rows, alias, match }) =>
       Prisma.sql`(SELECT count(*) FROM (${rows}) ${alias} WHERE ${match}) * 200 >= LEAST(${SAMPLE}, (SELECT count(*) FROM (${rows}) n))`,
   );
-  const [probe] = await db.$queryRaw<{ common: boolean }[]>`SELECT ${Prisma.join(probes, " OR ")} AS common`;
+  const [probe] = await sqlRows<{ common: boolean }>(Prisma.sql`SELECT ${Prisma.join(probes, " OR ")} AS common`);
   return probe.common;
 }
 
@@ -100,10 +101,7 @@ async function rareMatches(words: Words, said: Said): Promise<string[] | null> {
     ...(said ? [] : [Prisma.sql`(SELECT id, 0 AS b FROM calls WHERE search @@ ${query} LIMIT ${COMMON})`]),
     Prisma.sql`(SELECT call_id AS id, 1 AS b FROM transcripts t WHERE ${inTurns(words, said)} LIMIT ${COMMON})`,
   ];
-  const rows = await db.$transaction(async (tx) => {
-    await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
-    return tx.$queryRaw<(Pick<CallColumns, "id"> & { b: number })[]>`${Prisma.join(reads, " UNION ALL ")}`;
-  });
+  const rows = await sqlRowsFromIndexes<Pick<CallColumns, "id"> & { b: number }>(Prisma.join(reads, " UNION ALL "));
   const perIndex = [0, 1].map((b) => rows.filter((r) => r.b === b).length);
   if (perIndex.some((n) => n >= COMMON)) return null;
   return [...new Set(rows.map((r) => r.id))];

@@ -1,4 +1,5 @@
-import { db, Prisma } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/client";
+import { sqlRows } from "@/lib/db/rows";
 import type { CallColumns } from "@/lib/db/columns";
 import { HEADLINE_CONFIG } from "./search-query";
 import { segments, START, STOP, type Segment } from "./snippet-segments";
@@ -38,7 +39,7 @@ export async function snippetsFor(ids: string[], query: Prisma.Sql, said: "custo
     : Prisma.sql`CASE WHEN call_search_vector(c.language, c.summary, c.summary) @@ q.q THEN 'summary'
                       WHEN to_tsvector('simple', coalesce(c.customer_name, '')) @@ q.q THEN 'name'
                       ELSE 'transcript' END`;
-  const rows = await db.$queryRaw<(Pick<CallColumns, "id"> & { source: SnippetFrom; marked: string | null })[]>`
+  const rows = await sqlRows<Pick<CallColumns, "id"> & { source: SnippetFrom; marked: string | null }>(Prisma.sql`
     SELECT id, source, ts_headline(config, ${clean(Prisma.sql`body`)}, q, ${OPTIONS}) AS marked
     FROM (
       SELECT c.id, w.source, ${HEADLINE_CONFIG} AS config, q.q,
@@ -46,6 +47,6 @@ export async function snippetsFor(ids: string[], query: Prisma.Sql, said: "custo
       FROM calls c CROSS JOIN (SELECT ${query} AS q) q
       CROSS JOIN LATERAL (SELECT ${from} AS source) w
       WHERE c.id IN (${Prisma.join(ids.map((id) => Prisma.sql`${id}::uuid`))})
-    ) s`;
+    ) s`);
   return new Map(rows.map((r) => [r.id, { snippetFrom: r.marked ? r.source : null, snippet: r.marked ? segments(r.marked) : null }] as const));
 }

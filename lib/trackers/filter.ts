@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { db, Prisma } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 
 // The call list's `tracker` filter: calls with a hit of any of the trackers
@@ -41,13 +41,6 @@ export function withRepeatedTrackers<Q extends { tracker?: string[] }>(request: 
   return { ...query, tracker: parsed.data };
 }
 
-/** The trackers with a hit in each of the calls: for the list's chips and the CSV column. */
-export async function trackersOfCalls(ids: string[]): Promise<Map<string, { id: string; name: string }[]>> {
-  const byCall = new Map<string, { id: string; name: string }[]>();
-  if (ids.length === 0) return byCall;
-  const rows = await db.$queryRaw<{ call_id: string; id: string; name: string }[]>`
-    SELECT h.call_id, t.id, t.name FROM call_tracker_hits h JOIN trackers t ON t.id = h.tracker_id
-    WHERE h.call_id = ANY(${ids}::uuid[]) ORDER BY t.name`;
-  for (const r of rows) byCall.set(r.call_id, [...(byCall.get(r.call_id) ?? []), { id: r.id, name: r.name }]);
-  return byCall;
-}
+/** SQL: the call `c`'s trackers with a hit, {id, name} by name, as a JSON array (for a list's page query). */
+export const CALL_TRACKER_NAMES_SQL = `(SELECT coalesce(json_agg(json_build_object('id', tr.id, 'name', tr.name) ORDER BY tr.name), '[]')
+  FROM call_tracker_hits h JOIN trackers tr ON tr.id = h.tracker_id WHERE h.call_id = c.id) AS trackers`;
