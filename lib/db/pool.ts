@@ -16,8 +16,11 @@ const building = process.env.NEXT_PHASE === "phase-production-build";
  * Every connection of the app's says that it sends a transcript's search vectors with each change to the transcript
  * (lib/ingest/transcript-vectors.ts): the table's trigger, which makes them for other writers, then leaves them be
  * even when a new version has the same words (it still makes them for a row inserted without them).
+ * And it reads times in UTC whatever the server's zone: Prisma sends a time as UTC clock time without a zone,
+ * which Postgres reads in the connection's zone, while pg sends it with its offset (lib/db/rows.ts); on a server
+ * set to another zone a list's page (pg) and its total (Prisma) would have counted different hours.
  */
-const APP_SETTINGS = { "call_analytics.search_vectors": "sent" };
+const APP_SETTINGS = { "call_analytics.search_vectors": "sent", TimeZone: "UTC" };
 
 function createPool(max: number, settings: Record<string, string>): pg.Pool {
   // A database that drops packets (a partition, a failover's stale address) fails a connection in 5 s instead of

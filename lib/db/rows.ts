@@ -24,7 +24,8 @@ export async function sqlRows<T extends object>(query: Prisma.Sql, client: Query
  */
 export function sqlRowsFromIndexes<T extends object>(query: Prisma.Sql): Promise<T[]> {
   return inTransaction(async (client) => {
-    await client.query("SET LOCAL enable_seqscan = off");
+    // A page's read gives up after 5 s, as Prisma's transactions did, rather than hold its connection.
+    await client.query("SET LOCAL enable_seqscan = off; SET LOCAL statement_timeout = 5000");
     return sqlRows<T>(query, client);
   });
 }

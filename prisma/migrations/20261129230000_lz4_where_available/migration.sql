@@ -4,7 +4,9 @@
 -- pglz was a tenth of the database's work per webhook). Only where the server
 -- was built with LZ4 (Debian and most packaged servers are; the embedded one
 -- is not): elsewhere the columns keep pglz. Values stored before keep their
--- compression until written again; both read the same.
+-- compression until written again; both read the same. A dump of such a
+-- database restores into a server without LZ4 (the embedded one) with
+-- pg_dump --no-toast-compression.
 DO $$
 BEGIN
   IF EXISTS (SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY (enumvals)) THEN

@@ -5,3 +5,5 @@
 -- database's work per webhook (bench:ingest). STABLE is what it is; declared so,
 -- it is inlined into the saving statement and planned once with it.
 ALTER FUNCTION call_words_vector(text, text[]) STABLE;
+-- The trigger reads through this one, which calls call_words_vector: STABLE too.
+ALTER FUNCTION call_turns_vector(text, jsonb, text) STABLE;

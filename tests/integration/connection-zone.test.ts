@@ -1,0 +1,31 @@
+import { afterAll, describe, expect, inject, it } from "vitest";
+
+// The app's connections read times in UTC whatever zone the server is set to
+// (lib/db/pool.ts). Prisma sends a time as UTC clock time without a zone and pg
+// with its offset: on a connection in another zone, a list's page (read through
+// pg) and its total (through Prisma) would have counted different hours.
+
+// This file's connections start in New York, as a server set to that zone would have them.
+const url = new URL(inject("databaseUrl"));
+url.searchParams.set("options", "-c TimeZone=America/New_York");
+process.env.DATABASE_URL = url.toString();
+const { db, Prisma } = await import("@/lib/db/client");
+const { endPools } = await import("@/lib/db/pool");
+const { sqlRows } = await import("@/lib/db/rows");
+
+afterAll(async () => {
+  await db.$disconnect();
+  await endPools();
+});
+
+describe("the app's connections", () => {
+  it("read a time the same through pg and through Prisma, on a server in another zone", async () => {
+    const at = new Date("2026-01-15T00:30:00.000Z");
+    const [viaPg] = await sqlRows<{ t: Date; day: Date }>(Prisma.sql`SELECT ${at}::timestamptz AS t, (${at}::timestamptz)::date::text AS day`);
+    const [viaPrisma] = await db.$queryRaw<{ t: Date; day: string }[]>`SELECT ${at}::timestamptz AS t, (${at}::timestamptz)::date::text AS day`;
+    expect(viaPg.t.toISOString()).toBe(at.toISOString());
+    expect(viaPrisma.t.toISOString()).toBe(at.toISOString());
+    // A day worked out in SQL without a zone is the UTC day, as the rollups without an organisation zone count it.
+    expect([viaPg.day, viaPrisma.day]).toEqual(["2026-01-15", "2026-01-15"]);
+  });
+});
