@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { randomTexts } from "../support/random-text";
 import { callMetrics, safeCallMetrics } from "@/lib/calls/metrics/compute";
 import { countQuestions, countWords } from "@/lib/calls/metrics/text";
 import { talkMetricsView } from "@/lib/calls/metrics/view";
@@ -215,11 +216,7 @@ describe("questions and words", () => {
     const words = (text: string) => text.match(/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu)?.length ?? 0;
     const questions = (text: string) => text.match(/[?？؟፧‽⁇⁈⁉][?!？؟፧‽⁇⁈⁉！]*(?=[\s"'»”’)\]]|$)/gu)?.length ?? 0;
     // Letters and digits at the ends of their ranges, the joiners, and the characters just outside them.
-    const alphabet = "aAzZ09 '-/:@[`{\x7f.,!?\n\t";
-    let seed = 11;
-    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-    for (let n = 0; n < 2000; n++) {
-      const text = Array.from({ length: Math.floor(next() * 40) }, () => alphabet[Math.floor(next() * alphabet.length)]).join("");
+    for (const text of randomTexts("aAzZ09 '-/:@[`{\x7f.,!?\n\t", 11)) {
       expect(countWords(text), JSON.stringify(text)).toBe(words(text));
       expect(countQuestions(text), JSON.stringify(text)).toBe(questions(text));
     }

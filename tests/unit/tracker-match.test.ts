@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { randomTexts } from "../support/random-text";
 import type { Turn } from "@/lib/providers/canonical";
 import { trackerMatch } from "@/lib/trackers/apply";
 import { HIT_TEXT_CHARS, MAX_HITS_KEPT } from "@/lib/trackers/limits";
@@ -91,13 +92,7 @@ describe("tracker matching", () => {
         end: m.index + m[0].length,
       }));
     // Letters and digits at the ends of their ranges, and the characters just outside them.
-    const alphabet = "aAzZ09 '-/:@[`{\x7f.,!\n\t";
-    let seed = 7;
-    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-    for (let n = 0; n < 2000; n++) {
-      const text = Array.from({ length: Math.floor(next() * 40) }, () => alphabet[Math.floor(next() * alphabet.length)]).join("");
-      expect(wordsOf(text), JSON.stringify(text)).toEqual(byPattern(text));
-    }
+    for (const text of randomTexts("aAzZ09 '-/:@[`{\x7f.,!\n\t", 7)) expect(wordsOf(text), JSON.stringify(text)).toEqual(byPattern(text));
     for (const text of ["Don't -call- me's", "'quoted' e-mail--twice", "x-", "-x", "Price42 ok", "café-au-lait", "naïve and plain"])
       expect(wordsOf(text)).toEqual(byPattern(text));
   });
