@@ -3,9 +3,9 @@ import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { stopChangeListener } from "./changes";
 
-// One pg pool per process, shared by Prisma (through its adapter) and the few
-// hot paths that speak SQL directly (webhook ingestion), where Prisma's
-// per-query overhead would dominate.
+// One pg pool per process, shared by Prisma (through its adapter) and the hot
+// paths that speak SQL directly (webhook ingestion, the call list's reads in
+// lib/db/rows.ts), where Prisma's per-query overhead would dominate.
 const globalForPool = globalThis as unknown as { pgPool?: pg.Pool; pgSavePool?: pg.Pool };
 
 // `next build` loads route modules to collect their settings, with no database
