@@ -26,12 +26,13 @@ function createPool(max: number, settings: Record<string, string>): pg.Pool {
   // A database that drops packets (a partition, a failover's stale address) fails a connection in 5 s instead of
   // hanging it for minutes: webhooks then go to the spool (lib/ingest/spool) before the vendor gives up.
   const connectionString = building ? process.env.DATABASE_URL : env().DATABASE_URL;
-  const created = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5000 });
-  // Queued on the new connection ahead of whatever it was opened for.
-  const set = Object.entries(settings).map(([name, value]) => `SET ${name} = '${value}'`);
-  created.on("connect", (client) => {
-    for (const statement of set) client.query(statement).catch((err: Error) => logger.warn({ err: err.message, statement }, "could not set up a connection"));
-  });
+  // Set on each new connection before the pool hands it out (a failure fails the connection, not a query on it).
+  const set = Object.entries(settings)
+    .map(([name, value]) => `SET ${name} = '${value}'`)
+    .join("; ");
+  // pg-pool waits for the promise onConnect returns (@types/pg says void).
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
+  const created = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5000, onConnect: (client) => client.query(set) });
   // An idle connection can fail (a database restart); without a listener that would crash the process.
   // end() resolves before its connections have closed, so the database stopping
   // right after it (benches, tests) can still reach them: no failure then.
