@@ -4,7 +4,7 @@ import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 
 // Tells this process when any process changed rows it keeps a copy of (the
-// webhook sources, the destinations), so that a copy can be used without
+// webhook sources, the destinations, the organisation's time zone), so that a copy can be used without
 // asking the database on every request. A trigger on those tables (migration
 // config_changed_notify) sends NOTIFY config_changed with the table's name
 // when the change commits; one connection per process listens. While it is
@@ -24,6 +24,9 @@ const HEARD_WITHIN_MS = 5_000;
 const HEARTBEAT = "heartbeat:";
 /** However all this fares, no copy is used for longer than this before it is read again. */
 export const COPY_MAX_AGE_MS = 60_000;
+
+/** The tables whose changes are announced (migrations config_changed_notify, settings_changed_notify). */
+export type CopiedTable = "sources" | "destinations" | "settings";
 
 /** A table's name, or null: anything may have changed. */
 type Handler = (table: string | null) => void;
@@ -52,7 +55,7 @@ export function onConfigChange(handler: Handler): void {
  * A change this process just committed: its own copies drop at once, before
  * the notice comes back (other processes hear it a moment later).
  */
-export function changedHere(table: "sources" | "destinations"): void {
+export function changedHere(table: CopiedTable): void {
   emit(table);
 }
 
@@ -63,7 +66,7 @@ export const listeningForChanges = (): boolean => state.listening;
  * What `load` reads from `table`, kept while no change to it is heard and
  * read again after one (or while this process is not listening).
  */
-export function cachedUntilChanged<T>(table: "sources" | "destinations", load: () => Promise<T>): () => Promise<T> {
+export function cachedUntilChanged<T>(table: CopiedTable, load: () => Promise<T>): () => Promise<T> {
   let generation = 0;
   let copy: { value: T; generation: number; at: number } | null = null;
   onConfigChange((changed) => {

@@ -1,4 +1,5 @@
 import { DomainError } from "@/lib/errors";
+import { changedHere } from "@/lib/db/changes";
 import { pool } from "@/lib/db/pool";
 import { startRebucket } from "@/lib/stats/rebucket";
 import { DEFAULT_TIME_ZONE } from "./time-zone";
@@ -33,6 +34,8 @@ export async function saveTimeZone(zone: string, { ifUnset = false } = {}): Prom
   const before = rows[0].before ?? DEFAULT_TIME_ZONE;
   const after = rows[0].after;
   const changed = before !== after;
+  // This process's copy drops at once; the others' when the settings' notice reaches them.
+  if (changed) changedHere("settings");
   if (changed) await startRebucket();
   return { before, after, changed };
 }

@@ -6,7 +6,7 @@ import { conflictKey } from "@/lib/rollups/shards";
 import { addExcluded, callRowsSql, ROLLUP_TABLES, ROLLUPS, storedSums, type Rollup } from "@/lib/rollups/deltas";
 import { enqueue, QUEUE } from "@/lib/jobs/boss";
 import { logger } from "@/lib/log";
-import { DEFAULT_TIME_ZONE, readTimeZone } from "@/lib/settings/time-zone";
+import { DEFAULT_TIME_ZONE, storedTimeZone } from "@/lib/settings/time-zone";
 
 // After the organisation's time zone changes, the rollups move to days in the
 // new zone in the background: oldest calls first, BATCH calls at a time, each
@@ -73,7 +73,7 @@ export async function startRebucket(): Promise<void> {
 
 /** Queues the job again when the rollups are not in the organisation's zone and no move is under way (its queueing failed). */
 export async function sweepRebucket(): Promise<void> {
-  const [state, zone] = await Promise.all([rebucketState(), readTimeZone()]);
+  const [state, zone] = await Promise.all([rebucketState(), storedTimeZone()]);
   if (state.to === null && state.zone !== zone) await startRebucket();
 }
 
@@ -160,7 +160,7 @@ export async function rebucketStep(targetZone: string, batch = BATCH): Promise<b
 export async function runRebucket(): Promise<string> {
   let steps = 0;
   try {
-    while (await rebucketStep(await readTimeZone())) steps++;
+    while (await rebucketStep(await storedTimeZone())) steps++;
   } catch (e) {
     // Shown on the settings page; pg-boss retries the job, which carries on from the boundary.
     await inTransaction(async (client) => saveState(client, { ...(await readState(client, true)), status: "failed", error: (e as Error).message }));

@@ -4,7 +4,7 @@ import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from "vitest";
 import { queueDueDigests } from "@/lib/digests/due";
 import { latestSlot } from "@/lib/digests/schedule";
-import { readTimeZone } from "@/lib/settings/time-zone";
+import { storedTimeZone } from "@/lib/settings/time-zone";
 import { TEST_ADMIN, TEST_SECRETS_KEY } from "../support/credentials";
 import { deleteDestination } from "../support/destinations";
 import { farSendAt, putDigest, saveDigest, sendNow, setOwnZone, settled } from "../support/digests";
@@ -108,7 +108,7 @@ describe("digest content", () => {
     expect(await settled(sendId)).toMatchObject({ status: "sent", error: null });
 
     // The KPIs: the rollups' days (the organisation's zone) of the covered day, as the calls table has them.
-    const orgZone = await readTimeZone();
+    const orgZone = await storedTimeZone();
     const [kpi] = await sql<{ calls: number; hot: number }>(
       `SELECT count(*)::int AS calls, count(*) FILTER (WHERE is_hot)::int AS hot FROM calls
        WHERE NOT is_test AND (started_at AT TIME ZONE $1)::date = $2::date`,
@@ -430,7 +430,7 @@ describe("unsubscribe", () => {
     expect((await sql("SELECT enabled FROM digest_subscriptions WHERE id = $1", [subId]))[0]).toEqual({ enabled: false });
     const due = new Date(
       DateTime.now()
-        .setZone(await readTimeZone())
+        .setZone(await storedTimeZone())
         .startOf("day")
         .plus({ hours: 8, minutes: 5 })
         .toMillis(),

@@ -9,7 +9,8 @@ import { startSecondApp } from "../support/second-app";
 import { createSource } from "../support/sources";
 import { TEST_ADMIN } from "../support/credentials";
 import { fixture } from "../support/fixtures";
-import { asUser } from "../support/session";
+import { asUser, signInCookie } from "../support/session";
+import { putZone, setZone, type ZoneView } from "../support/time-zone";
 import { postWebhook } from "../support/webhook";
 
 // Two app processes on one database, as behind a load balancer, each with its
@@ -108,5 +109,19 @@ describe("two app processes on one database", () => {
     const rotated = await asUser(TEST_ADMIN, `/api/sources/${source.slug}/rotate-secret`, { method: "POST", body: JSON.stringify({ graceHours: 0 }) });
     expect(rotated.status).toBe(200);
     await expect.poll(async () => (await postWebhook(second.baseUrl, source.slug, call())).status, { timeout: 2_000, interval: 50 }).toBe(401);
+  });
+
+  it("read, within a moment, the time zone an admin set through the other process", async () => {
+    // Every list and chart reads the zone; each process keeps a copy of it until a change is heard.
+    const cookie = await signInCookie(TEST_ADMIN);
+    const zoneThere = async () => ((await (await fetch(`${second.baseUrl}/api/settings/time-zone`, { headers: { cookie } })).json()) as ZoneView).timeZone;
+    const before = await zoneThere();
+    const other = before === "Asia/Tokyo" ? "Europe/Berlin" : "Asia/Tokyo";
+    try {
+      expect((await putZone(other)).status).toBe(200);
+      await expect.poll(zoneThere, { timeout: 2_000, interval: 50 }).toBe(other);
+    } finally {
+      await setZone(before);
+    }
   });
 });
