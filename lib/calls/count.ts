@@ -18,7 +18,8 @@ interface PlanNode {
   Plan: { "Plan Rows": number };
 }
 
-const estimateOf = async (rows: Prisma.Sql) => {
+/** How many rows the planner expects `rows` to return. */
+export const estimateOf = async (rows: Prisma.Sql): Promise<number> => {
   const [plan] = await sqlRows<{ "QUERY PLAN": PlanNode[] }>(Prisma.sql`EXPLAIN (FORMAT JSON) ${rows}`);
   return Math.round(plan["QUERY PLAN"][0]?.Plan["Plan Rows"] ?? 0);
 };

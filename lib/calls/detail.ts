@@ -1,4 +1,5 @@
-import { db, Prisma } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/client";
+import { preparedRows } from "@/lib/db/rows";
 import type { CallColumns, ColumnsAs, Nullable, RecordingArchiveColumns, TranscriptColumns } from "@/lib/db/columns";
 import type { Turn } from "@/lib/providers/canonical";
 import { currentScoring } from "@/lib/scoring/settings";
@@ -52,7 +53,9 @@ type DetailRow = CallRow &
  */
 export async function getCall(id: string): Promise<CallDetail | null> {
   if (!isCallId(id)) return null;
-  const [row] = await db.$queryRaw<DetailRow[]>`
+  const [row] = await preparedRows<DetailRow>(
+    "call-detail",
+    Prisma.sql`
     SELECT ${CALL_COLUMNS}, c.billed_sec, c.agent_name_raw, c.line, c.contact_id, c.transcript_error, c.transcript_deleted_at, c.transcript_deleted_after_days, c.variables, c.lead_signals, c.created_at, c.updated_at, c.is_test,
            c.ai_outcome, c.ai_sentiment, c.outcome_override, c.sentiment_override, c.hot_override, c.reviewed_at, c.review_note, c.review_note_at,
            (SELECT coalesce(u.name, u.email) FROM users u WHERE u.id = c.reviewed_by) AS reviewer,
@@ -67,7 +70,8 @@ export async function getCall(id: string): Promise<CallDetail | null> {
            ${Prisma.raw(CALL_TRACKERS_SQL)}
            , ra.status AS archive_status, ra.content_type, ra.bytes, ra.duration_ms, ra.levels, ra.error AS archive_error, ra.archived_at, ra.deleted_at, ra.deleted_after_days
     FROM calls c JOIN sources s ON s.id = c.source_id LEFT JOIN recording_archives ra ON ra.call_id = c.id
-    WHERE c.id = ${id}::uuid`;
+    WHERE c.id = ${id}::uuid`,
+  );
   if (!row) return null;
   const { hotThreshold } = await currentScoring();
   return {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db, Prisma } from "@/lib/db/client";
+import { sqlRows } from "@/lib/db/rows";
 import type { CallColumns, ColumnsAs } from "@/lib/db/columns";
 import { otherCallsOf, type OtherCalls } from "@/lib/follow-ups/other-calls";
 import { cappedTotal, COUNT_CAP, type ListTotal } from "@/lib/lists/total";
@@ -81,13 +82,13 @@ export async function listHotLeads(opts: { handled: boolean; limit?: number; cur
   const order = opts.handled ? Prisma.sql`c.handled_at ${dir}, c.id ${dir}` : Prisma.sql`c.lead_score ${dir}, c.started_at ${dir}, c.id ${dir}`;
 
   const [fetched, [count]] = await Promise.all([
-    db.$queryRaw<Row[]>`
+    sqlRows<Row>(Prisma.sql`
       SELECT ${CALL_COLUMNS}, c.lead_signals, c.handled_at, c.contact_id
       FROM calls c JOIN sources s ON s.id = c.source_id
       WHERE ${where} AND ${bound}
       ORDER BY ${order}
-      LIMIT ${limit + 1}`,
-    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM (SELECT 1 FROM calls c WHERE ${where} LIMIT ${COUNT_CAP + 1}) x`,
+      LIMIT ${limit + 1}`),
+    sqlRows<{ total: number }>(Prisma.sql`SELECT count(*)::int AS total FROM (SELECT 1 FROM calls c WHERE ${where} LIMIT ${COUNT_CAP + 1}) x`),
   ]);
   const more = fetched.length > limit;
   const rows = fetched.slice(0, limit);

@@ -1,4 +1,4 @@
-import type pg from "pg";
+import pg from "pg";
 import type { Prisma } from "./client";
 import { inTransaction, pool } from "./pool";
 
@@ -11,9 +11,26 @@ import { inTransaction, pool } from "./pool";
 
 type Queryable = Pick<pg.Pool | pg.PoolClient, "query">;
 
+const DATE_OID = 1082;
+/**
+ * A calendar date (a rollup's day) as midnight UTC, as Prisma reads it: pg's own parser makes it local midnight,
+ * another day's time on a server east or west of UTC.
+ */
+const types = new pg.TypeOverrides();
+types.setTypeParser(DATE_OID, (value: string) => new Date(`${value}T00:00:00Z`));
+
 /** The rows of `query`, on `client` (a transaction's) or the app's pool. */
 export async function sqlRows<T extends object>(query: Prisma.Sql, client: Queryable = pool): Promise<T[]> {
-  const { rows } = await client.query<T>(query.text, query.values);
+  const { rows } = await client.query<T>({ text: query.text, values: query.values, types });
+  return rows;
+}
+
+/**
+ * The rows of `query`, prepared as `name` on each connection the first time it runs there: for a query whose text
+ * never changes and whose planning is most of its time (a call's detail: 0.5 ms of planning, 0.3 of work).
+ */
+export async function preparedRows<T extends object>(name: string, query: Prisma.Sql): Promise<T[]> {
+  const { rows } = await pool.query<T>({ name, text: query.text, values: query.values, types });
   return rows;
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/client";
+import { sqlRows } from "@/lib/db/rows";
 import type { DailyOutcomeStatColumns, DailySourceStatColumns, Nullable } from "@/lib/db/columns";
 import { readTimeZone } from "@/lib/settings/time-zone";
 
@@ -101,9 +102,9 @@ export function dayIn(timeZone: string, at: Date): string {
  * many days before: what a digest shows for its period, read from the same rollup as the overview.
  */
 export async function kpisBetween(from: string, to: string, previousFrom: string): Promise<{ current: Kpis; previous: Kpis }> {
-  const rows = await db.$queryRaw<RollupRow[]>`
+  const rows = await sqlRows<RollupRow>(Prisma.sql`
     SELECT day, status, sentiment, outcome, calls, talk_sec::float8 AS talk_sec, hot_calls
-    FROM daily_outcome_stats WHERE day >= ${previousFrom}::date AND day < ${to}::date`;
+    FROM daily_outcome_stats WHERE day >= ${previousFrom}::date AND day < ${to}::date`);
   const start = new Date(`${from}T00:00:00Z`);
   const current = noTotals();
   const previous = noTotals();
@@ -121,13 +122,14 @@ export async function getTrends(days: number, today = new Date()): Promise<Trend
   // The outcome rollup's rows of both periods as they are (ten or so a day), added up here: a
   // fraction of the time Postgres takes to group them three ways. The source rollup is grouped there.
   const [rows, sources] = await Promise.all([
-    db.$queryRaw<RollupRow[]>`
+    // Days as text: pg would send a Date in the server process's own zone.
+    sqlRows<RollupRow>(Prisma.sql`
       SELECT day, status, sentiment, outcome, calls, talk_sec::float8 AS talk_sec, hot_calls
-      FROM daily_outcome_stats WHERE day >= ${previousFrom}::date AND day < ${to}::date`,
-    db.$queryRaw<SourceRow[]>`
+      FROM daily_outcome_stats WHERE day >= ${dayString(previousFrom)}::date AND day < ${dayString(to)}::date`),
+    sqlRows<SourceRow>(Prisma.sql`
       SELECT provider, campaign, GROUPING(provider, campaign) AS g, sum(calls)::int AS calls
-      FROM daily_source_stats WHERE day >= ${from}::date AND day < ${to}::date
-      GROUP BY GROUPING SETS ((provider), (campaign))`,
+      FROM daily_source_stats WHERE day >= ${dayString(from)}::date AND day < ${dayString(to)}::date
+      GROUP BY GROUPING SETS ((provider), (campaign))`),
   ]);
   const grouped = (g: number) => sources.filter((r) => r.g === g && r.calls > 0);
 

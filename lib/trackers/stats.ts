@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { db } from "@/lib/db/client";
+import { db, Prisma } from "@/lib/db/client";
+import { sqlRows } from "@/lib/db/rows";
 import { readTimeZone } from "@/lib/settings/time-zone";
 import { dayIn } from "@/lib/stats/trends";
 
@@ -41,12 +42,13 @@ export async function trackerStats(days: number, today = new Date()): Promise<Tr
   const from = new Date(to.getTime() - days * 86_400_000);
   const [trackers, hits, connected] = await Promise.all([
     db.tracker.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    db.$queryRaw<{ day: Date; tracker_id: string; calls: number; connected: number }[]>`
+    // Days as text: pg would send a Date in the server process's own zone.
+    sqlRows<{ day: Date; tracker_id: string; calls: number; connected: number }>(Prisma.sql`
       SELECT day, tracker_id, sum(calls)::int AS calls, sum(connected)::int AS connected FROM daily_tracker_stats
-      WHERE day >= ${from}::date AND day < ${to}::date GROUP BY 1, 2 HAVING sum(calls) <> 0`,
-    db.$queryRaw<{ day: Date; calls: number }[]>`
+      WHERE day >= ${dayString(from)}::date AND day < ${dayString(to)}::date GROUP BY 1, 2 HAVING sum(calls) <> 0`),
+    sqlRows<{ day: Date; calls: number }>(Prisma.sql`
       SELECT day, sum(calls)::int AS calls FROM daily_outcome_stats
-      WHERE day >= ${from}::date AND day < ${to}::date AND status = 'completed' GROUP BY day`,
+      WHERE day >= ${dayString(from)}::date AND day < ${dayString(to)}::date AND status = 'completed' GROUP BY day`),
   ]);
   const known = new Set(trackers.map((t) => t.id));
   const byDay = new Map<number, TrackerDay>(

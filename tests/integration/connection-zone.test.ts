@@ -28,4 +28,19 @@ describe("the app's connections", () => {
     // A day worked out in SQL without a zone is the UTC day, as the rollups without an organisation zone count it.
     expect([viaPg.day, viaPrisma.day]).toEqual(["2026-01-15", "2026-01-15"]);
   });
+
+  it("read a calendar date as the same day in a process set to another zone, as Prisma does", async () => {
+    // A rollup's day: pg's own parser would make it local midnight, in Los Angeles the day's 08:00 UTC.
+    const zone = process.env.TZ;
+    process.env.TZ = "America/Los_Angeles";
+    try {
+      const [viaPg] = await sqlRows<{ day: Date }>(Prisma.sql`SELECT '2026-03-01'::date AS day`);
+      const [viaPrisma] = await db.$queryRaw<{ day: Date }[]>`SELECT '2026-03-01'::date AS day`;
+      expect(viaPg.day.toISOString()).toBe("2026-03-01T00:00:00.000Z");
+      expect(viaPrisma.day.toISOString()).toBe(viaPg.day.toISOString());
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
 });
