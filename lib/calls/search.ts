@@ -1,3 +1,4 @@
+import { cachedUntilChanged } from "@/lib/db/changes";
 import { Prisma } from "@/lib/db/client";
 import { sqlRows, sqlRowsFromIndexes } from "@/lib/db/rows";
 import type { CallColumns } from "@/lib/db/columns";
@@ -27,8 +28,13 @@ interface Words {
 
 /** Above this many matches in one index a search counts as common. */
 const COMMON = 2000;
-/** How many rows of each table tell how common the words are. */
-const SAMPLE = 2000;
+/**
+ * How many rows of each table tell how common the words are: the calls' name and summary are small, so 2,000
+ * cost little; each transcript row holds three vectors to read, so fewer of them (a rare word is checked in all).
+ */
+const SAMPLE = { calls: 2000, transcripts: 1000 };
+/** Words in at least one in this many sampled rows are common. */
+const COMMON_SHARE = 200;
 
 /**
  * The words in a transcript `t`: all in one speaker's turns, or each in anyone's (a word in any of its three vectors,
@@ -51,10 +57,14 @@ function branches(words: Words, said: Said): { from: Prisma.Sql; match: Prisma.S
   return said ? [transcript] : [{ from: Prisma.sql`calls c`, match: Prisma.sql`c.search @@ ${query}` }, transcript];
 }
 
+/** The sources' regions, in which a number typed without its country is read: kept until a source changes. */
+const sourceRegions = cachedUntilChanged("sources", async () =>
+  (await sqlRows<{ default_region: string }>(Prisma.sql`SELECT DISTINCT default_region FROM sources`)).map((s) => s.default_region),
+);
+
 export async function resolveSearch(q: string, said: Said): Promise<Search> {
   if (looksLikePhone(q)) {
-    const sources = await sqlRows<{ default_region: string }>(Prisma.sql`SELECT DISTINCT default_region FROM sources`);
-    const numbers = phoneCandidates(q, ["US", ...sources.map((s) => s.default_region)]);
+    const numbers = phoneCandidates(q, ["US", ...(await sourceRegions())]);
     if (numbers.length > 0) return { kind: "phone", numbers };
   }
   const words = searchWords(q);
@@ -74,17 +84,18 @@ export async function resolveSearch(q: string, said: Said): Promise<Search> {
 async function commonWords(words: Words, said: Said): Promise<boolean> {
   const { query } = words;
   const samples = [
-    ...(said ? [] : [{ rows: Prisma.sql`SELECT search FROM calls LIMIT ${SAMPLE}`, alias: Prisma.raw("c"), match: Prisma.sql`c.search @@ ${query}` }]),
+    ...(said ? [] : [{ rows: Prisma.sql`SELECT search FROM calls LIMIT ${SAMPLE.calls}`, alias: Prisma.raw("c"), match: Prisma.sql`c.search @@ ${query}` }]),
     {
-      rows: Prisma.sql`SELECT search_customer, search_agent, search_other FROM transcripts LIMIT ${SAMPLE}`,
+      rows: Prisma.sql`SELECT search_customer, search_agent, search_other FROM transcripts LIMIT ${SAMPLE.transcripts}`,
       alias: Prisma.raw("t"),
       match: inTurns(words, said),
     },
   ];
-  const probes = samples.map(
-    ({ rows, alias, match }) =>
-      Prisma.sql`(SELECT count(*) FROM (${rows}) ${alias} WHERE ${match}) * 200 >= LEAST(${SAMPLE}, (SELECT count(*) FROM (${rows}) n))`,
-  );
+  // Counting stops at the share that makes the words common: a common word is known after a few rows.
+  const probes = samples.map(({ rows, alias, match }) => {
+    const needed = Prisma.sql`(SELECT ceil(count(*)::float8 / ${COMMON_SHARE})::int FROM (${rows}) n)`;
+    return Prisma.sql`(SELECT count(*) FROM (SELECT 1 FROM (${rows}) ${alias} WHERE ${match} LIMIT ${needed}) m) >= ${needed}`;
+  });
   const [probe] = await sqlRows<{ common: boolean }>(Prisma.sql`SELECT ${Prisma.join(probes, " OR ")} AS common`);
   return probe.common;
 }

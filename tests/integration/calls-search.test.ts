@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { callListSchema, type CallListItem } from "@/lib/calls/schemas";
 import { fixture } from "../support/fixtures";
+import { TEST_ADMIN } from "../support/credentials";
 import { api, sendWebhook, sql, uniq } from "../support/http";
+import { asUser } from "../support/session";
+import { createSource } from "../support/sources";
 
 // Search as a manager uses it: stems in the call's language, the word being
 // typed as a prefix, phone numbers however written, who said it, and a
@@ -103,6 +106,18 @@ describe("GET /api/calls?q=", () => {
     expect(await found(q("77771234567"))).toEqual(["ru"]);
     expect(await found(q("+7 777 123 45 67"))).toEqual(["ru"]);
     expect(await found(q("415-555-0000"))).toEqual([]);
+  });
+
+  it("reads a number typed without its country in each source's region, from the moment an admin sets it", async () => {
+    const source = await createSource("hubtalk");
+    const national = `020 7946 ${String(Date.now()).slice(-4)}`;
+    const call = hubtalk("gb", { summary: "Called from London", agent: "Hello", customer: "Hi", phone: `+44${national.replace(/\D/g, "").slice(1)}` });
+    expect((await sendWebhook(source.slug, call)).status).toBe(202);
+    // No source reads numbers as British yet: the national number is no number anywhere.
+    expect(await found(q(national))).toEqual([]);
+    const changed = await asUser(TEST_ADMIN, `/api/sources/${source.slug}`, { method: "PATCH", body: JSON.stringify({ defaultRegion: "GB" }) });
+    expect(changed.status).toBe(200);
+    expect(await found(q(national))).toEqual(["gb"]);
   });
 
   it("searches only what the customer, or the agent, said", async () => {
