@@ -77,23 +77,36 @@ export async function resolveSearch(q: string, said: Said): Promise<Search> {
 
 /**
  * Whether the words are common: in at least 1 in 200 of a sample of rows of
- * an index's table (read in storage order, a few milliseconds whatever the
- * words). A newest-first scan then finds a page of them soon. The planner's
- * own guess cannot decide this: it takes a rare prefix for a common word.
+ * an index's table (the newest calls, the transcripts in storage order: a
+ * few milliseconds whatever the words). A newest-first scan then finds a page
+ * of them soon. The planner's own guess cannot decide this: it takes a rare
+ * prefix for a common word.
  */
 async function commonWords(words: Words, said: Said): Promise<boolean> {
   const { query } = words;
   const samples = [
-    ...(said ? [] : [{ rows: Prisma.sql`SELECT search FROM calls LIMIT ${SAMPLE.calls}`, alias: Prisma.raw("c"), match: Prisma.sql`c.search @@ ${query}` }]),
+    // The newest calls, as a common search's pages read them (through an index, from pages kept in memory).
+    ...(said
+      ? []
+      : [
+          {
+            rows: Prisma.sql`SELECT search FROM calls ORDER BY started_at DESC LIMIT ${SAMPLE.calls}`,
+            size: Prisma.sql`SELECT 1 FROM calls LIMIT ${SAMPLE.calls}`,
+            alias: Prisma.raw("c"),
+            match: Prisma.sql`c.search @@ ${query}`,
+          },
+        ]),
     {
       rows: Prisma.sql`SELECT search_customer, search_agent, search_other FROM transcripts LIMIT ${SAMPLE.transcripts}`,
+      size: Prisma.sql`SELECT 1 FROM transcripts LIMIT ${SAMPLE.transcripts}`,
       alias: Prisma.raw("t"),
       match: inTurns(words, said),
     },
   ];
-  // Counting stops at the share that makes the words common: a common word is known after a few rows.
-  const probes = samples.map(({ rows, alias, match }) => {
-    const needed = Prisma.sql`(SELECT ceil(count(*)::float8 / ${COMMON_SHARE})::int FROM (${rows}) n)`;
+  // Counting stops at the share that makes the words common: a common word is known after a few rows. The
+  // sample's size is counted apart, without reading its rows' columns (a table may hold fewer rows than it).
+  const probes = samples.map(({ rows, size, alias, match }) => {
+    const needed = Prisma.sql`(SELECT ceil(count(*)::float8 / ${COMMON_SHARE})::int FROM (${size}) n)`;
     return Prisma.sql`(SELECT count(*) FROM (SELECT 1 FROM (${rows}) ${alias} WHERE ${match} LIMIT ${needed}) m) >= ${needed}`;
   });
   const [probe] = await sqlRows<{ common: boolean }>(Prisma.sql`SELECT ${Prisma.join(probes, " OR ")} AS common`);
