@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { db, Prisma } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/client";
 import { sqlRows } from "@/lib/db/rows";
 import { readTimeZone } from "@/lib/settings/time-zone";
 import { dayIn } from "@/lib/stats/trends";
@@ -41,7 +41,7 @@ export async function trackerStats(days: number, today = new Date()): Promise<Tr
   const to = new Date(Date.parse(`${dayIn(timeZone, today)}T00:00:00Z`) + 86_400_000);
   const from = new Date(to.getTime() - days * 86_400_000);
   const [trackers, hits, connected] = await Promise.all([
-    db.tracker.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    sqlRows<{ id: string; name: string }>(Prisma.sql`SELECT id, name FROM trackers ORDER BY name`),
     // Days as text: pg would send a Date in the server process's own zone.
     sqlRows<{ day: Date; tracker_id: string; calls: number; connected: number }>(Prisma.sql`
       SELECT day, tracker_id, sum(calls)::int AS calls, sum(connected)::int AS connected FROM daily_tracker_stats
