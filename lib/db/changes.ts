@@ -4,12 +4,13 @@ import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 
 // Tells this process when any process changed rows it keeps a copy of (the
-// webhook sources, the destinations, the organisation's time zone), so that a copy can be used without
-// asking the database on every request. A trigger on those tables (migration
-// config_changed_notify) sends NOTIFY config_changed with the table's name
-// when the change commits; one connection per process listens. While it is
-// not listening (starting, or its connection lost) copies are not trusted, and
-// when it listens again every copy counts as changed: notices may have been missed.
+// webhook sources, the destinations, the organisation's time zone), so that a
+// copy can be used without asking the database on every request. A trigger on
+// those tables (migrations config_changed_notify, settings_changed_notify)
+// sends NOTIFY config_changed with the table's name when the change commits;
+// one connection per process listens. While it is not listening (starting, or
+// its connection lost) copies are not trusted, and when it listens again every
+// copy counts as changed: notices may have been missed.
 
 const CHANNEL = "config_changed";
 const RETRY_MS = 1000;
