@@ -106,7 +106,8 @@ async function commonWords(words: Words, said: Said): Promise<boolean> {
   // Counting stops at the share that makes the words common: a common word is known after a few rows. The
   // sample's size is counted apart, without reading its rows' columns (a table may hold fewer rows than it).
   const probes = samples.map(({ rows, size, alias, match }) => {
-    const needed = Prisma.sql`(SELECT ceil(count(*)::float8 / ${COMMON_SHARE})::int FROM (${size}) n)`;
+    // At least one match: an empty table (no transcripts yet) makes no word common.
+    const needed = Prisma.sql`(SELECT greatest(1, ceil(count(*)::float8 / ${COMMON_SHARE}))::int FROM (${size}) n)`;
     return Prisma.sql`(SELECT count(*) FROM (SELECT 1 FROM (${rows}) ${alias} WHERE ${match} LIMIT ${needed}) m) >= ${needed}`;
   });
   const [probe] = await sqlRows<{ common: boolean }>(Prisma.sql`SELECT ${Prisma.join(probes, " OR ")} AS common`);

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import pg from "pg";
 import type { Prisma } from "./client";
 import { inTransaction, pool } from "./pool";
@@ -30,7 +31,9 @@ export async function sqlRows<T extends object>(query: Prisma.Sql, client: Query
  * never changes and whose planning is most of its time (a call's detail: 0.5 ms of planning, 0.3 of work).
  */
 export async function preparedRows<T extends object>(name: string, query: Prisma.Sql): Promise<T[]> {
-  const { rows } = await pool.query<T>({ name, text: query.text, values: query.values, types });
+  // Named after its text too: pg refuses a name it prepared for other text (code reloaded in development).
+  const prepared = `${name}-${createHash("sha1").update(query.text).digest("hex").slice(0, 12)}`;
+  const { rows } = await pool.query<T>({ name: prepared, text: query.text, values: query.values, types });
   return rows;
 }
 

@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { appUrl } from "@/lib/api/app-url";
 import { listHotLeads } from "@/lib/calls/hot-leads";
 import type { ListTotal } from "@/lib/lists/total";
-import { readTimeZone } from "@/lib/settings/time-zone";
+import { storedTimeZone } from "@/lib/settings/time-zone";
 import { kpisBetween, type Kpis } from "@/lib/stats/trends";
 import { countInWindow, viewFilters, windowCallsPath } from "@/lib/views/filters";
 import { coveredWindows, type Schedule } from "./schedule";
@@ -106,7 +106,8 @@ function endedDays(dates: { from: string; to: string; previousFrom: string }, pe
 
 export async function buildDigest(input: DigestFor): Promise<DigestContent> {
   const windows = coveredWindows(input.frequency, input.endsAt);
-  const orgZone = await readTimeZone();
+  // Read from the database: a digest is sent and labelled once, so not from a copy a change has not reached yet.
+  const orgZone = await storedTimeZone();
   const kpiDays = endedDays(windows.dates, windows.current.to, orgZone);
   const [views, kpis, hot] = await Promise.all([
     chosenViews(input.userId, input.viewIds).then((vs) => Promise.all(vs.map((v) => viewCount(v, windows)))),

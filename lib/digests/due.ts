@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { pool } from "@/lib/db/pool";
 import { DomainError } from "@/lib/errors";
 import { enqueueMany, QUEUE } from "@/lib/jobs/boss";
-import { readTimeZone, timeZoneSchema } from "@/lib/settings/time-zone";
+import { storedTimeZone, timeZoneSchema } from "@/lib/settings/time-zone";
 import { LATE_LIMIT_HOURS, latestSlot } from "./schedule";
 
 // Which digests are due, claimed exactly once: the every-minute maintenance
@@ -38,7 +38,8 @@ export async function queueDueDigests(now = new Date(), opts: { only?: string[] 
     where: { enabled: true, user: { active: true }, ...(opts.only ? { id: { in: opts.only } } : {}) },
     select: { id: true, frequency: true, weekday: true, sendAt: true, user: { select: { timeZone: true } } },
   });
-  const orgZone = await readTimeZone();
+  // Read from the database: a digest is sent and labelled once, so not from a copy a change has not reached yet.
+  const orgZone = await storedTimeZone();
   const due = subs.flatMap((sub) => {
     const zone = timeZoneSchema.safeParse(sub.user.timeZone).data ?? orgZone;
     const slot = latestSlot({ frequency: sub.frequency === "weekly" ? "weekly" : "daily", weekday: sub.weekday, sendAt: sub.sendAt }, zone, now);

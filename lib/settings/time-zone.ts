@@ -27,8 +27,8 @@ export function isTimeZone(value: string): boolean {
 export const timeZoneSchema = z.string().trim().refine(isTimeZone, "Choose a time zone from the list.");
 
 /**
- * The zone as saved now, read from the database: for the rollups' move to a new zone (lib/stats/rebucket.ts),
- * which must not act on a copy another process's change has not reached yet.
+ * The zone as saved now, read from the database: for the rollups' move to a new zone (lib/stats/rebucket.ts) and
+ * the digests' schedule, which must not act on a copy another process's change has not reached yet.
  */
 export async function storedTimeZone(): Promise<string> {
   const [row] = await sqlRows<{ value: unknown }>(Prisma.sql`SELECT value FROM settings WHERE key = 'timeZone'`);

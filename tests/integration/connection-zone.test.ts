@@ -34,6 +34,7 @@ describe("the app's connections", () => {
     const zone = process.env.TZ;
     process.env.TZ = "America/Los_Angeles";
     try {
+      expect(new Date(2026, 2, 1).getTimezoneOffset()).toBe(480);
       const [viaPg] = await sqlRows<{ day: Date }>(Prisma.sql`SELECT '2026-03-01'::date AS day`);
       const [viaPrisma] = await db.$queryRaw<{ day: Date }[]>`SELECT '2026-03-01'::date AS day`;
       expect(viaPg.day.toISOString()).toBe("2026-03-01T00:00:00.000Z");
