@@ -116,7 +116,10 @@ async function listen(): Promise<void> {
     clearInterval(heartbeat);
     if (awaited) clearTimeout(awaited.timer);
     if (state.listening)
-      logger.warn({ err: err?.message }, "stopped listening for changes to sources, destinations and settings; reading them per request until it listens again");
+      logger.warn(
+        { err: err?.message },
+        "stopped listening for changes to sources, destinations and settings; reading them per request until it listens again",
+      );
     state.listening = false;
     emit(null);
     client.end().catch(() => {});
