@@ -1,4 +1,6 @@
 import { afterAll, describe, expect, inject, it } from "vitest";
+import { sendAutocallsCall } from "../support/destinations";
+import { createSource } from "../support/sources";
 
 // The app's connections read times in UTC whatever zone the server is set to
 // (lib/db/pool.ts). Prisma sends a time as UTC clock time without a zone and pg
@@ -12,6 +14,8 @@ process.env.DATABASE_URL = url.toString();
 const { db, Prisma } = await import("@/lib/db/client");
 const { endPools } = await import("@/lib/db/pool");
 const { sqlRows } = await import("@/lib/db/rows");
+const { getTrends } = await import("@/lib/stats/trends");
+const { trackerStats } = await import("@/lib/trackers/stats");
 
 afterAll(async () => {
   await db.$disconnect();
@@ -39,6 +43,23 @@ describe("the app's connections", () => {
       const [viaPrisma] = await db.$queryRaw<{ day: Date }[]>`SELECT '2026-03-01'::date AS day`;
       expect(viaPg.day.toISOString()).toBe("2026-03-01T00:00:00.000Z");
       expect(viaPrisma.day.toISOString()).toBe(viaPg.day.toISOString());
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
+  it("count the overview's and the trackers' days alike in a process set to another zone", async () => {
+    // Today's call: a day sent as a Date would be the day before in Los Angeles, and today's rollup rows left out.
+    const source = await createSource("autocalls");
+    const now = new Date();
+    await sendAutocallsCall(source.slug, { created_at: now.toISOString(), finished_at: new Date(now.getTime() + 60_000).toISOString() });
+    const inUtc = await Promise.all([getTrends(7, now), trackerStats(7, now)]);
+    expect(inUtc[0].current.calls).toBeGreaterThan(0);
+    const zone = process.env.TZ;
+    process.env.TZ = "America/Los_Angeles";
+    try {
+      expect(await Promise.all([getTrends(7, now), trackerStats(7, now)])).toEqual(inUtc);
     } finally {
       if (zone === undefined) delete process.env.TZ;
       else process.env.TZ = zone;
