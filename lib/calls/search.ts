@@ -91,24 +91,27 @@ async function commonWords(words: Words, said: Said): Promise<boolean> {
       : [
           {
             rows: Prisma.sql`SELECT search FROM calls ORDER BY started_at DESC LIMIT ${SAMPLE.calls}`,
-            size: Prisma.sql`SELECT 1 FROM calls LIMIT ${SAMPLE.calls}`,
+            table: Prisma.raw("calls"),
+            sample: SAMPLE.calls,
             alias: Prisma.raw("c"),
             match: Prisma.sql`c.search @@ ${query}`,
           },
         ]),
     {
       rows: Prisma.sql`SELECT search_customer, search_agent, search_other FROM transcripts LIMIT ${SAMPLE.transcripts}`,
-      size: Prisma.sql`SELECT 1 FROM transcripts LIMIT ${SAMPLE.transcripts}`,
+      table: Prisma.raw("transcripts"),
+      sample: SAMPLE.transcripts,
       alias: Prisma.raw("t"),
       match: inTurns(words, said),
     },
   ];
   // Counting stops at the share that makes the words common: a common word is known after a few rows. The
-  // sample's size is counted apart, without reading its rows' columns (a table may hold fewer rows than it).
-  const probes = samples.map(({ rows, size, alias, match }) => {
+  // sample's size is counted apart, without reading its rows' columns (a table may hold fewer rows than it), and
+  // only matters there: below the full sample's share, fewer matches are needed.
+  const probes = samples.map(({ rows, table, sample, alias, match }) => {
     // At least one match: an empty table (no transcripts yet) makes no word common.
-    const needed = Prisma.sql`(SELECT greatest(1, ceil(count(*)::float8 / ${COMMON_SHARE}))::int FROM (${size}) n)`;
-    return Prisma.sql`(SELECT count(*) FROM (SELECT 1 FROM (${rows}) ${alias} WHERE ${match} LIMIT ${needed}) m) >= ${needed}`;
+    const needed = Prisma.sql`(SELECT greatest(1, ceil(count(*)::float8 / ${COMMON_SHARE}))::int FROM (SELECT 1 FROM ${table} LIMIT ${sample}) n)`;
+    return Prisma.sql`(SELECT count(*) FROM (SELECT 1 FROM (${rows}) ${alias} WHERE ${match} LIMIT ${Math.ceil(sample / COMMON_SHARE)}) m) >= ${needed}`;
   });
   const [probe] = await sqlRows<{ common: boolean }>(Prisma.sql`SELECT ${Prisma.join(probes, " OR ")} AS common`);
   return probe.common;

@@ -38,7 +38,8 @@ export interface Trends {
   byCampaign: { campaign: string; calls: number }[];
 }
 
-const dayString = (d: Date) => d.toISOString().slice(0, 10);
+/** A calendar date held as midnight UTC, as YYYY-MM-DD. */
+export const dayString = (d: Date): string => d.toISOString().slice(0, 10);
 
 interface Totals {
   calls: number;

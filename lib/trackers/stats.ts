@@ -2,7 +2,7 @@ import { z } from "zod";
 import { Prisma } from "@/lib/db/client";
 import { sqlRows } from "@/lib/db/rows";
 import { readTimeZone } from "@/lib/settings/time-zone";
-import { dayIn } from "@/lib/stats/trends";
+import { dayIn, dayString } from "@/lib/stats/trends";
 
 // Tracker mentions by day: for each tracker, the share of the day's connected
 // calls that hit it. Read from the rollups alone (daily_tracker_stats, and
@@ -31,8 +31,6 @@ export interface TrackerStats {
   trackers: { id: string; name: string }[];
   days: TrackerDay[];
 }
-
-const dayString = (d: Date) => d.toISOString().slice(0, 10);
 
 /** The last `days` days, today included. */
 export async function trackerStats(days: number, today = new Date()): Promise<TrackerStats> {
