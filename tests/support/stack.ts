@@ -2,6 +2,7 @@ import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { buildIfStale, generateClientIfStale } from "@/lib/cli/build-if-stale";
 import { createDatabaseIfMissing, startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/schema-engine";
@@ -30,6 +31,17 @@ export interface Stack {
   database: { stop(): Promise<void>; start(): Promise<void> } | null;
 }
 
+/** Drops database `name` on the server of `adminUrl`, ending what is still connected to it (a benchmark's peer, a job's connection). */
+async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer().listen(0, "127.0.0.1", () => {
@@ -46,9 +58,12 @@ export async function startStack(opts: { appEnv?: Record<string, string>; quiet?
   let app: AppProcess | null = null;
   const spoolDir = await mkdtemp(path.join(os.tmpdir(), "calls-test-spool-"));
   const recordingsDir = await mkdtemp(path.join(os.tmpdir(), "calls-test-recordings-"));
+  /** The database made on TEST_DATABASE_URL's server: dropped at the end, or every run would leave one behind. */
+  let madeOnServer: { adminUrl: string; name: string } | null = null;
   const stop = async () => {
     await app?.kill("SIGTERM");
     await embedded?.stop();
+    if (madeOnServer) await dropDatabase(madeOnServer.adminUrl, madeOnServer.name);
     await rm(spoolDir, { recursive: true, force: true });
     await rm(recordingsDir, { recursive: true, force: true });
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
@@ -61,9 +76,11 @@ export async function startStack(opts: { appEnv?: Record<string, string>; quiet?
     let embeddedAt: { dir: string; port: number } | null = null;
     if (process.env.TEST_DATABASE_URL) {
       const url = new URL(process.env.TEST_DATABASE_URL);
-      url.pathname = `/calls_test_${Date.now()}`;
+      const name = `calls_test_${Date.now()}`;
+      url.pathname = `/${name}`;
       databaseUrl = url.toString();
       await createDatabaseIfMissing(databaseUrl);
+      madeOnServer = { adminUrl: process.env.TEST_DATABASE_URL, name };
     } else {
       dataDir = await mkdtemp(path.join(os.tmpdir(), "calls-test-pg-"));
       // As root, Postgres runs as its own OS user, who must be able to enter the directory.
