@@ -92,7 +92,7 @@ const { k: key } = JSON.parse(Buffer.from(cursor!, "base64url").toString()) as {
 const after = [key[1], key[2]];
 await compare("list, page 500 by cursor", list({ cursor: cursor! }), page(`WHERE (c.started_at, c.id) < ($1, $2::uuid)`), after);
 
-// The floor for each word is the plan the app picks for it (see searchIds in lib/calls/list.ts). Anyone's words are in
+// The floor for each word is the plan the app picks for it (matchPage in lib/calls/search.ts). Anyone's words are in
 // any of a transcript's three vectors (one per speaker).
 const anyone = (query: string, t = "") => `(${t}search_customer @@ ${query} OR ${t}search_agent @@ ${query} OR ${t}search_other @@ ${query})`;
 const rareWhere = (word: string) => `c.id IN (SELECT id FROM calls WHERE search @@ websearch_to_tsquery('simple', '${word}')
@@ -117,31 +117,31 @@ const snippetSql = (query: string, said?: "customer") => {
   return `SELECT c.id, ts_headline(${config}, ${body}, q.q, 'MaxWords=24, MinWords=8, MaxFragments=2, FragmentDelimiter=" … "')
     FROM calls c, (SELECT ${query} AS q) q WHERE c.id = ANY($1::uuid[])`;
 };
-const withSnippets = (pageSql: string, query: string, said?: "customer") => async () => {
+const pageThenSnippets = (pageSql: string, query: string, said?: "customer") => async () => {
   const { rows: found } = await client.query<{ id: string }>(pageSql);
   await client.query(snippetSql(query, said), [found.map((r) => r.id)]);
 };
-await compare("search, rare word", list({ q: "zeppelin" }), withSnippets(rare("zeppelin"), "websearch_to_tsquery('simple', 'zeppelin')"));
-await compare("search, common word", list({ q: "pricing" }), withSnippets(common("pricing"), "websearch_to_tsquery('simple', 'pricing')"));
+await compare("search, rare word", list({ q: "zeppelin" }), pageThenSnippets(rare("zeppelin"), "websearch_to_tsquery('simple', 'zeppelin')"));
+await compare("search, common word", list({ q: "pricing" }), pageThenSnippets(common("pricing"), "websearch_to_tsquery('simple', 'pricing')"));
 
 // The search forms of issue 12, each with its page's snippets.
 const stemmed = `(to_tsquery('simple', 'price') || to_tsquery('english', 'price'))`;
 await compare(
   "search, stem (price: pricing)",
   list({ q: "price" }),
-  withSnippets(common("price").replaceAll("websearch_to_tsquery('simple', 'price')", stemmed), stemmed),
+  pageThenSnippets(common("price").replaceAll("websearch_to_tsquery('simple', 'price')", stemmed), stemmed),
 );
 const prefixed = `to_tsquery('simple', 'integr:*')`;
 await compare(
   "search, prefix (integr)",
   list({ q: "integr" }),
-  withSnippets(common("integr").replaceAll("websearch_to_tsquery('simple', 'integr')", prefixed), prefixed),
+  pageThenSnippets(common("integr").replaceAll("websearch_to_tsquery('simple', 'integr')", prefixed), prefixed),
 );
 await compare("search, phone (202) 001-2345", list({ q: "(202) 001-2345" }), page("WHERE c.customer_phone = '+12020012345'"));
 await compare(
   "search, said=customer, rare",
   list({ q: "zeppelin", said: "customer" }),
-  withSnippets(
+  pageThenSnippets(
     page(`WHERE c.id IN (SELECT call_id FROM transcripts WHERE search_customer @@ to_tsquery('simple', 'zeppelin'))`),
     "to_tsquery('simple', 'zeppelin')",
     "customer",
@@ -150,7 +150,7 @@ await compare(
 await compare(
   "search, said=customer, common",
   list({ q: "pricing", said: "customer" }),
-  withSnippets(
+  pageThenSnippets(
     page(`WHERE c.id IN (SELECT c.id FROM transcripts t JOIN calls c ON c.id = t.call_id
         WHERE t.search_customer @@ to_tsquery('simple', 'pricing:*') ORDER BY c.started_at DESC, c.id DESC LIMIT 51)`),
     "to_tsquery('simple', 'pricing:*')",
