@@ -63,12 +63,13 @@ export async function startStack(opts: { appEnv?: Record<string, string>; quiet?
   const stop = async () => {
     await app?.kill("SIGTERM");
     await embedded?.stop();
-    if (madeOnServer) await dropDatabase(madeOnServer.adminUrl, madeOnServer.name);
     await rm(spoolDir, { recursive: true, force: true });
     await rm(recordingsDir, { recursive: true, force: true });
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
     // Elsewhere when, as root, the user postgres could not enter the temporary directory.
     if (embedded) await rm(embedded.dataDir, { recursive: true, force: true });
+    // Last: a server gone away must not keep the temporary directories from being removed.
+    if (madeOnServer) await dropDatabase(madeOnServer.adminUrl, madeOnServer.name);
   };
 
   try {
